@@ -1,0 +1,282 @@
+/**
+ * Credit allocation (SPEC 4), solved exactly. Credits N+1 … N+k are feasible
+ * together when a flow from the logged hours (summed per category and date
+ * window) can meet every credit's minimums and total at once; the answer is
+ * the largest such k. A chronological or greedy fill is wrong: early A or C
+ * hours spent on the first credit may be the only ones a later credit can use.
+ */
+import { CATEGORIES, type Category } from "./catalog";
+import type { IsoDate } from "./dates";
+import { type Millihours, MILLI_PER_HOUR } from "./hours";
+import { FlowNetwork } from "./maxflow";
+import type { Profile } from "./profile";
+import { CERTIFICATION_BLOCKS, type Certification, type CreditRule, creditRule } from "./rulesets";
+
+/** Credited hours of valid rows, summed per category and date. */
+export class HoursLedger {
+  private readonly byCategory: Record<Category, Map<IsoDate, Millihours>> = { A: new Map(), B: new Map(), C: new Map() };
+  private suffix: Record<Category, { dates: IsoDate[]; from: Millihours[] }> | null = null;
+
+  add(category: Category, date: IsoDate, hours: Millihours): void {
+    if (hours <= 0) return;
+    const dates = this.byCategory[category];
+    dates.set(date, (dates.get(date) ?? 0) + hours);
+    this.suffix = null;
+  }
+
+  total(category: Category): Millihours {
+    return this.hoursFrom(category, null);
+  }
+
+  /** Hours of a category dated on or after `date` (all of them for null). */
+  hoursFrom(category: Category, date: IsoDate | null): Millihours {
+    const table = this.sums()[category];
+    if (date === null) return table.from[0] ?? 0;
+    // First index whose date is on or after `date`.
+    let low = 0;
+    let high = table.dates.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((table.dates[middle] as IsoDate) < date) low = middle + 1;
+      else high = middle;
+    }
+    return table.from[low] ?? 0;
+  }
+
+  private sums(): Record<Category, { dates: IsoDate[]; from: Millihours[] }> {
+    if (this.suffix === null) {
+      const build = (category: Category) => {
+        const dates = [...this.byCategory[category].keys()].sort();
+        const from = new Array<Millihours>(dates.length + 1).fill(0);
+        for (let i = dates.length - 1; i >= 0; i--)
+          from[i] = (from[i + 1] as number) + (this.byCategory[category].get(dates[i] as IsoDate) ?? 0);
+        return { dates, from };
+      };
+      this.suffix = { A: build("A"), B: build("B"), C: build("C") };
+    }
+    return this.suffix;
+  }
+}
+
+export type BlockedBy = "technique-certification" | "diplomate-certification";
+
+export interface CategoryHours {
+  readonly A: Millihours;
+  readonly B: Millihours;
+  readonly C: Millihours;
+}
+
+export interface NextCredit {
+  /** Credit number, counting credits already awarded. */
+  readonly credit: number;
+  readonly missing: CategoryHours & { readonly total: Millihours };
+  readonly blockedBy: BlockedBy | null;
+}
+
+/** Hours one group of alike credits took from each category. */
+export interface CreditGroupAllocation {
+  readonly firstCredit: number;
+  readonly count: number;
+  readonly rule: CreditRule;
+  readonly windowStart: IsoDate | null;
+  readonly used: CategoryHours;
+}
+
+export interface Allocation {
+  /** Credits newly earned by the log. */
+  readonly credits: number;
+  readonly groups: readonly CreditGroupAllocation[];
+  readonly next: NextCredit;
+}
+
+/** The date hours start to count for a certification, or null when it is not held. */
+function certificationStart(profile: Profile, certification: Certification): IsoDate | null {
+  if (certification === "diplomate") return profile.diplomateCertifiedOn;
+  // Interpretation: a Diplomate holds Technique certification at least from the Diplomate date.
+  return profile.techniqueCertifiedOn ?? profile.diplomateCertifiedOn;
+}
+
+interface CreditGroup {
+  readonly firstCredit: number;
+  readonly count: number;
+  readonly rule: CreditRule;
+  readonly windowStart: IsoDate | null;
+}
+
+/**
+ * Credits first … last grouped by rule: alike credits form one group whose
+ * demands are the rule's times the count (merging identical demand nodes
+ * keeps the maximum flow). Returns null when a credit needs a certification
+ * that is not held and no `assumeCertifiedOn` is given.
+ */
+function groupCredits(profile: Profile, first: number, last: number, assumeCertifiedOn: IsoDate | null): CreditGroup[] | null {
+  const groups: CreditGroup[] = [];
+  const rules = profile.ruleSet.credits;
+  let n = first;
+  while (n <= last) {
+    const rule = creditRule(profile.ruleSet, n);
+    // Credits from the last rule's index on all follow the last rule.
+    const end = n >= rules.length ? last : n;
+    let windowStart: IsoDate | null = null;
+    if (rule.requires !== null) {
+      windowStart = certificationStart(profile, rule.requires) ?? assumeCertifiedOn;
+      if (windowStart === null) return null;
+    }
+    groups.push({ firstCredit: n, count: end - n + 1, rule, windowStart });
+    n = end + 1;
+  }
+  return groups;
+}
+
+/** Hours that may be added, dated on the as-of date, to complete the next credit. */
+interface ExtraHours {
+  readonly perCategory: Partial<Record<Category, Millihours>>;
+  /** Hours in any of `flexibleCategories`. */
+  readonly flexible: Millihours;
+  readonly flexibleCategories: readonly Category[];
+}
+
+const NO_EXTRA: ExtraHours = { perCategory: {}, flexible: 0, flexibleCategories: [] };
+
+interface FlowResult {
+  readonly feasible: boolean;
+  readonly used: CategoryHours[];
+}
+
+/** Builds the flow network for the groups and checks that every demand is met. */
+function solve(ledger: HoursLedger, groups: readonly CreditGroup[], extra: ExtraHours): FlowResult {
+  const starts = [...new Set(groups.map((group) => group.windowStart).filter((start): start is IsoDate => start !== null))].sort();
+  // Segment s holds hours dated from starts[s-1] (inclusive) up to starts[s]; segment 0 has no lower bound.
+  const segmentCount = starts.length + 1;
+  const pools: { category: Category; segment: number; hours: Millihours }[] = [];
+  for (const category of CATEGORIES) {
+    for (let segment = 0; segment < segmentCount; segment++) {
+      const from = segment === 0 ? null : (starts[segment - 1] as IsoDate);
+      const to = segment + 1 < segmentCount ? (starts[segment] as IsoDate) : null;
+      const hours = ledger.hoursFrom(category, from) - (to === null ? 0 : ledger.hoursFrom(category, to));
+      pools.push({ category, segment, hours: hours + (segment === segmentCount - 1 ? (extra.perCategory[category] ?? 0) : 0) });
+    }
+  }
+  const segmentStart = (segment: number): IsoDate | null => (segment === 0 ? null : (starts[segment - 1] as IsoDate));
+  const opensFor = (segment: number, windowStart: IsoDate | null): boolean => {
+    if (windowStart === null) return true;
+    const start = segmentStart(segment);
+    return start !== null && start >= windowStart;
+  };
+
+  interface Demand {
+    readonly group: number;
+    readonly categories: readonly Category[];
+    readonly hours: Millihours;
+  }
+  const demands: Demand[] = [];
+  groups.forEach((group, index) => {
+    let reserved = 0;
+    for (const category of group.rule.accepts) {
+      const minimum = (group.rule.minimums[category] ?? 0) * MILLI_PER_HOUR * group.count;
+      reserved += minimum;
+      if (minimum > 0) demands.push({ group: index, categories: [category], hours: minimum });
+    }
+    const rest = group.rule.total * MILLI_PER_HOUR * group.count - reserved;
+    if (rest > 0) demands.push({ group: index, categories: group.rule.accepts, hours: rest });
+  });
+
+  const source = 0;
+  const flexibleNode = 1;
+  const firstPool = 2;
+  const firstDemand = firstPool + pools.length;
+  const sink = firstDemand + demands.length;
+  const network = new FlowNetwork(sink + 1);
+  network.addEdge(source, flexibleNode, extra.flexible);
+  pools.forEach((pool, p) => network.addEdge(source, firstPool + p, pool.hours));
+  let required = 0;
+  demands.forEach((demand, d) => {
+    const group = groups[demand.group] as CreditGroup;
+    required += demand.hours;
+    network.addEdge(firstDemand + d, sink, demand.hours);
+    pools.forEach((pool, p) => {
+      if (demand.categories.includes(pool.category) && opensFor(pool.segment, group.windowStart)) {
+        network.addEdge(firstPool + p, firstDemand + d, Number.MAX_SAFE_INTEGER);
+      }
+    });
+    // Extra hours are dated on the as-of date: the last segment, open to every window.
+    if (demand.categories.some((category) => extra.flexibleCategories.includes(category))) {
+      network.addEdge(flexibleNode, firstDemand + d, Number.MAX_SAFE_INTEGER);
+    }
+  });
+  const flow = network.maxFlow(source, sink);
+  const used = groups.map(() => ({ A: 0, B: 0, C: 0 }));
+  demands.forEach((demand, d) => {
+    pools.forEach((pool, p) => {
+      (used[demand.group] as Record<Category, number>)[pool.category] += network.flowOn(firstPool + p, firstDemand + d);
+    });
+  });
+  return { feasible: flow === required, used };
+}
+
+/** Smallest whole amount in [0, high] for which `fits` holds; `fits` must be monotone and hold at `high`. */
+function smallest(high: number, fits: (amount: number) => boolean): number {
+  let low = 0;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+export interface AllocationOptions {
+  readonly asOf: IsoDate;
+}
+
+export function allocateCredits(ledger: HoursLedger, profile: Profile, options: AllocationOptions): Allocation {
+  const awarded = profile.creditsAwarded;
+  const totalHours = CATEGORIES.reduce((sum, category) => sum + ledger.total(category), 0);
+  const feasible = (k: number): FlowResult | null => {
+    if (k === 0) return { feasible: true, used: [] };
+    const groups = groupCredits(profile, awarded + 1, awarded + k, null);
+    if (groups === null) return null;
+    const result = solve(ledger, groups, NO_EXTRA);
+    return result.feasible ? result : null;
+  };
+
+  // Feasibility is monotone in k (a feasible k+1 contains a feasible k). Every credit takes 24 hours.
+  let low = 0;
+  let high = Math.floor(totalHours / (24 * MILLI_PER_HOUR));
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (feasible(middle) !== null) low = middle;
+    else high = middle - 1;
+  }
+  const credits = low;
+  const earnedGroups = credits === 0 ? [] : (groupCredits(profile, awarded + 1, awarded + credits, null) as CreditGroup[]);
+  const earned = feasible(credits) as FlowResult;
+
+  return {
+    credits,
+    groups: earnedGroups.map((group, index) => ({ ...group, used: earned.used[index] ?? { A: 0, B: 0, C: 0 } })),
+    next: nextCredit(ledger, profile, awarded + credits + 1, options.asOf),
+  };
+}
+
+/** What credit `credit` still needs, with credits awarded+1 … credit-1 kept. */
+function nextCredit(ledger: HoursLedger, profile: Profile, credit: number, asOf: IsoDate): NextCredit {
+  const rule = creditRule(profile.ruleSet, credit);
+  let blockedBy: BlockedBy | null = null;
+  if (rule.requires !== null && certificationStart(profile, rule.requires) === null) blockedBy = CERTIFICATION_BLOCKS[rule.requires];
+  // A missing certification is assumed granted on the as-of date: hours logged before it never count.
+  const groups = groupCredits(profile, profile.creditsAwarded + 1, credit, asOf) as CreditGroup[];
+  const demand = groups.reduce((sum, group) => sum + group.rule.total * MILLI_PER_HOUR * group.count, 0);
+  const unlimited = demand;
+
+  const missingIn = (category: Category): Millihours => {
+    if (!rule.accepts.includes(category)) return 0;
+    const others = Object.fromEntries(rule.accepts.filter((other) => other !== category).map((other) => [other, unlimited]));
+    return smallest(demand, (amount) => solve(ledger, groups, { ...NO_EXTRA, perCategory: { ...others, [category]: amount } }).feasible);
+  };
+  const total = smallest(
+    demand,
+    (amount) => solve(ledger, groups, { perCategory: {}, flexible: amount, flexibleCategories: rule.accepts }).feasible,
+  );
+  return { credit, missing: { A: missingIn("A"), B: missingIn("B"), C: missingIn("C"), total }, blockedBy };
+}

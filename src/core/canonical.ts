@@ -1,0 +1,104 @@
+/**
+ * The canonical form of a log and its fingerprint (SPEC 6).
+ *
+ * Canonical form, version 1: the UTF-8 bytes of
+ *
+ *   JSON.stringify({
+ *     form: "cst-mentorship-log/1",
+ *     ruleSet: "<rule set id>",
+ *     profile: [name, email, cstT, cstD, awarded],
+ *     rows: [[date, activity, format, provider, credential, quantity, notes], …]
+ *   })
+ *
+ * where every cell is a string:
+ * - date cells (row Date, both certification dates): the calendar date as
+ *   `YYYY-MM-DD` when the cell reads as one (an Excel serial in the workbook's
+ *   date system, a decoded date, or ISO text), else the cell's text;
+ * - number cells (Quantity, Credits already awarded): the shortest decimal
+ *   form of the number (`String(Number(x))`) when the cell is a number or
+ *   numeric text, else the cell's text;
+ * - every other cell: its text exactly as entered (no trimming, no case
+ *   folding), numbers and booleans as `String(value)`, blanks as "".
+ * Rows are the non-empty data rows in order; row numbers are left out, so
+ * blank rows do not matter but moving a row does.
+ *
+ * So a log gives one fingerprint whether it is a CSV file, a workbook from
+ * any tool, or the cells of the open workbook. The fingerprint is the
+ * SHA-256 of the canonical form in lowercase hex. It detects a change to any
+ * profile or log cell after export; it is not a signature: anyone who edits a
+ * submission can recompute it, so it proves no author and no date.
+ */
+import { type CellValue, isBlankCell, isDecodedDate } from "./cells";
+import type { DateSystem } from "./dates";
+import type { ProfileCells, ProfileOverrides } from "./profile";
+import { type LogRow, isEmptyRow, readDateCell } from "./rows";
+import type { RuleSetId } from "./rulesets";
+
+export const CANONICAL_FORM = "cst-mentorship-log/1";
+
+function canonicalText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (isDecodedDate(value)) return value.isoDate;
+  return String(value);
+}
+
+function canonicalDate(value: CellValue, system: DateSystem): string {
+  if (isBlankCell(value)) return "";
+  const reading = readDateCell(value, system);
+  return reading.ok ? reading.date : canonicalText(value);
+}
+
+const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+function canonicalNumber(value: CellValue): string {
+  if (typeof value === "number") return String(value === 0 ? 0 : value);
+  if (typeof value === "string" && NUMBER_TEXT.test(value)) return String(Number(value) === 0 ? 0 : Number(value));
+  return canonicalText(value);
+}
+
+/** Column kinds of the seven log columns, in order. */
+const ROW_KINDS = ["date", "text", "text", "text", "text", "number", "text"] as const;
+
+function canonicalCell(value: CellValue, kind: "date" | "number" | "text", system: DateSystem): string {
+  if (kind === "date") return canonicalDate(value, system);
+  if (kind === "number") return canonicalNumber(value);
+  return canonicalText(value);
+}
+
+export interface CanonicalInput {
+  readonly rows: readonly LogRow[];
+  readonly profileCells: ProfileCells;
+  readonly overrides?: ProfileOverrides;
+  readonly dateSystem: DateSystem;
+  readonly ruleSet: RuleSetId;
+}
+
+export function canonicalForm(input: CanonicalInput): string {
+  const { dateSystem: system, overrides = {} } = input;
+  const pick = (index: number, override: CellValue | undefined): CellValue =>
+    override !== undefined ? override : input.profileCells[index];
+  const profile = [
+    canonicalText(pick(0, overrides.name)),
+    canonicalText(pick(1, overrides.email)),
+    canonicalDate(pick(2, overrides.techniqueCertifiedOn), system),
+    canonicalDate(pick(3, overrides.diplomateCertifiedOn), system),
+    canonicalNumber(pick(4, overrides.creditsAwarded)),
+  ];
+  const rows: string[][] = [];
+  for (const row of input.rows) {
+    if (isEmptyRow(row.cells)) continue;
+    rows.push(ROW_KINDS.map((kind, column) => canonicalCell(row.cells[column], kind, system)));
+  }
+  return JSON.stringify({ form: CANONICAL_FORM, ruleSet: input.ruleSet, profile, rows });
+}
+
+/** SHA-256 of the text's UTF-8 bytes, lowercase hex (Web Crypto: the browser and Node alike). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+export function fingerprint(input: CanonicalInput): Promise<string> {
+  return sha256Hex(canonicalForm(input));
+}

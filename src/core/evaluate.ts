@@ -1,0 +1,136 @@
+/**
+ * A whole log, evaluated: rows checked, profile read, credits allocated, and
+ * the report of SPEC 7 (the command line's JSON; the functions and the
+ * taskpane show parts of the same object).
+ */
+import { CATEGORIES, type Category } from "./catalog";
+import { type CanonicalInput, fingerprint } from "./canonical";
+import { type DateSystem, type IsoDate, todayIsoDate } from "./dates";
+import type { Finding } from "./findings";
+import { type Allocation, type BlockedBy, HoursLedger, allocateCredits } from "./allocation";
+import { type Millihours, milliToHours } from "./hours";
+import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
+import { type LogRow, type RowResult, validateRows } from "./rows";
+import type { RuleSetId } from "./rulesets";
+
+export interface LogInput {
+  readonly rows: readonly LogRow[];
+  /** The Profile sheet's value cells; none for a CSV log. */
+  readonly profileCells: ProfileCells;
+  readonly dateSystem: DateSystem;
+}
+
+export interface EvaluateOptions {
+  /** Rows dated after it are errors; the next credit's hours are dated on it. Default: today. */
+  readonly asOf?: IsoDate;
+  readonly overrides?: ProfileOverrides;
+  /** Export also needs the mentee's name. */
+  readonly forExport?: boolean;
+}
+
+export interface Assessment {
+  readonly asOf: IsoDate;
+  readonly rows: readonly RowResult[];
+  readonly profile: ProfileResult;
+  /** Credited hours per category over rows without errors, before allocation. */
+  readonly hours: Readonly<Record<Category, Millihours>>;
+  readonly allocation: Allocation;
+  readonly valid: boolean;
+}
+
+export function assessLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
+  const asOf = options.asOf ?? todayIsoDate();
+  const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
+  const rows = validateRows(input.rows, { asOf, dateSystem: input.dateSystem });
+  const ledger = new HoursLedger();
+  const hours: Record<Category, Millihours> = { A: 0, B: 0, C: 0 };
+  let valid = profile.errors.length === 0;
+  for (const row of rows) {
+    if (row.errors.length > 0) {
+      valid = false;
+      continue;
+    }
+    if (row.category === null || row.date === null) continue;
+    hours[row.category] += row.hours;
+    ledger.add(row.category, row.date, row.hours);
+  }
+  const allocation = allocateCredits(ledger, profile.profile, { asOf });
+  return { asOf, rows, profile, hours, allocation, valid };
+}
+
+export type SubmissionState = "unchanged" | "edited";
+
+export interface ReportFinding {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ReportRow {
+  readonly row: number;
+  readonly category: Category | null;
+  readonly hours: number;
+  readonly errors: readonly ReportFinding[];
+  readonly warnings: readonly ReportFinding[];
+}
+
+export interface Report {
+  readonly ruleSet: RuleSetId;
+  readonly credits: number;
+  readonly hours: Readonly<Record<Category, number>>;
+  readonly valid: boolean;
+  readonly profile: { readonly errors: readonly ReportFinding[]; readonly warnings: readonly ReportFinding[] };
+  readonly rows: readonly ReportRow[];
+  readonly next: {
+    readonly credit: number;
+    readonly missing: Readonly<Record<Category | "total", number>>;
+    readonly blockedBy?: BlockedBy;
+  };
+  readonly fingerprint: string;
+  readonly submission: SubmissionState | null;
+}
+
+const plain = (findings: readonly Finding[]): ReportFinding[] => findings.map(({ code, message }) => ({ code, message }));
+
+export function hoursByCategory(milli: Readonly<Record<Category, Millihours>>): Record<Category, number> {
+  return { A: milliToHours(milli.A), B: milliToHours(milli.B), C: milliToHours(milli.C) };
+}
+
+export function canonicalInputOf(input: LogInput, assessment: Assessment, overrides?: ProfileOverrides): CanonicalInput {
+  return {
+    rows: input.rows,
+    profileCells: input.profileCells,
+    overrides,
+    dateSystem: input.dateSystem,
+    ruleSet: assessment.profile.profile.ruleSet.id,
+  };
+}
+
+export function buildReport(assessment: Assessment, logFingerprint: string, submission: SubmissionState | null): Report {
+  const { next } = assessment.allocation;
+  const missing: Record<Category | "total", number> = { A: 0, B: 0, C: 0, total: milliToHours(next.missing.total) };
+  for (const category of CATEGORIES) missing[category] = milliToHours(next.missing[category]);
+  return {
+    ruleSet: assessment.profile.profile.ruleSet.id,
+    credits: assessment.allocation.credits,
+    hours: hoursByCategory(assessment.hours),
+    valid: assessment.valid,
+    profile: { errors: plain(assessment.profile.errors), warnings: plain(assessment.profile.warnings) },
+    rows: assessment.rows.map((row) => ({
+      row: row.row,
+      category: row.category,
+      hours: milliToHours(row.hours),
+      errors: plain(row.errors),
+      warnings: plain(row.warnings),
+    })),
+    next: { credit: next.credit, missing, ...(next.blockedBy === null ? {} : { blockedBy: next.blockedBy }) },
+    fingerprint: logFingerprint,
+    submission,
+  };
+}
+
+/** Evaluates a log and reports it as SPEC 7's JSON object (without the submission check). */
+export async function evaluateLog(input: LogInput, options: EvaluateOptions = {}): Promise<{ assessment: Assessment; report: Report }> {
+  const assessment = assessLog(input, options);
+  const print = await fingerprint(canonicalInputOf(input, assessment, options.overrides));
+  return { assessment, report: buildReport(assessment, print, null) };
+}

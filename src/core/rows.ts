@@ -1,0 +1,318 @@
+/**
+ * Row rules (SPEC 3): one log row in, its category, credited hours, errors
+ * and warnings out. A row with any error credits 0 hours.
+ */
+import { type Activity, type Category, type Format, ELIGIBLE_FROM, FORMAT_LABELS, findActivity, UNIT_LABELS } from "./catalog";
+import { type CellValue, cellText, describeCell, isBlankCell, isDecodedDate } from "./cells";
+import { type DateSystem, type IsoDate, excelSerialToIsoDate, hasIsoDateShape, parseIsoDate } from "./dates";
+import { type Finding, type RowErrorCode, type RowWarningCode, finding } from "./findings";
+import { type Millihours, formatHours, toHundredths } from "./hours";
+
+/** The seven input columns of the tracking form, in order (SPEC 5). */
+export const LOG_COLUMNS = ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+export interface LogRow {
+  /** Row number in the source: CSV line number or worksheet row number. */
+  readonly row: number;
+  /** The seven input cells in the order of LOG_COLUMNS (missing cells are blank). */
+  readonly cells: readonly CellValue[];
+}
+
+export interface RowOptions {
+  readonly asOf: IsoDate;
+  readonly dateSystem: DateSystem;
+}
+
+export interface RowResult {
+  readonly row: number;
+  readonly activity: Activity | null;
+  readonly category: Category | null;
+  readonly date: IsoDate | null;
+  readonly format: Format | null;
+  readonly provider: string;
+  /** Quantity in hundredths of the activity's unit, or null when unreadable. */
+  readonly quantityHundredths: number | null;
+  /** Credited hours; 0 when the row has an error. */
+  readonly hours: Millihours;
+  /** Hours the row would credit once its errors are fixed (0 where they cannot be known). */
+  readonly hoursIfFixed: Millihours;
+  readonly errors: readonly Finding<RowErrorCode>[];
+  readonly warnings: readonly Finding<RowWarningCode>[];
+}
+
+/** A row is skipped when every one of its cells is blank. */
+export function isEmptyRow(cells: readonly CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
+  return true;
+}
+
+// ---- Dates -------------------------------------------------------------
+
+export type DateReading = { readonly ok: true; readonly date: IsoDate } | { readonly ok: false; readonly error: Finding<RowErrorCode> };
+
+const serialCache = { "1900": new Map<number, IsoDate | null>(), "1904": new Map<number, IsoDate | null>() };
+
+function serialToDate(serial: number, system: DateSystem): IsoDate | null {
+  const cache = serialCache[system];
+  let date = cache.get(serial);
+  if (date === undefined) {
+    date = excelSerialToIsoDate(serial, system);
+    if (cache.size < 100_000) cache.set(serial, date);
+  }
+  return date;
+}
+
+/**
+ * A date cell as a calendar date: an Excel date (serial number in the
+ * workbook's date system, time of day ignored), a date a reader decoded, or
+ * ISO `YYYY-MM-DD` text. Other text is refused as ambiguous: 03/04/2024 is
+ * March 4 in one country and April 3 in another.
+ */
+export function readDateCell(value: CellValue, system: DateSystem, what = "Date"): DateReading {
+  if (isBlankCell(value)) {
+    return { ok: false, error: finding("missing-date", `${what} is empty: enter the date of the activity.`) };
+  }
+  if (typeof value === "number") {
+    const date = serialToDate(value, system);
+    if (date !== null) return { ok: true, date };
+    return {
+      ok: false,
+      error: finding("bad-date", `${what} ${describeCell(value)} is not a calendar date: enter a date such as 2024-03-15.`),
+    };
+  }
+  if (isDecodedDate(value)) {
+    const date = parseIsoDate(value.isoDate);
+    if (date !== null) return { ok: true, date };
+    return { ok: false, error: finding("bad-date", `${what} ${value.isoDate} is not a calendar date: enter a real date.`) };
+  }
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (hasIsoDateShape(text)) {
+      const date = parseIsoDate(text);
+      if (date !== null) return { ok: true, date };
+      return { ok: false, error: finding("bad-date", `${what} ${text} is not a real calendar date: check the month and the day.`) };
+    }
+    if (/\d/.test(text)) {
+      return {
+        ok: false,
+        error: finding(
+          "ambiguous-date",
+          `${what} ${describeCell(value)} can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.`,
+        ),
+      };
+    }
+  }
+  return { ok: false, error: finding("bad-date", `${what} ${describeCell(value)} is not a date: enter a date such as 2024-03-15.`) };
+}
+
+// ---- Format and credential --------------------------------------------
+
+const FORMAT_CACHE = new Map<string, Format | null>();
+
+/** A format: "In person", "In-person", "in_person", "Virtual", any case. */
+export function readFormat(text: string): Format | null {
+  let format = FORMAT_CACHE.get(text);
+  if (format === undefined) {
+    const key = text.toLowerCase().replace(/[\s_-]+/g, "");
+    format = key === "inperson" ? "in-person" : key === "virtual" ? "virtual" : null;
+    if (FORMAT_CACHE.size < 1000) FORMAT_CACHE.set(text, format);
+  }
+  return format;
+}
+
+/** A provider credential: "CST" is read as CST-T; case, spaces and hyphens do not matter. */
+export function readCredential(text: string): string {
+  const key = text.toUpperCase().replace(/[\s_-]+/g, "");
+  if (key === "CST" || key === "CSTT") return "CST-T";
+  if (key === "CSTD") return "CST-D";
+  return text;
+}
+
+// ---- Quantity ----------------------------------------------------------
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+export const MAX_QUANTITY = 1000;
+
+export type QuantityReading =
+  { readonly ok: true; readonly hundredths: number; readonly rounded: boolean } | { readonly ok: false; readonly message: string };
+
+export function readQuantityCell(value: CellValue, unit: string): QuantityReading {
+  let quantity: number;
+  if (typeof value === "number") quantity = value;
+  else if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) quantity = Number(value.trim());
+  else if (isBlankCell(value)) return { ok: false, message: `Quantity is empty: enter the number of ${unit}.` };
+  else return { ok: false, message: `Quantity ${describeCell(value)} is not a number: enter the number of ${unit}, such as 1.5.` };
+  if (!Number.isFinite(quantity))
+    return { ok: false, message: `Quantity ${describeCell(value)} is not a number: enter the number of ${unit}.` };
+  if (quantity <= 0) return { ok: false, message: `Quantity ${quantity} must be more than 0: enter the number of ${unit}.` };
+  if (quantity > MAX_QUANTITY) return { ok: false, message: `Quantity ${quantity} is over ${MAX_QUANTITY}: enter one activity per row.` };
+  const { hundredths, rounded } = toHundredths(quantity);
+  if (hundredths === 0) return { ok: false, message: `Quantity ${quantity} rounds to 0: enter at least 0.01 ${unit}.` };
+  return { ok: true, hundredths, rounded };
+}
+
+/** Credited hours of a quantity of an activity (conversions and caps of SPEC 2). */
+export function creditedHours(activity: Activity, hundredths: number): { hours: Millihours; capped: boolean } {
+  // hundredths of a unit × 10 = thousandths; × rate (at most 1.5) stays whole.
+  const uncapped = Math.round(hundredths * 10 * activity.hoursPerUnit);
+  if (activity.capHours !== null && uncapped > activity.capHours * 1000) return { hours: activity.capHours * 1000, capped: true };
+  return { hours: uncapped, capped: false };
+}
+
+// ---- One row -----------------------------------------------------------
+
+const LONG_ROW_HUNDREDTHS = 1200;
+
+/** Validates one row. `seen` collects date|activity|provider keys for the duplicate warning. */
+export function validateRow(row: LogRow, options: RowOptions, seen?: Map<string, number>): RowResult {
+  const cells = row.cells;
+  const errors: Finding<RowErrorCode>[] = [];
+  const warnings: Finding<RowWarningCode>[] = [];
+
+  const dateReading = readDateCell(cells[0], options.dateSystem);
+  const date = dateReading.ok ? dateReading.date : null;
+  if (!dateReading.ok) errors.push(dateReading.error);
+  else if (date !== null && date > options.asOf) {
+    errors.push(finding("future-date", `Date ${date} is after ${options.asOf}: log an activity once it has taken place.`));
+  }
+
+  const activityText = cellText(cells[1]);
+  const activity = activityText === "" ? null : findActivity(activityText);
+  if (activity === null) {
+    errors.push(
+      finding(
+        "unknown-activity",
+        activityText === ""
+          ? "Activity is empty: choose an activity from the list."
+          : `Activity ${describeCell(cells[1])} is not in the program's list: choose an activity from the list.`,
+      ),
+    );
+  }
+  const category = activity?.category ?? null;
+
+  if (activity !== null && date !== null && date < ELIGIBLE_FROM[activity.category]) {
+    errors.push(
+      finding(
+        "before-eligibility",
+        `Category ${activity.category} counts from ${ELIGIBLE_FROM[activity.category]}; this row is dated ${date}: remove it or correct the date.`,
+      ),
+    );
+  }
+
+  const formatText = cellText(cells[2]);
+  const format = formatText === "" ? null : readFormat(formatText);
+  if (format === null) {
+    errors.push(
+      finding(
+        "missing-format",
+        formatText === ""
+          ? "Format is empty: choose In person or Virtual."
+          : `Format ${describeCell(cells[2])} is neither In person nor Virtual: choose one of them.`,
+      ),
+    );
+  } else if (activity !== null && !activity.formats.includes(format)) {
+    errors.push(
+      finding(
+        "virtual-not-allowed",
+        `Category ${activity.category} (${activity.label}) counts in person only: change Format to ${FORMAT_LABELS[activity.formats[0] ?? "in-person"]} or remove the row.`,
+      ),
+    );
+  }
+
+  const provider = cellText(cells[3]);
+  if (activity !== null && activity.needsProvider && provider === "") {
+    errors.push(
+      finding(
+        "missing-provider",
+        `Provider is empty: enter the name of the ${activity.category === "A" ? "treating therapist" : "mentor"}.`,
+      ),
+    );
+  }
+
+  if (activity !== null && activity.credentials !== null) {
+    const credentialText = cellText(cells[4]);
+    const credential = readCredential(credentialText);
+    if (!(activity.credentials as readonly string[]).includes(credential)) {
+      errors.push(
+        finding(
+          "bad-credential",
+          credentialText === ""
+            ? `Credential is empty: Category ${activity.category} treatment counts only from a ${activity.credentials.join(" or ")}; enter the provider's credential.`
+            : `Credential ${describeCell(cells[4])} does not count: Category ${activity.category} treatment must come from a ${activity.credentials.join(" or ")}.`,
+        ),
+      );
+    }
+  }
+
+  const unit = activity === null ? "hours" : UNIT_LABELS[activity.unit].many;
+  const quantity = readQuantityCell(cells[5], unit);
+  let hoursIfFixed = 0;
+  let quantityHundredths: number | null = null;
+  if (!quantity.ok) {
+    errors.push(finding("bad-quantity", quantity.message));
+  } else {
+    quantityHundredths = quantity.hundredths;
+    if (quantity.rounded) {
+      warnings.push(
+        finding("rounded", `Quantity ${describeCell(cells[5])} has more than 2 decimals: counted as ${quantity.hundredths / 100}.`),
+      );
+    }
+    if (activity !== null) {
+      const credited = creditedHours(activity, quantity.hundredths);
+      hoursIfFixed = credited.hours;
+      if (credited.capped) {
+        warnings.push(
+          finding(
+            "capped",
+            `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(credited.hours)} of ${quantity.hundredths / 100} h count.`,
+          ),
+        );
+      }
+      if (activity.unit === "hours" && quantity.hundredths > LONG_ROW_HUNDREDTHS) {
+        warnings.push(
+          finding(
+            "long-row",
+            `${quantity.hundredths / 100} hours in one row is more than 12: check the quantity, or split the activity by day.`,
+          ),
+        );
+      }
+    }
+  }
+
+  if (seen !== undefined && date !== null && activity !== null) {
+    const key = `${date}|${activity.code}|${provider.toLowerCase()}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, row.row);
+    else {
+      warnings.push(
+        finding("possible-duplicate", `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
+      );
+    }
+  }
+
+  return {
+    row: row.row,
+    activity,
+    category,
+    date,
+    format,
+    provider,
+    quantityHundredths,
+    hours: errors.length === 0 ? hoursIfFixed : 0,
+    hoursIfFixed,
+    errors,
+    warnings,
+  };
+}
+
+/** Validates the non-empty rows of a log, in order. */
+export function validateRows(rows: readonly LogRow[], options: RowOptions): RowResult[] {
+  const seen = new Map<string, number>();
+  const results: RowResult[] = [];
+  for (const row of rows) {
+    if (isEmptyRow(row.cells)) continue;
+    results.push(validateRow(row, options, seen));
+  }
+  return results;
+}
