@@ -1,0 +1,181 @@
+import { type CellValue, validateRow, validateRows, milliToHours, type RowOptions } from "../../src/core";
+import { type Cells, logRows, treatment } from "./helpers";
+
+const options: RowOptions = { asOf: "2024-06-30", dateSystem: "1900" };
+
+function check(cells: Cells, opts: RowOptions = options) {
+  const [row] = logRows(cells);
+  const result = validateRow(row!, opts);
+  return {
+    errors: result.errors.map((e) => e.code),
+    warnings: result.warnings.map((w) => w.code),
+    hours: milliToHours(result.hours),
+    messages: [...result.errors, ...result.warnings].map((f) => f.message),
+  };
+}
+
+const withDate = (date: CellValue): Cells => [date, "one-on-one", "virtual", "Marco Ibáñez", "Mentor", 2, ""];
+
+describe("SPEC 3: errors", () => {
+  test("missing-date: no date", () => {
+    expect(check(withDate("")).errors).toEqual(["missing-date"]);
+    expect(check(withDate(null)).errors).toEqual(["missing-date"]);
+    expect(check(withDate("   ")).errors).toEqual(["missing-date"]);
+  });
+
+  test("bad-date: not a real calendar date", () => {
+    expect(check(withDate("2023-02-29")).errors).toEqual(["bad-date"]);
+    expect(check(withDate("2024-13-01")).errors).toEqual(["bad-date"]);
+    expect(check(withDate("2024-04-31")).errors).toEqual(["bad-date"]);
+    expect(check(withDate(60)).errors).toEqual(["bad-date"]); // Excel's fictitious 1900-02-29
+    expect(check(withDate(0)).errors).toEqual(["bad-date"]);
+    expect(check(withDate(-5)).errors).toEqual(["bad-date"]);
+    expect(check(withDate(1e12)).errors).toEqual(["bad-date"]);
+    expect(check(withDate(true)).errors).toEqual(["bad-date"]);
+    expect(check(withDate("soon")).errors).toEqual(["bad-date"]);
+    expect(check(withDate("2024-02-29")).errors).toEqual([]);
+  });
+
+  test("ambiguous-date: a text date other than ISO YYYY-MM-DD asks for a real Excel date or ISO text", () => {
+    for (const text of ["03/04/2024", "3.4.2024", "March 4, 2024", "2024/03/04", "45000"]) {
+      const result = check(withDate(text));
+      expect(result.errors).toEqual(["ambiguous-date"]);
+      expect(result.messages[0]).toMatch(/Excel date or ISO text YYYY-MM-DD/);
+    }
+  });
+
+  test("future-date: after the as-of date; the as-of date itself is fine", () => {
+    expect(check(withDate("2024-07-01")).errors).toEqual(["future-date"]);
+    expect(check(withDate("2024-06-30")).errors).toEqual([]);
+  });
+
+  test.each([
+    ["A", treatment("2013-12-31", 2), treatment("2014-01-01", 2)],
+    [
+      "B",
+      ["2013-04-30", "small-group", "virtual", "", "", 2, ""] as Cells,
+      ["2013-05-01", "small-group", "virtual", "", "", 2, ""] as Cells,
+    ],
+    ["C", withDate("2014-04-30"), withDate("2014-05-01")],
+  ])("before-eligibility: category %s, the day before and the first day", (_category, before, first) => {
+    expect(check(before).errors).toEqual(["before-eligibility"]);
+    expect(check(first).errors).toEqual([]);
+  });
+
+  test("unknown-activity", () => {
+    expect(check(["2024-01-02", "reiki", "virtual", "X", "", 1, ""]).errors).toEqual(["unknown-activity"]);
+  });
+
+  test("virtual-not-allowed: Category A (treatment) is in person only", () => {
+    expect(check(["2024-01-02", "treatment", "Virtual", "Dana Whitfield", "CST-T", 1, ""]).errors).toEqual(["virtual-not-allowed"]);
+    expect(check(["2024-01-02", "treatment", "in-person", "Dana Whitfield", "CST-T", 1, ""]).errors).toEqual([]);
+  });
+
+  test("missing-format; In person, In-person, Virtual in any case are accepted", () => {
+    expect(check(["2024-01-02", "small-group", "", "", "", 1, ""]).errors).toEqual(["missing-format"]);
+    expect(check(["2024-01-02", "small-group", "phone", "", "", 1, ""]).errors).toEqual(["missing-format"]);
+    for (const format of ["In person", "In-person", "in-person", "IN PERSON", "Virtual", "VIRTUAL", " virtual "]) {
+      expect(check(["2024-01-02", "small-group", format, "", "", 1, ""]).errors).toEqual([]);
+    }
+  });
+
+  test("bad-quantity: not a number, zero, negative, or over 1000", () => {
+    for (const quantity of ["two", "", 0, -1, 1000.01, 5000, true, "1,5", Number.NaN, Number.POSITIVE_INFINITY, 0.001]) {
+      expect(check(["2024-01-02", "small-group", "virtual", "", "", quantity as CellValue, ""]).errors).toEqual(["bad-quantity"]);
+    }
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 1000, ""]).errors).toEqual([]);
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", "2.5", ""]).hours).toBe(2.5);
+  });
+
+  test("missing-provider: Category A or C row without a provider name", () => {
+    expect(check(["2024-01-02", "treatment", "in person", "", "CST-T", 1, ""]).errors).toEqual(["missing-provider"]);
+    expect(check(["2024-01-02", "one-on-one", "virtual", "  ", "Mentor", 1, ""]).errors).toEqual(["missing-provider"]);
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 1, ""]).errors).toEqual([]);
+  });
+
+  test("bad-credential: Category A provider other than CST-T or CST-D; CST counts as CST-T", () => {
+    for (const credential of ["Mentor", "LMT", "", "CST-X"]) {
+      expect(check(treatment("2024-01-02", 1, credential)).errors).toEqual(["bad-credential"]);
+    }
+    for (const credential of ["CST-T", "CST-D", "CST", "cst", "cst-d", "CST D", "CST-T "]) {
+      expect(check(treatment("2024-01-02", 1, credential)).errors).toEqual([]);
+    }
+    expect(check(["2024-01-02", "one-on-one", "virtual", "Marco Ibáñez", "Mentor", 1, ""]).errors).toEqual([]);
+  });
+
+  test("a row with any error credits 0 hours, and each error says what to fix", () => {
+    const result = check(["2013-01-01", "treatment", "virtual", "", "LMT", 5, ""]);
+    expect(result.errors).toEqual(["before-eligibility", "virtual-not-allowed", "missing-provider", "bad-credential"]);
+    expect(result.hours).toBe(0);
+    for (const message of result.messages) expect(message).toMatch(/:/);
+  });
+});
+
+describe("SPEC 3: warnings (the row still counts)", () => {
+  test("capped: clinical applications over 6 h", () => {
+    expect(check(["2024-01-02", "clinical-applications", "in person", "", "", 7, ""])).toMatchObject({
+      warnings: ["capped"],
+      hours: 6,
+      errors: [],
+    });
+  });
+
+  test("possible-duplicate: same date, activity and provider as an earlier row", () => {
+    const results = validateRows(
+      logRows(treatment("2024-01-02", 1), treatment("2024-01-03", 1), [
+        "2024-01-02",
+        "Treatment",
+        "in person",
+        "dana whitfield ",
+        "CST-T",
+        2,
+        "",
+      ]),
+      options,
+    );
+    expect(results.map((r) => r.warnings.map((w) => w.code))).toEqual([[], [], ["possible-duplicate"]]);
+    expect(results[2]!.warnings[0]!.message).toContain("row 2");
+    expect(milliToHours(results[2]!.hours)).toBe(2);
+  });
+
+  test("rounded: more than 2 decimals, rounded to 0.01", () => {
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 1.234, ""])).toMatchObject({ warnings: ["rounded"], hours: 1.23 });
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 0.29, ""])).toMatchObject({ warnings: [], hours: 0.29 });
+  });
+
+  test("long-row: more than 12 hours in one hours-unit row", () => {
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 12.5, ""]).warnings).toEqual(["long-row"]);
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 12, ""]).warnings).toEqual([]);
+    expect(check(["2024-01-02", "study-group", "virtual", "", "", 13, ""]).warnings).toEqual([]);
+  });
+});
+
+describe("SPEC 3: exact hours", () => {
+  test("60 rows of 0.2 h are exactly 12 h", () => {
+    const rows = logRows(
+      ...Array.from({ length: 60 }, (_, i): Cells => [
+        `2024-01-${String((i % 28) + 1).padStart(2, "0")}`,
+        "csir-call",
+        "virtual",
+        `Call ${i}`,
+        "",
+        0.2,
+        "",
+      ]),
+    );
+    const total = validateRows(rows, options).reduce((sum, row) => sum + row.hours, 0);
+    expect(total).toBe(12_000);
+    expect(milliToHours(total)).toBe(12);
+  });
+
+  test("blank rows are skipped; rows keep their source row numbers", () => {
+    const results = validateRows(
+      [
+        { row: 2, cells: ["", null, "  ", undefined, "", "", ""] },
+        { row: 3, cells: ["2024-01-02", "small-group", "virtual", "", "", 1, ""] },
+      ],
+      options,
+    );
+    expect(results.map((r) => r.row)).toEqual([3]);
+  });
+});
