@@ -40,6 +40,8 @@ export interface MemorySheet {
   readonly cells: CellValue[][];
   /** Number formats by column index (whole columns, as the form sets them). */
   readonly columnFormats: Record<number, string>;
+  /** Number formats of single cells, keyed "row,column" (row from 1, column from 0). */
+  readonly cellFormats: Record<string, string>;
   readonly hidden: boolean;
 }
 
@@ -88,7 +90,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   constructor(options: MemoryWorkbookOptions = {}) {
     this.dateSystem = options.dateSystem ?? "1900";
     for (const sheet of options.sheets ?? []) {
-      this.sheets.push({ name: sheet.name, cells: sheet.cells.map((row) => [...row]), columnFormats: {}, hidden: false });
+      this.sheets.push({ name: sheet.name, cells: sheet.cells.map((row) => [...row]), columnFormats: {}, cellFormats: {}, hidden: false });
     }
   }
 
@@ -158,7 +160,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   }
 
   private addSheet(name: string, hidden = false): MemorySheet {
-    const sheet: MemorySheet = { name, cells: [], columnFormats: {}, hidden };
+    const sheet: MemorySheet = { name, cells: [], columnFormats: {}, cellFormats: {}, hidden };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -211,6 +213,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     PROFILE_ROW_DEFINITIONS.forEach((definition, index) => {
       this.write(profile, index + 1, 0, definition.label);
       this.write(profile, index + 1, 1, definition.defaultValue);
+      if (definition.numberFormat !== null) profile.cellFormats[`${index + 1},1`] = definition.numberFormat;
     });
     const log = this.addSheet(LOG_SHEET);
     LOG_COLUMNS.forEach((header, column) => this.write(log, 1, column, header));

@@ -1,0 +1,61 @@
+/**
+ * The preview page: the taskpane at a pane's width beside a read-only view of
+ * the in-memory workbook, preloaded with the sample log. No Excel needed.
+ */
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import type { MemoryWorkbook } from "../excel/memoryWorkbook";
+import { App } from "../taskpane/App";
+import { openInExcelOrDownload } from "../taskpane/exportSubmission";
+import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
+import { sampleWorkbook } from "./sampleLog";
+import { SheetGrid } from "./SheetGrid";
+
+const useStyles = makeStyles({
+  layout: {
+    display: "flex",
+    alignItems: "flex-start",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  pane: {
+    flex: "0 0 340px",
+    width: "340px",
+    maxWidth: "100vw",
+    height: "100vh",
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    boxSizing: "border-box",
+  },
+  sheet: {
+    flex: "1 1 auto",
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    height: "100vh",
+    overflow: "hidden",
+  },
+});
+
+function Preview({ workbook }: { workbook: MemoryWorkbook }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.layout}>
+      <div className={styles.pane} data-testid="pane">
+        <App workbook={workbook} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
+      </div>
+      <FluentProvider theme={webLightTheme} className={styles.sheet}>
+        <SheetGrid workbook={workbook} />
+      </FluentProvider>
+    </div>
+  );
+}
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (container === null) throw new Error("The page has no #root element for the preview.");
+  const workbook = await sampleWorkbook();
+  createRoot(container).render(<Preview workbook={workbook} />);
+}
+
+void start();

@@ -1,0 +1,120 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { type FormEvent, useEffect, useState } from "react";
+import { type DateSystem, type IsoDate, type ProfileKey, PROFILE_FIELDS, RULE_SET_IDS, RULE_SETS } from "../core";
+import type { FormContent } from "../excel/workbook";
+import { type ProfileValues, checkProfile, profileCells, profileValuesFromCells } from "./profileForm";
+import { usePaneStyles } from "./styles";
+import { messageOf } from "./useTracker";
+import { useWorkbook } from "./WorkbookContext";
+
+const INPUT_TYPES: Partial<Record<ProfileKey, "email" | "date" | "number">> = {
+  email: "email",
+  techniqueCertifiedOn: "date",
+  diplomateCertifiedOn: "date",
+  creditsAwarded: "number",
+};
+
+const HINTS: Partial<Record<ProfileKey, string>> = {
+  techniqueCertifiedOn: "Leave empty until you are Technique Certified.",
+  diplomateCertifiedOn: "Leave empty until you are Diplomate Certified.",
+  creditsAwarded: "Credits the program has already awarded you; 0 if none.",
+};
+
+export interface ProfileEditorProps {
+  readonly content: FormContent;
+  readonly asOf: IsoDate;
+  readonly onSaved: () => Promise<unknown>;
+}
+
+export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
+  const styles = usePaneStyles();
+  const workbook = useWorkbook();
+  const dateSystem: DateSystem = content.dateSystem;
+  const [values, setValues] = useState<ProfileValues>(() => profileValuesFromCells(content.profileCells, dateSystem));
+  const [errors, setErrors] = useState<Partial<Record<ProfileKey, string>>>({});
+  const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
+
+  // Values typed in the sheet show up here until the user starts editing in the pane.
+  const sheetValues = JSON.stringify(content.profileCells);
+  useEffect(() => {
+    if (!edited) setValues(profileValuesFromCells(JSON.parse(sheetValues), dateSystem));
+  }, [sheetValues, dateSystem, edited]);
+
+  const change = (key: ProfileKey, value: string) => {
+    setEdited(true);
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setStatus(null);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkProfile(values, { asOf, dateSystem });
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setStatus({ intent: "error", text: "The profile was not saved: fix the fields marked below." });
+      return;
+    }
+    setSaving(true);
+    try {
+      await workbook.writeProfile(profileCells(values, dateSystem));
+      setEdited(false);
+      setStatus({ intent: "success", text: "Profile saved to the Profile sheet." });
+      await onSaved();
+    } catch (error) {
+      setStatus({ intent: "error", text: messageOf(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="profile-heading">
+      <h2 id="profile-heading" className={styles.heading}>
+        Profile
+      </h2>
+      <form className={styles.form} onSubmit={save} noValidate aria-label="Profile">
+        {PROFILE_FIELDS.map((field) => {
+          const error = errors[field.key];
+          return (
+            <Field
+              key={field.key}
+              label={field.label}
+              validationMessage={error}
+              validationState={error === undefined ? "none" : "error"}
+              hint={HINTS[field.key]}
+            >
+              {field.key === "ruleSet" ? (
+                <Select value={values.ruleSet === "" ? "current" : values.ruleSet} onChange={(_, data) => change("ruleSet", data.value)}>
+                  {RULE_SET_IDS.map((id) => (
+                    <option key={id} value={id}>
+                      {RULE_SETS[id].label}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input
+                  type={INPUT_TYPES[field.key] ?? "text"}
+                  value={values[field.key]}
+                  min={field.key === "creditsAwarded" ? 0 : undefined}
+                  onChange={(_, data) => change(field.key, data.value)}
+                />
+              )}
+            </Field>
+          );
+        })}
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={saving}>
+            Save profile
+          </Button>
+        </div>
+        {status !== null && (
+          <MessageBar intent={status.intent}>
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </form>
+    </section>
+  );
+}

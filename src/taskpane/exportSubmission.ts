@@ -1,0 +1,92 @@
+/**
+ * Export (SPEC 6): refuse while the log or the profile has an error and list
+ * the findings; otherwise build the submission workbook and open it as a new
+ * workbook (or offer it as a download). The user's workbook is only read.
+ */
+import { type IsoDate } from "../core";
+import { type PreparedSubmission, type Submission, prepareSubmission } from "../core/submission";
+import type { TrackingWorkbook } from "../excel/workbook";
+import { type ListedFinding, listFindings } from "./findings";
+
+/** Builds the submission workbook's .xlsx bytes. */
+export type SubmissionBuilder = (submission: Submission) => Promise<Uint8Array>;
+
+/** Where a built submission goes: a new Excel workbook, or a download. */
+export type SubmissionOpener = (bytes: Uint8Array, fileName: string) => Promise<"opened" | "downloaded">;
+
+export type ExportOutcome =
+  | { readonly kind: "refused"; readonly findings: readonly ListedFinding[] }
+  | { readonly kind: "opened" | "downloaded"; readonly fileName: string; readonly credits: number }
+  | { readonly kind: "failed"; readonly message: string };
+
+export interface ExportDependencies {
+  readonly loadBuilder: () => Promise<SubmissionBuilder>;
+  readonly open: SubmissionOpener;
+  readonly asOf?: IsoDate;
+}
+
+export function submissionFileName(mentee: string, asOf: IsoDate): string {
+  const name = mentee
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-");
+  return `CST-submission-${name === "" ? "mentee" : name}-${asOf}.xlsx`;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = "";
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Opens the bytes as a new workbook where Excel can (ExcelApi 1.8), else downloads them. */
+export const openInExcelOrDownload: SubmissionOpener = async (bytes, fileName) => {
+  const canCreate =
+    typeof Office !== "undefined" &&
+    typeof Excel !== "undefined" &&
+    Office.context?.requirements?.isSetSupported("ExcelApi", "1.8") === true;
+  if (canCreate) {
+    await Excel.createWorkbook(bytesToBase64(bytes));
+    return "opened";
+  }
+  const blob = new Blob([bytes.slice().buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The download has started from the link; the object URL can go once the click is handled.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return "downloaded";
+};
+
+export async function exportSubmission(workbook: TrackingWorkbook, dependencies: ExportDependencies): Promise<ExportOutcome> {
+  let prepared: PreparedSubmission;
+  try {
+    const content = await workbook.readForm();
+    if (!content.hasLog)
+      return { kind: "failed", message: "There is no tracking form to export: insert it and log your activities first." };
+    prepared = await prepareSubmission(
+      { rows: content.rows, profileCells: content.profileCells, dateSystem: content.dateSystem },
+      { asOf: dependencies.asOf },
+    );
+  } catch (error) {
+    return { kind: "failed", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (!prepared.ok) return { kind: "refused", findings: listFindings(prepared.assessment).filter((finding) => finding.level === "error") };
+  try {
+    const build = await dependencies.loadBuilder();
+    const bytes = await build(prepared.submission);
+    const fileName = submissionFileName(prepared.submission.summary.mentee, prepared.assessment.asOf);
+    const kind = await dependencies.open(bytes, fileName);
+    return { kind, fileName, credits: prepared.report.credits };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: "failed", message: `The submission could not be built (${detail}): your workbook is unchanged; try again.` };
+  }
+}

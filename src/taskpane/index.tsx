@@ -1,0 +1,25 @@
+/**
+ * The taskpane's start: in Excel the pane works on the open workbook through
+ * Office.js; opened anywhere else it works on an in-memory sample so it can
+ * still be tried.
+ */
+import { createRoot } from "react-dom/client";
+import { OfficeWorkbook } from "../excel/officeWorkbook";
+import type { TrackingWorkbook } from "../excel/workbook";
+import { sampleWorkbook } from "../preview/sampleLog";
+import { App } from "./App";
+import { openInExcelOrDownload } from "./exportSubmission";
+import { loadSubmissionBuilder } from "./submissionBuilder";
+
+async function start(inExcel: boolean): Promise<void> {
+  const workbook: TrackingWorkbook = inExcel ? new OfficeWorkbook() : await sampleWorkbook();
+  const container = document.getElementById("root");
+  if (container === null) throw new Error("The page has no #root element for the taskpane.");
+  createRoot(container).render(<App workbook={workbook} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />);
+}
+
+if (typeof Office === "undefined") {
+  void start(false);
+} else {
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+}

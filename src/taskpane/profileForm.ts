@@ -1,0 +1,97 @@
+/**
+ * The profile editor's schema: the core's `readProfile` on the would-be
+ * Profile cells, each finding placed on the field it is about.
+ */
+import { z } from "zod";
+import {
+  type CellValue,
+  type DateSystem,
+  type IsoDate,
+  type ProfileKey,
+  PROFILE_FIELDS,
+  cellText,
+  isBlankCell,
+  isoDateToExcelSerial,
+  parseIsoDate,
+  readDateCell,
+  readProfile,
+} from "../core";
+
+export const profileValuesSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  techniqueCertifiedOn: z.string(),
+  diplomateCertifiedOn: z.string(),
+  creditsAwarded: z.string(),
+  ruleSet: z.string(),
+});
+export type ProfileValues = z.infer<typeof profileValuesSchema>;
+
+const DATE_KEYS: ReadonlySet<ProfileKey> = new Set<ProfileKey>(["techniqueCertifiedOn", "diplomateCertifiedOn"]);
+
+/** The editor's values from the Profile cells: dates as ISO text, the rest as text. */
+export function profileValuesFromCells(cells: readonly CellValue[], dateSystem: DateSystem): ProfileValues {
+  const values = {} as Record<ProfileKey, string>;
+  PROFILE_FIELDS.forEach((field, index) => {
+    const cell = cells[index];
+    if (DATE_KEYS.has(field.key) && !isBlankCell(cell)) {
+      const reading = readDateCell(cell, dateSystem);
+      values[field.key] = reading.ok ? reading.date : cellText(cell);
+    } else {
+      values[field.key] = cellText(cell);
+    }
+  });
+  return values;
+}
+
+/** The six Profile cells the editor writes: dates as Excel dates, credits as a number. */
+export function profileCells(values: ProfileValues, dateSystem: DateSystem): CellValue[] {
+  return PROFILE_FIELDS.map((field) => {
+    const text = values[field.key].trim();
+    if (DATE_KEYS.has(field.key)) {
+      const date = parseIsoDate(text);
+      return date === null ? text : isoDateToExcelSerial(date, dateSystem);
+    }
+    if (field.key === "creditsAwarded" && /^\d+$/.test(text)) return Number(text);
+    return text;
+  });
+}
+
+/** The Profile field a profile finding is about, from its code and, for dates, the field its message names. */
+export function profileFieldOf(code: string, message: string): ProfileKey {
+  switch (code) {
+    case "missing-name":
+      return "name";
+    case "bad-email":
+      return "email";
+    case "bad-awarded":
+      return "creditsAwarded";
+    case "unknown-rule-set":
+      return "ruleSet";
+    default:
+      return message.startsWith("CST-D") ? "diplomateCertifiedOn" : "techniqueCertifiedOn";
+  }
+}
+
+export function profileSchema(context: { asOf: IsoDate; dateSystem: DateSystem }) {
+  return profileValuesSchema.superRefine((values, issues) => {
+    const result = readProfile(profileCells(values, context.dateSystem), context);
+    for (const error of result.errors)
+      issues.addIssue({ code: "custom", path: [profileFieldOf(error.code, error.message)], message: error.message });
+  });
+}
+
+export function checkProfile(
+  values: ProfileValues,
+  context: { asOf: IsoDate; dateSystem: DateSystem },
+): Partial<Record<ProfileKey, string>> {
+  const parsed = profileSchema(context).safeParse(values);
+  const errors: Partial<Record<ProfileKey, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as ProfileKey;
+      if (errors[key] === undefined) errors[key] = issue.message;
+    }
+  }
+  return errors;
+}

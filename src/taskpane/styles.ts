@@ -1,0 +1,101 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const usePaneStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+  },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "center",
+  },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  hint: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    margin: 0,
+  },
+  wrapText: {
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  findingButton: {
+    width: "100%",
+    justifyContent: "flex-start",
+    textAlign: "start",
+    height: "auto",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+  findingPlace: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  errorMark: {
+    color: tokens.colorPaletteRedForeground1,
+  },
+  warningMark: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
+  stat: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  statValue: {
+    margin: 0,
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+  },
+});
