@@ -6,21 +6,24 @@
  * hours spent on the first credit may be the only ones a later credit can use.
  */
 import { CATEGORIES, type Category } from "./catalog";
-import type { IsoDate } from "./dates";
+import { type IsoDate, isoDateToDayNumber } from "./dates";
 import { type Millihours, MILLI_PER_HOUR } from "./hours";
 import { FlowNetwork } from "./maxflow";
 import type { Profile } from "./profile";
 import { CERTIFICATION_BLOCKS, type Certification, type CreditRule, creditRule } from "./rulesets";
 
-/** Credited hours of valid rows, summed per category and date. */
+/** Credited hours of valid rows, summed per category and day. */
 export class HoursLedger {
-  private readonly byCategory: Record<Category, Map<IsoDate, Millihours>> = { A: new Map(), B: new Map(), C: new Map() };
-  private suffix: Record<Category, { dates: IsoDate[]; from: Millihours[] }> | null = null;
+  // A mutable total per day: one lookup per row instead of a get and a set.
+  private readonly byCategory: Record<Category, Map<number, { hours: Millihours }>> = { A: new Map(), B: new Map(), C: new Map() };
+  private suffix: Record<Category, { days: number[]; from: Millihours[] }> | null = null;
 
-  add(category: Category, date: IsoDate, hours: Millihours): void {
+  /** Adds hours on a day (days since 1970-01-01, as `isoDateToDayNumber` gives). */
+  add(category: Category, day: number, hours: Millihours): void {
     if (hours <= 0) return;
-    const dates = this.byCategory[category];
-    dates.set(date, (dates.get(date) ?? 0) + hours);
+    const total = this.byCategory[category].get(day);
+    if (total !== undefined) total.hours += hours;
+    else this.byCategory[category].set(day, { hours });
     this.suffix = null;
   }
 
@@ -32,25 +35,26 @@ export class HoursLedger {
   hoursFrom(category: Category, date: IsoDate | null): Millihours {
     const table = this.sums()[category];
     if (date === null) return table.from[0] ?? 0;
-    // First index whose date is on or after `date`.
+    const day = isoDateToDayNumber(date);
+    // First index whose day is on or after `day`.
     let low = 0;
-    let high = table.dates.length;
+    let high = table.days.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((table.dates[middle] as IsoDate) < date) low = middle + 1;
+      if ((table.days[middle] as number) < day) low = middle + 1;
       else high = middle;
     }
     return table.from[low] ?? 0;
   }
 
-  private sums(): Record<Category, { dates: IsoDate[]; from: Millihours[] }> {
+  private sums(): Record<Category, { days: number[]; from: Millihours[] }> {
     if (this.suffix === null) {
       const build = (category: Category) => {
-        const dates = [...this.byCategory[category].keys()].sort();
-        const from = new Array<Millihours>(dates.length + 1).fill(0);
-        for (let i = dates.length - 1; i >= 0; i--)
-          from[i] = (from[i + 1] as number) + (this.byCategory[category].get(dates[i] as IsoDate) ?? 0);
-        return { dates, from };
+        const totals = this.byCategory[category];
+        const days = [...totals.keys()].sort((a, b) => a - b);
+        const from = new Array<Millihours>(days.length + 1).fill(0);
+        for (let i = days.length - 1; i >= 0; i--) from[i] = (from[i + 1] as number) + (totals.get(days[i] as number)?.hours ?? 0);
+        return { days, from };
       };
       this.suffix = { A: build("A"), B: build("B"), C: build("C") };
     }

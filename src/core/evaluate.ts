@@ -10,7 +10,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, HoursLedger, allocateCredits } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { type LogRow, type RowResult, validateRows } from "./rows";
+import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateRow } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
 export interface LogInput {
@@ -28,34 +28,58 @@ export interface EvaluateOptions {
   readonly forExport?: boolean;
 }
 
-export interface Assessment {
+/** What credits need: hours, allocation and validity, without a result kept per row. */
+export interface Summary {
   readonly asOf: IsoDate;
-  readonly rows: readonly RowResult[];
   readonly profile: ProfileResult;
   /** Credited hours per category over rows without errors, before allocation. */
   readonly hours: Readonly<Record<Category, Millihours>>;
   readonly allocation: Allocation;
   readonly valid: boolean;
+  /** Non-empty rows, and those with at least one error. */
+  readonly rowCount: number;
+  readonly rowsWithErrors: number;
 }
 
-export function assessLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
+export interface Assessment extends Summary {
+  readonly rows: readonly RowResult[];
+}
+
+function assess(input: LogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
-  const rows = validateRows(input.rows, { asOf, dateSystem: input.dateSystem });
+  const rowOptions = { asOf, dateSystem: input.dateSystem };
+  // Duplicates only warn: credits never need the check, so a summary skips it.
+  const duplicates = keepRows === null ? undefined : new DuplicateIndex();
   const ledger = new HoursLedger();
   const hours: Record<Category, Millihours> = { A: 0, B: 0, C: 0 };
-  let valid = profile.errors.length === 0;
-  for (const row of rows) {
-    if (row.errors.length > 0) {
-      valid = false;
-      continue;
+  let rowCount = 0;
+  let rowsWithErrors = 0;
+  for (const row of input.rows) {
+    if (isEmptyRow(row.cells)) continue;
+    const result = validateRow(row, rowOptions, duplicates);
+    rowCount++;
+    keepRows?.push(result);
+    if (result.errors.length > 0) rowsWithErrors++;
+    else if (result.category !== null && result.day !== null) {
+      hours[result.category] += result.hours;
+      ledger.add(result.category, result.day, result.hours);
     }
-    if (row.category === null || row.date === null) continue;
-    hours[row.category] += row.hours;
-    ledger.add(row.category, row.date, row.hours);
   }
   const allocation = allocateCredits(ledger, profile.profile, { asOf });
-  return { asOf, rows, profile, hours, allocation, valid };
+  const valid = profile.errors.length === 0 && rowsWithErrors === 0;
+  return { asOf, profile, hours, allocation, valid, rowCount, rowsWithErrors };
+}
+
+/** Credits, hours and the next credit of a log (what the custom functions and the progress view need). */
+export function summarizeLog(input: LogInput, options: EvaluateOptions = {}): Summary {
+  return assess(input, options, null);
+}
+
+/** The summary, with each row's result and findings (duplicates included). */
+export function assessLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
+  const rows: RowResult[] = [];
+  return { ...assess(input, options, rows), rows };
 }
 
 export type SubmissionState = "unchanged" | "edited";

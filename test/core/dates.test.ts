@@ -50,6 +50,6 @@ describe("SPEC 3: calendar dates from Excel serials", () => {
     expect(parseIsoDate("2024-1-5")).toBeNull();
   });
   test("a date decoded by a workbook reader is read as is", () => {
-    expect(readDateCell({ isoDate: "2024-05-06" }, "1900")).toEqual({ ok: true, date: "2024-05-06" });
+    expect(readDateCell({ isoDate: "2024-05-06" }, "1900")).toMatchObject({ ok: true, date: "2024-05-06" });
   });
 });
