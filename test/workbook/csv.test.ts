@@ -1,0 +1,123 @@
+import { decodeCsvBytes, parseCsv, parseCsvLog } from "../../src/workbook/csv";
+import { UnreadableFileError } from "../../src/workbook/errors";
+
+const HEADER = "Date,Activity,Format,Provider,Credential,Quantity,Notes";
+
+function unreadable(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the CSV to be refused");
+}
+
+describe("RFC 4180 records", () => {
+  test("quoted fields hold commas, doubled quotes and line breaks", () => {
+    const records = parseCsv('a,"b, c","say ""hi""","two\nlines",e\n');
+    expect(records).toEqual([{ line: 1, fields: ["a", "b, c", 'say "hi"', "two\nlines", "e"] }]);
+  });
+
+  test("CRLF, LF and lone CR all end a record; a last line without a break still counts", () => {
+    expect(parseCsv("a,b\r\nc,d\re,f\ng,h").map((record) => record.fields)).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+      ["e", "f"],
+      ["g", "h"],
+    ]);
+  });
+
+  test("a UTF-8 byte order mark is not part of the first header", () => {
+    const text = decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`${HEADER}\n`)]));
+    expect(() => parseCsvLog(text)).not.toThrow();
+    expect(parseCsv(text)[0]?.fields[0]).toBe("Date");
+  });
+
+  test("empty fields, trailing commas and blank lines", () => {
+    expect(parseCsv('a,,"",\n\nb').map((record) => record.fields)).toEqual([["a", "", "", ""], [""], ["b"]]);
+  });
+
+  test("text after a closing quote and a quote inside an unquoted field are kept as written", () => {
+    expect(parseCsv('"ab"cd,e"f\n')[0]?.fields).toEqual(["abcd", 'e"f']);
+  });
+
+  test("a quoted field never closed is refused naming the line it opened on", () => {
+    expect(unreadable(() => parseCsv('a,b\nc,"open\nmore\n'))).toMatch(/^line 2: a quoted field is never closed/);
+  });
+});
+
+describe("row numbers are the physical line a record starts on", () => {
+  test("a note spanning two lines pushes the next record's number down", () => {
+    const log = parseCsvLog(
+      `${HEADER}\r\n2024-01-01,treatment,In person,A,CST-T,1,"first\r\nsecond"\r\n2024-01-02,treatment,In person,A,CST-T,1,\r\n`,
+    );
+    expect(log.rows.map((row) => row.row)).toEqual([2, 4]);
+    expect(log.rows[0]?.cells[6]).toBe("first\r\nsecond");
+  });
+
+  test("blank lines keep their numbers (they are empty rows, skipped by the checks)", () => {
+    const log = parseCsvLog(`${HEADER}\n\n2024-01-01,treatment,In person,A,CST-T,1,\n`);
+    expect(log.rows.map((row) => row.row)).toEqual([2, 3]);
+  });
+});
+
+describe("the header row", () => {
+  test("the seven headers in order, any case and surrounding spaces", () => {
+    expect(() => parseCsvLog(" date , ACTIVITY,format,Provider,credential,Quantity,notes\n")).not.toThrow();
+  });
+
+  test("columns after Notes are allowed and ignored; short rows are padded with blanks", () => {
+    const log = parseCsvLog(`${HEADER},Category,Status\n2024-01-01,treatment,In person,A,CST-T,1,n,A,OK\n2024-01-02,treatment\n`);
+    expect(log.rows[0]?.cells).toEqual(["2024-01-01", "treatment", "In person", "A", "CST-T", "1", "n"]);
+    expect(log.rows[1]?.cells).toEqual(["2024-01-02", "treatment", "", "", "", "", ""]);
+  });
+
+  test("headers out of order are refused naming the expected headers", () => {
+    expect(unreadable(() => parseCsvLog("Activity,Date,Format,Provider,Credential,Quantity,Notes\n"))).toMatch(
+      /line 1: the header row must be Date,Activity,Format,Provider,Credential,Quantity,Notes; found "Activity,Date/,
+    );
+  });
+
+  test("a missing header is refused", () => {
+    expect(unreadable(() => parseCsvLog("Date,Activity,Format,Provider,Credential,Quantity\n"))).toMatch(/the header row must be/);
+  });
+
+  test("semicolon-separated files get a hint", () => {
+    expect(unreadable(() => parseCsvLog("Date;Activity;Format;Provider;Credential;Quantity;Notes\n"))).toMatch(
+      /fields must be separated by commas/,
+    );
+  });
+
+  test("an empty file is refused", () => {
+    expect(unreadable(() => parseCsvLog(""))).toMatch(/the file is empty/);
+  });
+});
+
+describe("decoding", () => {
+  test("bytes that are not UTF-8 are read as Windows-1252", () => {
+    expect(decodeCsvBytes(new Uint8Array([0x52, 0xe9, 0x6d, 0x79]))).toBe("Rémy");
+  });
+
+  test("UTF-16 with a byte order mark", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0xe9, 0x00]);
+    expect(decodeCsvBytes(bytes)).toBe("Aé");
+  });
+});
+
+test("100,000 rows parse quickly", () => {
+  const lines = [HEADER];
+  for (let i = 0; i < 100_000; i++)
+    lines.push(`2024-01-${String((i % 28) + 1).padStart(2, "0")},treatment,In person,"Roe, Jane",CST-T,1.5,"note ${i}"`);
+  const text = `${lines.join("\r\n")}\r\n`;
+  const started = performance.now();
+  const log = parseCsvLog(text);
+  const elapsed = performance.now() - started;
+  expect(log.rows).toHaveLength(100_000);
+  expect(log.rows[99_999]).toEqual({
+    row: 100_001,
+    cells: ["2024-01-12", "treatment", "In person", "Roe, Jane", "CST-T", "1.5", "note 99999"],
+  });
+  // Generous for a loaded machine; typically well under 200 ms.
+  expect(elapsed).toBeLessThan(2000);
+});

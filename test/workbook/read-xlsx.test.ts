@@ -1,0 +1,247 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { evaluateLog } from "../../src/core";
+import { UnreadableFileError } from "../../src/workbook/errors";
+import { dateCellValue, readWorkbookLog } from "../../src/workbook/read-xlsx";
+import { relativeTarget, relativizeTargets } from "../../src/workbook/zip-repair";
+import { buildWorkbook, utcDate, withAbsoluteTargets } from "./build";
+
+const PROFILE: [string, ExcelJS.CellValue][] = [
+  ["Mentee name", "Ann Mentee"],
+  ["Email", "ann@example.org"],
+  ["CST-T certified on", utcDate("2020-02-03")],
+  ["CST-D certified on", null],
+  ["Credits already awarded", 1],
+  ["Rule set", "current"],
+];
+
+async function refusal(bytes: Uint8Array): Promise<string> {
+  try {
+    await readWorkbookLog(bytes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the workbook to be refused");
+}
+
+describe("the MentorshipLog table", () => {
+  test("is found on any sheet at any position; row numbers are worksheet rows", async () => {
+    const bytes = await buildWorkbook({
+      extraSheets: ["Notes", "Summary"],
+      sheet: "My log",
+      ref: "C3",
+      profile: PROFILE,
+      rows: [
+        [utcDate("2024-01-10"), "treatment", "In person", "Jane Roe", "CST-T", 6, "first"],
+        [utcDate("2024-01-11"), "one-on-one", "Virtual", "Mo", "Mentor", 2.5, null],
+      ],
+    });
+    const { log, submissionRows } = await readWorkbookLog(bytes);
+    expect(log.rows).toEqual([
+      { row: 4, cells: [{ isoDate: "2024-01-10" }, "treatment", "In person", "Jane Roe", "CST-T", 6, "first"] },
+      { row: 5, cells: [{ isoDate: "2024-01-11" }, "one-on-one", "Virtual", "Mo", "Mentor", 2.5, null] },
+    ]);
+    expect(log.dateSystem).toBe("1900");
+    expect(submissionRows).toBeNull();
+  });
+
+  test("formula cells give their cached result, rich text and links their text, errors their error text", async () => {
+    const bytes = await buildWorkbook({
+      rows: [
+        [
+          { formula: "DATE(2024,1,10)", result: utcDate("2024-01-10") } as ExcelJS.CellValue,
+          { richText: [{ text: "treat" }, { text: "ment", font: { bold: true } }] },
+          "In person",
+          { text: "Jane Roe", hyperlink: "mailto:jane@example.org" },
+          "CST-T",
+          { formula: "2*3", result: 6 } as ExcelJS.CellValue,
+          { error: "#N/A" } as ExcelJS.CellValue,
+        ],
+      ],
+    });
+    const { log } = await readWorkbookLog(bytes);
+    expect(log.rows[0]?.cells).toEqual([{ isoDate: "2024-01-10" }, "treatment", "In person", "Jane Roe", "CST-T", 6, "#N/A"]);
+  });
+
+  test("a date with a time of day is that calendar date", async () => {
+    const bytes = await buildWorkbook({ rows: [[new Date("2024-03-15T23:30:00.000Z"), "treatment", "In person", "J", "CST-T", 1, null]] });
+    expect((await readWorkbookLog(bytes)).log.rows[0]?.cells[0]).toEqual({ isoDate: "2024-03-15" });
+  });
+
+  test("a totals row is not a log row", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Tracking Form").addTable({
+      name: "MentorshipLog",
+      ref: "A1",
+      headerRow: true,
+      totalsRow: true,
+      columns: ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"].map((name) => ({ name })),
+      rows: [[utcDate("2024-01-10"), "treatment", "In person", "J", "CST-T", 1, null]],
+    });
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    expect((await readWorkbookLog(bytes)).log.rows.map((row) => row.row)).toEqual([2]);
+  });
+
+  test("without the table, a Tracking Form sheet whose first row has the headers is read", async () => {
+    const bytes = await buildWorkbook({ noTable: true, rows: [["2024-01-10", "treatment", "In person", "J", "CST-T", "2", null]] });
+    const { log } = await readWorkbookLog(bytes);
+    expect(log.rows).toEqual([{ row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", "2", null] }]);
+  });
+
+  test("a workbook with neither is refused naming what is missing", async () => {
+    const bytes = await buildWorkbook({ sheet: "Other", noTable: true, rows: [] });
+    expect(await refusal(bytes)).toMatch(
+      /no MentorshipLog table and no "Tracking Form" sheet whose first row has the headers Date, Activity/,
+    );
+  });
+
+  test("a table of another name is not the log", async () => {
+    const bytes = await buildWorkbook({ tableName: "Expenses", sheet: "Costs", rows: [] });
+    expect(await refusal(bytes)).toMatch(/no MentorshipLog table/);
+  });
+});
+
+describe("the Profile sheet", () => {
+  test("values are found by their labels, in any order and case", async () => {
+    const shuffled: [string, ExcelJS.CellValue][] = [
+      ["RULE SET", "2014"],
+      ["Email", "ann@example.org"],
+      ["Mentee name", "Ann Mentee"],
+      ["Credits already awarded", 2],
+      ["CST-D certified on", "2021-05-06"],
+      ["CST-T certified on", utcDate("2020-02-03")],
+    ];
+    const { log } = await readWorkbookLog(await buildWorkbook({ profile: shuffled, rows: [] }));
+    expect(log.profileCells).toEqual(["Ann Mentee", "ann@example.org", { isoDate: "2020-02-03" }, "2021-05-06", 2, "2014"]);
+  });
+
+  test("without labels, the values are read from B1:B6; without the sheet, the profile is blank", async () => {
+    const unlabelled = PROFILE.map(([, value]) => ["", value] as [string, ExcelJS.CellValue]);
+    expect((await readWorkbookLog(await buildWorkbook({ profile: unlabelled, rows: [] }))).log.profileCells).toEqual([
+      "Ann Mentee",
+      "ann@example.org",
+      { isoDate: "2020-02-03" },
+      null,
+      1,
+      "current",
+    ]);
+    expect((await readWorkbookLog(await buildWorkbook({ rows: [] }))).log.profileCells).toEqual(["", "", "", "", "", ""]);
+  });
+});
+
+describe("date systems", () => {
+  const rows: ExcelJS.CellValue[][] = [[utcDate("2024-02-29"), "treatment", "In person", "J", "CST-T", 1, null]];
+
+  test("1900 and 1904 workbooks give the same calendar dates", async () => {
+    const in1900 = await readWorkbookLog(await buildWorkbook({ profile: PROFILE, rows }));
+    const in1904 = await readWorkbookLog(await buildWorkbook({ date1904: true, profile: PROFILE, rows }));
+    expect(in1904.log.dateSystem).toBe("1904");
+    expect(in1904.log.rows).toEqual(in1900.log.rows);
+    expect(in1904.log.profileCells).toEqual(in1900.log.profileCells);
+    const asOf = "2024-06-01";
+    const [a, b] = await Promise.all([evaluateLog(in1900.log, { asOf }), evaluateLog(in1904.log, { asOf })]);
+    expect(b.report).toEqual(a.report);
+  });
+
+  test("a bare serial number in a 1904 workbook is read in the 1904 system", async () => {
+    // 43_699 in the 1904 system is 2023-08-23 (45_161 in the 1900 system).
+    const { log } = await readWorkbookLog(
+      await buildWorkbook({ date1904: true, rows: [[43_699, "treatment", "In person", "J", "CST-T", 1, null]] }),
+    );
+    expect(log.rows[0]?.cells[0]).toBe(43_699);
+    const { report } = await evaluateLog(log, { asOf: "2024-01-01" });
+    expect(report.rows[0]?.errors).toEqual([]);
+    const { assessment } = await evaluateLog(log, { asOf: "2024-01-01" });
+    expect(assessment.rows[0]?.date).toBe("2023-08-23");
+  });
+
+  test("Excel's dates before 1900-03-01 and its fictitious 1900-02-29 are read as Excel shows them", () => {
+    // exceljs decodes serial 59 as 1900-02-27 (one day early) and 60 as 1900-02-28.
+    expect(dateCellValue(new Date(Date.UTC(1900, 1, 27)), "1900")).toEqual({ isoDate: "1900-02-28" });
+    expect(dateCellValue(new Date(Date.UTC(1900, 1, 28)), "1900")).toBe(60);
+    expect(dateCellValue(new Date(Date.UTC(1900, 2, 1)), "1900")).toEqual({ isoDate: "1900-03-01" });
+  });
+});
+
+describe("workbooks from other tools", () => {
+  test("absolute relationship targets (as openpyxl writes them) are read", async () => {
+    const bytes = await withAbsoluteTargets(
+      await buildWorkbook({ profile: PROFILE, rows: [[utcDate("2024-01-10"), "treatment", "In person", "J", "CST-T", 6, null]] }),
+    );
+    // exceljs alone cannot load such a file: the test would prove nothing otherwise.
+    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes))).rejects.toThrow();
+    const { log } = await readWorkbookLog(bytes);
+    expect(log.rows).toEqual([{ row: 2, cells: [{ isoDate: "2024-01-10" }, "treatment", "In person", "J", "CST-T", 6, null] }]);
+    expect(log.profileCells[0]).toBe("Ann Mentee");
+  });
+
+  test("relative targets are computed from the part's folder", () => {
+    expect(relativeTarget("xl/worksheets", "xl/tables/table1.xml")).toBe("../tables/table1.xml");
+    expect(relativeTarget("xl/worksheets", "xl/worksheets/sheet2.xml")).toBe("sheet2.xml");
+    const xml =
+      '<Relationships><Relationship Id="rId1" Type="t" Target="/xl/tables/table1.xml"/><Relationship Id="rId2" Type="h" Target="/x" TargetMode="External"/></Relationships>';
+    expect(relativizeTargets(xml, "xl/worksheets")).toBe(
+      '<Relationships><Relationship Id="rId1" Type="t" Target="../tables/table1.xml"/><Relationship Id="rId2" Type="h" Target="/x" TargetMode="External"/></Relationships>',
+    );
+  });
+
+  const hasOpenpyxl = (() => {
+    try {
+      execFileSync("python3", ["-c", "import openpyxl"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  (hasOpenpyxl ? test : test.skip)("a workbook written by openpyxl (python3-openpyxl)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "cst-openpyxl-"));
+    try {
+      const file = join(folder, "openpyxl.xlsx");
+      const script = `
+import datetime, sys
+from openpyxl import Workbook
+from openpyxl.worksheet.table import Table
+wb = Workbook()
+profile = wb.active
+profile.title = "Profile"
+for label, value in [("Mentee name", "Ann Mentee"), ("Email", "ann@example.org"), ("CST-T certified on", datetime.date(2020, 2, 3)),
+                     ("CST-D certified on", None), ("Credits already awarded", 0), ("Rule set", "current")]:
+    profile.append([label, value])
+log = wb.create_sheet("Tracking Form")
+log.append(["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"])
+log.append([datetime.datetime(2024, 1, 10, 18, 30), "treatment", "In person", "Jane Roe", "CST-T", 6, "note"])
+log.append([datetime.date(2024, 1, 11), "one-on-one", "Virtual", "Mo", "Mentor", 2.5, None])
+log.add_table(Table(displayName="MentorshipLog", ref="A1:G3"))
+wb.save(sys.argv[1])
+`;
+      execFileSync("python3", ["-c", script, file]);
+      expect(readFileSync(file).includes(Buffer.from("xl/worksheets/_rels"))).toBe(true);
+      const { log } = await readWorkbookLog(new Uint8Array(readFileSync(file)));
+      expect(log.rows).toEqual([
+        { row: 2, cells: [{ isoDate: "2024-01-10" }, "treatment", "In person", "Jane Roe", "CST-T", 6, "note"] },
+        { row: 3, cells: [{ isoDate: "2024-01-11" }, "one-on-one", "Virtual", "Mo", "Mentor", 2.5, null] },
+      ]);
+      expect(log.profileCells.slice(0, 3)).toEqual(["Ann Mentee", "ann@example.org", { isoDate: "2020-02-03" }]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("unreadable files", () => {
+  test("bytes that are not a zip", async () => {
+    expect(await refusal(new TextEncoder().encode("Date,Activity\n"))).toMatch(/not an Excel workbook \(\.xlsx\)/);
+  });
+
+  test("a zip that is not a workbook", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = new JSZip();
+    zip.file("hello.txt", "hi");
+    expect(await refusal(await zip.generateAsync({ type: "uint8array" }))).toMatch(/no MentorshipLog table|could not be read/);
+  });
+});
