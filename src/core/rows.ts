@@ -184,7 +184,7 @@ export function creditedHours(activity: Activity, hundredths: number): { hours: 
 // ---- One row -----------------------------------------------------------
 
 const LONG_ROW_HUNDREDTHS = 1200;
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = [];
 const ACTIVITY_INDEX: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((activity, index) => [activity, index]));
 
 /**
@@ -193,7 +193,6 @@ const ACTIVITY_INDEX: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((ac
  * string keys for 100,000 rows cost more than the rest of the row rules.
  */
 export class DuplicateIndex {
-  private readonly dates = new Map<IsoDate, number>();
   private readonly providers = new Map<string, number>();
   private readonly providersFolded = new Map<string, number>();
   private readonly firstRows = new NumberTable();
@@ -218,9 +217,9 @@ export class DuplicateIndex {
   }
 
   /** The earlier row with the same date, activity and provider; otherwise remembers this row and returns undefined. */
-  earlierRow(date: IsoDate, activity: Activity, provider: string, row: number): number | undefined {
-    // date index < 2^22, activity index < 2^4, provider index < 2^27: exact in a double.
-    const key = (this.providerIndex(provider) * 16 + (ACTIVITY_INDEX.get(activity) ?? 15)) * 4_194_304 + this.indexOf(this.dates, date);
+  earlierRow(day: number, activity: Activity, provider: string, row: number): number | undefined {
+    // Days of years 1 to 9999 shifted to 0 … 2^22, activity index < 2^4, provider index < 2^27: exact in a double.
+    const key = (this.providerIndex(provider) * 16 + (ACTIVITY_INDEX.get(activity) ?? 15)) * 4_194_304 + (day + 720_000);
     const earlier = this.firstRows.get(key);
     if (earlier === undefined) this.firstRows.set(key, row);
     return earlier;
@@ -344,8 +343,8 @@ export function validateRow(row: LogRow, options: RowOptions, duplicates?: Dupli
     }
   }
 
-  if (duplicates !== undefined && date !== null && activity !== null) {
-    const earlier = duplicates.earlierRow(date, activity, provider, row.row);
+  if (duplicates !== undefined && dateReading.ok && activity !== null) {
+    const earlier = duplicates.earlierRow(dateReading.day, activity, provider, row.row);
     if (earlier !== undefined) {
       (warnings ??= []).push(
         finding("possible-duplicate", `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
