@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: bundles the benchmarks as the add-in and the command line
+ * are bundled (one scope, no module wrappers) and runs them once.
+ */
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outfile = join(root, "lib", "bench.cjs");
+spawnSync("node", [join(root, "scripts", "build-cli.mjs"), "--quiet"], { stdio: "inherit" });
+const bundle = (entry, out) =>
+  build({
+    entryPoints: [join(root, "bench", entry)],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    packages: "external",
+    outfile: out,
+    logLevel: "warning",
+  });
+await bundle("run.ts", outfile);
+await bundle("read-csv-only.ts", join(root, "lib", "bench-read-csv.cjs"));
+const result = spawnSync("node", ["--expose-gc", outfile], { cwd: root, stdio: "inherit" });
+process.exit(result.status ?? 1);
