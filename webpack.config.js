@@ -169,6 +169,8 @@ module.exports = async (env, argv) => {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",
             globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js", "**/*.d.ts"] },
+            // Already minified by Microsoft; without this Terser spends minutes re-minifying 27 MB.
+            info: { minimized: true },
           },
         ],
       }),

@@ -10,12 +10,12 @@
  */
 import {
   type Activity,
-  type Assessment,
+  type Summary,
   type Category,
   type DateSystem,
   type ProfileErrorCode,
   CATEGORIES,
-  assessLog,
+  summarizeLog,
   cellText,
   creditedHours,
   describeCell,
@@ -51,12 +51,12 @@ const PROFILE_ERRORS_THAT_CHANGE_CREDIT: ReadonlySet<ProfileErrorCode> = new Set
   "unknown-rule-set",
 ]);
 
-function assess(log: unknown, profile: unknown, dateSystem: DateSystem): Assessment | FunctionFailure {
+function assess(log: unknown, profile: unknown, dateSystem: DateSystem): Summary | FunctionFailure {
   const rows = readLogRange(log);
   if (isFailure(rows)) return rows;
   const profileCells = readProfileRange(profile);
   if (isFailure(profileCells)) return profileCells;
-  const assessment = assessLog({ rows, profileCells, dateSystem });
+  const assessment = summarizeLog({ rows, profileCells, dateSystem });
   const blocking = assessment.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
   if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
   return assessment;
