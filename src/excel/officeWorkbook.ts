@@ -226,7 +226,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
       } else {
         if (!isEmptyRow((below.values[0] ?? []).map(toCellValue))) {
           throw new WorkbookError(
-            `Row ${body.rowIndex + body.values.length + 2} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
+            `Row ${body.rowIndex + body.values.length + 1} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
           );
         }
         index = body.values.length;

@@ -1,0 +1,146 @@
+/**
+ * The taskpane in headless Chromium against the built preview (dist/): insert
+ * the form, add an activity, see progress change, see a validation message,
+ * go to a finding's row; no accessibility violations; no request leaves the
+ * page's origin; first render measured.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, type Page, chromium } from "playwright-core";
+import { type StaticServer, serveDirectory } from "./server";
+
+const ROOT = join(__dirname, "..", "..");
+const RESULTS = join(ROOT, "test-results");
+const FIRST_RENDER_BUDGET_MS = 1500;
+
+let server: StaticServer;
+let context: BrowserContext;
+let profileDir: string;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  server = await serveDirectory(join(ROOT, "dist"));
+  profileDir = mkdtempSync(join(tmpdir(), "cst-e2e-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context.on("request", (request) => requests.push(request.url()));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function openPreview(query = ""): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${server.origin}/preview.html${query}`);
+  await page.getByTestId("app-title").waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const pane = (page: Page) => page.getByTestId("pane");
+const grid = (page: Page) => page.getByRole("region", { name: /^Sheet / });
+
+test("first render of the preview is under 1.5 s", async () => {
+  const page = await openPreview();
+  const firstRender = await page.evaluate(() => {
+    const mark = performance.getEntriesByName("cst-first-render")[0];
+    return mark === undefined ? null : mark.startTime;
+  });
+  expect(firstRender).not.toBeNull();
+  console.log(`First render (navigation start to the pane's first render): ${Math.round(firstRender as number)} ms`);
+  expect(firstRender as number).toBeLessThan(FIRST_RENDER_BUDGET_MS);
+  await page.close();
+});
+
+test("insert the form, add an activity, see progress change and a validation message", async () => {
+  const page = await openPreview("?blank");
+  await pane(page).getByRole("button", { name: "Insert tracking form" }).click();
+  await expect(pane(page).getByText(/The tracking form was added/).isVisible()).resolves.toBe(true);
+  await page.getByRole("tab", { name: "Tracking Form" }).waitFor();
+  await expect(grid(page).getByText("MentorshipLog", { exact: false }).count()).resolves.toBe(0);
+  await expect(grid(page).locator("th", { hasText: "A" }).count()).resolves.toBeGreaterThan(0);
+
+  const progressA = pane(page).getByText(/^Category A: .* of 6 h$/);
+  await expect(progressA.textContent()).resolves.toBe("Category A: 0 of 6 h");
+
+  // A validation error: no quantity. The message is the core's, beside the field; what was typed stays.
+  const form = pane(page).getByRole("form", { name: "Add an activity" });
+  await form.getByLabel("Activity").selectOption({ label: "Treatment received from a CST-T or CST-D (A)" });
+  await form.getByLabel("Date").fill("2024-05-02");
+  await form.getByLabel("Treating therapist").fill("Ilse Brandvold");
+  await form.getByRole("combobox", { name: "Credential" }).fill("CST-D");
+  await form.getByRole("button", { name: "Add to log" }).click();
+  await form.getByText("Quantity is empty: enter the number of hours.").waitFor();
+  await expect(form.getByLabel("Treating therapist").inputValue()).resolves.toBe("Ilse Brandvold");
+
+  await form.getByLabel("Quantity (hours)").fill("1.5");
+  await form.getByRole("button", { name: "Add to log" }).click();
+  await form.getByText("Added as row 2.").waitFor();
+  await expect(progressA.textContent()).resolves.toBe("Category A: 1.5 of 6 h");
+  await expect(grid(page).locator('tr[data-row="2"]').textContent()).resolves.toContain("Ilse Brandvold");
+  await expect(grid(page).locator('tr[data-row="2"]').textContent()).resolves.toContain("2024-05-02");
+  await page.close();
+});
+
+test("a finding selects its row in the sheet; the status column is written; axe finds nothing; screenshot", async () => {
+  const page = await openPreview();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  const finding = pane(page).getByRole("button", { name: /^Row 8 \(warning\): Beyond the Dura/ });
+  await finding.focus();
+  await page.keyboard.press("Enter");
+  await grid(page).locator('tr[data-row="8"][data-selected="true"]').waitFor();
+  await expect(grid(page).locator("caption").textContent()).resolves.toContain("selected row 8");
+
+  await pane(page).getByRole("button", { name: "Write status column" }).click();
+  await pane(page).getByText(/The Status column beside the log/).waitFor();
+  await expect(grid(page).locator('tr[data-row="1"]').textContent()).resolves.toContain("Status");
+  await expect(grid(page).locator('tr[data-row="8"]').textContent()).resolves.toContain("OK, warning: capped");
+
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe.run(document);
+    return result.violations;
+  });
+  expect(violations).toEqual([]);
+
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, "taskpane.png"), fullPage: false });
+  await page.close();
+});
+
+test("the pane fits a 320 px wide window without horizontal scrolling", async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(`${server.origin}/preview.html`);
+  await page.getByTestId("app-title").waitFor();
+  const overflow = await page.getByTestId("pane").evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, "taskpane-320.png"), fullPage: false });
+  await page.close();
+});
+
+test("no request leaves the page's own origin", () => {
+  expect(requests.length).toBeGreaterThan(0);
+  const outside = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));
+  expect(outside).toEqual([]);
+});
