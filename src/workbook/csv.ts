@@ -8,9 +8,19 @@
  * lines inside a quoted field that spans several lines. So a record after a
  * two-line note is numbered one more than its neighbour would suggest, and
  * the number always leads to the right place in the file.
+ *
+ * A line break inside a quoted field is read as a line feed, whichever of
+ * CRLF, LF or CR the file uses: that is how a spreadsheet cell holds a line
+ * break (and how an .xlsx file gives it back), so a note reads the same from
+ * a CSV log, from the submission exported from it, and from Excel.
+ *
+ * A Quantity that is a plain decimal number is read as that number, as a
+ * spreadsheet opening the file would: the findings then read the same for
+ * the CSV log and for its submission, whose Quantity cells are numbers.
+ * Every other cell stays text (a date must be ISO text, SPEC 3).
  */
 import { z } from "zod";
-import { type LogInput, type LogRow, EMPTY_PROFILE_CELLS, LOG_COLUMNS } from "../core";
+import { type CellValue, type LogInput, type LogRow, EMPTY_PROFILE_CELLS, LOG_COLUMNS } from "../core";
 import { UnreadableFileError } from "./errors";
 
 const COMMA = 44;
@@ -50,8 +60,9 @@ export function parseCsv(text: string): CsvRecord[] {
           if (close === -1) {
             throw new UnreadableFileError(`line ${openedOn}: a quoted field is never closed: add the closing double quote (")`);
           }
-          line += countLineBreaks(text, start, close);
-          value += text.slice(start, close);
+          const breaks = countLineBreaks(text, start, close);
+          line += breaks.count;
+          value += breaks.hasCarriageReturn ? text.slice(start, close).replace(/\r\n?/g, "\n") : text.slice(start, close);
           if (text.charCodeAt(close + 1) === QUOTE) {
             value += '"';
             start = close + 2;
@@ -97,14 +108,18 @@ function fieldEnd(text: string, from: number): number {
   return length;
 }
 
-function countLineBreaks(text: string, from: number, to: number): number {
-  let breaks = 0;
+function countLineBreaks(text: string, from: number, to: number): { count: number; hasCarriageReturn: boolean } {
+  let count = 0;
+  let hasCarriageReturn = false;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code === LF) breaks++;
-    else if (code === CR && text.charCodeAt(i + 1) !== LF) breaks++;
+    if (code === LF) count++;
+    else if (code === CR) {
+      hasCarriageReturn = true;
+      if (text.charCodeAt(i + 1) !== LF) count++;
+    }
   }
-  return breaks;
+  return { count, hasCarriageReturn };
 }
 
 const headerCell = (expected: string) =>
@@ -121,6 +136,8 @@ export const csvHeaderSchema = z
   .tuple(LOG_COLUMNS.map(headerCell) as [ReturnType<typeof headerCell>, ...ReturnType<typeof headerCell>[]])
   .rest(z.string());
 
+const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 const EXPECTED_HEADERS = LOG_COLUMNS.join(",");
 
 function headerProblem(fields: readonly string[]): string {
@@ -136,12 +153,18 @@ export function parseCsvLog(text: string): LogInput {
   if (header === undefined) throw new UnreadableFileError(`the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`);
   if (!csvHeaderSchema.safeParse(header.fields).success) throw new UnreadableFileError(headerProblem(header.fields));
   const width = LOG_COLUMNS.length;
+  const quantityColumn = LOG_COLUMNS.indexOf("Quantity");
   const rows: LogRow[] = new Array<LogRow>(records.length - 1);
   for (let i = 1; i < records.length; i++) {
     const record = records[i] as CsvRecord;
-    const cells = record.fields;
+    const cells: CellValue[] = record.fields;
     if (cells.length > width) cells.length = width;
     while (cells.length < width) cells.push("");
+    const quantity = cells[quantityColumn] as string;
+    if (quantity !== "" && DECIMAL.test(quantity)) {
+      const number = Number(quantity);
+      if (Number.isFinite(number)) cells[quantityColumn] = number;
+    }
     rows[i - 1] = { row: record.line, cells };
   }
   return { rows, profileCells: EMPTY_PROFILE_CELLS, dateSystem: "1900" };

@@ -42,7 +42,7 @@ export function dateForSheet(value: CellValue, system: DateSystem): ExcelJS.Cell
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return value ?? null;
   const reading = readDateCell(value, system);
   if (reading.ok) return excelDate(reading.date);
-  return typeof value === "object" ? value.isoDate : value;
+  return textForSheet(value);
 }
 
 const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -56,14 +56,33 @@ export function numberForSheet(value: CellValue): ExcelJS.CellValue {
   return textForSheet(value);
 }
 
+const ESCAPED_CHARACTER = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g;
+const LITERAL_ESCAPE = /_(?=x[0-9a-f]{4}_)/gi;
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-f]{4}_/i;
+
+/**
+ * Text as a cell can carry it through the file: XML has no place for most
+ * control characters and reads a carriage return as a line feed, so these
+ * are written as the format's `_xHHHH_` escapes (which Excel and exceljs
+ * decode), and text that merely looks like an escape has its underscore
+ * escaped. Without this a note would read back different from the one
+ * exported, and the submission would verify as edited.
+ */
+export function escapeSheetText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
+    .replace(LITERAL_ESCAPE, "_x005F_")
+    .replace(ESCAPED_CHARACTER, (character) => `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
 /** Any other cell: text, numbers and booleans as entered; a decoded date stays a date. */
 export function textForSheet(value: CellValue): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "object") {
     const iso = parseIsoDate(value.isoDate);
-    return iso === null ? value.isoDate : excelDate(iso);
+    return iso === null ? escapeSheetText(value.isoDate) : excelDate(iso);
   }
-  return value;
+  return typeof value === "string" ? escapeSheetText(value) : value;
 }
 
 const LOG_WRITERS: readonly ((value: CellValue, system: DateSystem) => ExcelJS.CellValue)[] = LOG_COLUMN_DEFINITIONS.map((column) =>

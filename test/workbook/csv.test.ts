@@ -19,6 +19,14 @@ describe("RFC 4180 records", () => {
     expect(records).toEqual([{ line: 1, fields: ["a", "b, c", 'say "hi"', "two\nlines", "e"] }]);
   });
 
+  test("a line break inside a quoted field reads as a line feed, as a spreadsheet cell holds it", () => {
+    const records = parseCsv('"a\r\nb\rc\nd",x\ny');
+    expect(records).toEqual([
+      { line: 1, fields: ["a\nb\nc\nd", "x"] },
+      { line: 5, fields: ["y"] },
+    ]);
+  });
+
   test("CRLF, LF and lone CR all end a record; a last line without a break still counts", () => {
     expect(parseCsv("a,b\r\nc,d\re,f\ng,h").map((record) => record.fields)).toEqual([
       ["a", "b"],
@@ -53,7 +61,7 @@ describe("row numbers are the physical line a record starts on", () => {
       `${HEADER}\r\n2024-01-01,treatment,In person,A,CST-T,1,"first\r\nsecond"\r\n2024-01-02,treatment,In person,A,CST-T,1,\r\n`,
     );
     expect(log.rows.map((row) => row.row)).toEqual([2, 4]);
-    expect(log.rows[0]?.cells[6]).toBe("first\r\nsecond");
+    expect(log.rows[0]?.cells[6]).toBe("first\nsecond");
   });
 
   test("blank lines keep their numbers (they are empty rows, skipped by the checks)", () => {
@@ -69,7 +77,7 @@ describe("the header row", () => {
 
   test("columns after Notes are allowed and ignored; short rows are padded with blanks", () => {
     const log = parseCsvLog(`${HEADER},Category,Status\n2024-01-01,treatment,In person,A,CST-T,1,n,A,OK\n2024-01-02,treatment\n`);
-    expect(log.rows[0]?.cells).toEqual(["2024-01-01", "treatment", "In person", "A", "CST-T", "1", "n"]);
+    expect(log.rows[0]?.cells).toEqual(["2024-01-01", "treatment", "In person", "A", "CST-T", 1, "n"]);
     expect(log.rows[1]?.cells).toEqual(["2024-01-02", "treatment", "", "", "", "", ""]);
   });
 
@@ -94,6 +102,14 @@ describe("the header row", () => {
   });
 });
 
+test("a Quantity that is a decimal number is read as the number; anything else stays text", () => {
+  const log = parseCsvLog(
+    `${HEADER}\n2024-01-01,treatment,In person,A,CST-T, 1.50 ,\n2024-01-01,treatment,In person,A,CST-T,1e999,\n2024-01-01,treatment,In person,A,CST-T,two,\n`,
+  );
+  expect(log.rows.map((row) => row.cells[5])).toEqual([1.5, "1e999", "two"]);
+  expect(log.rows[0]?.cells[0]).toBe("2024-01-01");
+});
+
 describe("decoding", () => {
   test("bytes that are not UTF-8 are read as Windows-1252", () => {
     expect(decodeCsvBytes(new Uint8Array([0x52, 0xe9, 0x6d, 0x79]))).toBe("Rémy");
@@ -116,7 +132,7 @@ test("100,000 rows parse quickly", () => {
   expect(log.rows).toHaveLength(100_000);
   expect(log.rows[99_999]).toEqual({
     row: 100_001,
-    cells: ["2024-01-12", "treatment", "In person", "Roe, Jane", "CST-T", "1.5", "note 99999"],
+    cells: ["2024-01-12", "treatment", "In person", "Roe, Jane", "CST-T", 1.5, "note 99999"],
   });
   // Generous for a loaded machine; typically well under 200 ms.
   expect(elapsed).toBeLessThan(2000);
