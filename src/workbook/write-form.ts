@@ -56,8 +56,11 @@ export function numberForSheet(value: CellValue): ExcelJS.CellValue {
   return textForSheet(value);
 }
 
+// Matching control characters is the point here: they are what the file format cannot carry.
+// eslint-disable-next-line no-control-regex
 const ESCAPED_CHARACTER = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g;
 const LITERAL_ESCAPE = /_(?=x[0-9a-f]{4}_)/gi;
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-f]{4}_/i;
 
 /**
