@@ -1,0 +1,149 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { ACTIVITIES, LOG_COLUMNS, PROFILE_FIELDS, canonicalForm, evaluateLog } from "../../src/core";
+import { prepareSubmission } from "../../src/core/submission";
+import { parseCsvLog } from "../../src/workbook/csv";
+import { readWorkbookLog } from "../../src/workbook/read-xlsx";
+import { buildSubmissionWorkbook } from "../../src/workbook/submission";
+import { buildTemplateWorkbook } from "../../src/workbook/template";
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes));
+  return workbook;
+}
+
+describe("the blank tracking form (template)", () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await buildTemplateWorkbook();
+  });
+
+  test("Profile: labels in column A in SPEC order, defaults in B, date format on the certification dates, a rule-set dropdown", async () => {
+    const sheet = (await load(bytes)).getWorksheet("Profile")!;
+    expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 1).value)).toEqual(PROFILE_FIELDS.map((field) => field.label));
+    expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 2).value)).toEqual(["", "", "", "", 0, "current"]);
+    expect(sheet.getCell("B3").numFmt).toBe("yyyy-mm-dd");
+    expect(sheet.getCell("B4").numFmt).toBe("yyyy-mm-dd");
+    expect(sheet.getCell("B6").dataValidation).toMatchObject({ type: "list", formulae: ['"current,2014"'] });
+  });
+
+  test("Tracking Form: the MentorshipLog table with exactly the seven headers, date format, column widths", async () => {
+    const workbook = await load(bytes);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      ["Profile", "visible"],
+      ["Tracking Form", "visible"],
+      ["Lists", "hidden"],
+    ]);
+    const sheet = workbook.getWorksheet("Tracking Form")!;
+    const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> }).tables
+      .MentorshipLog!;
+    expect(table.table.columns.map((column) => column.name)).toEqual([...LOG_COLUMNS]);
+    expect(table.table.tableRef).toBe("A1:G2");
+    expect(LOG_COLUMNS.map((_, index) => sheet.getCell(1, index + 1).value)).toEqual([...LOG_COLUMNS]);
+    expect(sheet.getCell("A2").numFmt).toBe("yyyy-mm-dd");
+    expect(sheet.getCell("A1000").numFmt).toBe("yyyy-mm-dd");
+    expect(sheet.getColumn(2).width).toBe(48);
+  });
+
+  test("Activity and Format dropdowns cover rows 2 to 1000 and list the hidden Lists sheet's choices", async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    const rules = [...xml.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].map((match) => ({
+      sqref: /sqref="([^"]+)"/.exec(match[1]!)?.[1],
+      type: /type="([^"]+)"/.exec(match[1]!)?.[1],
+      formula: match[2]?.replace(/&apos;/g, "'"),
+    }));
+    expect(rules).toEqual([
+      { sqref: "B2:B1000", type: "list", formula: "'Lists'!$A$1:$A$11" },
+      { sqref: "C2:C1000", type: "list", formula: "'Lists'!$B$1:$B$2" },
+    ]);
+    const lists = (await load(bytes)).getWorksheet("Lists")!;
+    expect(ACTIVITIES.map((_, index) => lists.getCell(index + 1, 1).value)).toEqual(ACTIVITIES.map((activity) => activity.label));
+    expect([lists.getCell("B1").value, lists.getCell("B2").value]).toEqual(["In person", "Virtual"]);
+  });
+
+  test("reads back as an empty log with no findings", async () => {
+    const { log } = await readWorkbookLog(bytes);
+    const { report } = await evaluateLog(log, { asOf: "2024-06-01" });
+    expect(report.rows).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.profile.errors).toEqual([]);
+  });
+});
+
+const soffice = ["soffice", "libreoffice"].find((command) => {
+  try {
+    execFileSync("which", [command], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+(soffice === undefined ? describe.skip : describe)("LibreOffice (headless) opens the workbooks", () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), "cst-libreoffice-"));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** Converts every sheet of the workbook to CSV (LibreOffice 7.2+: sheet -1), returning the CSV text by sheet name. */
+  function convert(name: string, bytes: Uint8Array, sheets: readonly string[]): Record<string, string> {
+    const file = join(folder, name);
+    writeFileSync(file, bytes);
+    execFileSync(
+      soffice as string,
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${join(folder, "profile")}`,
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        join(folder, "out"),
+        file,
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    const base = name.replace(/\.xlsx$/, "");
+    return Object.fromEntries(sheets.map((sheet) => [sheet, readFileSync(join(folder, "out", `${base}-${sheet}.csv`), "utf8")]));
+  }
+
+  test("the template: the Tracking Form's header row and the Profile's labels", () => {
+    return buildTemplateWorkbook().then((bytes) => {
+      const csv = convert("template.xlsx", bytes, ["Profile", "Tracking Form"]);
+      expect(csv["Tracking Form"]?.trim()).toBe(LOG_COLUMNS.join(","));
+      expect(csv.Profile?.split(/\r?\n/).slice(0, 6)).toEqual([
+        ...PROFILE_FIELDS.map((field) => field.label)
+          .slice(0, 4)
+          .map((label) => `${label},`),
+        "Credits already awarded,0",
+        "Rule set,current",
+      ]);
+    });
+  });
+
+  test("a submission: the rows intact and the fingerprint in the Submission sheet", async () => {
+    const source = parseCsvLog(
+      [
+        "Date,Activity,Format,Provider,Credential,Quantity,Notes",
+        "2024-01-10,treatment,In person,Jane Roe,CST-T,6,",
+        '2024-01-11,small-group,Virtual,,,6.5,"group, online"',
+        '2024-01-12,one-on-one,virtual,Mo Mentor,Mentor,12,"two\nlines"',
+      ].join("\n"),
+    );
+    const log = { ...source, profileCells: ["Ann Mentee", "ann@example.org"] };
+    const prepared = await prepareSubmission(log, { asOf: "2024-06-01" });
+    if (!prepared.ok) throw new Error("unexpected findings");
+    const csv = convert("submission.xlsx", await buildSubmissionWorkbook(prepared.submission), ["Tracking Form", "Submission"]);
+    const converted = parseCsvLog(csv["Tracking Form"] ?? "");
+    const canonicalRows = (rows: typeof source.rows) => canonicalForm({ rows, profileCells: [], dateSystem: "1900", ruleSet: "current" });
+    expect(canonicalRows(converted.rows)).toBe(canonicalRows(source.rows));
+    expect(csv.Submission).toContain(prepared.report.fingerprint);
+  });
+});
