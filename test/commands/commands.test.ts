@@ -1,0 +1,83 @@
+/** @jest-environment jsdom */
+/**
+ * The ribbon's "Export submission" command: it opens the taskpane, asks it to
+ * export (the `cst:export-request` event, kept until the pane takes it) and
+ * always tells Office the command is done.
+ */
+import { EXPORT_ACTION_ID, exportSubmission, registerCommands } from "../../src/commands/commands";
+import { EXPORT_REQUEST_EVENT, requestExport, takeExportRequest } from "../../src/commands/exportRequest";
+
+function mockOffice(showAsTaskpane: () => Promise<void> = () => Promise.resolve()) {
+  const handlers = new Map<string, (event: { completed(): void }) => unknown>();
+  return {
+    office: {
+      actions: { associate: jest.fn((id: string, handler: (event: { completed(): void }) => unknown) => void handlers.set(id, handler)) },
+      addin: { showAsTaskpane: jest.fn(showAsTaskpane) },
+    },
+    handlers,
+  };
+}
+
+function listen(): { count: () => number; stop: () => void } {
+  let received = 0;
+  const onRequest = () => received++;
+  window.addEventListener(EXPORT_REQUEST_EVENT, onRequest);
+  return { count: () => received, stop: () => window.removeEventListener(EXPORT_REQUEST_EVENT, onRequest) };
+}
+
+afterEach(() => {
+  takeExportRequest();
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+test("the manifest's function name is associated with the export command", () => {
+  const { office, handlers } = mockOffice();
+  expect(registerCommands(office)).toBe(true);
+  expect(office.actions.associate).toHaveBeenCalledWith("exportSubmission", exportSubmission);
+  expect(handlers.get(EXPORT_ACTION_ID)).toBe(exportSubmission);
+});
+
+test("without Office (the preview, a plain browser) nothing is registered and nothing throws", () => {
+  expect(registerCommands(undefined)).toBe(false);
+  expect(registerCommands({})).toBe(false);
+});
+
+test("the command shows the taskpane, then asks it to export, then completes", async () => {
+  const order: string[] = [];
+  const { office } = mockOffice(async () => void order.push("show"));
+  (globalThis as { Office?: unknown }).Office = office;
+  const listener = listen();
+  window.addEventListener(EXPORT_REQUEST_EVENT, () => order.push("request"));
+  const event = { completed: jest.fn(() => void order.push("completed")) };
+
+  await exportSubmission(event);
+
+  expect(order).toEqual(["show", "request", "completed"]);
+  expect(listener.count()).toBe(1);
+  expect(event.completed).toHaveBeenCalledTimes(1);
+  listener.stop();
+});
+
+test("if the taskpane cannot be shown, the request is still sent and the command completes", async () => {
+  const { office } = mockOffice(() => Promise.reject(new Error("showAsTaskpane is not supported")));
+  (globalThis as { Office?: unknown }).Office = office;
+  const listener = listen();
+  const event = { completed: jest.fn() };
+
+  await expect(exportSubmission(event)).resolves.toBeUndefined();
+
+  expect(listener.count()).toBe(1);
+  expect(event.completed).toHaveBeenCalledTimes(1);
+  expect(takeExportRequest()).toBe(true);
+  listener.stop();
+});
+
+test("a request made before the taskpane listens is kept for it, once", async () => {
+  const event = { completed: jest.fn() };
+  await exportSubmission(event);
+  expect(event.completed).toHaveBeenCalledTimes(1);
+  expect(takeExportRequest()).toBe(true);
+  expect(takeExportRequest()).toBe(false);
+  requestExport();
+  expect(takeExportRequest()).toBe(true);
+});

@@ -1,0 +1,85 @@
+/**
+ * Reading the workbook's date system through the Excel API (office-addin-mock
+ * stands in for Excel), and the fallback to 1900 where there is no API.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { excelDateSystemSource, useDateSystemSource, workbookDateSystem } from "../../src/functions/dateSystem";
+
+const globals = globalThis as { Excel?: unknown };
+
+interface MockOptions {
+  /** The preview property; absent: the host's API does not have it. */
+  readonly use1904DateSystem?: boolean;
+  /** What DATE(1904,1,1) evaluates to; absent: the call fails. */
+  readonly dateOf1904?: number;
+}
+
+function mockExcel(options: MockOptions): { excel: OfficeMockObject; syncs: () => number } {
+  const workbook: Record<string, unknown> = {
+    functions: {
+      dateResult: { value: options.dateOf1904 },
+      date(year: number, month: number, day: number) {
+        expect([year, month, day]).toEqual([1904, 1, 1]);
+        if (options.dateOf1904 === undefined) throw new Error("Excel.Functions is not supported");
+        return (this as { dateResult: unknown }).dateResult;
+      },
+    },
+  };
+  if (options.use1904DateSystem !== undefined) workbook.use1904DateSystem = options.use1904DateSystem;
+  const excel = new OfficeMockObject({
+    context: { workbook },
+    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+      return batch(this.context);
+    },
+  });
+  const context = (excel as unknown as { context: { sync: () => Promise<void> } }).context;
+  const sync = jest.spyOn(context, "sync");
+  return { excel, syncs: () => sync.mock.calls.length };
+}
+
+afterEach(() => {
+  delete globals.Excel;
+  useDateSystemSource();
+});
+
+test("without the Excel API the answer is 1900 at once, with no promise", () => {
+  expect(excelDateSystemSource()).toBe("1900");
+  useDateSystemSource();
+  expect(workbookDateSystem()).toBe("1900");
+});
+
+test("Workbook.use1904DateSystem is used where the host has it", async () => {
+  globals.Excel = mockExcel({ use1904DateSystem: true, dateOf1904: 1462 }).excel;
+  await expect(excelDateSystemSource()).resolves.toBe("1904");
+  globals.Excel = mockExcel({ use1904DateSystem: false, dateOf1904: 0 }).excel;
+  await expect(excelDateSystemSource()).resolves.toBe("1900");
+});
+
+test("without the property, Excel's DATE(1904,1,1) tells the system: serial 0 in 1904, 1462 in 1900", async () => {
+  globals.Excel = mockExcel({ dateOf1904: 0 }).excel;
+  await expect(excelDateSystemSource()).resolves.toBe("1904");
+  globals.Excel = mockExcel({ dateOf1904: 1462 }).excel;
+  await expect(excelDateSystemSource()).resolves.toBe("1900");
+});
+
+test("when neither read works, 1900", async () => {
+  globals.Excel = mockExcel({}).excel;
+  await expect(excelDateSystemSource()).resolves.toBe("1900");
+  globals.Excel = {
+    run: () => Promise.reject(new Error("RichApi.Error: the workbook is busy")),
+  };
+  await expect(excelDateSystemSource()).resolves.toBe("1900");
+});
+
+test("Excel is asked once; the answer is remembered", async () => {
+  const { excel, syncs } = mockExcel({ dateOf1904: 0 });
+  globals.Excel = excel;
+  useDateSystemSource();
+  const first = workbookDateSystem();
+  const second = workbookDateSystem();
+  expect(first).toBe(second);
+  await expect(first).resolves.toBe("1904");
+  const asked = syncs();
+  expect(workbookDateSystem()).toBe("1904");
+  expect(syncs()).toBe(asked);
+});
