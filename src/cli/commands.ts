@@ -82,7 +82,7 @@ export async function runVerify(paths: readonly string[], flags: Flags, io: Io):
   else {
     const submissions = tally.unchanged + tally.edited > 0 ? `; submissions: ${tally.unchanged} unchanged, ${tally.edited} edited` : "";
     io.out(
-      `Total: ${files.length} files: ${tally.valid} without errors, ${tally.invalid} with errors, ${tally.unreadable} unreadable; ${tally.credits} credits earned${submissions}`,
+      `Total: ${files.length} files: ${tally.valid} without errors, ${tally.invalid} with errors, ${tally.unreadable} unreadable; ${tally.credits} ${tally.credits === 1 ? "credit" : "credits"} earned${submissions}`,
     );
   }
   return worst;
