@@ -79,7 +79,12 @@ export function AddActivityForm({ content, asOf, onAdded }: AddActivityFormProps
       </h2>
       <form className={styles.form} onSubmit={submit} noValidate aria-label="Add an activity">
         <Field label="Activity" required {...fieldProps("activity")}>
-          <Select value={values.activity} onChange={(_, data) => change("activity", data.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.activity}
+            onChange={(_, data) => change("activity", data.value)}
+          >
             <option value="">Choose an activity</option>
             {ACTIVITIES.map((choice) => (
               <option key={choice.code} value={choice.code}>
@@ -99,7 +104,12 @@ export function AddActivityForm({ content, asOf, onAdded }: AddActivityFormProps
           }
           {...fieldProps("format")}
         >
-          <Select value={values.format} onChange={(_, data) => change("format", data.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.format}
+            onChange={(_, data) => change("format", data.value)}
+          >
             <option value="">Choose a format</option>
             {formats.map((format) => (
               <option key={format} value={format}>

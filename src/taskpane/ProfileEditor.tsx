@@ -86,7 +86,12 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
               hint={HINTS[field.key]}
             >
               {field.key === "ruleSet" ? (
-                <Select value={values.ruleSet === "" ? "current" : values.ruleSet} onChange={(_, data) => change("ruleSet", data.value)}>
+                <Select
+                  className={styles.select}
+                  select={{ className: styles.selectInner }}
+                  value={values.ruleSet === "" ? "current" : values.ruleSet}
+                  onChange={(_, data) => change("ruleSet", data.value)}
+                >
                   {RULE_SET_IDS.map((id) => (
                     <option key={id} value={id}>
                       {RULE_SETS[id].label}

@@ -54,6 +54,17 @@ export const usePaneStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     margin: 0,
   },
+  /** Native selects size to their longest option: keep them inside the pane. */
+  select: {
+    width: "100%",
+    minWidth: 0,
+    maxWidth: "100%",
+  },
+  selectInner: {
+    minWidth: 0,
+    width: "100%",
+    textOverflow: "ellipsis",
+  },
   wrapText: {
     overflowWrap: "anywhere",
     minWidth: 0,

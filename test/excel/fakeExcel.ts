@@ -183,7 +183,8 @@ export class FakeExcel {
 
   private parseAddress(sheetName: string, address: string): Area {
     const whole = /^([A-Z]+):([A-Z]+)$/i.exec(address);
-    if (whole) return { sheet: sheetName, top: 0, bottom: 1_048_575, left: columnIndex(whole[1] as string), right: columnIndex(whole[2] as string) };
+    if (whole)
+      return { sheet: sheetName, top: 0, bottom: 1_048_575, left: columnIndex(whole[1] as string), right: columnIndex(whole[2] as string) };
     const rows = /^(\d+):(\d+)$/.exec(address);
     if (rows) return { sheet: sheetName, top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16_383 };
     const [from, to = from] = address.split(":") as [string, string?];
@@ -275,7 +276,13 @@ export class FakeExcel {
           add: (address: string, hasHeaders: boolean) => {
             const area = fake.parseAddress(sheet.name, address);
             if (!hasHeaders) throw new Error("The fake only supports tables with headers.");
-            const table = fake.addTable(`Table${fake.tables.length + 1}`, sheet.name, area.top, area.right - area.left + 1, area.bottom - area.top);
+            const table = fake.addTable(
+              `Table${fake.tables.length + 1}`,
+              sheet.name,
+              area.top,
+              area.right - area.left + 1,
+              area.bottom - area.top,
+            );
             return fake.tableObject(table);
           },
         },
@@ -335,7 +342,10 @@ export class FakeExcel {
           getItemAt: columnObject,
           add: (_index: number | undefined, _values: unknown, name: string) => {
             table.width++;
-            fake.write({ sheet: table.sheet, top: table.headerRow, left: table.width - 1, bottom: table.headerRow, right: table.width - 1 }, [[name]]);
+            fake.write(
+              { sheet: table.sheet, top: table.headerRow, left: table.width - 1, bottom: table.headerRow, right: table.width - 1 },
+              [[name]],
+            );
             return columnObject(table.width - 1);
           },
         },

@@ -102,7 +102,11 @@ describe("marking findings", () => {
   test.each([10, 10_000])("writes the Status column for %i rows in 2 syncs, input untouched", async (count) => {
     const fake = formWith(count);
     const sync = install(fake);
-    const marks = Array.from({ length: count }, (_, index) => ({ row: index + 2, level: "ok" as const, text: index === 3 ? "Error: x" : "OK" }));
+    const marks = Array.from({ length: count }, (_, index) => ({
+      row: index + 2,
+      level: "ok" as const,
+      text: index === 3 ? "Error: x" : "OK",
+    }));
     await new OfficeWorkbook().markRows(marks);
     expect(sync).toHaveBeenCalledTimes(2);
     expect(fake.cell("Tracking Form", 0, 7)).toBe(STATUS_HEADER);
@@ -213,7 +217,10 @@ test("goes to a log row: the row of the table is selected on its sheet", async (
 
 test("writes the Verification sheet, replacing what an earlier check wrote", async () => {
   const fake = formWith(1);
-  fake.addSheet("Verification", [["Old", "line"], ["Another", "line"]]);
+  fake.addSheet("Verification", [
+    ["Old", "line"],
+    ["Another", "line"],
+  ]);
   install(fake);
   await new OfficeWorkbook().writeVerification([["Credits earned", 1]]);
   expect(fake.findSheet("Verification")?.cells).toEqual([["Credits earned", 1]]);

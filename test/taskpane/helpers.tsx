@@ -1,0 +1,58 @@
+import { fireEvent, render } from "@testing-library/react";
+import { type CellValue, LOG_SHEET, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { App } from "../../src/taskpane/App";
+import type { SubmissionBuilder, SubmissionOpener } from "../../src/taskpane/exportSubmission";
+
+export const AS_OF = "2025-01-15";
+
+export const serial = (iso: string) => isoDateToExcelSerial(iso, "1900");
+
+export function treatment(date: string, hours: number, provider = "Ilse Brandvold"): CellValue[] {
+  return [serial(date), "Treatment received from a CST-T or CST-D", "In person", provider, "CST-D", hours, ""];
+}
+export function oneOnOne(date: string, hours: number): CellValue[] {
+  return [serial(date), "1x1 mentorship with a certified mentor", "Virtual", "Tomasz Reyes", "Mentor", hours, ""];
+}
+export function group(date: string, hours: number): CellValue[] {
+  return [serial(date), "Small group mentorship (4–8 participants)", "In person", "", "", hours, ""];
+}
+
+/** A workbook with the form, a profile and the given rows. */
+export async function formWorkbook(rows: CellValue[][], profile: CellValue[] = ["Ada Quint", "ada@example.org", "", "", 0, "current"]) {
+  const workbook = new MemoryWorkbook({ sheets: [{ name: "Budget", cells: [["Rent", 1200]] }] });
+  await workbook.insertForm();
+  await workbook.writeProfile(profile);
+  for (const row of rows) await workbook.appendRow(row);
+  return workbook;
+}
+
+export function renderApp(
+  workbook: MemoryWorkbook,
+  exporter: { loadBuilder?: () => Promise<SubmissionBuilder>; open?: SubmissionOpener } = {},
+) {
+  const build = jest.fn<Promise<Uint8Array>, Parameters<SubmissionBuilder>>(async () => new Uint8Array([80, 75, 3, 4]));
+  const open = jest.fn<ReturnType<SubmissionOpener>, Parameters<SubmissionOpener>>(async () => "downloaded" as const);
+  const loadBuilder = exporter.loadBuilder ?? (async () => build);
+  const view = render(<App workbook={workbook} asOf={AS_OF} exporter={{ loadBuilder, open: exporter.open ?? open }} />);
+  return { ...view, build, open };
+}
+
+export const cellsOf = (workbook: MemoryWorkbook, sheet: string) =>
+  workbook.getSnapshot().sheets.find((s) => s.name === sheet)?.cells ?? [];
+export { LOG_SHEET, PROFILE_SHEET };
+
+/** Sets a text field's value as one change: typing key by key through Fluent's inputs is slow and tests nothing more. */
+export function fill(element: HTMLElement, value: string): void {
+  fireEvent.change(element, { target: { value } });
+}
+
+// Fluent's MessageBar watches its size; jsdom has no ResizeObserver.
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+  class NoResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.defineProperty(window, "ResizeObserver", { value: NoResizeObserver, configurable: true });
+}
