@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/commands";
 import { evaluateLog } from "../../src/core";
 import { SUBMISSION_FIELDS } from "../../src/core/submission";
 import { parseCsvLog } from "../../src/workbook/csv";
+import { loadWorkbook } from "../workbook/build";
 
 const HEADER = "Date,Activity,Format,Provider,Credential,Quantity,Notes";
 const VALID_CSV = [
@@ -219,8 +219,7 @@ describe("export", () => {
   test("verify lists a stored summary that differs from the recomputed one", async () => {
     const out = join(folder, "submission.xlsx");
     await run("export", file("log.csv", VALID_CSV), out, "--as-of", "2024-06-01", "--name", "Ann");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(out));
+    const workbook = await loadWorkbook(readFileSync(out));
     const row = SUBMISSION_FIELDS.findIndex((field) => field.key === "credits") + 1;
     workbook.getWorksheet("Submission")!.getCell(row, 2).value = 2;
     workbook.getWorksheet("Tracking Form")!.getCell("F2").value = 7;

@@ -65,3 +65,10 @@ export async function withAbsoluteTargets(bytes: Uint8Array): Promise<Uint8Array
   if (rewritten === 0) throw new Error("the workbook has no worksheet relationship to rewrite");
   return zip.generateAsync({ type: "uint8array" });
 }
+
+/** Loads .xlsx bytes with plain exceljs (its types ask for a Buffer; any byte array works). */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}

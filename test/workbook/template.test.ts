@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ACTIVITIES, LOG_COLUMNS, PROFILE_FIELDS, canonicalForm, evaluateLog } from "../../src/core";
 import { prepareSubmission } from "../../src/core/submission";
@@ -10,12 +9,9 @@ import { parseCsvLog } from "../../src/workbook/csv";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
 import { buildSubmissionWorkbook } from "../../src/workbook/submission";
 import { buildTemplateWorkbook } from "../../src/workbook/template";
+import { loadWorkbook } from "./build";
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes));
-  return workbook;
-}
+const load = loadWorkbook;
 
 describe("the blank tracking form (template)", () => {
   let bytes: Uint8Array;
