@@ -48,7 +48,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: `0 ${tokens.spacingHorizontalXS}`,
     whiteSpace: "nowrap",
-    maxWidth: "28ch",
+    maxWidth: "22ch",
     overflow: "hidden",
     textOverflow: "ellipsis",
   },

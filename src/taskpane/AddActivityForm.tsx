@@ -24,7 +24,7 @@ export function AddActivityForm({ content, asOf, onAdded }: AddActivityFormProps
   const [busy, setBusy] = useState(false);
 
   const activity = activityByCode(values.activity);
-  const unit = activity === undefined ? "quantity" : UNIT_LABELS[activity.unit].many;
+  const quantityLabel = activity === undefined ? "Quantity" : `Quantity (${UNIT_LABELS[activity.unit].many})`;
   const formats = activity?.formats ?? (["in-person", "virtual"] as const);
   const needsCredential = activity?.credentials != null;
   const providerLabel =
@@ -139,7 +139,7 @@ export function AddActivityForm({ content, asOf, onAdded }: AddActivityFormProps
             ))}
           </Combobox>
         </Field>
-        <Field label={`Quantity (${unit})`} required {...fieldProps("quantity")}>
+        <Field label={quantityLabel} required {...fieldProps("quantity")}>
           <Input inputMode="decimal" value={values.quantity} onChange={(_, data) => change("quantity", data.value)} />
         </Field>
         <Field label="Notes">

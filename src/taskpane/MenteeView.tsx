@@ -153,12 +153,13 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (targe
       </MessageBar>
     );
   }
+  const credits = `${outcome.credits} ${outcome.credits === 1 ? "credit" : "credits"}`;
   return (
     <MessageBar intent="success">
       <MessageBarBody className={styles.wrapText}>
         {outcome.kind === "opened"
-          ? `The submission opened as a new workbook (${outcome.credits} credits). Save it and send it to your coordinator.`
-          : `The submission was downloaded as ${outcome.fileName} (${outcome.credits} credits). Send it to your coordinator.`}
+          ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
+          : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}
       </MessageBarBody>
     </MessageBar>
   );

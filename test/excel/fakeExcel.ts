@@ -51,12 +51,9 @@ export class FakeExcel {
   private created = 0;
 
   constructor(options: { date1904?: boolean } = {}) {
-    const fake = this;
     this.mock = new OfficeMockObject({
       context: { workbook: {} },
-      run: async function (batch: (context: unknown) => Promise<unknown>) {
-        return batch(fake.context);
-      },
+      run: async (batch: (context: unknown) => Promise<unknown>) => batch(this.context),
     }) as MockObject;
     // Enumerations are plain values in Office.js, not loadable objects.
     this.mock.SheetVisibility = { visible: "Visible", hidden: "Hidden" };
@@ -64,26 +61,26 @@ export class FakeExcel {
     this.context = this.mock.context as MockObject;
     const workbook = this.context.workbook as MockObject;
     workbook.tables = {
-      getItemOrNullObject: (name: string) => fake.tableObject(fake.findTable(name)),
+      getItemOrNullObject: (name: string) => this.tableObject(this.findTable(name)),
       getItem: (name: string) => {
-        const table = fake.findTable(name);
+        const table = this.findTable(name);
         if (table === undefined) throw Object.assign(new Error(`The table ${name} does not exist.`), { code: "ItemNotFound" });
-        return fake.tableObject(table);
+        return this.tableObject(table);
       },
     };
     workbook.worksheets = {
-      getItemOrNullObject: (name: string) => fake.sheetObject(fake.findSheet(name)),
+      getItemOrNullObject: (name: string) => this.sheetObject(this.findSheet(name)),
       getItem: (name: string) => {
-        const sheet = fake.findSheet(name);
+        const sheet = this.findSheet(name);
         if (sheet === undefined) throw Object.assign(new Error(`The sheet ${name} does not exist.`), { code: "ItemNotFound" });
-        return fake.sheetObject(sheet);
+        return this.sheetObject(sheet);
       },
-      add: (name: string) => fake.sheetObject(fake.addSheet(name)),
+      add: (name: string) => this.sheetObject(this.addSheet(name)),
     };
     workbook.functions = {
       date: (year: number, month: number, day: number) => {
         const base = options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-        return fake.register({ value: (Date.UTC(year, month - 1, day) - base) / 86_400_000, error: "" });
+        return this.register({ value: (Date.UTC(year, month - 1, day) - base) / 86_400_000, error: "" });
       },
     };
   }
@@ -199,7 +196,6 @@ export class FakeExcel {
   }
 
   rangeObject(area: Area): MockObject {
-    const fake = this;
     const sheet = this.findSheet(area.sheet) as FakeSheet;
     const key = `${area.top},${area.left},${area.bottom},${area.right}`;
     const tooBig = area.bottom - area.top > 100_000 || area.right - area.left > 1000;
@@ -213,12 +209,12 @@ export class FakeExcel {
         address: `${area.sheet}!${key}`,
         format: {},
         dataValidation: {},
-        getRow: (index: number) => fake.rangeObject({ ...area, top: area.top + index, bottom: area.top + index }),
-        getRowsBelow: (count = 1) => fake.rangeObject({ ...area, top: area.bottom + 1, bottom: area.bottom + count }),
-        getColumnsAfter: (count = 1) => fake.rangeObject({ ...area, left: area.right + 1, right: area.right + count }),
+        getRow: (index: number) => this.rangeObject({ ...area, top: area.top + index, bottom: area.top + index }),
+        getRowsBelow: (count = 1) => this.rangeObject({ ...area, top: area.bottom + 1, bottom: area.bottom + count }),
+        getColumnsAfter: (count = 1) => this.rangeObject({ ...area, left: area.right + 1, right: area.right + count }),
         getBoundingRect: (other: { [PLAIN]?: Area }) => {
           const b = other[PLAIN] as Area;
-          return fake.rangeObject({
+          return this.rangeObject({
             sheet: area.sheet,
             top: Math.min(area.top, b.top),
             left: Math.min(area.left, b.left),
@@ -228,7 +224,7 @@ export class FakeExcel {
         },
         getIntersection: (other: { [PLAIN]?: Area }) => {
           const b = other[PLAIN] as Area;
-          return fake.rangeObject({
+          return this.rangeObject({
             sheet: area.sheet,
             top: Math.max(area.top, b.top),
             left: Math.max(area.left, b.left),
@@ -237,14 +233,14 @@ export class FakeExcel {
           });
         },
         select: () => {
-          fake.selected = `${area.sheet}!R${area.top + 1}C${area.left + 1}:R${area.bottom + 1}C${area.right + 1}`;
+          this.selected = `${area.sheet}!R${area.top + 1}C${area.left + 1}:R${area.bottom + 1}C${area.right + 1}`;
         },
         clear: () => {
           sheet.cells.length = 0;
         },
       },
       (property, value) => {
-        if (property === "values") fake.write(area, value as unknown[][]);
+        if (property === "values") this.write(area, value as unknown[][]);
         else if (property === "numberFormat") sheet.numberFormats.set(key, String((value as unknown[][])[0]?.[0]));
       },
     );
@@ -257,7 +253,6 @@ export class FakeExcel {
   }
 
   sheetObject(sheet: FakeSheet | undefined): MockObject {
-    const fake = this;
     if (sheet === undefined) return this.register({ isNullObject: true, name: "" });
     const object = this.register(
       {
@@ -265,25 +260,25 @@ export class FakeExcel {
         name: sheet.name,
         visibility: sheet.visibility,
         getRange: (address?: string) => {
-          const range = fake.rangeObject(address === undefined ? fake.usedArea(sheet.name) : fake.parseAddress(sheet.name, address));
-          return fake.trackValidation(range, sheet);
+          const range = this.rangeObject(address === undefined ? this.usedArea(sheet.name) : this.parseAddress(sheet.name, address));
+          return this.trackValidation(range, sheet);
         },
-        getUsedRange: () => fake.rangeObject(fake.usedArea(sheet.name)),
+        getUsedRange: () => this.rangeObject(this.usedArea(sheet.name)),
         activate: () => {
-          fake.active = sheet.name;
+          this.active = sheet.name;
         },
         tables: {
           add: (address: string, hasHeaders: boolean) => {
-            const area = fake.parseAddress(sheet.name, address);
+            const area = this.parseAddress(sheet.name, address);
             if (!hasHeaders) throw new Error("The fake only supports tables with headers.");
-            const table = fake.addTable(
-              `Table${fake.tables.length + 1}`,
+            const table = this.addTable(
+              `Table${this.tables.length + 1}`,
               sheet.name,
               area.top,
               area.right - area.left + 1,
               area.bottom - area.top,
             );
-            return fake.tableObject(table);
+            return this.tableObject(table);
           },
         },
       },
@@ -312,7 +307,6 @@ export class FakeExcel {
   }
 
   tableObject(table: FakeTable | undefined): MockObject {
-    const fake = this;
     if (table === undefined) return this.register({ isNullObject: true, name: "" });
     const bodyArea = (): Area => ({
       sheet: table.sheet,
@@ -321,20 +315,20 @@ export class FakeExcel {
       left: 0,
       right: table.width - 1,
     });
-    const sheet = fake.findSheet(table.sheet) as FakeSheet;
+    const sheet = this.findSheet(table.sheet) as FakeSheet;
     const columnObject = (index: number) => ({
-      getDataBodyRange: () => fake.trackValidation(fake.rangeObject({ ...bodyArea(), left: index, right: index }), sheet),
+      getDataBodyRange: () => this.trackValidation(this.rangeObject({ ...bodyArea(), left: index, right: index }), sheet),
     });
     const object = this.register(
       {
         isNullObject: false,
         name: table.name,
-        getHeaderRowRange: () => fake.rangeObject({ ...bodyArea(), top: table.headerRow, bottom: table.headerRow }),
-        getDataBodyRange: () => fake.rangeObject(bodyArea()),
-        getRange: () => fake.rangeObject({ ...bodyArea(), top: table.headerRow }),
+        getHeaderRowRange: () => this.rangeObject({ ...bodyArea(), top: table.headerRow, bottom: table.headerRow }),
+        getDataBodyRange: () => this.rangeObject(bodyArea()),
+        getRange: () => this.rangeObject({ ...bodyArea(), top: table.headerRow }),
         rows: {
           add: (_index: number | undefined, values: unknown[][]) => {
-            fake.write({ ...bodyArea(), top: table.headerRow + table.rowCount + 1 }, values);
+            this.write({ ...bodyArea(), top: table.headerRow + table.rowCount + 1 }, values);
             table.rowCount += values.length;
           },
         },
@@ -342,7 +336,7 @@ export class FakeExcel {
           getItemAt: columnObject,
           add: (_index: number | undefined, _values: unknown, name: string) => {
             table.width++;
-            fake.write(
+            this.write(
               { sheet: table.sheet, top: table.headerRow, left: table.width - 1, bottom: table.headerRow, right: table.width - 1 },
               [[name]],
             );
@@ -354,7 +348,7 @@ export class FakeExcel {
         if (property === "name") table.name = String(value);
       },
     );
-    object.worksheet = fake.sheetObject(sheet);
+    object.worksheet = this.sheetObject(sheet);
     return object;
   }
 }

@@ -1,3 +1,4 @@
+/// <reference types="@testing-library/jest-dom" />
 import { fireEvent, render } from "@testing-library/react";
 import { type CellValue, LOG_SHEET, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
