@@ -43,6 +43,12 @@ export interface CsvRecord {
  */
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
+  scanCsv(text, (line, fields) => records.push({ line, fields }));
+  return records;
+}
+
+/** Calls `onRecord` with each record's first line and fields, in order (no intermediate list: a large log is read once). */
+function scanCsv(text: string, onRecord: (line: number, fields: string[]) => void): void {
   const length = text.length;
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -93,9 +99,8 @@ export function parseCsv(text: string): CsvRecord[] {
       line++;
       break;
     }
-    records.push({ line: recordLine, fields });
+    onRecord(recordLine, fields);
   }
-  return records;
 }
 
 /** Index of the comma, line break or end of text that ends an unquoted field starting at `from`. */
@@ -148,16 +153,17 @@ function headerProblem(fields: readonly string[]): string {
 
 /** A CSV log's text as the core's input: no profile, the 1900 date system for any serial-number dates. */
 export function parseCsvLog(text: string): LogInput {
-  const records = parseCsv(text);
-  const header = records[0];
-  if (header === undefined) throw new UnreadableFileError(`the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`);
-  if (!csvHeaderSchema.safeParse(header.fields).success) throw new UnreadableFileError(headerProblem(header.fields));
   const width = LOG_COLUMNS.length;
   const quantityColumn = LOG_COLUMNS.indexOf("Quantity");
-  const rows: LogRow[] = new Array<LogRow>(records.length - 1);
-  for (let i = 1; i < records.length; i++) {
-    const record = records[i] as CsvRecord;
-    const cells: CellValue[] = record.fields;
+  const rows: LogRow[] = [];
+  let header: string[] | null = null;
+  scanCsv(text, (line, fields) => {
+    if (header === null) {
+      header = fields;
+      if (!csvHeaderSchema.safeParse(fields).success) throw new UnreadableFileError(headerProblem(fields));
+      return;
+    }
+    const cells: CellValue[] = fields;
     if (cells.length > width) cells.length = width;
     while (cells.length < width) cells.push("");
     const quantity = cells[quantityColumn] as string;
@@ -165,8 +171,9 @@ export function parseCsvLog(text: string): LogInput {
       const number = Number(quantity);
       if (Number.isFinite(number)) cells[quantityColumn] = number;
     }
-    rows[i - 1] = { row: record.line, cells };
-  }
+    rows.push({ row: line, cells });
+  });
+  if (header === null) throw new UnreadableFileError(`the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`);
   return { rows, profileCells: EMPTY_PROFILE_CELLS, dateSystem: "1900" };
 }
 
