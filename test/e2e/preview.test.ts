@@ -59,16 +59,28 @@ async function openPreview(query = ""): Promise<Page> {
 const pane = (page: Page) => page.getByTestId("pane");
 const grid = (page: Page) => page.getByRole("region", { name: /^Sheet / });
 
-test("first render of the preview is under 1.5 s", async () => {
-  const page = await openPreview();
-  const firstRender = await page.evaluate(() => {
-    const mark = performance.getEntriesByName("cst-first-render")[0];
-    return mark === undefined ? null : mark.startTime;
-  });
-  expect(firstRender).not.toBeNull();
-  console.log(`First render (navigation start to the pane's first render): ${Math.round(firstRender as number)} ms`);
-  expect(firstRender as number).toBeLessThan(FIRST_RENDER_BUDGET_MS);
-  await page.close();
+test("first render of the preview is under 1.5 s (median of three loads)", async () => {
+  const times: number[] = [];
+  for (let load = 0; load < 3; load++) {
+    const page = await openPreview();
+    const measured = await page.evaluate(() => {
+      const mark = performance.getEntriesByName("cst-first-render")[0];
+      const slowest = performance
+        .getEntriesByType("resource")
+        .map((entry) => `${entry.name.replace(location.origin, "")} ${Math.round(entry.responseEnd)} ms`)
+        .slice(0, 12);
+      return { firstRender: mark === undefined ? null : mark.startTime, resources: slowest };
+    });
+    expect(measured.firstRender).not.toBeNull();
+    times.push(measured.firstRender as number);
+    if (load === 0) console.log(`Resources of the first load (finished at): ${measured.resources.join(", ")}`);
+    await page.close();
+  }
+  const median = [...times].sort((a, b) => a - b)[1] as number;
+  console.log(
+    `First render (navigation start to the pane's first render): ${times.map(Math.round).join(" ms, ")} ms; median ${Math.round(median)} ms`,
+  );
+  expect(median).toBeLessThan(FIRST_RENDER_BUDGET_MS);
 });
 
 test("insert the form, add an activity, see progress change and a validation message", async () => {
