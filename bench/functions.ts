@@ -1,12 +1,12 @@
 /** CST.CREDIT over a 100,000-row array, as Excel passes it (SPEC 9). */
 import { CREDIT } from "../src/functions/functions";
-import { useDateSystemSource } from "../src/functions/dateSystem";
+import { setDateSystemSource } from "../src/functions/dateSystem";
 import type { Figure } from "./run";
 import type { Grid } from "./data";
 
 export async function benchFunctions(grid: Grid, floorMs: number, time: (runs: number, work: () => unknown) => number) {
   // Outside Excel the workbook's date system cannot be asked: it is the 1900 system, as in a new workbook.
-  useDateSystemSource(() => "1900");
+  setDateSystemSource(() => "1900");
   const first = CREDIT(grid);
   const credits = first instanceof Promise ? await first : first;
   if (typeof credits !== "number") throw new Error(`CST.CREDIT returned ${JSON.stringify(credits)}`);

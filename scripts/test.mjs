@@ -51,5 +51,5 @@ run("Formatting (Prettier)", "node", ["node_modules/prettier/bin/prettier.cjs", 
 run("Command line build", "node", ["scripts/build-cli.mjs"]);
 npx("Unit, component and command-line tests (jest)", "jest", "--ci");
 npx("Add-in build (webpack, production)", "webpack", "--mode", "production");
-npx("Browser tests (headless Chromium)", "jest", "--ci", "-c", "jest.e2e.config.js");
+run("Browser tests (headless Chromium)", "node", ["scripts/e2e.mjs", "--ci"]);
 console.log("\n✔ All checks and tests passed.");

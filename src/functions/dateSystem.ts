@@ -105,7 +105,7 @@ export function workbookDateSystem(): DateSystem | Promise<DateSystem> {
 }
 
 /** Replaces where the date system comes from (tests, a host that knows it) and forgets the remembered answer. */
-export function useDateSystemSource(next: DateSystemSource = excelDateSystemSource): void {
+export function setDateSystemSource(next: DateSystemSource = excelDateSystemSource): void {
   source = next;
   known = null;
   pending = null;

@@ -3,7 +3,7 @@
  * stands in for Excel), and the fallback to 1900 where there is no API.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { excelDateSystemSource, useDateSystemSource, workbookDateSystem } from "../../src/functions/dateSystem";
+import { excelDateSystemSource, setDateSystemSource, workbookDateSystem } from "../../src/functions/dateSystem";
 
 const globals = globalThis as { Excel?: unknown };
 
@@ -39,12 +39,12 @@ function mockExcel(options: MockOptions): { excel: OfficeMockObject; syncs: () =
 
 afterEach(() => {
   delete globals.Excel;
-  useDateSystemSource();
+  setDateSystemSource();
 });
 
 test("without the Excel API the answer is 1900 at once, with no promise", () => {
   expect(excelDateSystemSource()).toBe("1900");
-  useDateSystemSource();
+  setDateSystemSource();
   expect(workbookDateSystem()).toBe("1900");
 });
 
@@ -74,7 +74,7 @@ test("when neither read works, 1900", async () => {
 test("Excel is asked once; the answer is remembered", async () => {
   const { excel, syncs } = mockExcel({ dateOf1904: 0 });
   globals.Excel = excel;
-  useDateSystemSource();
+  setDateSystemSource();
   const first = workbookDateSystem();
   const second = workbookDateSystem();
   expect(first).toBe(second);

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { type DateSystem, type LogRow, type Report, LOG_COLUMNS, evaluateLog, isoDateToExcelSerial, todayIsoDate } from "../../src/core";
 import { DetachedCellError } from "../../src/functions/cellError";
-import { useDateSystemSource } from "../../src/functions/dateSystem";
+import { setDateSystemSource } from "../../src/functions/dateSystem";
 import { CATEGORY, CREDIT, CREDITED, HOURS, MISSING, STATUS } from "../../src/functions/functions";
 import { readLogRange } from "../../src/functions/range";
 
@@ -55,11 +55,11 @@ function expectCellError(value: unknown, code: "#VALUE!" | "#N/A", message: RegE
 
 const HEADER: Cell[] = ["date", "ACTIVITY", " Format ", "Provider", "credential", "Quantity", "Notes"];
 
-afterEach(() => useDateSystemSource(() => "1900"));
-beforeEach(() => useDateSystemSource(() => "1900"));
+afterEach(() => setDateSystemSource(() => "1900"));
+beforeEach(() => setDateSystemSource(() => "1900"));
 
 describe.each<DateSystem>(["1900", "1904"])("functions agree with the core's report (%s date system)", (system) => {
-  beforeEach(() => useDateSystemSource(() => system));
+  beforeEach(() => setDateSystemSource(() => system));
 
   test.each([
     ["without a header row", false],
@@ -128,18 +128,18 @@ describe.each<DateSystem>(["1900", "1904"])("functions agree with the core's rep
 
 describe("the workbook's date system", () => {
   test("1904 serials read as 1904 dates; 1900 serials in a 1904 workbook are other dates", async () => {
-    useDateSystemSource(() => "1904");
+    setDateSystemSource(() => "1904");
     expect(CREDIT(serialGrid(SAMPLE, "1904"))).toBe(1);
     // Serial 0 is 1904-01-01 in a 1904 workbook and no date at all in a 1900 one.
     const serialZero = [0, "one-on-one", "In person", "M", "", 1, ""];
     expect(STATUS([serialZero])).toMatch(/^before-eligibility: .*dated 1904-01-01/);
-    useDateSystemSource(() => "1900");
+    setDateSystemSource(() => "1900");
     expect(STATUS([serialZero])).toMatch(/^bad-date: /);
   });
 
   test("while Excel is still being asked, the functions answer once it replies", async () => {
     let reply: (system: DateSystem) => void = () => undefined;
-    useDateSystemSource(() => new Promise<DateSystem>((resolve) => (reply = resolve)));
+    setDateSystemSource(() => new Promise<DateSystem>((resolve) => (reply = resolve)));
     const pending = CREDIT(serialGrid(SAMPLE, "1904"));
     expect(pending).toBeInstanceOf(Promise);
     reply("1904");
@@ -149,9 +149,9 @@ describe("the workbook's date system", () => {
   });
 
   test("a source that fails falls back to 1900 instead of failing the function", async () => {
-    useDateSystemSource(() => Promise.reject(new Error("no Excel")));
+    setDateSystemSource(() => Promise.reject(new Error("no Excel")));
     await expect(CREDIT(serialGrid(SAMPLE, "1900"))).resolves.toBe(1);
-    useDateSystemSource(() => {
+    setDateSystemSource(() => {
       throw new Error("no Excel");
     });
     expect(CREDIT(serialGrid(SAMPLE, "1900"))).toBe(1);
