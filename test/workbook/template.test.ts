@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { ACTIVITIES, LOG_COLUMNS, PROFILE_FIELDS, canonicalForm, evaluateLog } from "../../src/core";
-import { prepareSubmission } from "../../src/core/submission";
+import { prepareSubmission, readSubmissionSheet, verifyLog } from "../../src/core/submission";
 import { parseCsvLog } from "../../src/workbook/csv";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
 import { buildSubmissionWorkbook } from "../../src/workbook/submission";
@@ -88,6 +88,26 @@ const soffice = ["soffice", "libreoffice"].find((command) => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  function resave(name: string, bytes: Uint8Array): Uint8Array {
+    const file = join(folder, name);
+    writeFileSync(file, bytes);
+    execFileSync(
+      soffice as string,
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${join(folder, "profile")}`,
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        join(folder, "resaved"),
+        file,
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    return new Uint8Array(readFileSync(join(folder, "resaved", name)));
+  }
+
   /** Converts every sheet of the workbook to CSV (LibreOffice 7.2+: sheet -1), returning the CSV text by sheet name. */
   function convert(name: string, bytes: Uint8Array, sheets: readonly string[]): Record<string, string> {
     const file = join(folder, name);
@@ -141,5 +161,24 @@ const soffice = ["soffice", "libreoffice"].find((command) => {
     const canonicalRows = (rows: typeof source.rows) => canonicalForm({ rows, profileCells: [], dateSystem: "1900", ruleSet: "current" });
     expect(canonicalRows(converted.rows)).toBe(canonicalRows(source.rows));
     expect(csv.Submission).toContain(prepared.report.fingerprint);
+  });
+
+  test("a submission opened and saved again by LibreOffice still verifies unchanged", async () => {
+    const source = parseCsvLog(
+      [
+        "Date,Activity,Format,Provider,Credential,Quantity,Notes",
+        "2024-01-10,treatment,In person,Jane Roe,CST-T,6,",
+        '2024-01-11,small-group,Virtual,,,6.5,"group, online"',
+        "2024-01-12,one-on-one,virtual,Mo Mentor,Mentor,12,",
+      ].join("\n"),
+    );
+    const prepared = await prepareSubmission({ ...source, profileCells: ["Ann Mentee", "", "2023-05-06"] }, { asOf: "2024-06-01" });
+    if (!prepared.ok) throw new Error("unexpected findings");
+    const bytes = resave("resaved.xlsx", await buildSubmissionWorkbook(prepared.submission));
+    const { log, submissionRows } = await readWorkbookLog(bytes);
+    const { report } = await verifyLog(log, { submission: readSubmissionSheet(submissionRows ?? []) });
+    expect(report.submission).toBe("unchanged");
+    expect(report.summaryMismatches).toEqual([]);
+    expect(report.fingerprint).toBe(prepared.report.fingerprint);
   });
 });
