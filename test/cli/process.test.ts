@@ -3,7 +3,7 @@
  * status, stdout and stderr, in several time zones.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildWorkbook, utcDate } from "../workbook/build";
@@ -84,6 +84,15 @@ test("export then verify, as processes, under two time zones", () => {
   const verified = cli(["verify", "submission.xlsx", "--json"], "America/Los_Angeles");
   expect(verified.status).toBe(0);
   expect(JSON.parse(verified.stdout)).toMatchObject({ submission: "unchanged", summaryMismatches: [] });
+});
+
+test("export with errors present exits 1, lists them and writes nothing", () => {
+  const { status, stdout, stderr } = cli(["export", "log.csv", "refused.xlsx", "--as-of", "2024-06-01"]);
+  expect(status).toBe(1);
+  expect(stdout).toMatch(/row 5: error ambiguous-date/);
+  expect(stdout).toMatch(/Profile: error missing-name/);
+  expect(stderr).toBe("");
+  expect(readdirSync(folder).filter((name) => name.includes("refused"))).toEqual([]);
 });
 
 test.each([
