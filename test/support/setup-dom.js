@@ -1,8 +1,9 @@
-if (typeof window !== "undefined") {
+const page = globalThis.window;
+if (page !== undefined) {
   require("@testing-library/jest-dom");
   // jsdom has no layout: Fluent UI components that watch their size need a ResizeObserver to exist.
-  if (!window.ResizeObserver) {
-    window.ResizeObserver = class ResizeObserver {
+  if (!page.ResizeObserver) {
+    page.ResizeObserver = class ResizeObserver {
       observe() {}
       unobserve() {}
       disconnect() {}

@@ -121,19 +121,16 @@ describe("decoding", () => {
   });
 });
 
-test("100,000 rows parse quickly", () => {
+// How fast is measured by `npm run bench`, not asserted here.
+test("100,000 rows parse, with quoted fields and their line numbers", () => {
   const lines = [HEADER];
   for (let i = 0; i < 100_000; i++)
     lines.push(`2024-01-${String((i % 28) + 1).padStart(2, "0")},treatment,In person,"Roe, Jane",CST-T,1.5,"note ${i}"`);
   const text = `${lines.join("\r\n")}\r\n`;
-  const started = performance.now();
   const log = parseCsvLog(text);
-  const elapsed = performance.now() - started;
   expect(log.rows).toHaveLength(100_000);
   expect(log.rows[99_999]).toEqual({
     row: 100_001,
     cells: ["2024-01-12", "treatment", "In person", "Roe, Jane", "CST-T", 1.5, "note 99999"],
   });
-  // Generous for a loaded machine; typically well under 200 ms.
-  expect(elapsed).toBeLessThan(2000);
 });
