@@ -147,14 +147,29 @@ function findLogTable(workbook: ExcelJS.Workbook, system: DateSystem): LogRange 
   return null;
 }
 
-function findLogSheet(workbook: ExcelJS.Workbook, system: DateSystem): LogRange | null {
-  const worksheet = workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === LOG_SHEET.toLowerCase());
-  if (worksheet === undefined) return null;
+function headerRowRange(worksheet: ExcelJS.Worksheet, system: DateSystem): LogRange | null {
   const headers = new Map<number, string>();
   worksheet.getRow(1).eachCell((cell, column) => headers.set(column, headerKey(toCellValue(cell.value, system))));
   const mapped = mapColumns(headers);
   if ("missing" in mapped) return null;
   return { worksheet, firstRow: 2, lastRow: worksheet.rowCount, columns: mapped.columns };
+}
+
+/**
+ * Without the table: the `Tracking Form` sheet with the headers in its first
+ * row, else any sheet with them there (a CSV log saved as a workbook, say,
+ * whose one sheet is named after the file).
+ */
+function findLogSheet(workbook: ExcelJS.Workbook, system: DateSystem): LogRange | null {
+  const named = workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === LOG_SHEET.toLowerCase());
+  const fromNamed = named === undefined ? null : headerRowRange(named, system);
+  if (fromNamed !== null) return fromNamed;
+  for (const worksheet of workbook.worksheets) {
+    if (worksheet === named) continue;
+    const range = headerRowRange(worksheet, system);
+    if (range !== null) return range;
+  }
+  return null;
 }
 
 function readRows(range: LogRange, system: DateSystem): LogRow[] {
@@ -231,7 +246,7 @@ export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookLog> {
   const range = findLogTable(workbook, dateSystem) ?? findLogSheet(workbook, dateSystem);
   if (range === null) {
     throw new UnreadableFileError(
-      `it has no ${LOG_TABLE} table and no "${LOG_SHEET}" sheet whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
+      `it has no ${LOG_TABLE} table and no sheet ("${LOG_SHEET}" or another) whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
     );
   }
   return {

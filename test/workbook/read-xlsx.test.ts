@@ -92,15 +92,29 @@ describe("the MentorshipLog table", () => {
     expect(log.rows).toEqual([{ row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", "2", null] }]);
   });
 
+  test("without the table or a Tracking Form sheet, another sheet whose first row has the headers is read (a CSV saved as a workbook)", async () => {
+    const bytes = await buildWorkbook({
+      sheet: "log-2024",
+      noTable: true,
+      rows: [["2024-01-10", "treatment", "In person", "J", "CST-T", 2, null]],
+    });
+    expect((await readWorkbookLog(bytes)).log.rows).toEqual([
+      { row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", 2, null] },
+    ]);
+  });
+
   test("a workbook with neither is refused naming what is missing", async () => {
-    const bytes = await buildWorkbook({ sheet: "Other", noTable: true, rows: [] });
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Tracking Form").getCell("A1").value = "Date";
+    workbook.addWorksheet("Other").getCell("A1").value = "Something else";
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     expect(await refusal(bytes)).toMatch(
-      /no MentorshipLog table and no "Tracking Form" sheet whose first row has the headers Date, Activity/,
+      /no MentorshipLog table and no sheet \("Tracking Form" or another\) whose first row has the headers Date, Activity, Format, Provider, Credential, Quantity, Notes/,
     );
   });
 
   test("a table of another name is not the log", async () => {
-    const bytes = await buildWorkbook({ tableName: "Expenses", sheet: "Costs", rows: [] });
+    const bytes = await buildWorkbook({ tableName: "Expenses", sheet: "Costs", ref: "B3", rows: [] });
     expect(await refusal(bytes)).toMatch(/no MentorshipLog table/);
   });
 });
