@@ -56,10 +56,10 @@ function assess(log: unknown, profile: unknown, dateSystem: DateSystem): Summary
   if (isFailure(rows)) return rows;
   const profileCells = readProfileRange(profile);
   if (isFailure(profileCells)) return profileCells;
-  const assessment = summarizeLog({ rows, profileCells, dateSystem });
-  const blocking = assessment.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
+  const summary = summarizeLog({ rows, profileCells, dateSystem });
+  const blocking = summary.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
   if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
-  return assessment;
+  return summary;
 }
 
 function unexpected(name: string, error: unknown): FunctionFailure {
@@ -112,8 +112,8 @@ function sumOver(values: Readonly<Record<Category, number>>, category: Category 
  */
 export function CREDIT(log: unknown[][], profile?: unknown[][]) {
   return withDateSystem("CREDIT", (dateSystem) => {
-    const assessment = assess(log, profile, dateSystem);
-    return isFailure(assessment) ? assessment : assessment.allocation.credits;
+    const summary = assess(log, profile, dateSystem);
+    return isFailure(summary) ? summary : summary.allocation.credits;
   });
 }
 
@@ -129,9 +129,9 @@ export function HOURS(log: unknown[][], category?: string, profile?: unknown[][]
   return withDateSystem("HOURS", (dateSystem) => {
     const which = readCategoryArgument(category);
     if (isFailure(which)) return which;
-    const assessment = assess(log, profile, dateSystem);
-    if (isFailure(assessment)) return assessment;
-    return milliToHours(sumOver(assessment.hours, which));
+    const summary = assess(log, profile, dateSystem);
+    if (isFailure(summary)) return summary;
+    return milliToHours(sumOver(summary.hours, which));
   });
 }
 
@@ -147,9 +147,9 @@ export function MISSING(log: unknown[][], category?: string, profile?: unknown[]
   return withDateSystem("MISSING", (dateSystem) => {
     const which = readCategoryArgument(category);
     if (isFailure(which)) return which;
-    const assessment = assess(log, profile, dateSystem);
-    if (isFailure(assessment)) return assessment;
-    const { missing } = assessment.allocation.next;
+    const summary = assess(log, profile, dateSystem);
+    if (isFailure(summary)) return summary;
+    const { missing } = summary.allocation.next;
     return milliToHours(which === null ? missing.total : missing[which]);
   });
 }
