@@ -70,7 +70,11 @@ export async function runVerify(paths: readonly string[], flags: Flags, io: Io):
       if (flags.json) results.push({ file, ...report });
       else io.out(batchLine(file, report));
     } catch (error) {
-      const message = unreadableMessage(file, error);
+      // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
+      const message =
+        error instanceof UnreadableFileError
+          ? unreadableMessage(file, error)
+          : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`;
       worst = EXIT_UNREADABLE;
       tally.unreadable++;
       io.err(problemLine(message));
