@@ -16,6 +16,7 @@ import {
   LOG_TABLE,
   PROFILE_ROW_DEFINITIONS,
   PROFILE_SHEET,
+  TEMPLATE_DATA_ROWS,
   isEmptyRow,
   isoDateToDayNumber,
   parseIsoDate,
@@ -190,7 +191,7 @@ export function addTrackingFormSheet(
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(LOG_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   const placed = rows === null ? [] : placeRows(rows);
-  const lastRow = placed.length === 0 ? 2 : (placed[placed.length - 1] as { row: number }).row;
+  const lastRow = placed.length === 0 ? 1 + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
   const blank = LOG_COLUMN_DEFINITIONS.map(() => null);
   const tableRows: ExcelJS.CellValue[][] = Array.from({ length: lastRow - 1 }, () => blank);
   for (const row of placed) tableRows[row.row - 2] = LOG_WRITERS.map((write, column) => write(row.cells[column], system));

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { decodeCsvBytes, parseCsv, parseCsvLog } from "../../src/workbook/csv";
 import { UnreadableFileError } from "../../src/workbook/errors";
 
@@ -53,6 +54,24 @@ describe("RFC 4180 records", () => {
   test("a quoted field never closed is refused naming the line it opened on", () => {
     expect(unreadable(() => parseCsv('a,b\nc,"open\nmore\n'))).toMatch(/^line 2: a quoted field is never closed/);
   });
+});
+
+test("any records written as RFC 4180 read back the same, each numbered by its first physical line (property)", () => {
+  const field = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", '"', "\n", "é", "1") });
+  const record = fc.array(field, { minLength: 1, maxLength: 5 }).filter((fields) => !(fields.length === 1 && fields[0] === ""));
+  fc.assert(
+    fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), fc.constantFrom("\n", "\r\n"), (records, newline) => {
+      const quote = (value: string) => (/[",\n]/.test(value) || value === "" ? `"${value.replace(/"/g, '""')}"` : value);
+      const text = records.map((fields) => fields.map(quote).join(",")).join(newline) + newline;
+      let line = 1;
+      const expected = records.map((fields) => {
+        const start = line;
+        line += 1 + fields.join("").split("\n").length - 1;
+        return { line: start, fields };
+      });
+      expect(parseCsv(text)).toEqual(expected);
+    }),
+  );
 });
 
 describe("row numbers are the physical line a record starts on", () => {
