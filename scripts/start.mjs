@@ -16,6 +16,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureDependencies } from "./dependencies.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = 3000;
@@ -70,6 +71,7 @@ export function startPlan(platform = process.platform, debuggingCli = findOffice
 }
 
 function main() {
+  ensureDependencies();
   const plan = startPlan();
   console.log(plan.message);
   const child = spawn(plan.command, plan.args, { cwd: ROOT, stdio: "inherit" });

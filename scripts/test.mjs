@@ -5,9 +5,10 @@
  * Chromium (as root with apt-get) for the browser tests.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureDependencies } from "./dependencies.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const chromium = "/usr/bin/chromium";
@@ -23,13 +24,7 @@ function run(title, command, args, options = {}) {
 
 const npx = (title, ...args) => run(title, "npx", ["--no-install", ...args]);
 
-function dependenciesInstalled() {
-  const lock = join(root, "package-lock.json");
-  const installed = join(root, "node_modules", ".package-lock.json");
-  return existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs - 1000;
-}
-
-if (!dependenciesInstalled()) run("Installing npm dependencies (npm ci)", "npm", ["ci", "--no-audit", "--no-fund"]);
+ensureDependencies();
 
 if (!existsSync(chromium)) {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;

@@ -7,6 +7,9 @@
  */
 import { z } from "zod";
 
+// The add-in's Content-Security-Policy forbids eval; zod's compiled parsers would probe for it.
+z.config({ jitless: true });
+
 export interface DecodedDate {
   readonly isoDate: string;
 }
