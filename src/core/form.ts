@@ -11,6 +11,8 @@ export const PROFILE_SHEET = "Profile";
 export const LOG_SHEET = "Tracking Form";
 export const LOG_TABLE = "MentorshipLog";
 export const SUBMISSION_SHEET = "Submission";
+/** Hidden sheet holding the dropdowns' choices: the activity labels are longer than the 255 characters an inline list allows. */
+export const LISTS_SHEET = "CST Lists";
 
 /** Number format of the Date column and of the certification dates. */
 export const DATE_FORMAT = "yyyy-mm-dd";

@@ -67,7 +67,7 @@ export class WorkbookError extends Error {
 export const STATUS_HEADER = "Status";
 export const VERIFICATION_SHEET = "Verification";
 /** A hidden sheet holding the dropdown choices: Excel refuses typed lists over 255 characters. */
-export const FORM_LISTS_SHEET = "CST Lists";
+export { LISTS_SHEET as FORM_LISTS_SHEET } from "../core";
 export const INPUT_COLUMN_COUNT = 7;
 
 export const NO_FORM_MESSAGE = "The tracking form is not in this workbook: choose Insert tracking form first.";

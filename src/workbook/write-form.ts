@@ -12,6 +12,7 @@ import {
   type LogRow,
   DATE_FORMAT,
   LOG_COLUMN_DEFINITIONS,
+  LISTS_SHEET,
   LOG_SHEET,
   LOG_TABLE,
   PROFILE_ROW_DEFINITIONS,
@@ -24,7 +25,6 @@ import {
 } from "../core";
 
 /** Hidden sheet holding the dropdowns' choices: Excel limits a list typed into the rule to 255 characters. */
-export const LISTS_SHEET = "Lists";
 
 /** Rows of the Tracking Form that get the dropdowns even while the table is shorter, so rows typed below it have them too. */
 export const DROPDOWN_ROWS = 1000;

@@ -152,7 +152,7 @@ describe("the exported workbook", () => {
       ["Profile", "visible"],
       ["Tracking Form", "visible"],
       ["Submission", "visible"],
-      ["Lists", "hidden"],
+      ["CST Lists", "hidden"],
     ]);
     const form = workbook.getWorksheet("Tracking Form")!;
     expect(form.getCell("A2").value).toEqual(utcDate("2024-01-10"));

@@ -33,7 +33,7 @@ describe("the blank tracking form (template)", () => {
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
       ["Profile", "visible"],
       ["Tracking Form", "visible"],
-      ["Lists", "hidden"],
+      ["CST Lists", "hidden"],
     ]);
     const sheet = workbook.getWorksheet("Tracking Form")!;
     const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> }).tables
@@ -55,10 +55,10 @@ describe("the blank tracking form (template)", () => {
       formula: match[2]?.replace(/&apos;/g, "'"),
     }));
     expect(rules).toEqual([
-      { sqref: "B2:B1000", type: "list", formula: "'Lists'!$A$1:$A$11" },
-      { sqref: "C2:C1000", type: "list", formula: "'Lists'!$B$1:$B$2" },
+      { sqref: "B2:B1000", type: "list", formula: "'CST Lists'!$A$1:$A$11" },
+      { sqref: "C2:C1000", type: "list", formula: "'CST Lists'!$B$1:$B$2" },
     ]);
-    const lists = (await load(bytes)).getWorksheet("Lists")!;
+    const lists = (await load(bytes)).getWorksheet("CST Lists")!;
     expect(ACTIVITIES.map((_, index) => lists.getCell(index + 1, 1).value)).toEqual(ACTIVITIES.map((activity) => activity.label));
     expect([lists.getCell("B1").value, lists.getCell("B2").value]).toEqual(["In person", "Virtual"]);
   });
