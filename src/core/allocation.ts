@@ -12,18 +12,25 @@ import { FlowNetwork } from "./maxflow";
 import type { Profile } from "./profile";
 import { CERTIFICATION_BLOCKS, type Certification, type CreditRule, creditRule } from "./rulesets";
 
-/** Credited hours of valid rows, summed per category and day. */
+/** Days of years 1 to 9999 (since 1970-01-01) shifted to start at 0. */
+const DAY_OFFSET = 720_000;
+const CHUNK_DAYS = 1024;
+
+/**
+ * Credited hours of valid rows, summed per category and day. Totals live in
+ * chunks of 1024 days indexed by the day: adding a row is two array reads,
+ * where a Map cost more than the rest of the summary.
+ */
 export class HoursLedger {
-  // A mutable total per day: one lookup per row instead of a get and a set.
-  private readonly byCategory: Record<Category, Map<number, { hours: Millihours }>> = { A: new Map(), B: new Map(), C: new Map() };
+  private readonly chunks: Record<Category, (Float64Array | undefined)[]> = { A: [], B: [], C: [] };
   private suffix: Record<Category, { days: number[]; from: Millihours[] }> | null = null;
 
   /** Adds hours on a day (days since 1970-01-01, as `isoDateToDayNumber` gives). */
   add(category: Category, day: number, hours: Millihours): void {
     if (hours <= 0) return;
-    const total = this.byCategory[category].get(day);
-    if (total !== undefined) total.hours += hours;
-    else this.byCategory[category].set(day, { hours });
+    const index = day + DAY_OFFSET;
+    const chunk = (this.chunks[category][Math.floor(index / CHUNK_DAYS)] ??= new Float64Array(CHUNK_DAYS));
+    chunk[index % CHUNK_DAYS] = (chunk[index % CHUNK_DAYS] as number) + hours;
     this.suffix = null;
   }
 
@@ -50,10 +57,19 @@ export class HoursLedger {
   private sums(): Record<Category, { days: number[]; from: Millihours[] }> {
     if (this.suffix === null) {
       const build = (category: Category) => {
-        const totals = this.byCategory[category];
-        const days = [...totals.keys()].sort((a, b) => a - b);
+        const days: number[] = [];
+        const hours: Millihours[] = [];
+        this.chunks[category].forEach((chunk, chunkIndex) => {
+          if (chunk === undefined) return;
+          chunk.forEach((total, offset) => {
+            if (total > 0) {
+              days.push(chunkIndex * CHUNK_DAYS + offset - DAY_OFFSET);
+              hours.push(total);
+            }
+          });
+        });
         const from = new Array<Millihours>(days.length + 1).fill(0);
-        for (let i = days.length - 1; i >= 0; i--) from[i] = (from[i + 1] as number) + (totals.get(days[i] as number)?.hours ?? 0);
+        for (let i = days.length - 1; i >= 0; i--) from[i] = (from[i + 1] as number) + (hours[i] as number);
         return { days, from };
       };
       this.suffix = { A: build("A"), B: build("B"), C: build("C") };
