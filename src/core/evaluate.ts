@@ -5,16 +5,32 @@
  */
 import { CATEGORIES, type Category } from "./catalog";
 import { type CanonicalInput, fingerprint } from "./canonical";
+import type { CellValue } from "./cells";
 import { type DateSystem, type IsoDate, todayIsoDate } from "./dates";
 import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, HoursLedger, allocateCredits } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateRow } from "./rows";
+import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateCells } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
 export interface LogInput {
   readonly rows: readonly LogRow[];
+  /** The Profile sheet's value cells; none for a CSV log. */
+  readonly profileCells: ProfileCells;
+  readonly dateSystem: DateSystem;
+}
+
+/**
+ * A log as the rows of a range, the way Excel hands it to a custom function:
+ * row `i` is row number `i + rowNumberOffset`. Reading it makes no object per
+ * row, which for 100,000 rows costs as much as checking them.
+ */
+export interface GridLogInput {
+  readonly grid: readonly (readonly CellValue[])[];
+  /** Index of the first data row (after a header row). */
+  readonly firstIndex: number;
+  readonly rowNumberOffset: number;
   /** The Profile sheet's value cells; none for a CSV log. */
   readonly profileCells: ProfileCells;
   readonly dateSystem: DateSystem;
@@ -45,7 +61,11 @@ export interface Assessment extends Summary {
   readonly rows: readonly RowResult[];
 }
 
-function assess(input: LogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
+  return "grid" in input;
+}
+
+function assess(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
@@ -55,9 +75,9 @@ function assess(input: LogInput, options: EvaluateOptions, keepRows: RowResult[]
   const hours: Record<Category, Millihours> = { A: 0, B: 0, C: 0 };
   let rowCount = 0;
   let rowsWithErrors = 0;
-  for (const row of input.rows) {
-    if (isEmptyRow(row.cells)) continue;
-    const result = validateRow(row, rowOptions, duplicates);
+  const visit = (cells: readonly CellValue[], rowNumber: number): void => {
+    if (isEmptyRow(cells)) return;
+    const result = validateCells(cells, rowNumber, rowOptions, duplicates);
     rowCount++;
     keepRows?.push(result);
     if (result.errors.length > 0) rowsWithErrors++;
@@ -65,6 +85,11 @@ function assess(input: LogInput, options: EvaluateOptions, keepRows: RowResult[]
       hours[result.category] += result.hours;
       ledger.add(result.category, result.day, result.hours);
     }
+  };
+  if (isGrid(input)) {
+    for (let i = input.firstIndex; i < input.grid.length; i++) visit(input.grid[i] as readonly CellValue[], i + input.rowNumberOffset);
+  } else {
+    for (const row of input.rows) visit(row.cells, row.row);
   }
   const allocation = allocateCredits(ledger, profile.profile, { asOf });
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
@@ -72,7 +97,7 @@ function assess(input: LogInput, options: EvaluateOptions, keepRows: RowResult[]
 }
 
 /** Credits, hours and the next credit of a log (what the custom functions and the progress view need). */
-export function summarizeLog(input: LogInput, options: EvaluateOptions = {}): Summary {
+export function summarizeLog(input: LogInput | GridLogInput, options: EvaluateOptions = {}): Summary {
   return assess(input, options, null);
 }
 

@@ -46,7 +46,9 @@ export interface RowResult {
 
 /** A row is skipped when every one of its cells is blank. */
 export function isEmptyRow(cells: readonly CellValue[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
+  // Only the input columns: computed columns after Notes (a status, say) do not make a row.
+  const width = Math.min(cells.length, LOG_COLUMNS.length);
+  for (let i = 0; i < width; i++) if (!isBlankCell(cells[i])) return false;
   return true;
 }
 
@@ -228,7 +230,11 @@ export class DuplicateIndex {
 
 /** Validates one row; with `duplicates`, also warns of a possible duplicate of an earlier row. */
 export function validateRow(row: LogRow, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
-  const cells = row.cells;
+  return validateCells(row.cells, row.row, options, duplicates);
+}
+
+/** `validateRow` for the cells of one row and its row number in the source. */
+export function validateCells(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
@@ -344,7 +350,7 @@ export function validateRow(row: LogRow, options: RowOptions, duplicates?: Dupli
   }
 
   if (duplicates !== undefined && dateReading.ok && activity !== null) {
-    const earlier = duplicates.earlierRow(dateReading.day, activity, provider, row.row);
+    const earlier = duplicates.earlierRow(dateReading.day, activity, provider, rowNumber);
     if (earlier !== undefined) {
       (warnings ??= []).push(
         finding("possible-duplicate", `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
@@ -353,7 +359,7 @@ export function validateRow(row: LogRow, options: RowOptions, duplicates?: Dupli
   }
 
   return {
-    row: row.row,
+    row: rowNumber,
     activity,
     category,
     date,

@@ -29,7 +29,7 @@ import {
 } from "../core";
 import { type CellErrorValue, type FunctionFailure, customFunctionsRuntime, failure, isFailure, toCellError } from "./cellError";
 import { workbookDateSystem } from "./dateSystem";
-import { readCategoryArgument, readLogRange, readLogRowRange, readProfileRange, toCellValue } from "./range";
+import { readCategoryArgument, readLogGrid, readLogRowRange, readProfileRange, toCellValue } from "./range";
 
 /**
  * The webpack plugin appends `CustomFunctions.associate("ID", fn)` for each
@@ -52,11 +52,11 @@ const PROFILE_ERRORS_THAT_CHANGE_CREDIT: ReadonlySet<ProfileErrorCode> = new Set
 ]);
 
 function assess(log: unknown, profile: unknown, dateSystem: DateSystem): Summary | FunctionFailure {
-  const rows = readLogRange(log);
-  if (isFailure(rows)) return rows;
+  const read = readLogGrid(log);
+  if (isFailure(read)) return read;
   const profileCells = readProfileRange(profile);
   if (isFailure(profileCells)) return profileCells;
-  const summary = summarizeLog({ rows, profileCells, dateSystem });
+  const summary = summarizeLog({ grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells, dateSystem });
   const blocking = summary.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
   if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
   return summary;

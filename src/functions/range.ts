@@ -5,7 +5,7 @@
  * Excel can send that the core does not read: an error value inside the range.
  */
 import { type CellValue, type Category, type LogRow, type ProfileCells, CATEGORIES, LOG_COLUMNS, PROFILE_FIELDS } from "../core";
-import { type FunctionFailure, failure } from "./cellError";
+import { type FunctionFailure, failure, isFailure } from "./cellError";
 
 const COLUMN_COUNT = LOG_COLUMNS.length;
 const HEADER_KEYS = LOG_COLUMNS.map((header) => header.toLowerCase());
@@ -60,21 +60,29 @@ function describeShape(range: readonly unknown[]): string {
 
 const LOG_SHAPE_FIX = `select the MentorshipLog table (or its ${COLUMN_COUNT} columns ${COLUMN_LIST}), for example =CST.CREDIT(MentorshipLog).`;
 
+/** A log range checked for shape: its rows as Excel passed them, and where the data starts. */
+export interface LogGrid {
+  readonly grid: readonly (readonly CellValue[])[];
+  /** Index of the first row after a header row (0 without one). */
+  readonly firstIndex: number;
+}
+
 /**
  * The log's rows. The range is the seven input columns of SPEC 5; columns
  * after Notes (the table's computed columns) are ignored, so
  * `=CST.CREDIT(MentorshipLog)` works on a table that has them. A header row
  * (the first non-blank row, if its cells are the headers in any case) is
  * skipped. Row numbers are positions within the range, counting from 1, so
- * messages say "row N" of what the user selected.
+ * messages say "row N" of what the user selected. The rows are passed on as
+ * they are (no object per row): only a row holding an Excel error value is
+ * copied, with the error read as its text.
  */
-export function readLogRange(range: unknown): LogRow[] | FunctionFailure {
+export function readLogGrid(range: unknown): LogGrid | FunctionFailure {
   if (!Array.isArray(range) || range.length === 0) {
     return failure("invalidValue", `The log is not a range of cells: ${LOG_SHAPE_FIX}`);
   }
-  // Sized once and trimmed at the end: growing the array row by row costs several times the whole scan.
-  const rows: LogRow[] = new Array<LogRow>(range.length);
-  let count = 0;
+  let grid: (readonly unknown[])[] = range as (readonly unknown[])[];
+  let firstIndex = 0;
   let headerChecked = false;
   for (let i = 0; i < range.length; i++) {
     const row: unknown = range[i];
@@ -86,13 +94,26 @@ export function readLogRange(range: unknown): LogRow[] | FunctionFailure {
     }
     if (!headerChecked && !isBlankRow(row)) {
       headerChecked = true;
-      if (isHeaderRow(row)) continue;
+      if (isHeaderRow(row)) firstIndex = i + 1;
     }
-    let cells: readonly unknown[] = row.length === COLUMN_COUNT ? row : row.slice(0, COLUMN_COUNT);
-    if (needsPlainCells(cells)) cells = cells.map(toCellValue);
-    rows[count++] = { row: i + 1, cells: cells as readonly CellValue[] };
+    if (needsPlainCells(row)) {
+      // Copy the outer array once, the first time a row has to change.
+      if (grid === range) grid = [...(range as (readonly unknown[])[])];
+      grid[i] = row.slice(0, COLUMN_COUNT).map(toCellValue);
+    }
   }
-  rows.length = count;
+  return { grid: grid as readonly (readonly CellValue[])[], firstIndex };
+}
+
+/** The log's rows as the core's rows (see `readLogGrid`), for one row or a few. */
+export function readLogRange(range: unknown): LogRow[] | FunctionFailure {
+  const read = readLogGrid(range);
+  if (isFailure(read)) return read;
+  const rows: LogRow[] = [];
+  for (let i = read.firstIndex; i < read.grid.length; i++) {
+    const cells = read.grid[i] as readonly CellValue[];
+    rows.push({ row: i + 1, cells: cells.length === COLUMN_COUNT ? cells : cells.slice(0, COLUMN_COUNT) });
+  }
   return rows;
 }
 
