@@ -5,12 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { excelSerialToIsoDate } from "../src/core";
 import { type Grid, toCsv } from "./data";
-import type { Figure } from "./run";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
+import { type Figure, median } from "./measure";
 
 function timeProcess(args: string[], runs: number): number {
   const samples: number[] = [];

@@ -1,16 +1,16 @@
 /** CST.CREDIT over a 100,000-row array, as Excel passes it (SPEC 9). */
 import { CREDIT } from "../src/functions/functions";
 import { setDateSystemSource } from "../src/functions/dateSystem";
-import type { Figure } from "./run";
+import { type Figure, timeAgainstFloor } from "./measure";
 import type { Grid } from "./data";
 
-export async function benchFunctions(grid: Grid, floorMs: number, time: (runs: number, work: () => unknown) => number) {
+export async function benchFunctions(grid: Grid) {
   // Outside Excel the workbook's date system cannot be asked: it is the 1900 system, as in a new workbook.
   setDateSystemSource(() => "1900");
   const first = CREDIT(grid);
   const credits = first instanceof Promise ? await first : first;
   if (typeof credits !== "number") throw new Error(`CST.CREDIT returned ${JSON.stringify(credits)}`);
-  const ms = time(15, () => CREDIT(grid));
-  const figures: Figure[] = [{ name: "CST.CREDIT over 100,000 rows", ms, floorMs, targetRatio: 3, targetMs: 100 }];
+  const measured = timeAgainstFloor(grid, 15, () => CREDIT(grid));
+  const figures: Figure[] = [{ name: "CST.CREDIT over 100,000 rows", ...measured, targetRatio: 3, targetMs: 100 }];
   return { figures, notes: [`  (CST.CREDIT returned ${credits})`] };
 }

@@ -4,6 +4,13 @@
  */
 import { runCli } from "./commands";
 
+// A reader that stops early (`| head`) closes the pipe: that is not a failure worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  process.stderr.write(`cst-mentorship: cannot write the output: ${error.message}\n`);
+  process.exit(2);
+});
+
 const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),
   err: (text: string) => process.stderr.write(`${text}\n`),

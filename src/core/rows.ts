@@ -95,6 +95,16 @@ function serialReading(serial: number, system: DateSystem, what: string): DateRe
  * March 4 in one country and April 3 in another.
  */
 export function readDateCell(value: CellValue, system: DateSystem, what = "Date"): DateReading {
+  if (typeof value === "string" && what === "Date") {
+    // CSV logs repeat the same date texts: read each once.
+    let reading = TEXT_READINGS.get(value);
+    if (reading === undefined) {
+      reading = readDateText(value, what);
+      if (TEXT_READINGS.size >= 100_000) TEXT_READINGS.clear();
+      TEXT_READINGS.set(value, reading);
+    }
+    return reading;
+  }
   if (isBlankCell(value)) {
     return { ok: false, error: finding("missing-date", `${what} is empty: enter the date of the activity.`) };
   }
@@ -104,22 +114,28 @@ export function readDateCell(value: CellValue, system: DateSystem, what = "Date"
     if (date !== null) return { ok: true, date, day: isoDateToDayNumber(date) };
     return { ok: false, error: finding("bad-date", `${what} ${value.isoDate} is not a calendar date: enter a real date.`) };
   }
-  if (typeof value === "string") {
-    const text = value.trim();
-    if (hasIsoDateShape(text)) {
-      const date = parseIsoDate(text);
-      if (date !== null) return { ok: true, date, day: isoDateToDayNumber(date) };
-      return { ok: false, error: finding("bad-date", `${what} ${text} is not a real calendar date: check the month and the day.`) };
-    }
-    if (/\d/.test(text)) {
-      return {
-        ok: false,
-        error: finding(
-          "ambiguous-date",
-          `${what} ${describeCell(value)} can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.`,
-        ),
-      };
-    }
+  if (typeof value === "string") return readDateText(value, what);
+  return { ok: false, error: finding("bad-date", `${what} ${describeCell(value)} is not a date: enter a date such as 2024-03-15.`) };
+}
+
+const TEXT_READINGS = new Map<string, DateReading>();
+
+function readDateText(value: string, what: string): DateReading {
+  const text = value.trim();
+  if (text === "") return { ok: false, error: finding("missing-date", `${what} is empty: enter the date of the activity.`) };
+  if (hasIsoDateShape(text)) {
+    const date = parseIsoDate(text);
+    if (date !== null) return { ok: true, date, day: isoDateToDayNumber(date) };
+    return { ok: false, error: finding("bad-date", `${what} ${text} is not a real calendar date: check the month and the day.`) };
+  }
+  if (/\d/.test(text)) {
+    return {
+      ok: false,
+      error: finding(
+        "ambiguous-date",
+        `${what} ${describeCell(value)} can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.`,
+      ),
+    };
   }
   return { ok: false, error: finding("bad-date", `${what} ${describeCell(value)} is not a date: enter a date such as 2024-03-15.`) };
 }

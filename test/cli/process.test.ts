@@ -141,3 +141,19 @@ test("npm run --silent cli -- verify FILE --json", () => {
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout)).toMatchObject({ ruleSet: "current", credits: 1, submission: null });
 });
+
+test("a reader that stops early (| head) is no failure: no stack trace", () => {
+  const rows = Array.from(
+    { length: 20_000 },
+    (_, i) => `2024-01-${String((i % 28) + 1).padStart(2, "0")},study-group,Virtual,,,1,note ${i}`,
+  );
+  const own = mkdtempSync(join(tmpdir(), "cst-pipe-"));
+  writeFileSync(join(own, "long.csv"), ["Date,Activity,Format,Provider,Credential,Quantity,Notes", ...rows].join("\n"));
+  const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" verify long.csv --json --as-of 2024-06-01 | head -c 50`], {
+    cwd: own,
+    encoding: "utf8",
+  });
+  expect(result.stdout).toHaveLength(50);
+  expect(result.stderr).toBe("");
+  rmSync(own, { recursive: true, force: true });
+});
