@@ -1,4 +1,4 @@
-import { type CellValue, validateRow, validateRows, milliToHours, type RowOptions } from "../../src/core";
+import { type CellValue, isEmptyRow, validateRow, validateRows, milliToHours, type RowOptions } from "../../src/core";
 import { type Cells, logRows, treatment } from "./helpers";
 
 const options: RowOptions = { asOf: "2024-06-30", dateSystem: "1900" };
@@ -166,6 +166,11 @@ describe("SPEC 3: exact hours", () => {
     const total = validateRows(rows, options).reduce((sum, row) => sum + row.hours, 0);
     expect(total).toBe(12_000);
     expect(milliToHours(total)).toBe(12);
+  });
+
+  test("a row is empty when its seven input cells are, whatever computed columns after Notes hold", () => {
+    expect(isEmptyRow(["", null, " ", undefined, "", "", "", "B", 0, "OK"])).toBe(true);
+    expect(isEmptyRow(["", "", "", "", "", "", "a note"])).toBe(false);
   });
 
   test("blank rows are skipped; rows keep their source row numbers", () => {
