@@ -73,8 +73,11 @@ describe("SPEC 6: canonical form and fingerprint", () => {
     for (const input of changed) expect(await fingerprint(input)).not.toBe(original);
   });
 
-  test("the canonical form is documented JSON with a version", () => {
-    const parsed = JSON.parse(canonicalForm(base));
+  test("the canonical form is documented JSON with a version, written as JSON.stringify writes it", () => {
+    const text = canonicalForm(base);
+    const parsed = JSON.parse(text);
+    expect(text).toBe(JSON.stringify(parsed));
+    expect(canonicalForm({ ...base, rows: [] })).toBe(JSON.stringify({ ...parsed, rows: [] }));
     expect(parsed).toEqual({
       form: "cst-mentorship-log/1",
       ruleSet: "current",
