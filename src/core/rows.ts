@@ -32,14 +32,8 @@ export interface RowResult {
   readonly date: IsoDate | null;
   /** The date as days since 1970-01-01, for sums per day. */
   readonly day: number | null;
-  readonly format: Format | null;
-  readonly provider: string;
-  /** Quantity in hundredths of the activity's unit, or null when unreadable. */
-  readonly quantityHundredths: number | null;
   /** Credited hours; 0 when the row has an error. */
   readonly hours: Millihours;
-  /** Hours the row would credit once its errors are fixed (0 where they cannot be known). */
-  readonly hoursIfFixed: Millihours;
   readonly errors: readonly Finding<RowErrorCode>[];
   readonly warnings: readonly Finding<RowWarningCode>[];
 }
@@ -332,25 +326,24 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
 
   const unit = activity === null ? "hours" : UNIT_LABELS[activity.unit].many;
   const quantity = readQuantityCell(cells[5], unit);
-  let hoursIfFixed = 0;
-  let quantityHundredths: number | null = null;
+  // A 100,000-row report keeps one result per row: the result holds only what the report and the totals use.
+  let credited = 0;
   if (!quantity.ok) {
     (errors ??= []).push(finding("bad-quantity", quantity.message));
   } else {
-    quantityHundredths = quantity.hundredths;
     if (quantity.rounded) {
       (warnings ??= []).push(
         finding("rounded", `Quantity ${describeCell(cells[5])} has more than 2 decimals: counted as ${quantity.hundredths / 100}.`),
       );
     }
     if (activity !== null) {
-      const credited = creditedHours(activity, quantity.hundredths);
-      hoursIfFixed = credited.hours;
-      if (credited.capped) {
+      const conversion = creditedHours(activity, quantity.hundredths);
+      credited = conversion.hours;
+      if (conversion.capped) {
         (warnings ??= []).push(
           finding(
             "capped",
-            `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(credited.hours)} of ${quantity.hundredths / 100} h count.`,
+            `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(conversion.hours)} of ${quantity.hundredths / 100} h count.`,
           ),
         );
       }
@@ -380,11 +373,7 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
     category,
     date,
     day: dateReading.ok ? dateReading.day : null,
-    format,
-    provider,
-    quantityHundredths,
-    hours: errors === undefined ? hoursIfFixed : 0,
-    hoursIfFixed,
+    hours: errors === undefined ? credited : 0,
     errors: errors ?? NONE,
     warnings: warnings ?? NONE,
   };
