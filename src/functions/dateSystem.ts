@@ -1,5 +1,5 @@
 /**
- * The open workbook's date system (1900 or 1904), read once per session.
+ * The open workbook's date system (1900 or 1904), read once while the add-in runs.
  *
  * Date cells reach the functions as serial numbers, and serial 0 is 1904-01-01
  * in a 1904 workbook but not a date at all in a 1900 one, so the functions
