@@ -30,6 +30,11 @@ export interface Finding<Code extends FindingCode = FindingCode> {
   readonly message: string;
 }
 
+/** Findings in one line, as a cell shows them: "code: message | code: message". */
+export function findingsLine(findings: readonly Finding[]): string {
+  return findings.map((each) => `${each.code}: ${each.message}`).join(" | ");
+}
+
 export function finding<Code extends FindingCode>(code: Code, message: string): Finding<Code> {
   return { code, message };
 }

@@ -20,6 +20,7 @@ import {
   creditedHours,
   describeCell,
   findActivity,
+  findingsLine,
   isBlankCell,
   milliToHours,
   readQuantityCell,
@@ -167,7 +168,7 @@ export function STATUS(log_row: unknown[][]) {
     if (row.cells.every((cell) => isBlankCell(cell))) return "";
     const result = validateRow(row, { asOf: todayIsoDate(), dateSystem });
     if (result.errors.length === 0) return "OK";
-    return result.errors.map((error) => `${error.code}: ${error.message}`).join(" | ");
+    return findingsLine(result.errors);
   });
 }
 

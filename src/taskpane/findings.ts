@@ -2,7 +2,7 @@
  * Findings for a person: each names where it is ("Row 7", "Profile") so the
  * list can take the user there, and the Status column text of each row.
  */
-import { type Assessment, PROFILE_FIELDS, type RowResult } from "../core";
+import { type Assessment, PROFILE_FIELDS, type RowResult, findingsLine } from "../core";
 import type { GoToTarget, MarkLevel, RowMark } from "../excel/workbook";
 import { profileFieldOf } from "./profileForm";
 
@@ -55,10 +55,10 @@ function markOf(row: RowResult): RowMark {
   let text = "OK";
   if (row.errors.length > 0) {
     level = "error";
-    text = `Error: ${row.errors.map((error) => `${error.code}: ${error.message}`).join(" | ")}`;
+    text = `Error: ${findingsLine(row.errors)}`;
   } else if (row.warnings.length > 0) {
     level = "warning";
-    text = `OK, warning: ${row.warnings.map((warning) => `${warning.code}: ${warning.message}`).join(" | ")}`;
+    text = `OK, warning: ${findingsLine(row.warnings)}`;
   }
   return { row: row.row, level, text };
 }
