@@ -28,7 +28,7 @@
  * profile or log cell after export; it is not a signature: anyone who edits a
  * submission can recompute it, so it proves no author and no date.
  */
-import { type CellValue, isBlankCell, isDecodedDate } from "./cells";
+import { type CellValue, DECIMAL_TEXT, isBlankCell, isDecodedDate } from "./cells";
 import type { DateSystem } from "./dates";
 import type { ProfileCells, ProfileOverrides } from "./profile";
 import { type LogRow, isEmptyRow, readDateCell } from "./rows";
@@ -49,11 +49,9 @@ function canonicalDate(value: CellValue, system: DateSystem): string {
   return reading.ok ? reading.date : canonicalText(value);
 }
 
-const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
 function canonicalNumber(value: CellValue): string {
   if (typeof value === "number") return String(value === 0 ? 0 : value);
-  if (typeof value === "string" && NUMBER_TEXT.test(value)) return String(Number(value) === 0 ? 0 : Number(value));
+  if (typeof value === "string" && DECIMAL_TEXT.test(value)) return String(Number(value) === 0 ? 0 : Number(value));
   return canonicalText(value);
 }
 

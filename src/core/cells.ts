@@ -25,6 +25,9 @@ export function isDecodedDate(value: CellValue): value is DecodedDate {
   return typeof value === "object" && value !== null;
 }
 
+/** Plain decimal text, surrounding spaces allowed ("2", " 1.5 ", "-0.25", "1e3"): read as the number it holds. */
+export const DECIMAL_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 /** Blank: nothing, an empty string, or only spaces. */
 export function isBlankCell(value: CellValue): boolean {
   if (value === null || value === undefined) return true;

@@ -3,7 +3,7 @@
  * and warnings out. A row with any error credits 0 hours.
  */
 import { ACTIVITIES, type Activity, type Category, type Format, ELIGIBLE_FROM, FORMAT_LABELS, findActivity, UNIT_LABELS } from "./catalog";
-import { type CellValue, cellText, describeCell, isBlankCell, isDecodedDate } from "./cells";
+import { type CellValue, DECIMAL_TEXT, cellText, describeCell, isBlankCell, isDecodedDate } from "./cells";
 import { type DateSystem, type IsoDate, excelSerialToIsoDate, hasIsoDateShape, isoDateToDayNumber, parseIsoDate } from "./dates";
 import { type Finding, type RowErrorCode, type RowWarningCode, finding } from "./findings";
 import { type Millihours, formatHours, toHundredths } from "./hours";
@@ -164,7 +164,6 @@ export function readCredential(text: string): string {
 
 // ---- Quantity ----------------------------------------------------------
 
-const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export const MAX_QUANTITY = 1000;
 
 export type QuantityReading =
@@ -173,7 +172,7 @@ export type QuantityReading =
 export function readQuantityCell(value: CellValue, unit: string): QuantityReading {
   let quantity: number;
   if (typeof value === "number") quantity = value;
-  else if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) quantity = Number(value.trim());
+  else if (typeof value === "string" && DECIMAL_TEXT.test(value)) quantity = Number(value);
   else if (isBlankCell(value)) return { ok: false, message: `Quantity is empty: enter the number of ${unit}.` };
   else return { ok: false, message: `Quantity ${describeCell(value)} is not a number: enter the number of ${unit}, such as 1.5.` };
   if (!Number.isFinite(quantity))

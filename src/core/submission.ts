@@ -17,7 +17,7 @@
  */
 import { z } from "zod";
 import { CANONICAL_FORM, fingerprint } from "./canonical";
-import { type CellValue, cellText, isBlankCell } from "./cells";
+import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
 import { type Assessment, type LogInput, type Report, canonicalInputOf, evaluateLog } from "./evaluate";
 import { PROFILE_FIELDS, type ProfileCells, type ProfileOverrides, readProfile } from "./profile";
@@ -97,9 +97,7 @@ export function submissionSheetRows(summary: SubmissionSummary): Array<readonly 
 const labelKey = (text: string): string => text.trim().replace(/\s+/g, " ").toLowerCase();
 const FIELD_BY_LABEL: ReadonlyMap<string, Field> = new Map(SUBMISSION_FIELDS.map((field) => [labelKey(field.label), field]));
 
-const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
-const storedNumberSchema = z.union([z.number(), z.string().regex(NUMBER_TEXT).transform(Number)]);
+const storedNumberSchema = z.union([z.number(), z.string().regex(DECIMAL_TEXT).transform(Number)]);
 
 function storedValue(value: CellValue, kind: FieldKind): string | number | undefined {
   if (isBlankCell(value)) return kind === "text" ? "" : undefined;

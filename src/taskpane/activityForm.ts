@@ -11,6 +11,7 @@ import {
   type IsoDate,
   type LogRow,
   type RowErrorCode,
+  DECIMAL_TEXT,
   FORMAT_LABELS,
   type Format,
   activityByCode,
@@ -50,8 +51,6 @@ const FIELD_OF_ERROR: Readonly<Record<RowErrorCode, ActivityField>> = {
   "bad-credential": "credential",
 };
 
-const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
 export interface ActivityContext {
   readonly asOf: IsoDate;
   readonly dateSystem: DateSystem;
@@ -69,7 +68,7 @@ export function activityCells(values: ActivityValues, dateSystem: DateSystem): C
     values.format === "" ? "" : FORMAT_LABELS[values.format as Format],
     values.provider.trim(),
     values.credential.trim(),
-    NUMBER_TEXT.test(values.quantity) ? Number(values.quantity) : values.quantity.trim(),
+    DECIMAL_TEXT.test(values.quantity) ? Number(values.quantity) : values.quantity.trim(),
     values.notes.trim(),
   ];
 }

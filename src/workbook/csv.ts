@@ -20,7 +20,7 @@
  * Every other cell stays text (a date must be ISO text, SPEC 3).
  */
 import { z } from "zod";
-import { type CellValue, type LogInput, type LogRow, EMPTY_PROFILE_CELLS, LOG_COLUMNS } from "../core";
+import { type CellValue, type LogInput, type LogRow, DECIMAL_TEXT, EMPTY_PROFILE_CELLS, LOG_COLUMNS } from "../core";
 import { UnreadableFileError } from "./errors";
 
 const COMMA = 44;
@@ -141,8 +141,6 @@ export const csvHeaderSchema = z
   .tuple(LOG_COLUMNS.map(headerCell) as [ReturnType<typeof headerCell>, ...ReturnType<typeof headerCell>[]])
   .rest(z.string());
 
-const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
 const EXPECTED_HEADERS = LOG_COLUMNS.join(",");
 
 function headerProblem(fields: readonly string[]): string {
@@ -167,7 +165,7 @@ export function parseCsvLog(text: string): LogInput {
     if (cells.length > width) cells.length = width;
     while (cells.length < width) cells.push("");
     const quantity = cells[quantityColumn] as string;
-    if (quantity !== "" && DECIMAL.test(quantity)) {
+    if (quantity !== "" && DECIMAL_TEXT.test(quantity)) {
       const number = Number(quantity);
       if (Number.isFinite(number)) cells[quantityColumn] = number;
     }

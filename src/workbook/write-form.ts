@@ -11,6 +11,7 @@ import {
   type DateSystem,
   type LogRow,
   DATE_FORMAT,
+  DECIMAL_TEXT,
   LOG_COLUMN_DEFINITIONS,
   LISTS_SHEET,
   LOG_SHEET,
@@ -46,11 +47,9 @@ export function dateForSheet(value: CellValue, system: DateSystem): ExcelJS.Cell
   return textForSheet(value);
 }
 
-const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
 /** A number cell as it should be written: numeric text becomes the number, anything else stays as entered. */
 export function numberForSheet(value: CellValue): ExcelJS.CellValue {
-  if (typeof value === "string" && NUMBER_TEXT.test(value)) {
+  if (typeof value === "string" && DECIMAL_TEXT.test(value)) {
     const number = Number(value);
     if (Number.isFinite(number)) return number;
   }
