@@ -3,7 +3,7 @@
  * beside its floor. Timings are medians of several runs after warm-up; a
  * figure and its floor run in turns, so a busy machine slows both alike.
  */
-import { allocateCredits, assessLog, HoursLedger, type LogRow, readProfile, summarizeLog, validateRows } from "../src/core";
+import { allocateCredits, checkLog, HoursLedger, type LogRow, readProfile, summarizeLog, validateRows } from "../src/core";
 import { generateLog, type Grid } from "./data";
 import { type Figure, format, printFigures, time, timeAgainstFloor } from "./measure";
 
@@ -22,10 +22,10 @@ async function main(): Promise<void> {
   const rows = toLogRows(grid);
   const gridInput = { grid, firstIndex: 1, rowNumberOffset: 1, profileCells: [], dateSystem: "1900" as const };
   const core = timeAgainstFloor(grid, 15, () => summarizeLog(gridInput, { asOf: AS_OF }));
-  const report = timeAgainstFloor(grid, 9, () => assessLog({ rows, profileCells: [], dateSystem: "1900" }, { asOf: AS_OF }));
+  const report = timeAgainstFloor(grid, 9, () => checkLog({ rows, profileCells: [], dateSystem: "1900" }, { asOf: AS_OF }));
   const figures: Figure[] = [
     { name: "core validate + allocate (summarizeLog)", ...core, targetRatio: 3, targetMs: 100 },
-    { name: "core per-row results + duplicate check + allocate (assessLog, for the report)", ...report, targetRatio: 3, targetMs: 100 },
+    { name: "core per-row results + duplicate check + allocate (checkLog, for the report)", ...report, targetRatio: 3, targetMs: 100 },
   ];
   const extra = await Promise.all([
     import("./functions").then((m) => m.benchFunctions(grid)),

@@ -18,7 +18,11 @@
  *   form of the number (`String(Number(x))`) when the cell is a number or
  *   numeric text, else the cell's text;
  * - every other cell: its text exactly as entered (no trimming, no case
- *   folding), numbers and booleans as `String(value)`, blanks as "".
+ *   folding), numbers and booleans as `String(value)`, blanks as "", an
+ *   Excel error as its code (`#N/A`), a formula without a result as "".
+ * The kind of each cell is its field's kind in the form definition
+ * (form.ts), and the profile's fields are all but the rule set, in the
+ * form's order; the rule set is recorded as the one computed with.
  * Rows are the non-empty data rows in order; row numbers are left out, so
  * blank rows do not matter but moving a row does.
  *
@@ -28,19 +32,18 @@
  * profile or log cell after export; it is not a signature: anyone who edits a
  * submission can recompute it, so it proves no author and no date.
  */
-import { type CellValue, DECIMAL_TEXT, isBlankCell, isDecodedDate } from "./cells";
+import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import type { DateSystem } from "./dates";
-import type { ProfileCells, ProfileOverrides } from "./profile";
+import { type FieldKind, type FormDefinition, FORM } from "./form";
+import { type ProfileCells, type ProfileOverrides, applyProfileOverrides } from "./profile";
 import { type LogRow, isEmptyRow, readDateCell } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
 export const CANONICAL_FORM = "cst-mentorship-log/1";
 
 function canonicalText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
-  if (isDecodedDate(value)) return value.isoDate;
-  return String(value);
+  return cellText(value);
 }
 
 function canonicalDate(value: CellValue, system: DateSystem): string {
@@ -55,13 +58,18 @@ function canonicalNumber(value: CellValue): string {
   return canonicalText(value);
 }
 
-/** Column kinds of the seven log columns, in order. */
-const ROW_KINDS = ["date", "text", "text", "text", "text", "number", "text"] as const;
-
-function canonicalCell(value: CellValue, kind: "date" | "number" | "text", system: DateSystem): string {
-  if (kind === "date") return canonicalDate(value, system);
-  if (kind === "number") return canonicalNumber(value);
-  return canonicalText(value);
+/** One cell's canonical text, by the kind of its field. */
+export function canonicalCell(value: CellValue, kind: FieldKind, system: DateSystem): string {
+  switch (kind) {
+    case "date":
+      return canonicalDate(value, system);
+    case "number":
+    case "wholeNumber":
+      return canonicalNumber(value);
+    case "text":
+    case "choice":
+      return canonicalText(value);
+  }
 }
 
 export interface CanonicalInput {
@@ -72,23 +80,27 @@ export interface CanonicalInput {
   readonly ruleSet: RuleSetId;
 }
 
-export function canonicalForm(input: CanonicalInput): string {
-  const { dateSystem: system, overrides = {} } = input;
-  const pick = (index: number, override: CellValue | undefined): CellValue =>
-    override !== undefined ? override : input.profileCells[index];
-  const profile = [
-    canonicalText(pick(0, overrides.name)),
-    canonicalText(pick(1, overrides.email)),
-    canonicalDate(pick(2, overrides.techniqueCertifiedOn), system),
-    canonicalDate(pick(3, overrides.diplomateCertifiedOn), system),
-    canonicalNumber(pick(4, overrides.creditsAwarded)),
-  ];
+/** The canonical texts of the profile fields (the rule set aside: it is recorded as the rule set used). */
+export function canonicalProfile(input: CanonicalInput, form: FormDefinition = FORM): string[] {
+  const cells = applyProfileOverrides(input.profileCells, input.overrides, form);
+  const texts: string[] = [];
+  form.profile.forEach((field, index) => {
+    if (field.key !== form.ruleSetField) texts.push(canonicalCell(cells[index], field.kind, input.dateSystem));
+  });
+  return texts;
+}
+
+/** The canonical texts of one log row's input cells. */
+export function canonicalRow(cells: readonly CellValue[], system: DateSystem, form: FormDefinition = FORM): string[] {
+  return form.log.map((column, index) => canonicalCell(cells[index], column.kind, system));
+}
+
+export function canonicalForm(input: CanonicalInput, form: FormDefinition = FORM): string {
   const rows: string[][] = [];
   for (const row of input.rows) {
-    if (isEmptyRow(row.cells)) continue;
-    rows.push(ROW_KINDS.map((kind, column) => canonicalCell(row.cells[column], kind, system)));
+    if (!isEmptyRow(row.cells)) rows.push(canonicalRow(row.cells, input.dateSystem, form));
   }
-  return JSON.stringify({ form: CANONICAL_FORM, ruleSet: input.ruleSet, profile, rows });
+  return JSON.stringify({ form: CANONICAL_FORM, ruleSet: input.ruleSet, profile: canonicalProfile(input, form), rows });
 }
 
 /** SHA-256 of the text's UTF-8 bytes, lowercase hex (Web Crypto: the browser and Node alike). */
@@ -97,6 +109,6 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-export function fingerprint(input: CanonicalInput): Promise<string> {
-  return sha256Hex(canonicalForm(input));
+export function fingerprint(input: CanonicalInput, form: FormDefinition = FORM): Promise<string> {
+  return sha256Hex(canonicalForm(input, form));
 }

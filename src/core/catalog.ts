@@ -19,7 +19,7 @@ export interface Activity {
   readonly capHours: number | null;
   /** Whether the row names the provider (therapist, mentor or presenter) and so must. */
   readonly needsProvider: boolean;
-  /** Provider credentials accepted; null: any. */
+  /** Provider credentials accepted (1x1 mentorship: a certified mentor; treatment: CST-T or CST-D); null: any. */
   readonly credentials: readonly ProviderCredential[] | null;
   /** Formats allowed; Category A is in person only. */
   readonly formats: readonly Format[];
@@ -29,7 +29,7 @@ export type Format = "in-person" | "virtual";
 export const FORMATS: readonly Format[] = ["in-person", "virtual"];
 export const FORMAT_LABELS: Readonly<Record<Format, string>> = { "in-person": "In person", virtual: "Virtual" };
 
-export type ProviderCredential = "CST-T" | "CST-D";
+export type ProviderCredential = "CST-T" | "CST-D" | "Mentor";
 
 const BOTH: readonly Format[] = FORMATS;
 
@@ -53,7 +53,7 @@ export const ACTIVITIES: readonly Activity[] = [
     hoursPerUnit: 1,
     capHours: null,
     needsProvider: true,
-    credentials: null,
+    credentials: ["Mentor"],
     formats: BOTH,
   },
   {
@@ -195,9 +195,10 @@ export function activityByCode(code: string): Activity | undefined {
   return ACTIVITIES.find((activity) => activity.code === code);
 }
 
-export const UNIT_LABELS: Readonly<Record<QuantityUnit, { one: string; many: string }>> = {
-  hours: { one: "hour", many: "hours" },
-  sessions: { one: "session", many: "sessions" },
-  recordings: { one: "recording", many: "recordings" },
-  days: { one: "day", many: "days" },
+/** Units by name: singular and plural, and whether only whole units count (SPEC 2: whole sessions and recordings). */
+export const UNIT_LABELS: Readonly<Record<QuantityUnit, { one: string; many: string; whole: boolean }>> = {
+  hours: { one: "hour", many: "hours", whole: false },
+  sessions: { one: "session", many: "sessions", whole: true },
+  recordings: { one: "recording", many: "recordings", whole: true },
+  days: { one: "day", many: "days", whole: false },
 };

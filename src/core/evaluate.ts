@@ -1,7 +1,10 @@
 /**
  * A whole log, evaluated: rows checked, profile read, credits allocated, and
  * the report of SPEC 7 (the command line's JSON; the functions and the
- * taskpane show parts of the same object).
+ * taskpane show parts of the same object). Two entry points:
+ * `summarizeLog` (what credits need, for the custom functions) and
+ * `checkLog` (the same with each row's result, for the pane and reports).
+ * Verifying and exporting a submission are in submission.ts.
  */
 import { CATEGORIES, type Category } from "./catalog";
 import { type CanonicalInput, fingerprint } from "./canonical";
@@ -11,14 +14,26 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, HoursLedger, allocateCredits } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateCells } from "./rows";
+import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateRow } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
+/** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */
 export interface LogInput {
   readonly rows: readonly LogRow[];
   /** The Profile sheet's value cells; none for a CSV log. */
   readonly profileCells: ProfileCells;
   readonly dateSystem: DateSystem;
+}
+
+/** What a workbook holds for the tracker: the log and, for an exported submission, the Submission sheet's rows. */
+export interface WorkbookContent {
+  readonly log: LogInput;
+  /** Whether the log table (or a sheet with the log's headers) exists. */
+  readonly hasLog: boolean;
+  /** Whether the Profile sheet exists. */
+  readonly hasProfile: boolean;
+  /** The Submission sheet's rows from A1 when the workbook is an exported submission, else null. */
+  readonly submissionRows: readonly (readonly CellValue[])[] | null;
 }
 
 /**
@@ -65,7 +80,7 @@ function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
   return "grid" in input;
 }
 
-function assess(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
@@ -77,7 +92,7 @@ function assess(input: LogInput | GridLogInput, options: EvaluateOptions, keepRo
   let rowsWithErrors = 0;
   const visit = (cells: readonly CellValue[], rowNumber: number): void => {
     if (isEmptyRow(cells)) return;
-    const result = validateCells(cells, rowNumber, rowOptions, duplicates);
+    const result = validateRow(cells, rowNumber, rowOptions, duplicates);
     rowCount++;
     keepRows?.push(result);
     if (result.errors.length > 0) rowsWithErrors++;
@@ -98,21 +113,18 @@ function assess(input: LogInput | GridLogInput, options: EvaluateOptions, keepRo
 
 /** Credits, hours and the next credit of a log (what the custom functions and the progress view need). */
 export function summarizeLog(input: LogInput | GridLogInput, options: EvaluateOptions = {}): Summary {
-  return assess(input, options, null);
+  return evaluate(input, options, null);
 }
 
-/** The summary, with each row's result and findings (duplicates included). */
-export function assessLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
+/** Checks a log: the summary, with each row's result and findings (duplicates included). */
+export function checkLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
   const rows: RowResult[] = [];
-  return { ...assess(input, options, rows), rows };
+  return { ...evaluate(input, options, rows), rows };
 }
 
 export type SubmissionState = "unchanged" | "edited";
 
-export interface ReportFinding {
-  readonly code: string;
-  readonly message: string;
-}
+export type ReportFinding = Finding;
 
 export interface ReportRow {
   readonly row: number;
@@ -138,21 +150,12 @@ export interface Report {
   readonly submission: SubmissionState | null;
 }
 
-// Findings are already plain { code, message } values: the report shares them rather than copying 100,000 lists.
-const plain = (findings: readonly Finding[]): readonly ReportFinding[] => findings;
-
 export function hoursByCategory(milli: Readonly<Record<Category, Millihours>>): Record<Category, number> {
   return { A: milliToHours(milli.A), B: milliToHours(milli.B), C: milliToHours(milli.C) };
 }
 
-export function canonicalInputOf(input: LogInput, assessment: Assessment, overrides?: ProfileOverrides): CanonicalInput {
-  return {
-    rows: input.rows,
-    profileCells: input.profileCells,
-    overrides,
-    dateSystem: input.dateSystem,
-    ruleSet: assessment.profile.profile.ruleSet.id,
-  };
+export function canonicalInputOf(input: LogInput, ruleSet: RuleSetId, overrides?: ProfileOverrides): CanonicalInput {
+  return { rows: input.rows, profileCells: input.profileCells, overrides, dateSystem: input.dateSystem, ruleSet };
 }
 
 export function buildReport(assessment: Assessment, logFingerprint: string, submission: SubmissionState | null): Report {
@@ -164,13 +167,13 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
     credits: assessment.allocation.credits,
     hours: hoursByCategory(assessment.hours),
     valid: assessment.valid,
-    profile: { errors: plain(assessment.profile.errors), warnings: plain(assessment.profile.warnings) },
+    profile: { errors: assessment.profile.errors, warnings: assessment.profile.warnings },
     rows: assessment.rows.map((row) => ({
       row: row.row,
       category: row.category,
       hours: milliToHours(row.hours),
-      errors: plain(row.errors),
-      warnings: plain(row.warnings),
+      errors: row.errors,
+      warnings: row.warnings,
     })),
     next: { credit: next.credit, missing, ...(next.blockedBy === null ? {} : { blockedBy: next.blockedBy }) },
     fingerprint: logFingerprint,
@@ -178,9 +181,9 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
   };
 }
 
-/** Evaluates a log and reports it as SPEC 7's JSON object (without the submission check). */
-export async function evaluateLog(input: LogInput, options: EvaluateOptions = {}): Promise<{ assessment: Assessment; report: Report }> {
-  const assessment = assessLog(input, options);
-  const print = await fingerprint(canonicalInputOf(input, assessment, options.overrides));
+/** Checks a log and reports it as SPEC 7's JSON object (without the submission check). */
+export async function reportLog(input: LogInput, options: EvaluateOptions = {}): Promise<{ assessment: Assessment; report: Report }> {
+  const assessment = checkLog(input, options);
+  const print = await fingerprint(canonicalInputOf(input, assessment.profile.profile.ruleSet.id, options.overrides));
   return { assessment, report: buildReport(assessment, print, null) };
 }

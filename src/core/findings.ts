@@ -1,7 +1,12 @@
 /**
- * Findings are values, not exceptions: a code from SPEC 3 or SPEC 4 and a
- * message that tells a person what to fix.
+ * Findings are values, not exceptions: a code from SPEC 3 or SPEC 4, a
+ * message that tells a person what to fix, and the field it is about (a log
+ * column or a profile field; null when it is about the row as a whole), so
+ * that a form can put the message beside its field and a sheet can select
+ * the cell without reading the message.
  */
+import type { FieldKey } from "./form";
+
 export const ROW_ERROR_CODES = [
   "missing-date",
   "bad-date",
@@ -14,6 +19,7 @@ export const ROW_ERROR_CODES = [
   "bad-quantity",
   "missing-provider",
   "bad-credential",
+  "cell-error",
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
@@ -28,13 +34,20 @@ export type FindingCode = RowErrorCode | RowWarningCode | ProfileErrorCode;
 export interface Finding<Code extends FindingCode = FindingCode> {
   readonly code: Code;
   readonly message: string;
+  /** The field the finding is about; null for the row as a whole. */
+  readonly field: FieldKey | null;
 }
 
-/** Findings in one line, as a cell shows them: "code: message | code: message". */
+export function finding<Code extends FindingCode>(code: Code, field: FieldKey | null, message: string): Finding<Code> {
+  return { code, message, field };
+}
+
+/** Findings in one line for a person, as a cell shows them: messages joined by " · ". */
 export function findingsLine(findings: readonly Finding[]): string {
-  return findings.map((each) => `${each.code}: ${each.message}`).join(" | ");
+  return findings.map((each) => each.message).join(" · ");
 }
 
-export function finding<Code extends FindingCode>(code: Code, message: string): Finding<Code> {
-  return { code, message };
+/** Findings in one line with their codes, as CST.STATUS returns them (SPEC 8): "code: message | code: message". */
+export function codedFindingsLine(findings: readonly Finding[]): string {
+  return findings.map((each) => `${each.code}: ${each.message}`).join(" | ");
 }

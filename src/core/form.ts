@@ -1,81 +1,235 @@
 /**
- * The tracking form (SPEC 5), defined once: the add-in inserts it into the
- * open workbook and the command line writes it as a template, both from here.
+ * The tracking form (SPEC 5), defined once. Every profile field and log
+ * column is one entry of `FORM`: its label, its kind, its position (the
+ * order of the entries), its default, its command-line option, its choices,
+ * its width and its help. Everything that reads or writes the form follows
+ * this table: the row and profile rules, the canonical form, the three
+ * workbook writers (through `layout.ts`), the workbook and CSV readers, the
+ * pane's profile editor and the command line's options. Adding a field
+ * touches this table only.
  */
 import { ACTIVITIES, FORMAT_LABELS, FORMATS } from "./catalog";
-import { PROFILE_FIELDS } from "./profile";
-import { LOG_COLUMNS } from "./rows";
 import { RULE_SET_IDS } from "./rulesets";
 
-export const PROFILE_SHEET = "Profile";
-export const LOG_SHEET = "Tracking Form";
-export const LOG_TABLE = "MentorshipLog";
-export const SUBMISSION_SHEET = "Submission";
-/** Hidden sheet holding the dropdowns' choices: the activity labels are longer than the 255 characters an inline list allows. */
-export const LISTS_SHEET = "CST Lists";
+/**
+ * What a field holds. The kind fixes how a cell of the field is written
+ * (a date as an Excel date, a number as a number, text formatted as Text so
+ * that typed text never becomes a formula), how it enters the canonical
+ * form, and how a command-line option for it is checked.
+ */
+export type FieldKind = "text" | "date" | "number" | "wholeNumber" | "choice";
 
-/** Number format of the Date column and of the certification dates. */
-export const DATE_FORMAT = "yyyy-mm-dd";
-
-export interface ColumnDefinition {
-  readonly header: (typeof LOG_COLUMNS)[number];
-  /** Column width in characters. */
-  readonly width: number;
-  readonly numberFormat: string | null;
-  /** Values offered by a dropdown (data validation list); other input is still read. */
+export interface FieldDefinition<Key extends string = string> {
+  readonly key: Key;
+  /** The column header (log) or the label in column A (profile), as people see it. */
+  readonly label: string;
+  readonly kind: FieldKind;
+  /** Values offered by a dropdown (other input is still read); null for none. */
   readonly choices: readonly string[] | null;
   readonly help: string;
 }
 
-export const LOG_COLUMN_DEFINITIONS: readonly ColumnDefinition[] = [
-  { header: "Date", width: 12, numberFormat: DATE_FORMAT, choices: null, help: "Date of the activity: an Excel date or YYYY-MM-DD." },
+export interface LogColumnDefinition<Key extends string = string> extends FieldDefinition<Key> {
+  /** Column width in characters. */
+  readonly width: number;
+}
+
+export interface ProfileFieldDefinition<Key extends string = string> extends FieldDefinition<Key> {
+  /** The value a new form starts with. */
+  readonly defaultValue: string | number;
+  /** The command line's option that sets it, and what that option takes (for the usage text). */
+  readonly flag: string;
+  readonly flagValue: string;
+}
+
+export interface FormDefinition {
+  readonly profileSheet: string;
+  readonly logSheet: string;
+  readonly logTable: string;
+  readonly submissionSheet: string;
+  /** Hidden sheet holding the dropdowns' choices: a list typed into a rule may hold only 255 characters. */
+  readonly listsSheet: string;
+  readonly profile: readonly ProfileFieldDefinition[];
+  readonly log: readonly LogColumnDefinition[];
+  /** The profile field naming the rule set: the canonical form records the rule set used, not the cell. */
+  readonly ruleSetField: string;
+}
+
+/** Number formats by kind. Text columns are formatted as Text (`@`) wherever the form is made. */
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const TEXT_FORMAT = "@";
+export const NUMBER_FORMATS: Readonly<Record<FieldKind, string>> = {
+  text: TEXT_FORMAT,
+  choice: TEXT_FORMAT,
+  date: DATE_FORMAT,
+  number: "0.00",
+  wholeNumber: "0",
+};
+
+/** Provider credentials the Credential dropdown offers (free text is still read; SPEC 3). */
+export const CREDENTIAL_CHOICES = ["CST-T", "CST-D", "Mentor"] as const;
+
+const LOG_FIELDS = [
+  { key: "date", label: "Date", kind: "date", width: 12, choices: null, help: "Date of the activity: an Excel date or YYYY-MM-DD." },
   {
-    header: "Activity",
+    key: "activity",
+    label: "Activity",
+    kind: "choice",
     width: 48,
-    numberFormat: null,
     choices: ACTIVITIES.map((activity) => activity.label),
     help: "Choose the activity from the list.",
   },
   {
-    header: "Format",
+    key: "format",
+    label: "Format",
+    kind: "choice",
     width: 12,
-    numberFormat: null,
     choices: FORMATS.map((format) => FORMAT_LABELS[format]),
     help: "In person or Virtual.",
   },
-  { header: "Provider", width: 24, numberFormat: null, choices: null, help: "Name of the treating therapist, mentor or presenter." },
   {
-    header: "Credential",
-    width: 12,
-    numberFormat: null,
+    key: "provider",
+    label: "Provider",
+    kind: "text",
+    width: 24,
     choices: null,
-    help: "The provider's credential: CST-T, CST-D, Mentor, or other.",
+    help: "Name of the treating therapist, mentor or presenter.",
   },
   {
-    header: "Quantity",
+    key: "credential",
+    label: "Credential",
+    kind: "choice",
+    width: 12,
+    choices: CREDENTIAL_CHOICES,
+    help: "The provider's credential: CST-T or CST-D for treatment, Mentor for 1x1 mentorship, or other.",
+  },
+  {
+    key: "quantity",
+    label: "Quantity",
+    kind: "number",
     width: 10,
-    numberFormat: "0.00",
     choices: null,
     help: "Hours, days, sessions or recordings, as the activity counts them.",
   },
-  { header: "Notes", width: 40, numberFormat: null, choices: null, help: "Anything the coordinator should know." },
-];
+  { key: "notes", label: "Notes", kind: "text", width: 40, choices: null, help: "Anything the coordinator should know." },
+] as const satisfies readonly LogColumnDefinition[];
 
-export interface ProfileRowDefinition {
-  readonly label: string;
-  readonly numberFormat: string | null;
-  readonly choices: readonly string[] | null;
-  readonly defaultValue: string | number;
-}
+const PROFILE_FIELD_LIST = [
+  {
+    key: "name",
+    label: "Mentee name",
+    kind: "text",
+    defaultValue: "",
+    flag: "--name",
+    flagValue: "the mentee's name",
+    choices: null,
+    help: "Your name as the program knows it.",
+  },
+  {
+    key: "email",
+    label: "Email",
+    kind: "text",
+    defaultValue: "",
+    flag: "--email",
+    flagValue: "the mentee's email address",
+    choices: null,
+    help: "The address the program writes to you at.",
+  },
+  {
+    key: "techniqueCertifiedOn",
+    label: "CST-T certified on",
+    kind: "date",
+    defaultValue: "",
+    flag: "--cst-t",
+    flagValue: "a date YYYY-MM-DD",
+    choices: null,
+    help: "Leave empty until you are Technique Certified.",
+  },
+  {
+    key: "diplomateCertifiedOn",
+    label: "CST-D certified on",
+    kind: "date",
+    defaultValue: "",
+    flag: "--cst-d",
+    flagValue: "a date YYYY-MM-DD",
+    choices: null,
+    help: "Leave empty until you are Diplomate Certified.",
+  },
+  {
+    key: "creditsAwarded",
+    label: "Credits already awarded",
+    kind: "wholeNumber",
+    defaultValue: 0,
+    flag: "--awarded",
+    flagValue: "a whole number",
+    choices: null,
+    help: "Credits the program has already awarded you; 0 if none.",
+  },
+  {
+    key: "ruleSet",
+    label: "Rule set",
+    kind: "choice",
+    defaultValue: "current",
+    flag: "--rules",
+    flagValue: RULE_SET_IDS.join(" or "),
+    choices: RULE_SET_IDS,
+    help: "The program's rules to count by: current (the program page as it is now) or 2014 (as first published).",
+  },
+] as const satisfies readonly ProfileFieldDefinition[];
 
-export const PROFILE_ROW_DEFINITIONS: readonly ProfileRowDefinition[] = PROFILE_FIELDS.map((field) => ({
-  label: field.label,
-  numberFormat: field.key === "techniqueCertifiedOn" || field.key === "diplomateCertifiedOn" ? DATE_FORMAT : null,
-  choices: field.key === "ruleSet" ? [...RULE_SET_IDS] : null,
-  defaultValue: field.key === "creditsAwarded" ? 0 : field.key === "ruleSet" ? "current" : "",
-}));
+export type LogFieldKey = (typeof LOG_FIELDS)[number]["key"];
+export type ProfileKey = (typeof PROFILE_FIELD_LIST)[number]["key"];
+/** The field a finding is about: a log column or a profile field. */
+export type FieldKey = LogFieldKey | ProfileKey;
+
+export const FORM = {
+  profileSheet: "Profile",
+  logSheet: "Tracking Form",
+  logTable: "MentorshipLog",
+  submissionSheet: "Submission",
+  listsSheet: "CST Lists",
+  profile: PROFILE_FIELD_LIST,
+  log: LOG_FIELDS,
+  ruleSetField: "ruleSet",
+} as const satisfies FormDefinition;
+
+export const PROFILE_SHEET = FORM.profileSheet;
+export const LOG_SHEET = FORM.logSheet;
+export const LOG_TABLE = FORM.logTable;
+export const SUBMISSION_SHEET = FORM.submissionSheet;
+export const LISTS_SHEET = FORM.listsSheet;
+
+/** The log's columns and the profile's fields, in the form's order. */
+export const LOG_FIELD_DEFINITIONS: readonly LogColumnDefinition<LogFieldKey>[] = FORM.log;
+export const PROFILE_FIELDS: readonly ProfileFieldDefinition<ProfileKey>[] = FORM.profile;
+
+/** The seven input column headers, in order (SPEC 5). */
+export const LOG_COLUMNS = FORM.log.map((column) => column.label) as readonly string[];
+/** Number of input columns: computed columns may follow them. */
+export const INPUT_COLUMN_COUNT = FORM.log.length;
+
+/** Position of each log column and profile field (0-based), by key. */
+export const LOG_INDEX = Object.fromEntries(FORM.log.map((column, index) => [column.key, index])) as Readonly<Record<LogFieldKey, number>>;
+export const PROFILE_INDEX = Object.fromEntries(FORM.profile.map((field, index) => [field.key, index])) as Readonly<
+  Record<ProfileKey, number>
+>;
 
 /** Rows the template's table starts with (Excel tables need at least one data row). */
 export const TEMPLATE_DATA_ROWS = 1;
 
-export { LOG_COLUMNS, PROFILE_FIELDS };
+/** Labels and headers match whatever their case and spacing ("mentee  NAME" is "Mentee name"). */
+export function labelKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** The column letter of a 1-based column number: 1 is A, 27 is AA. */
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The profile field of a key in a form, or undefined. */
+export function profileField(key: string, form: FormDefinition = FORM): ProfileFieldDefinition | undefined {
+  return form.profile.find((field) => field.key === key);
+}

@@ -10,3 +10,6 @@ export * from "./hours";
 export * from "./profile";
 export * from "./rows";
 export * from "./rulesets";
+export * from "./interpretations";
+export * from "./submission";
+export * from "./layout";

@@ -6,21 +6,11 @@ import { z } from "zod";
 import { type CellValue, cellText, describeCell, isBlankCell } from "./cells";
 import type { DateSystem, IsoDate } from "./dates";
 import { type Finding, type ProfileErrorCode, finding } from "./findings";
-import { RULE_SETS, type RuleSet, type RuleSetId, findRuleSet } from "./rulesets";
-import { readDateCell } from "./rows";
+import { type FormDefinition, type ProfileKey, FORM, PROFILE_FIELDS, PROFILE_INDEX } from "./form";
+import { RULE_SETS, RULE_SET_IDS, type RuleSet, type RuleSetId, findRuleSet } from "./rulesets";
+import { dateProblemText, readDateCell } from "./rows";
 
-/** Field labels of the Profile sheet, column A, in order (SPEC 5). */
-export const PROFILE_FIELDS = [
-  { key: "name", label: "Mentee name" },
-  { key: "email", label: "Email" },
-  { key: "techniqueCertifiedOn", label: "CST-T certified on" },
-  { key: "diplomateCertifiedOn", label: "CST-D certified on" },
-  { key: "creditsAwarded", label: "Credits already awarded" },
-  { key: "ruleSet", label: "Rule set" },
-] as const;
-export type ProfileKey = (typeof PROFILE_FIELDS)[number]["key"];
-
-/** The Profile sheet's value cells (B1:B6), in the order of PROFILE_FIELDS. */
+/** The Profile sheet's value cells (B1:B6), in the order of the form's profile fields. */
 export type ProfileCells = readonly CellValue[];
 
 export interface Profile {
@@ -39,18 +29,16 @@ export interface ProfileResult {
   readonly warnings: readonly Finding[];
 }
 
-/** Values typed on the command line or in the taskpane; each replaces its cell. */
-export const profileOverridesSchema = z
-  .object({
-    ruleSet: z.enum(["current", "2014"]),
-    techniqueCertifiedOn: z.string(),
-    diplomateCertifiedOn: z.string(),
-    creditsAwarded: z.union([z.number(), z.string()]),
-    name: z.string(),
-    email: z.string(),
-  })
-  .partial();
-export type ProfileOverrides = z.infer<typeof profileOverridesSchema>;
+/** Values typed on the command line or in the pane, by profile field key; each replaces its cell. */
+export type ProfileOverrides = { readonly [key: string]: CellValue };
+
+/** The profile cells with each override written into its cell: what the Profile sheet would hold. */
+export function applyProfileOverrides(cells: ProfileCells, overrides: ProfileOverrides = {}, form: FormDefinition = FORM): CellValue[] {
+  return form.profile.map((field, index) => {
+    const override = overrides[field.key];
+    return override !== undefined ? override : cells[index];
+  });
+}
 
 export const MAX_CREDITS_AWARDED = 1000;
 const emailSchema = z.email();
@@ -63,20 +51,25 @@ export interface ProfileOptions {
   readonly forExport?: boolean;
 }
 
-export const EMPTY_PROFILE_CELLS: ProfileCells = ["", "", "", "", "", ""];
+/** A blank profile: every field empty (the defaults apply). */
+export const EMPTY_PROFILE_CELLS: ProfileCells = PROFILE_FIELDS.map(() => "");
 
-function certificationDate(value: CellValue, label: string, options: ProfileOptions, errors: Finding<ProfileErrorCode>[]): IsoDate | null {
+function certificationDate(
+  value: CellValue,
+  key: "techniqueCertifiedOn" | "diplomateCertifiedOn",
+  options: ProfileOptions,
+  errors: Finding<ProfileErrorCode>[],
+): IsoDate | null {
   if (isBlankCell(value)) return null;
-  const reading = readDateCell(value, options.dateSystem, label);
+  const label = PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key;
+  const reading = readDateCell(value, options.dateSystem);
   if (!reading.ok) {
-    errors.push(
-      finding("bad-certification-date", `${reading.error.message.replace(/the date of the activity/, "the certification date")}`),
-    );
+    errors.push(finding("bad-certification-date", key, `${label} ${dateProblemText(reading.problem, value, "the certification date")}`));
     return null;
   }
   if (reading.date > options.asOf) {
     errors.push(
-      finding("bad-certification-date", `${label} ${reading.date} is in the future: enter the date the certification was granted.`),
+      finding("bad-certification-date", key, `${label} ${reading.date} is in the future: enter the date the certification was granted.`),
     );
     return null;
   }
@@ -86,24 +79,28 @@ function certificationDate(value: CellValue, label: string, options: ProfileOpti
 /** Reads the profile cells, overrides applied, into a profile and its findings. */
 export function readProfile(cells: ProfileCells, options: ProfileOptions, overrides: ProfileOverrides = {}): ProfileResult {
   const errors: Finding<ProfileErrorCode>[] = [];
-  const value = (index: number, override: CellValue | undefined): CellValue => (override !== undefined ? override : cells[index]);
+  const value = (key: ProfileKey): CellValue => {
+    const override = overrides[key];
+    return override !== undefined ? override : cells[PROFILE_INDEX[key]];
+  };
 
-  const name = cellText(value(0, overrides.name));
+  const name = cellText(value("name"));
   if (options.forExport && name === "") {
-    errors.push(finding("missing-name", "Mentee name is empty: enter your name on the Profile sheet before exporting."));
+    errors.push(finding("missing-name", "name", "Mentee name is empty: enter your name in the profile before exporting."));
   }
 
-  const email = cellText(value(1, overrides.email));
+  const email = cellText(value("email"));
   if (email !== "" && !emailSchema.safeParse(email).success) {
-    errors.push(finding("bad-email", `Email ${describeCell(email)} is not an email address: enter one such as name@example.org.`));
+    errors.push(finding("bad-email", "email", `Email ${describeCell(email)} is not an email address: enter one such as name@example.org.`));
   }
 
-  const techniqueCertifiedOn = certificationDate(value(2, overrides.techniqueCertifiedOn), "CST-T certified on", options, errors);
-  let diplomateCertifiedOn = certificationDate(value(3, overrides.diplomateCertifiedOn), "CST-D certified on", options, errors);
+  const techniqueCertifiedOn = certificationDate(value("techniqueCertifiedOn"), "techniqueCertifiedOn", options, errors);
+  let diplomateCertifiedOn = certificationDate(value("diplomateCertifiedOn"), "diplomateCertifiedOn", options, errors);
   if (techniqueCertifiedOn !== null && diplomateCertifiedOn !== null && diplomateCertifiedOn < techniqueCertifiedOn) {
     errors.push(
       finding(
         "bad-certification-date",
+        "diplomateCertifiedOn",
         `CST-D certified on ${diplomateCertifiedOn} is before CST-T certified on ${techniqueCertifiedOn}: Diplomate certification comes after Technique certification; check both dates.`,
       ),
     );
@@ -111,7 +108,7 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
   }
 
   let creditsAwarded = 0;
-  const awardedCell = value(4, overrides.creditsAwarded);
+  const awardedCell = value("creditsAwarded");
   if (!isBlankCell(awardedCell)) {
     const parsed = awardedSchema.safeParse(typeof awardedCell === "string" ? awardedCell.trim() : awardedCell);
     if (parsed.success && typeof awardedCell !== "boolean") creditsAwarded = parsed.data;
@@ -119,6 +116,7 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
       errors.push(
         finding(
           "bad-awarded",
+          "creditsAwarded",
           `Credits already awarded ${describeCell(awardedCell)} is not a whole number from 0 to ${MAX_CREDITS_AWARDED}: enter 0 if none.`,
         ),
       );
@@ -126,12 +124,14 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
   }
 
   let ruleSet: RuleSet = RULE_SETS.current;
-  const ruleCell = value(5, overrides.ruleSet);
+  const ruleCell = value("ruleSet");
   if (!isBlankCell(ruleCell)) {
     const found = findRuleSet(cellText(ruleCell));
     if (found !== null) ruleSet = found;
     else {
-      errors.push(finding("unknown-rule-set", `Rule set ${describeCell(ruleCell)} is unknown: enter current or 2014.`));
+      errors.push(
+        finding("unknown-rule-set", "ruleSet", `Rule set ${describeCell(ruleCell)} is unknown: enter ${RULE_SET_IDS.join(" or ")}.`),
+      );
     }
   }
 
@@ -142,4 +142,4 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
   };
 }
 
-export type { RuleSetId };
+export type { ProfileKey, RuleSetId };

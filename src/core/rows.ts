@@ -2,21 +2,38 @@
  * Row rules (SPEC 3): one log row in, its category, credited hours, errors
  * and warnings out. A row with any error credits 0 hours.
  */
-import { ACTIVITIES, type Activity, type Category, type Format, ELIGIBLE_FROM, FORMAT_LABELS, findActivity, UNIT_LABELS } from "./catalog";
-import { type CellValue, DECIMAL_TEXT, cellText, describeCell, isBlankCell, isDecodedDate } from "./cells";
+import {
+  ACTIVITIES,
+  type Activity,
+  type Category,
+  type Format,
+  type QuantityUnit,
+  ELIGIBLE_FROM,
+  FORMAT_LABELS,
+  findActivity,
+  UNIT_LABELS,
+} from "./catalog";
+import {
+  type CellValue,
+  type UnreadableCell,
+  DECIMAL_TEXT,
+  cellText,
+  describeCell,
+  isBlankCell,
+  isDecodedDate,
+  isUnreadableCell,
+} from "./cells";
 import { type DateSystem, type IsoDate, excelSerialToIsoDate, hasIsoDateShape, isoDateToDayNumber, parseIsoDate } from "./dates";
 import { type Finding, type RowErrorCode, type RowWarningCode, finding } from "./findings";
-import { type Millihours, formatHours, toHundredths } from "./hours";
+import { FORM, INPUT_COLUMN_COUNT, LOG_INDEX } from "./form";
+import { type Hundredths, type Millihours, MILLI_PER_HOUR, decimalTextToHundredths, formatHours, toHundredths } from "./hours";
+import { CERTIFIED_MENTOR, CST_MEANS_CST_T } from "./interpretations";
 import { NumberTable } from "./numberTable";
-
-/** The seven input columns of the tracking form, in order (SPEC 5). */
-export const LOG_COLUMNS = ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"] as const;
-export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 export interface LogRow {
   /** Row number in the source: CSV line number or worksheet row number. */
   readonly row: number;
-  /** The seven input cells in the order of LOG_COLUMNS (missing cells are blank). */
+  /** The seven input cells in the order of the form's log columns (missing cells are blank). */
   readonly cells: readonly CellValue[];
 }
 
@@ -38,19 +55,31 @@ export interface RowResult {
   readonly warnings: readonly Finding<RowWarningCode>[];
 }
 
-/** A row is skipped when every one of its cells is blank. */
+/** A row is skipped when every one of its input cells is blank. */
 export function isEmptyRow(cells: readonly CellValue[]): boolean {
   // Only the input columns: computed columns after Notes (a status, say) do not make a row.
-  const width = Math.min(cells.length, LOG_COLUMNS.length);
+  const width = Math.min(cells.length, INPUT_COLUMN_COUNT);
   for (let i = 0; i < width; i++) if (!isBlankCell(cells[i])) return false;
   return true;
 }
 
 // ---- Dates -------------------------------------------------------------
 
+/** Why a cell is not a calendar date; each caller says it in its own words. */
+export type DateProblem = "missing" | "not-calendar-date" | "ambiguous" | "not-date";
+
 export type DateReading =
   | { readonly ok: true; readonly date: IsoDate; /** Days since 1970-01-01. */ readonly day: number }
-  | { readonly ok: false; readonly error: Finding<RowErrorCode> };
+  | { readonly ok: false; readonly problem: DateProblem };
+
+const MISSING_DATE: DateReading = { ok: false, problem: "missing" };
+const NOT_CALENDAR_DATE: DateReading = { ok: false, problem: "not-calendar-date" };
+const AMBIGUOUS_DATE: DateReading = { ok: false, problem: "ambiguous" };
+const NOT_DATE: DateReading = { ok: false, problem: "not-date" };
+
+function isoReading(date: IsoDate): DateReading {
+  return { ok: true, date, day: isoDateToDayNumber(date) };
+}
 
 /**
  * Logs repeat dates: one reading per day serves every row dated that day.
@@ -64,9 +93,9 @@ class SerialReadings {
 
   read(serial: number): DateReading {
     const day = Math.floor(serial);
-    if (!(day >= 0 && day <= 3_000_000)) return serialReading(serial, this.system, "Date");
+    if (!(day >= 0 && day <= 3_000_000)) return serialReading(serial, this.system);
     const chunk = (this.chunks[day >> 10] ??= new Array<DateReading | undefined>(1024).fill(undefined));
-    return (chunk[day & 1023] ??= serialReading(day, this.system, "Date"));
+    return (chunk[day & 1023] ??= serialReading(day, this.system));
   }
 }
 
@@ -75,11 +104,22 @@ const SERIAL_READINGS: Readonly<Record<DateSystem, SerialReadings>> = {
   "1904": new SerialReadings("1904"),
 };
 
-function serialReading(serial: number, system: DateSystem, what: string): DateReading {
+function serialReading(serial: number, system: DateSystem): DateReading {
   const date = excelSerialToIsoDate(serial, system);
-  return date !== null
-    ? { ok: true, date, day: isoDateToDayNumber(date) }
-    : { ok: false, error: finding("bad-date", `${what} ${describeCell(serial)} is not a calendar date: enter a date such as 2024-03-15.`) };
+  return date !== null ? isoReading(date) : NOT_CALENDAR_DATE;
+}
+
+/** CSV logs repeat the same date texts: each is read once. */
+const TEXT_READINGS = new Map<string, DateReading>();
+
+function readDateText(value: string): DateReading {
+  const text = value.trim();
+  if (text === "") return MISSING_DATE;
+  if (hasIsoDateShape(text)) {
+    const date = parseIsoDate(text);
+    return date !== null ? isoReading(date) : NOT_CALENDAR_DATE;
+  }
+  return /\d/.test(text) ? AMBIGUOUS_DATE : NOT_DATE;
 }
 
 /**
@@ -88,51 +128,45 @@ function serialReading(serial: number, system: DateSystem, what: string): DateRe
  * ISO `YYYY-MM-DD` text. Other text is refused as ambiguous: 03/04/2024 is
  * March 4 in one country and April 3 in another.
  */
-export function readDateCell(value: CellValue, system: DateSystem, what = "Date"): DateReading {
-  if (typeof value === "string" && what === "Date") {
-    // CSV logs repeat the same date texts: read each once.
+export function readDateCell(value: CellValue, system: DateSystem): DateReading {
+  if (typeof value === "number") return SERIAL_READINGS[system].read(value);
+  if (typeof value === "string") {
     let reading = TEXT_READINGS.get(value);
     if (reading === undefined) {
-      reading = readDateText(value, what);
+      reading = readDateText(value);
       if (TEXT_READINGS.size >= 100_000) TEXT_READINGS.clear();
       TEXT_READINGS.set(value, reading);
     }
     return reading;
   }
-  if (isBlankCell(value)) {
-    return { ok: false, error: finding("missing-date", `${what} is empty: enter the date of the activity.`) };
-  }
-  if (typeof value === "number") return what === "Date" ? SERIAL_READINGS[system].read(value) : serialReading(value, system, what);
+  if (value === null || value === undefined) return MISSING_DATE;
   if (isDecodedDate(value)) {
     const date = parseIsoDate(value.isoDate);
-    if (date !== null) return { ok: true, date, day: isoDateToDayNumber(date) };
-    return { ok: false, error: finding("bad-date", `${what} ${value.isoDate} is not a calendar date: enter a real date.`) };
+    return date !== null ? isoReading(date) : NOT_CALENDAR_DATE;
   }
-  if (typeof value === "string") return readDateText(value, what);
-  return { ok: false, error: finding("bad-date", `${what} ${describeCell(value)} is not a date: enter a date such as 2024-03-15.`) };
+  return NOT_DATE;
 }
 
-const TEXT_READINGS = new Map<string, DateReading>();
-
-function readDateText(value: string, what: string): DateReading {
-  const text = value.trim();
-  if (text === "") return { ok: false, error: finding("missing-date", `${what} is empty: enter the date of the activity.`) };
-  if (hasIsoDateShape(text)) {
-    const date = parseIsoDate(text);
-    if (date !== null) return { ok: true, date, day: isoDateToDayNumber(date) };
-    return { ok: false, error: finding("bad-date", `${what} ${text} is not a real calendar date: check the month and the day.`) };
+/** What to do about a date cell that is not a calendar date, for a message: "is empty: …". */
+export function dateProblemText(problem: DateProblem, value: CellValue, whatItIs: string): string {
+  switch (problem) {
+    case "missing":
+      return `is empty: enter ${whatItIs}.`;
+    case "not-calendar-date":
+      return `${describeCell(value)} is not a real calendar date: check the month and the day.`;
+    case "ambiguous":
+      return `${describeCell(value)} can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.`;
+    case "not-date":
+      return `${describeCell(value)} is not a date: enter a date such as 2024-03-15.`;
   }
-  if (/\d/.test(text)) {
-    return {
-      ok: false,
-      error: finding(
-        "ambiguous-date",
-        `${what} ${describeCell(value)} can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.`,
-      ),
-    };
-  }
-  return { ok: false, error: finding("bad-date", `${what} ${describeCell(value)} is not a date: enter a date such as 2024-03-15.`) };
 }
+
+const DATE_CODES: Readonly<Record<DateProblem, RowErrorCode>> = {
+  missing: "missing-date",
+  "not-calendar-date": "bad-date",
+  ambiguous: "ambiguous-date",
+  "not-date": "bad-date",
+};
 
 // ---- Format and credential --------------------------------------------
 
@@ -149,14 +183,19 @@ export function readFormat(text: string): Format | null {
   return format;
 }
 
-/** A provider credential: "CST" is read as CST-T; case, spaces and hyphens do not matter. */
 const CREDENTIAL_CACHE = new Map<string, string>();
+const MENTOR_SPELLINGS: ReadonlySet<string> = new Set(CERTIFIED_MENTOR.aliases);
 
+/**
+ * A provider credential in its form of SPEC 3: CST-T (also "CST"), CST-D,
+ * Mentor (also "Certified mentor", "CST mentor"); case, spaces, hyphens and
+ * underscores do not matter. Anything else is returned as typed.
+ */
 export function readCredential(text: string): string {
   let credential = CREDENTIAL_CACHE.get(text);
   if (credential === undefined) {
     const key = text.toUpperCase().replace(/[\s_-]+/g, "");
-    credential = key === "CST" || key === "CSTT" ? "CST-T" : key === "CSTD" ? "CST-D" : text;
+    credential = CST_MEANS_CST_T.aliases[key] ?? (MENTOR_SPELLINGS.has(key) ? "Mentor" : text);
     if (CREDENTIAL_CACHE.size < 1000) CREDENTIAL_CACHE.set(text, credential);
   }
   return credential;
@@ -166,29 +205,63 @@ export function readCredential(text: string): string {
 
 export const MAX_QUANTITY = 1000;
 
-export type QuantityReading =
-  { readonly ok: true; readonly hundredths: number; readonly rounded: boolean } | { readonly ok: false; readonly message: string };
+/** Why a quantity does not count; each caller says it in its own words. */
+export type QuantityProblem = "missing" | "not-number" | "not-positive" | "too-large" | "rounds-to-zero" | "not-whole";
 
-export function readQuantityCell(value: CellValue, unit: string): QuantityReading {
+export type QuantityReading =
+  { readonly ok: true; readonly hundredths: number; readonly rounded: boolean } | { readonly ok: false; readonly problem: QuantityProblem };
+
+/**
+ * A Quantity cell in hundredths of its unit: a number, or text holding a
+ * plain decimal number, rounded on its decimal value (SPEC 3). `whole`:
+ * only whole units count (sessions and recordings, SPEC 2).
+ */
+export function readQuantityCell(value: CellValue, whole = false): QuantityReading {
+  let reading: Hundredths | null;
   let quantity: number;
-  if (typeof value === "number") quantity = value;
-  else if (typeof value === "string" && DECIMAL_TEXT.test(value)) quantity = Number(value);
-  else if (isBlankCell(value)) return { ok: false, message: `Quantity is empty: enter the number of ${unit}.` };
-  else return { ok: false, message: `Quantity ${describeCell(value)} is not a number: enter the number of ${unit}, such as 1.5.` };
-  if (!Number.isFinite(quantity))
-    return { ok: false, message: `Quantity ${describeCell(value)} is not a number: enter the number of ${unit}.` };
-  if (quantity <= 0) return { ok: false, message: `Quantity ${quantity} must be more than 0: enter the number of ${unit}.` };
-  if (quantity > MAX_QUANTITY) return { ok: false, message: `Quantity ${quantity} is over ${MAX_QUANTITY}: enter one activity per row.` };
-  const { hundredths, rounded } = toHundredths(quantity);
-  if (hundredths === 0) return { ok: false, message: `Quantity ${quantity} rounds to 0: enter at least 0.01 ${unit}.` };
-  return { ok: true, hundredths, rounded };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { ok: false, problem: "not-number" };
+    quantity = value;
+    reading = quantity > 0 && quantity <= MAX_QUANTITY ? toHundredths(quantity) : null;
+  } else if (typeof value === "string" && DECIMAL_TEXT.test(value)) {
+    quantity = Number(value);
+    if (!Number.isFinite(quantity)) return { ok: false, problem: "not-number" };
+    reading = quantity > 0 && quantity <= MAX_QUANTITY ? decimalTextToHundredths(value) : null;
+  } else if (isBlankCell(value)) return { ok: false, problem: "missing" };
+  else return { ok: false, problem: "not-number" };
+  if (quantity <= 0) return { ok: false, problem: "not-positive" };
+  if (quantity > MAX_QUANTITY || reading === null) return { ok: false, problem: "too-large" };
+  if (whole && (reading.rounded || reading.hundredths % 100 !== 0)) return { ok: false, problem: "not-whole" };
+  if (reading.hundredths === 0) return { ok: false, problem: "rounds-to-zero" };
+  return { ok: true, hundredths: reading.hundredths, rounded: reading.rounded };
+}
+
+/** What to do about a quantity that does not count, for a message: "Quantity 0 must be more than 0: …". */
+export function quantityProblemText(problem: QuantityProblem, value: CellValue, unit: QuantityUnit): string {
+  const units = UNIT_LABELS[unit];
+  switch (problem) {
+    case "missing":
+      return `Quantity is empty: enter the number of ${units.many}.`;
+    case "not-number":
+      return `Quantity ${describeCell(value)} is not a number: enter the number of ${units.many}, such as ${units.whole ? "2" : "1.5"}.`;
+    case "not-positive":
+      return `Quantity ${describeCell(value)} must be more than 0: enter the number of ${units.many}.`;
+    case "too-large":
+      return `Quantity ${describeCell(value)} is over ${MAX_QUANTITY}: enter one activity per row.`;
+    case "rounds-to-zero":
+      return `Quantity ${describeCell(value)} rounds to 0: enter at least 0.01 ${units.many}.`;
+    case "not-whole":
+      return `Quantity ${describeCell(value)} is not a whole number: ${units.many} count whole; enter the number of ${units.many}, such as 2.`;
+  }
 }
 
 /** Credited hours of a quantity of an activity (conversions and caps of SPEC 2). */
 export function creditedHours(activity: Activity, hundredths: number): { hours: Millihours; capped: boolean } {
   // hundredths of a unit × 10 = thousandths; × rate (at most 1.5) stays whole.
   const uncapped = Math.round(hundredths * 10 * activity.hoursPerUnit);
-  if (activity.capHours !== null && uncapped > activity.capHours * 1000) return { hours: activity.capHours * 1000, capped: true };
+  if (activity.capHours !== null && uncapped > activity.capHours * MILLI_PER_HOUR) {
+    return { hours: activity.capHours * MILLI_PER_HOUR, capped: true };
+  }
   return { hours: uncapped, capped: false };
 }
 
@@ -197,6 +270,7 @@ export function creditedHours(activity: Activity, hundredths: number): { hours: 
 const LONG_ROW_HUNDREDTHS = 1200;
 const NONE: readonly never[] = [];
 const ACTIVITY_INDEX: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((activity, index) => [activity, index]));
+const COLUMN = LOG_INDEX;
 
 /**
  * Remembers (date, activity, provider) of the rows seen so far for the
@@ -237,33 +311,68 @@ export class DuplicateIndex {
   }
 }
 
-/** Validates one row; with `duplicates`, also warns of a possible duplicate of an earlier row. */
-export function validateRow(row: LogRow, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
-  return validateCells(row.cells, row.row, options, duplicates);
+/** The finding of a cell that holds no readable value (an Excel error, a formula without its result). */
+function unreadableCellFinding(column: number, value: UnreadableCell): Finding<"cell-error"> {
+  const definition = FORM.log[column] as (typeof FORM.log)[number];
+  const message =
+    "excelError" in value
+      ? `${definition.label} holds Excel's error ${value.excelError}: correct the cell, or the formula behind it.`
+      : `${definition.label} is a formula saved without its result: open the file in Excel or LibreOffice and save it, so that the result is stored, or type the value.`;
+  return finding("cell-error", definition.key, message);
 }
 
-/** `validateRow` for the cells of one row and its row number in the source. */
-export function validateCells(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
+/** A placeholder for a cell already reported as unreadable: the rule of its column then says nothing more. */
+const REPORTED = Symbol("reported");
+
+/**
+ * Checks one row (the seven input cells and its row number in the source).
+ * With `duplicates`, also warns of a possible duplicate of an earlier row.
+ */
+export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
 
-  const dateReading = readDateCell(cells[0], options.dateSystem);
-  const date = dateReading.ok ? dateReading.date : null;
-  if (!dateReading.ok) (errors ??= []).push(dateReading.error);
-  else if (date !== null && date > options.asOf) {
-    (errors ??= []).push(finding("future-date", `Date ${date} is after ${options.asOf}: log an activity once it has taken place.`));
+  let row: readonly (CellValue | typeof REPORTED)[] = cells;
+  for (let column = 0; column < INPUT_COLUMN_COUNT; column++) {
+    const value = cells[column];
+    if (typeof value === "object" && value !== null && isUnreadableCell(value)) {
+      (errors ??= []).push(unreadableCellFinding(column, value));
+      if (row === cells) row = [...cells];
+      (row as (CellValue | typeof REPORTED)[])[column] = REPORTED;
+    }
+  }
+  const cell = (column: number): CellValue => {
+    const value = row[column];
+    return value === REPORTED ? "" : value;
+  };
+  const reported = (column: number): boolean => row[column] === REPORTED;
+
+  const dateCell = cell(COLUMN.date);
+  const dateReading = reported(COLUMN.date) ? null : readDateCell(dateCell, options.dateSystem);
+  const date = dateReading?.ok ? dateReading.date : null;
+  if (dateReading !== null && !dateReading.ok) {
+    (errors ??= []).push(
+      finding(
+        DATE_CODES[dateReading.problem],
+        "date",
+        `Date ${dateProblemText(dateReading.problem, dateCell, "the date of the activity")}`,
+      ),
+    );
+  } else if (date !== null && date > options.asOf) {
+    (errors ??= []).push(finding("future-date", "date", `Date ${date} is after ${options.asOf}: log an activity once it has taken place.`));
   }
 
-  const activityText = cellText(cells[1]);
+  const activityText = cellText(cell(COLUMN.activity));
   const activity = activityText === "" ? null : findActivity(activityText);
-  if (activity === null) {
+  if (activity === null && !reported(COLUMN.activity)) {
     (errors ??= []).push(
       finding(
         "unknown-activity",
+        "activity",
         activityText === ""
           ? "Activity is empty: choose an activity from the list."
-          : `Activity ${describeCell(cells[1])} is not in the program's list: choose an activity from the list.`,
+          : `Activity ${describeCell(cell(COLUMN.activity))} is not in the program's list: choose an activity from the list.`,
       ),
     );
   }
@@ -273,66 +382,82 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
     (errors ??= []).push(
       finding(
         "before-eligibility",
-        `Category ${activity.category} counts from ${ELIGIBLE_FROM[activity.category]}; this row is dated ${date}: remove it or correct the date.`,
+        "date",
+        `Category ${activity.category} counts from ${ELIGIBLE_FROM[activity.category]}; this activity is dated ${date}: remove it or correct the date.`,
       ),
     );
   }
 
-  const formatText = cellText(cells[2]);
+  const formatText = cellText(cell(COLUMN.format));
   const format = formatText === "" ? null : readFormat(formatText);
   if (format === null) {
-    (errors ??= []).push(
-      finding(
-        "missing-format",
-        formatText === ""
-          ? "Format is empty: choose In person or Virtual."
-          : `Format ${describeCell(cells[2])} is neither In person nor Virtual: choose one of them.`,
-      ),
-    );
+    if (!reported(COLUMN.format)) {
+      (errors ??= []).push(
+        finding(
+          "missing-format",
+          "format",
+          formatText === ""
+            ? "Format is empty: choose In person or Virtual."
+            : `Format ${describeCell(cell(COLUMN.format))} is neither In person nor Virtual: choose one of them.`,
+        ),
+      );
+    }
   } else if (activity !== null && !activity.formats.includes(format)) {
     (errors ??= []).push(
       finding(
         "virtual-not-allowed",
+        "format",
         `Category ${activity.category} (${activity.label}) counts in person only: change Format to ${FORMAT_LABELS[activity.formats[0] ?? "in-person"]} or remove the row.`,
       ),
     );
   }
 
-  const provider = cellText(cells[3]);
-  if (activity !== null && activity.needsProvider && provider === "") {
+  const provider = cellText(cell(COLUMN.provider));
+  if (activity !== null && activity.needsProvider && provider === "" && !reported(COLUMN.provider)) {
     (errors ??= []).push(
       finding(
         "missing-provider",
+        "provider",
         `Provider is empty: enter the name of the ${activity.category === "A" ? "treating therapist" : "mentor"}.`,
       ),
     );
   }
 
-  if (activity !== null && activity.credentials !== null) {
-    const credentialText = cellText(cells[4]);
+  if (activity !== null && activity.credentials !== null && !reported(COLUMN.credential)) {
+    const credentialText = cellText(cell(COLUMN.credential));
     const credential = readCredential(credentialText);
     if (!(activity.credentials as readonly string[]).includes(credential)) {
+      const who = activity.category === "A" ? "treatment received from" : "1x1 mentorship with";
+      const accepted = activity.credentials
+        .map((each) => (each === "Mentor" ? "a certified CST mentor (Mentor)" : `a ${each}`))
+        .join(" or ");
       (errors ??= []).push(
         finding(
           "bad-credential",
+          "credential",
           credentialText === ""
-            ? `Credential is empty: Category ${activity.category} treatment counts only from a ${activity.credentials.join(" or ")}; enter the provider's credential.`
-            : `Credential ${describeCell(cells[4])} does not count: Category ${activity.category} treatment must come from a ${activity.credentials.join(" or ")}.`,
+            ? `Credential is empty: Category ${activity.category} counts only ${who} ${accepted}; enter the provider's credential.`
+            : `Credential ${describeCell(cell(COLUMN.credential))} does not count: Category ${activity.category} counts only ${who} ${accepted}.`,
         ),
       );
     }
   }
 
-  const unit = activity === null ? "hours" : UNIT_LABELS[activity.unit].many;
-  const quantity = readQuantityCell(cells[5], unit);
+  const unit = activity?.unit ?? "hours";
+  const quantityCell = cell(COLUMN.quantity);
+  const quantity = reported(COLUMN.quantity) ? null : readQuantityCell(quantityCell, UNIT_LABELS[unit].whole);
   // A 100,000-row report keeps one result per row: the result holds only what the report and the totals use.
   let credited = 0;
-  if (!quantity.ok) {
-    (errors ??= []).push(finding("bad-quantity", quantity.message));
-  } else {
+  if (quantity !== null && !quantity.ok) {
+    (errors ??= []).push(finding("bad-quantity", "quantity", quantityProblemText(quantity.problem, quantityCell, unit)));
+  } else if (quantity !== null) {
     if (quantity.rounded) {
       (warnings ??= []).push(
-        finding("rounded", `Quantity ${describeCell(cells[5])} has more than 2 decimals: counted as ${quantity.hundredths / 100}.`),
+        finding(
+          "rounded",
+          "quantity",
+          `Quantity ${describeCell(quantityCell)} has more than 2 decimals: counted as ${quantity.hundredths / 100}.`,
+        ),
       );
     }
     if (activity !== null) {
@@ -342,6 +467,7 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
         (warnings ??= []).push(
           finding(
             "capped",
+            "quantity",
             `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(conversion.hours)} of ${quantity.hundredths / 100} h count.`,
           ),
         );
@@ -350,6 +476,7 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
         (warnings ??= []).push(
           finding(
             "long-row",
+            "quantity",
             `${quantity.hundredths / 100} hours in one row is more than 12: check the quantity, or split the activity by day.`,
           ),
         );
@@ -357,11 +484,15 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
     }
   }
 
-  if (duplicates !== undefined && dateReading.ok && activity !== null) {
+  if (duplicates !== undefined && dateReading?.ok === true && activity !== null) {
     const earlier = duplicates.earlierRow(dateReading.day, activity, provider, rowNumber);
     if (earlier !== undefined) {
       (warnings ??= []).push(
-        finding("possible-duplicate", `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
+        finding(
+          "possible-duplicate",
+          null,
+          `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`,
+        ),
       );
     }
   }
@@ -371,20 +502,20 @@ export function validateCells(cells: readonly CellValue[], rowNumber: number, op
     activity,
     category,
     date,
-    day: dateReading.ok ? dateReading.day : null,
+    day: dateReading?.ok === true ? dateReading.day : null,
     hours: errors === undefined ? credited : 0,
     errors: errors ?? NONE,
     warnings: warnings ?? NONE,
   };
 }
 
-/** Validates the non-empty rows of a log, in order. */
+/** Checks the non-empty rows of a log, in order, with the duplicate check. */
 export function validateRows(rows: readonly LogRow[], options: RowOptions): RowResult[] {
   const duplicates = new DuplicateIndex();
   const results: RowResult[] = [];
   for (const row of rows) {
     if (isEmptyRow(row.cells)) continue;
-    results.push(validateRow(row, options, duplicates));
+    results.push(validateRow(row.cells, row.row, options, duplicates));
   }
   return results;
 }

@@ -19,8 +19,8 @@ export interface CreditRule {
 
 export interface RuleSet {
   readonly id: RuleSetId;
+  /** The rule set for people: in the pane, the command line's text and the Submission sheet. */
   readonly label: string;
-  readonly source: string;
   /** Rules of the 1st, 2nd, … credit; credits past the end follow the last rule. */
   readonly credits: readonly [CreditRule, ...CreditRule[]];
 }
@@ -34,18 +34,16 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
   current: {
     id: "current",
     label: "Current program rules (first, second and third 24 hours)",
-    source: "seeds/001: the current program page",
     credits: [
       FIRST_24_HOURS,
       { requires: "technique", minimums: { A: 12, C: 12 }, accepts: ["A", "C"], total: 24 },
-      // Interpretation (SPEC 4): the 4th and later credits follow the 3rd.
+      // LATER_CREDITS_AS_THIRD (interpretations.ts): the 4th and later credits follow the 3rd.
       { requires: "diplomate", minimums: { A: 12, C: 12 }, accepts: ["A", "C"], total: 24 },
     ],
   },
   "2014": {
     id: "2014",
     label: "2014 program rules (every 24 hours alike)",
-    source: "seeds/000: the program page as first published",
     credits: [FIRST_24_HOURS],
   },
 };
@@ -56,9 +54,10 @@ export function creditRule(ruleSet: RuleSet, n: number): CreditRule {
   return rules[Math.min(n, rules.length) - 1] ?? rules[0];
 }
 
+/** The rule set a cell names by its id ("current") or its label, any case; null for neither. */
 export function findRuleSet(text: string): RuleSet | null {
-  const key = text.trim().toLowerCase();
-  return (RULE_SET_IDS as readonly string[]).includes(key) ? RULE_SETS[key as RuleSetId] : null;
+  const key = text.trim().replace(/\s+/g, " ").toLowerCase();
+  return Object.values(RULE_SETS).find((ruleSet) => ruleSet.id === key || ruleSet.label.toLowerCase() === key) ?? null;
 }
 
 export const CERTIFICATION_BLOCKS: Readonly<Record<Certification, "technique-certification" | "diplomate-certification">> = {

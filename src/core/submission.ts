@@ -18,9 +18,11 @@
 import { z } from "zod";
 import { CANONICAL_FORM, fingerprint } from "./canonical";
 import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
+import { RULE_SETS, findRuleSet } from "./rulesets";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
-import { type Assessment, type LogInput, type Report, canonicalInputOf, evaluateLog } from "./evaluate";
-import { PROFILE_FIELDS, type ProfileCells, type ProfileOverrides, readProfile } from "./profile";
+import { type Assessment, type LogInput, type Report, canonicalInputOf, reportLog } from "./evaluate";
+import { PROFILE_INDEX } from "./form";
+import { type ProfileOverrides, applyProfileOverrides } from "./profile";
 
 type FieldKind = "text" | "number";
 
@@ -151,25 +153,6 @@ export function submissionFieldLabel(key: SubmissionFieldKey): string {
   return SUBMISSION_FIELDS.find((field) => field.key === key)?.label ?? key;
 }
 
-const PROFILE_OVERRIDE_INDEX: Readonly<Record<keyof ProfileOverrides, number>> = {
-  name: 0,
-  email: 1,
-  techniqueCertifiedOn: 2,
-  diplomateCertifiedOn: 3,
-  creditsAwarded: 4,
-  ruleSet: 5,
-};
-
-/** The profile cells with each override written into its cell, as the exported Profile sheet holds them. */
-export function applyProfileOverrides(cells: ProfileCells, overrides: ProfileOverrides = {}): CellValue[] {
-  const applied = Array.from({ length: Math.max(PROFILE_FIELDS.length, cells.length) }, (_, index): CellValue => cells[index]);
-  for (const [key, index] of Object.entries(PROFILE_OVERRIDE_INDEX) as [keyof ProfileOverrides, number][]) {
-    const value = overrides[key];
-    if (value !== undefined) applied[index] = value;
-  }
-  return applied;
-}
-
 function hasOverrides(overrides: ProfileOverrides | undefined): boolean {
   return overrides !== undefined && Object.values(overrides).some((value) => value !== undefined);
 }
@@ -201,11 +184,11 @@ export type PreparedSubmission =
  */
 export async function prepareSubmission(log: LogInput, options: ExportOptions = {}): Promise<PreparedSubmission> {
   const asOf = options.asOf ?? todayIsoDate();
-  const { assessment, report } = await evaluateLog(log, { asOf, overrides: options.overrides, forExport: true });
+  const { assessment, report } = await reportLog(log, { asOf, overrides: options.overrides, forExport: true });
   if (!report.valid) return { ok: false, report, assessment };
   const profileCells = applyProfileOverrides(log.profileCells, options.overrides);
   // The rule set is written as the one computed with, so the sheet names it even when the source left it blank.
-  profileCells[PROFILE_OVERRIDE_INDEX.ruleSet] = report.ruleSet;
+  profileCells[PROFILE_INDEX.ruleSet] = report.ruleSet;
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   return {
     ok: true,
@@ -236,14 +219,14 @@ export async function verifyLog(log: LogInput, options: VerifyOptions = {}): Pro
   const stored = options.submission ?? null;
   const storedAsOf = typeof stored?.asOf === "string" ? parseIsoDate(stored.asOf.trim()) : null;
   const asOf = options.asOf ?? storedAsOf ?? todayIsoDate();
-  const { assessment, report } = await evaluateLog(log, { asOf, overrides: options.overrides });
+  const { assessment, report } = await reportLog(log, { asOf, overrides: options.overrides });
   if (stored === null) return { assessment, report };
 
   // Whether the submission was edited is a question about its cells, not about the flags a coordinator tries on it.
   let cellsFingerprint = report.fingerprint;
   if (hasOverrides(options.overrides)) {
-    const profile = readProfile(log.profileCells, { asOf, dateSystem: log.dateSystem });
-    cellsFingerprint = await fingerprint(canonicalInputOf(log, { ...assessment, profile }));
+    const storedRuleSet = findRuleSet(cellText(log.profileCells[PROFILE_INDEX.ruleSet])) ?? RULE_SETS.current;
+    cellsFingerprint = await fingerprint(canonicalInputOf(log, storedRuleSet.id));
   }
   const state =
     typeof stored.fingerprint === "string" && stored.fingerprint.trim().toLowerCase() === cellsFingerprint ? "unchanged" : "edited";

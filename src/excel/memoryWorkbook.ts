@@ -7,24 +7,25 @@ import {
   type CellValue,
   type DateSystem,
   type LogRow,
-  LOG_COLUMN_DEFINITIONS,
-  LOG_COLUMNS,
+  type PageLayout,
+  type WorkbookContent,
+  INPUT_COLUMN_COUNT,
   LOG_SHEET,
   LOG_TABLE,
-  PROFILE_ROW_DEFINITIONS,
+  PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
+  formLayout,
   isEmptyRow,
+  listFormula,
 } from "../core";
 import {
-  type FormContent,
   type GoToTarget,
   type InsertFormResult,
   type RowMark,
   type TrackingWorkbook,
   type VerificationLine,
   FORM_LISTS_SHEET,
-  INPUT_COLUMN_COUNT,
   NO_FORM_MESSAGE,
   NO_PROFILE_MESSAGE,
   STATUS_HEADER,
@@ -42,7 +43,13 @@ export interface MemorySheet {
   readonly columnFormats: Record<number, string>;
   /** Number formats of single cells, keyed "row,column" (row from 1, column from 0). */
   readonly cellFormats: Record<string, string>;
-  readonly hidden: boolean;
+  /** Dropdowns by the list formula they take their choices from, keyed as the formats are ("row,column", or column index for table columns). */
+  readonly validations: Record<string, string>;
+  /** Column widths in characters, by column index. */
+  readonly widths: Record<number, number>;
+  hidden: boolean;
+  frozenRows: number;
+  page: PageLayout | null;
 }
 
 export interface MemoryTable {
@@ -90,7 +97,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   constructor(options: MemoryWorkbookOptions = {}) {
     this.dateSystem = options.dateSystem ?? "1900";
     for (const sheet of options.sheets ?? []) {
-      this.sheets.push({ name: sheet.name, cells: sheet.cells.map((row) => [...row]), columnFormats: {}, cellFormats: {}, hidden: false });
+      this.addSheet(sheet.name).cells.push(...sheet.cells.map((row) => [...row]));
     }
   }
 
@@ -159,8 +166,18 @@ export class MemoryWorkbook implements TrackingWorkbook {
     cells[column] = value;
   }
 
-  private addSheet(name: string, hidden = false): MemorySheet {
-    const sheet: MemorySheet = { name, cells: [], columnFormats: {}, cellFormats: {}, hidden };
+  private addSheet(name: string): MemorySheet {
+    const sheet: MemorySheet = {
+      name,
+      cells: [],
+      columnFormats: {},
+      cellFormats: {},
+      validations: {},
+      widths: {},
+      hidden: false,
+      frozenRows: 0,
+      page: null,
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -177,22 +194,20 @@ export class MemoryWorkbook implements TrackingWorkbook {
 
   // ---- TrackingWorkbook ------------------------------------------------
 
-  async readForm(): Promise<FormContent> {
+  async readForm(): Promise<WorkbookContent> {
     const table = this.table();
     const profile = this.sheet(PROFILE_SHEET);
     const rows: LogRow[] = [];
     if (table !== undefined) {
       this.tableBody(table).forEach((cells, index) => rows.push({ row: table.headerRow + 1 + index, cells }));
     }
-    const profileCells = PROFILE_ROW_DEFINITIONS.map((_, index) => profile?.cells[index]?.[1] ?? "");
+    const profileCells = PROFILE_FIELDS.map((_, index) => profile?.cells[index]?.[1] ?? "");
     const submission = this.sheet(SUBMISSION_SHEET);
     return {
+      log: { rows, profileCells, dateSystem: this.dateSystem },
       hasLog: table !== undefined,
       hasProfile: profile !== undefined,
-      profileCells,
-      rows,
-      dateSystem: this.dateSystem,
-      submission: submission === undefined ? null : submission.cells.map((row) => [...row]),
+      submissionRows: submission === undefined ? null : submission.cells.map((row) => [...row]),
     };
   }
 
@@ -205,26 +220,50 @@ export class MemoryWorkbook implements TrackingWorkbook {
     ].filter((name): name is string => name !== undefined);
     if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
 
-    const lists = this.addSheet(FORM_LISTS_SHEET, true);
-    [...LOG_COLUMN_DEFINITIONS.map((d) => ({ label: d.header, choices: d.choices })), ...PROFILE_ROW_DEFINITIONS]
-      .filter((list) => list.choices !== null)
-      .forEach((list, column) => [list.label, ...(list.choices ?? [])].forEach((value, row) => this.write(lists, row + 1, column, value)));
-    const profile = this.addSheet(PROFILE_SHEET);
-    PROFILE_ROW_DEFINITIONS.forEach((definition, index) => {
-      this.write(profile, index + 1, 0, definition.label);
-      this.write(profile, index + 1, 1, definition.defaultValue);
-      if (definition.numberFormat !== null) profile.cellFormats[`${index + 1},1`] = definition.numberFormat;
-    });
-    const log = this.addSheet(LOG_SHEET);
-    LOG_COLUMNS.forEach((header, column) => this.write(log, 1, column, header));
-    const choices: Record<number, readonly string[]> = {};
-    LOG_COLUMN_DEFINITIONS.forEach((definition, column) => {
-      if (definition.numberFormat !== null) log.columnFormats[column] = definition.numberFormat;
-      if (definition.choices !== null) choices[column] = definition.choices;
-    });
-    // An Excel table always has at least one data row.
-    LOG_COLUMNS.forEach((_, column) => this.write(log, 2, column, ""));
-    this.tables.push({ name: LOG_TABLE, sheet: LOG_SHEET, headerRow: 1, headers: [...LOG_COLUMNS], dataRows: 1, choices });
+    // The form's layout (layout.ts), as Office.js and exceljs apply it.
+    for (const layout of formLayout().sheets) {
+      const sheet = this.addSheet(layout.name);
+      sheet.hidden = layout.hidden;
+      sheet.frozenRows = layout.frozenRows;
+      sheet.page = layout.page;
+      for (const { column, width } of layout.widths) sheet.widths[column - 1] = width;
+      for (const { row, column, value } of layout.values) this.write(sheet, row, column - 1, value);
+      const key = (range: (typeof layout.formats)[number]["range"]): string[] =>
+        range.kind === "tableColumn"
+          ? [String(range.column - 1)]
+          : Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
+              Array.from({ length: range.right - range.left + 1 }, (__, c) => `${range.top + r},${range.left - 1 + c}`),
+            ).flat();
+      for (const { range, numberFormat } of layout.formats) {
+        for (const each of key(range)) {
+          if (range.kind === "tableColumn") sheet.columnFormats[Number(each)] = numberFormat;
+          else sheet.cellFormats[each] = numberFormat;
+        }
+      }
+      for (const { range, list } of layout.validations) for (const each of key(range)) sheet.validations[each] = listFormula(list);
+      if (layout.name === PROFILE_SHEET) PROFILE_FIELDS.forEach((field, index) => this.write(sheet, index + 1, 1, field.defaultValue));
+      if (layout.table !== null) {
+        layout.table.headers.forEach((header, column) => this.write(sheet, layout.table!.headerRow, column, header));
+        // An Excel table always has at least one data row.
+        layout.table.headers.forEach((_, column) => this.write(sheet, layout.table!.headerRow + 1, column, ""));
+        const choices: Record<number, readonly string[]> = {};
+        const listsLayout = formLayout().sheets.find((candidate) => candidate.name === FORM_LISTS_SHEET);
+        for (const { range, list } of layout.validations) {
+          if (range.kind !== "tableColumn") continue;
+          choices[range.column - 1] = (listsLayout?.values ?? [])
+            .filter((value) => value.column === list.column && value.row >= list.firstRow)
+            .map((value) => value.value);
+        }
+        this.tables.push({
+          name: layout.table.name,
+          sheet: layout.name,
+          headerRow: layout.table.headerRow,
+          headers: [...layout.table.headers],
+          dataRows: 1,
+          choices,
+        });
+      }
+    }
     this.changed();
     return { inserted: true };
   }
@@ -254,7 +293,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   async writeProfile(cells: readonly CellValue[]): Promise<void> {
     const profile = this.sheet(PROFILE_SHEET);
     if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
-    cells.slice(0, PROFILE_ROW_DEFINITIONS.length).forEach((value, index) => this.write(profile, index + 1, 1, value ?? ""));
+    cells.slice(0, PROFILE_FIELDS.length).forEach((value, index) => this.write(profile, index + 1, 1, value ?? ""));
     this.changed();
   }
 

@@ -13,18 +13,23 @@
 import {
   type CellValue,
   type DateSystem,
+  type LayoutRange,
   type LogRow,
-  LOG_COLUMN_DEFINITIONS,
+  type SheetLayout,
+  type WorkbookContent,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
-  PROFILE_ROW_DEFINITIONS,
+  PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
+  columnLetter,
+  formLayout,
   isEmptyRow,
+  listFormula,
+  rangeAddress,
 } from "../core";
 import {
-  type FormContent,
   type GoToTarget,
   type InsertFormResult,
   type RowMark,
@@ -43,20 +48,14 @@ import {
 /** Excel's column width unit is points; the form gives widths in characters. */
 const POINTS_PER_CHARACTER = 7;
 
-const PROFILE_VALUES_ADDRESS = `B1:B${PROFILE_ROW_DEFINITIONS.length}`;
-
-function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+const PROFILE_VALUES_ADDRESS = `B1:B${PROFILE_FIELDS.length}`;
 
 type ExcelValue = string | number | boolean;
 
 /** A cell as Excel stores it: decoded dates as ISO text, blanks as "". */
 function toExcelValue(value: CellValue): ExcelValue {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object") return value.isoDate;
+  if (typeof value === "object") return "isoDate" in value ? value.isoDate : "excelError" in value ? value.excelError : "";
   return value;
 }
 
@@ -97,8 +96,40 @@ function supportsExcelApi(version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
+/** Applies one sheet of the form's layout (layout.ts) through Office.js: the same description exceljs and the memory workbook apply. */
+function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const table =
+    layout.table === null
+      ? null
+      : sheet.tables.add(`A${layout.table.headerRow}:${columnLetter(layout.table.headers.length)}${layout.table.headerRow + 1}`, true);
+  if (table !== null && layout.table !== null) {
+    table.name = layout.table.name;
+    table.getHeaderRowRange().values = [[...layout.table.headers]];
+  }
+  const rangeOf = (range: LayoutRange): Excel.Range =>
+    range.kind === "tableColumn" && table !== null
+      ? table.columns.getItemAt(range.column - 1).getDataBodyRange()
+      : sheet.getRange(rangeAddress(range, layout.table, 0));
+  for (const { range, numberFormat } of layout.formats) rangeOf(range).numberFormat = [[numberFormat]];
+  for (const { row, column, value, bold } of layout.values) {
+    const cell = sheet.getRange(`${columnLetter(column)}${row}`);
+    cell.values = [[value]];
+    if (bold) cell.format.font.bold = true;
+  }
+  if (layout.name === PROFILE_SHEET) {
+    sheet.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((field) => [field.defaultValue]);
+  }
+  for (const validation of layout.validations) {
+    rangeOf(validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
+  }
+  for (const { column, width } of layout.widths) {
+    sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+  }
+  if (layout.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
+}
+
 export class OfficeWorkbook implements TrackingWorkbook {
-  async readForm(): Promise<FormContent> {
+  async readForm(): Promise<WorkbookContent> {
     return run(async (context) => {
       const workbook = context.workbook;
       const table = workbook.tables.getItemOrNullObject(LOG_TABLE).load("isNullObject");
@@ -124,12 +155,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
         });
       }
       return {
+        log: { rows, profileCells: PROFILE_FIELDS.map((_, index) => toCellValue(profile?.values[index]?.[0])), dateSystem },
         hasLog: header !== null,
         hasProfile: profile !== null,
-        profileCells: PROFILE_ROW_DEFINITIONS.map((_, index) => toCellValue(profile?.values[index]?.[0])),
-        rows,
-        dateSystem,
-        submission: submission === null ? null : submission.values.map((row) => row.map(toCellValue)),
+        submissionRows: submission === null ? null : submission.values.map((row) => row.map(toCellValue)),
       };
     });
   }
@@ -138,65 +167,19 @@ export class OfficeWorkbook implements TrackingWorkbook {
     return run(async (context) => {
       const { worksheets, tables } = context.workbook;
       const checks = [
-        worksheets.getItemOrNullObject(PROFILE_SHEET).load("isNullObject, name"),
-        worksheets.getItemOrNullObject(LOG_SHEET).load("isNullObject, name"),
-        worksheets.getItemOrNullObject(FORM_LISTS_SHEET).load("isNullObject, name"),
+        ...[PROFILE_SHEET, LOG_SHEET, FORM_LISTS_SHEET].map((name) => worksheets.getItemOrNullObject(name).load("isNullObject, name")),
         tables.getItemOrNullObject(LOG_TABLE).load("isNullObject, name"),
       ];
       await context.sync();
       const existing = checks.filter((item) => !item.isNullObject).map((item) => item.name);
       if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
 
-      // Dropdown lists longer than 255 characters must come from cells, not from a typed list.
-      const lists = worksheets.add(FORM_LISTS_SHEET);
-      const listSources: Record<number, string> = {};
-      let listColumn = 0;
-      LOG_COLUMN_DEFINITIONS.forEach((definition, column) => {
-        if (definition.choices === null) return;
-        const letter = columnLetter(listColumn++);
-        lists.getRange(`${letter}1:${letter}${definition.choices.length + 1}`).values = [
-          [definition.header],
-          ...definition.choices.map((choice) => [choice]),
-        ];
-        listSources[column] = `='${FORM_LISTS_SHEET}'!$${letter}$2:$${letter}$${definition.choices.length + 1}`;
-      });
-      PROFILE_ROW_DEFINITIONS.forEach((definition) => {
-        if (definition.choices === null) return;
-        const letter = columnLetter(listColumn++);
-        lists.getRange(`${letter}1:${letter}${definition.choices.length + 1}`).values = [
-          [definition.label],
-          ...definition.choices.map((choice) => [choice]),
-        ];
-      });
-      lists.visibility = Excel.SheetVisibility.hidden;
-
-      const profile = worksheets.add(PROFILE_SHEET);
-      profile.getRange(`A1:B${PROFILE_ROW_DEFINITIONS.length}`).values = PROFILE_ROW_DEFINITIONS.map((definition) => [
-        definition.label,
-        definition.defaultValue,
-      ]);
-      PROFILE_ROW_DEFINITIONS.forEach((definition, index) => {
-        const cell = profile.getRange(`B${index + 1}`);
-        if (definition.numberFormat !== null) cell.numberFormat = [[definition.numberFormat]];
-        if (definition.choices !== null)
-          cell.dataValidation.rule = { list: { inCellDropDown: true, source: definition.choices.join(",") } };
-      });
-      profile.getRange("A:A").format.columnWidth = 24 * POINTS_PER_CHARACTER;
-      profile.getRange("B:B").format.columnWidth = 30 * POINTS_PER_CHARACTER;
-
-      const log = worksheets.add(LOG_SHEET);
-      const lastColumn = columnLetter(LOG_COLUMNS.length - 1);
-      log.getRange(`A1:${lastColumn}1`).values = [[...LOG_COLUMNS]];
-      const table = log.tables.add(`A1:${lastColumn}2`, true);
-      table.name = LOG_TABLE;
-      LOG_COLUMN_DEFINITIONS.forEach((definition, column) => {
-        const letter = columnLetter(column);
-        const cells = table.columns.getItemAt(column).getDataBodyRange();
-        if (definition.numberFormat !== null) cells.numberFormat = [[definition.numberFormat]];
-        const source = listSources[column];
-        if (source !== undefined) cells.dataValidation.rule = { list: { inCellDropDown: true, source } };
-        log.getRange(`${letter}:${letter}`).format.columnWidth = definition.width * POINTS_PER_CHARACTER;
-      });
+      const layout = formLayout();
+      for (const sheetLayout of layout.sheets) {
+        const sheet = worksheets.add(sheetLayout.name);
+        applySheet(sheet, sheetLayout);
+      }
+      const log = worksheets.getItem(LOG_SHEET);
       log.activate();
       await context.sync();
       return { inserted: true };
@@ -240,7 +223,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
   async writeProfile(cells: readonly CellValue[]): Promise<void> {
     await run(async (context) => {
       const profile = context.workbook.worksheets.getItem(PROFILE_SHEET);
-      profile.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_ROW_DEFINITIONS.map((_, index) => [toExcelValue(cells[index])]);
+      profile.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((_, index) => [toExcelValue(cells[index])]);
       await context.sync();
     }, NO_PROFILE_MESSAGE);
   }

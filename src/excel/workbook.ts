@@ -4,21 +4,7 @@
  * a row. Two implementations: Office.js (`officeWorkbook.ts`) and in memory
  * (`memoryWorkbook.ts`, for the preview and tests); the UI never knows which.
  */
-import type { CellValue, DateSystem, LogRow } from "../core";
-
-export interface FormContent {
-  /** Whether the `MentorshipLog` table exists. */
-  readonly hasLog: boolean;
-  /** Whether the `Profile` sheet exists. */
-  readonly hasProfile: boolean;
-  /** The Profile sheet's value cells (B1:B6); blanks when the sheet is absent. */
-  readonly profileCells: readonly CellValue[];
-  /** Data rows of the table with their worksheet row numbers; only the seven input columns. */
-  readonly rows: readonly LogRow[];
-  readonly dateSystem: DateSystem;
-  /** The `Submission` sheet's cells from A1, or null when the workbook is not a submission. */
-  readonly submission: readonly (readonly CellValue[])[] | null;
-}
+import type { CellValue, WorkbookContent } from "../core";
 
 export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
 
@@ -37,7 +23,7 @@ export type VerificationLine = readonly [string, string | number];
 export type GoToTarget = { readonly kind: "row"; readonly row: number } | { readonly kind: "profile"; readonly field: number };
 
 export interface TrackingWorkbook {
-  readForm(): Promise<FormContent>;
+  readForm(): Promise<WorkbookContent>;
   /** Adds the Profile and Tracking Form sheets; does nothing (and says why) when either is already there. */
   insertForm(): Promise<InsertFormResult>;
   /**
@@ -67,8 +53,7 @@ export class WorkbookError extends Error {
 export const STATUS_HEADER = "Status";
 export const VERIFICATION_SHEET = "Verification";
 /** A hidden sheet holding the dropdown choices: Excel refuses typed lists over 255 characters. */
-export { LISTS_SHEET as FORM_LISTS_SHEET } from "../core";
-export const INPUT_COLUMN_COUNT = 7;
+export { LISTS_SHEET as FORM_LISTS_SHEET, INPUT_COLUMN_COUNT } from "../core";
 
 export const NO_FORM_MESSAGE = "The tracking form is not in this workbook: choose Insert tracking form first.";
 export const NO_PROFILE_MESSAGE = "The Profile sheet is not in this workbook: choose Insert tracking form first.";

@@ -20,7 +20,8 @@ import {
   creditedHours,
   describeCell,
   findActivity,
-  findingsLine,
+  codedFindingsLine,
+  quantityProblemText,
   isBlankCell,
   milliToHours,
   readQuantityCell,
@@ -166,9 +167,9 @@ export function STATUS(log_row: unknown[][]) {
     const row = readLogRowRange(log_row);
     if (isFailure(row)) return row;
     if (row.cells.every((cell) => isBlankCell(cell))) return "";
-    const result = validateRow(row, { asOf: todayIsoDate(), dateSystem });
+    const result = validateRow(row.cells, row.row, { asOf: todayIsoDate(), dateSystem });
     if (result.errors.length === 0) return "OK";
-    return findingsLine(result.errors);
+    return codedFindingsLine(result.errors);
   });
 }
 
@@ -207,8 +208,9 @@ export function CREDITED(activity: unknown, quantity: unknown) {
   return settle("CREDITED", () => {
     const found = activityOf(activity);
     if (isFailure(found)) return found;
-    const reading = readQuantityCell(toCellValue(quantity), UNIT_LABELS[found.unit].many);
-    if (!reading.ok) return failure("invalidValue", reading.message);
+    const cell = toCellValue(quantity);
+    const reading = readQuantityCell(cell, UNIT_LABELS[found.unit].whole);
+    if (!reading.ok) return failure("invalidValue", quantityProblemText(reading.problem, cell, found.unit));
     return milliToHours(creditedHours(found, reading.hundredths).hours);
   });
 }

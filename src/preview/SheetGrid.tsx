@@ -1,6 +1,6 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { type CellValue, excelSerialToIsoDate } from "../core";
+import { type CellValue, cellText, excelSerialToIsoDate } from "../core";
 import type { MemorySheet, MemoryWorkbook } from "../excel/memoryWorkbook";
 
 const useStyles = makeStyles({
@@ -66,7 +66,7 @@ function columnLetter(index: number): string {
 
 function shown(sheet: MemorySheet, row: number, column: number, value: CellValue, dateSystem: "1900" | "1904"): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object") return value.isoDate;
+  if (typeof value === "object") return cellText(value);
   const format = sheet.cellFormats[`${row},${column}`] ?? (row > 1 ? sheet.columnFormats[column] : undefined);
   if (typeof value === "number" && format === "yyyy-mm-dd") return excelSerialToIsoDate(value, dateSystem) ?? String(value);
   return String(value);

@@ -1,7 +1,6 @@
 import { Button, Combobox, Field, Input, MessageBar, MessageBarBody, Option, Select, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useState } from "react";
-import { ACTIVITIES, FORMAT_LABELS, type IsoDate, UNIT_LABELS, activityByCode } from "../core";
-import type { FormContent } from "../excel/workbook";
+import { ACTIVITIES, FORMAT_LABELS, type IsoDate, UNIT_LABELS, activityByCode, type WorkbookContent } from "../core";
 import { type ActivityField, type ActivityValues, EMPTY_ACTIVITY, checkActivity } from "./activityForm";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
@@ -10,7 +9,7 @@ import { useWorkbook } from "./WorkbookContext";
 const CREDENTIAL_CHOICES = ["CST-T", "CST-D", "Mentor"];
 
 export interface AddActivityFormProps {
-  readonly content: FormContent;
+  readonly content: WorkbookContent;
   readonly asOf: IsoDate;
   readonly onAdded: (row: number) => Promise<unknown>;
 }
@@ -47,7 +46,7 @@ export function AddActivityForm({ content, asOf, onAdded }: AddActivityFormProps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const check = checkActivity(values, { asOf, dateSystem: content.dateSystem, existingRows: content.rows });
+    const check = checkActivity(values, { asOf, dateSystem: content.log.dateSystem, existingRows: content.log.rows });
     setErrors(check.fieldErrors);
     if (Object.keys(check.fieldErrors).length > 0) {
       setStatus({ intent: "error", text: "The activity was not added: fix the fields marked below. What you typed is kept." });

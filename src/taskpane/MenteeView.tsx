@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
-import { assessLog } from "../core";
+import { checkLog } from "../core";
 import type { GoToTarget } from "../excel/workbook";
 import { AddActivityForm } from "./AddActivityForm";
 import type { ExportOutcome } from "./exportSubmission";
@@ -48,7 +48,7 @@ export function MenteeView({ tracker, onGo, onExport, exporting, exportOutcome }
     try {
       const fresh = await refresh();
       if (fresh === null) return;
-      const current = assessLog({ rows: fresh.rows, profileCells: fresh.profileCells, dateSystem: fresh.dateSystem }, { asOf });
+      const current = checkLog(fresh.log, { asOf });
       await workbook.markRows(rowMarks(current));
       setMarkMessage({ intent: "success", text: "The Status column beside the log shows each row's findings." });
     } catch (error) {

@@ -1,7 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useState } from "react";
-import { type DateSystem, type IsoDate, type ProfileKey, PROFILE_FIELDS, RULE_SET_IDS, RULE_SETS } from "../core";
-import type { FormContent } from "../excel/workbook";
+import { type DateSystem, type IsoDate, type ProfileKey, PROFILE_FIELDS, RULE_SET_IDS, RULE_SETS, type WorkbookContent } from "../core";
 import { type ProfileValues, checkProfile, profileCells, profileValuesFromCells } from "./profileForm";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
@@ -21,7 +20,7 @@ const HINTS: Partial<Record<ProfileKey, string>> = {
 };
 
 export interface ProfileEditorProps {
-  readonly content: FormContent;
+  readonly content: WorkbookContent;
   readonly asOf: IsoDate;
   readonly onSaved: () => Promise<unknown>;
 }
@@ -29,15 +28,15 @@ export interface ProfileEditorProps {
 export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
-  const dateSystem: DateSystem = content.dateSystem;
-  const [values, setValues] = useState<ProfileValues>(() => profileValuesFromCells(content.profileCells, dateSystem));
+  const dateSystem: DateSystem = content.log.dateSystem;
+  const [values, setValues] = useState<ProfileValues>(() => profileValuesFromCells(content.log.profileCells, dateSystem));
   const [errors, setErrors] = useState<Partial<Record<ProfileKey, string>>>({});
   const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [edited, setEdited] = useState(false);
 
   // Values typed in the sheet show up here until the user starts editing in the pane.
-  const sheetValues = JSON.stringify(content.profileCells);
+  const sheetValues = JSON.stringify(content.log.profileCells);
   useEffect(() => {
     if (!edited) setValues(profileValuesFromCells(JSON.parse(sheetValues), dateSystem));
   }, [sheetValues, dateSystem, edited]);

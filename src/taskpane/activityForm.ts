@@ -10,7 +10,7 @@ import {
   type DateSystem,
   type IsoDate,
   type LogRow,
-  type RowErrorCode,
+  type LogFieldKey,
   DECIMAL_TEXT,
   FORMAT_LABELS,
   type Format,
@@ -20,8 +20,8 @@ import {
   validateRows,
 } from "../core";
 
-export const ACTIVITY_FIELDS = ["date", "activity", "format", "provider", "credential", "quantity", "notes"] as const;
-export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
+/** The form's fields are the log's columns (form.ts). */
+export type ActivityField = LogFieldKey;
 
 export const activityValuesSchema = z.object({
   date: z.string(),
@@ -36,20 +36,6 @@ export const activityValuesSchema = z.object({
 export type ActivityValues = z.infer<typeof activityValuesSchema>;
 
 export const EMPTY_ACTIVITY: ActivityValues = { date: "", activity: "", format: "", provider: "", credential: "", quantity: "", notes: "" };
-
-const FIELD_OF_ERROR: Readonly<Record<RowErrorCode, ActivityField>> = {
-  "missing-date": "date",
-  "bad-date": "date",
-  "ambiguous-date": "date",
-  "future-date": "date",
-  "before-eligibility": "date",
-  "unknown-activity": "activity",
-  "virtual-not-allowed": "format",
-  "missing-format": "format",
-  "bad-quantity": "quantity",
-  "missing-provider": "provider",
-  "bad-credential": "credential",
-};
 
 export interface ActivityContext {
   readonly asOf: IsoDate;
@@ -85,7 +71,7 @@ export function activitySchema(context: ActivityContext) {
   return activityValuesSchema.superRefine((values, issues) => {
     const result = wouldBeRow(values, context);
     for (const error of result?.errors ?? []) {
-      issues.addIssue({ code: "custom", path: [FIELD_OF_ERROR[error.code]], message: error.message });
+      issues.addIssue({ code: "custom", path: [error.field ?? "date"], message: error.message });
     }
   });
 }

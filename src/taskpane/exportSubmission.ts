@@ -3,8 +3,8 @@
  * the findings; otherwise build the submission workbook and open it as a new
  * workbook (or offer it as a download). The user's workbook is only read.
  */
-import { type IsoDate } from "../core";
-import { type PreparedSubmission, type Submission, prepareSubmission } from "../core/submission";
+import type { IsoDate } from "../core";
+import { type PreparedSubmission, type Submission, prepareSubmission } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ListedFinding, listFindings } from "./findings";
 
@@ -71,10 +71,7 @@ export async function exportSubmission(workbook: TrackingWorkbook, dependencies:
     const content = await workbook.readForm();
     if (!content.hasLog)
       return { kind: "failed", message: "There is no tracking form to export: insert it and log your activities first." };
-    prepared = await prepareSubmission(
-      { rows: content.rows, profileCells: content.profileCells, dateSystem: content.dateSystem },
-      { asOf: dependencies.asOf },
-    );
+    prepared = await prepareSubmission(content.log, { asOf: dependencies.asOf });
   } catch (error) {
     return { kind: "failed", message: error instanceof Error ? error.message : String(error) };
   }

@@ -4,7 +4,6 @@
  */
 import { type Assessment, PROFILE_FIELDS, type RowResult, findingsLine } from "../core";
 import type { GoToTarget, MarkLevel, RowMark } from "../excel/workbook";
-import { profileFieldOf } from "./profileForm";
 
 export interface ListedFinding {
   readonly key: string;
@@ -16,15 +15,10 @@ export interface ListedFinding {
   readonly target: GoToTarget;
 }
 
-function profileField(code: string, message: string): number {
-  const key = profileFieldOf(code, message);
-  return PROFILE_FIELDS.findIndex((field) => field.key === key);
-}
-
 export function listFindings(assessment: Assessment): ListedFinding[] {
   const listed: ListedFinding[] = [];
   assessment.profile.errors.forEach((error, index) => {
-    const field = profileField(error.code, error.message);
+    const field = PROFILE_FIELDS.findIndex((each) => each.key === error.field);
     listed.push({
       key: `profile-${index}`,
       level: "error",

@@ -57,27 +57,10 @@ export function profileCells(values: ProfileValues, dateSystem: DateSystem): Cel
   });
 }
 
-/** The Profile field a profile finding is about, from its code and, for dates, the field its message names. */
-export function profileFieldOf(code: string, message: string): ProfileKey {
-  switch (code) {
-    case "missing-name":
-      return "name";
-    case "bad-email":
-      return "email";
-    case "bad-awarded":
-      return "creditsAwarded";
-    case "unknown-rule-set":
-      return "ruleSet";
-    default:
-      return message.startsWith("CST-D") ? "diplomateCertifiedOn" : "techniqueCertifiedOn";
-  }
-}
-
 export function profileSchema(context: { asOf: IsoDate; dateSystem: DateSystem }) {
   return profileValuesSchema.superRefine((values, issues) => {
     const result = readProfile(profileCells(values, context.dateSystem), context);
-    for (const error of result.errors)
-      issues.addIssue({ code: "custom", path: [profileFieldOf(error.code, error.message)], message: error.message });
+    for (const error of result.errors) issues.addIssue({ code: "custom", path: [error.field ?? "name"], message: error.message });
   });
 }
 

@@ -3,17 +3,18 @@
  * view reads from here and calls `refresh()` after it changes the workbook.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Assessment, type IsoDate, assessLog, todayIsoDate } from "../core";
-import { type FormContent, WorkbookError } from "../excel/workbook";
+import { type Assessment, type IsoDate, checkLog, todayIsoDate } from "../core";
+import type { WorkbookContent } from "../core";
+import { WorkbookError } from "../excel/workbook";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface TrackerState {
-  readonly content: FormContent | null;
+  readonly content: WorkbookContent | null;
   readonly assessment: Assessment | null;
   readonly asOf: IsoDate;
   /** A failure to read the workbook, for the user. */
   readonly readError: string | null;
-  readonly refresh: () => Promise<FormContent | null>;
+  readonly refresh: () => Promise<WorkbookContent | null>;
 }
 
 export function messageOf(error: unknown): string {
@@ -25,7 +26,7 @@ export function messageOf(error: unknown): string {
 export function useTracker(asOfOverride?: IsoDate): TrackerState {
   const workbook = useWorkbook();
   const asOf = asOfOverride ?? todayIsoDate();
-  const [content, setContent] = useState<FormContent | null>(null);
+  const [content, setContent] = useState<WorkbookContent | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const latest = useRef(0);
@@ -36,7 +37,7 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
       const next = await workbook.readForm();
       if (request !== latest.current) return next;
       setContent(next);
-      setAssessment(assessLog({ rows: next.rows, profileCells: next.profileCells, dateSystem: next.dateSystem }, { asOf }));
+      setAssessment(checkLog(next.log, { asOf }));
       setReadError(null);
       return next;
     } catch (error) {

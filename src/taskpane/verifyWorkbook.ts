@@ -4,7 +4,7 @@
  * results beside the input (the Status column and the Verification sheet).
  */
 import type { Assessment, IsoDate } from "../core";
-import { type VerifiedReport, readSubmissionSheet, submissionFieldLabel, verifyLog } from "../core/submission";
+import { type VerifiedReport, readSubmissionSheet, submissionFieldLabel, verifyLog } from "../core";
 import { type TrackingWorkbook, type VerificationLine, WorkbookError } from "../excel/workbook";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
 import { ordinal } from "./ProgressView";
@@ -57,11 +57,8 @@ export async function verifyOpenWorkbook(
 ): Promise<Verification> {
   const content = await workbook.readForm();
   if (!content.hasLog) throw new WorkbookError("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
-  const stored = content.submission === null ? null : readSubmissionSheet(content.submission);
-  const { assessment, report } = await verifyLog(
-    { rows: content.rows, profileCells: content.profileCells, dateSystem: content.dateSystem },
-    { asOf, submission: stored },
-  );
+  const stored = content.submissionRows === null ? null : readSubmissionSheet(content.submissionRows);
+  const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
   const lines = verificationLines(report, assessment, now().toISOString());
   await workbook.markRows(rowMarks(assessment));
   await workbook.writeVerification(lines);

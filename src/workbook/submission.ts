@@ -8,9 +8,8 @@
  * browser (exceljs's `browser` field gives webpack its browser build).
  */
 import ExcelJS from "exceljs";
-import { SUBMISSION_SHEET } from "../core";
-import { type Submission, SUBMISSION_FIELDS, submissionSheetRows } from "../core/submission";
-import { addListsSheet, addProfileSheet, addTrackingFormSheet, newWorkbook, workbookBytes } from "./write-form";
+import { type Submission, SUBMISSION_FIELDS, SUBMISSION_SHEET, submissionSheetRows } from "../core";
+import { newWorkbook, workbookBytes, writeForm } from "./write-form";
 
 const NOTES: Partial<Record<(typeof SUBMISSION_FIELDS)[number]["key"], string>> = {
   exportedAt: "UTC",
@@ -29,23 +28,29 @@ const NOTES: Partial<Record<(typeof SUBMISSION_FIELDS)[number]["key"], string>> 
 export async function buildSubmissionWorkbook(submission: Submission): Promise<Uint8Array> {
   const { log, summary } = submission;
   const workbook = newWorkbook(ExcelJS.Workbook);
-  addProfileSheet(workbook, log.profileCells, log.dateSystem);
-  addTrackingFormSheet(workbook, log.rows, log.dateSystem);
-  const sheet = workbook.addWorksheet(SUBMISSION_SHEET);
-  sheet.getColumn(1).width = 40;
-  sheet.getColumn(2).width = 68;
-  sheet.getColumn(3).width = 60;
-  submissionSheetRows(summary).forEach(([label, value], index) => {
-    const row = sheet.getRow(index + 1);
-    row.getCell(1).value = label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(2).value = value;
-    const note = NOTES[SUBMISSION_FIELDS[index]?.key ?? "mentee"];
-    if (note !== undefined) {
-      row.getCell(3).value = note;
-      row.getCell(3).font = { italic: true };
-    }
-  });
-  addListsSheet(workbook);
+  writeForm(
+    workbook,
+    { profileCells: log.profileCells, rows: log.rows, dateSystem: log.dateSystem, fillIn: false },
+    {
+      mentee: summary.mentee,
+      between: (book) => {
+        const sheet = book.addWorksheet(SUBMISSION_SHEET);
+        sheet.getColumn(1).width = 40;
+        sheet.getColumn(2).width = 68;
+        sheet.getColumn(3).width = 60;
+        submissionSheetRows(summary).forEach(([label, value], index) => {
+          const row = sheet.getRow(index + 1);
+          row.getCell(1).value = label;
+          row.getCell(1).font = { bold: true };
+          row.getCell(2).value = value;
+          const note = NOTES[SUBMISSION_FIELDS[index]?.key ?? "mentee"];
+          if (note !== undefined) {
+            row.getCell(3).value = note;
+            row.getCell(3).font = { italic: true };
+          }
+        });
+      },
+    },
+  );
   return workbookBytes(workbook);
 }

@@ -1,34 +1,40 @@
 /**
- * Writes the tracking form (SPEC 5) with exceljs, from the core's form
- * definition: the blank template of the command line and the Profile and
- * Tracking Form sheets of an exported submission come from here.
+ * Writes the tracking form with exceljs: the workbook layout of the core
+ * (`formLayout`, layout.ts) applied to an exceljs workbook, then the profile
+ * values and the log rows written by the kind of their field. The blank
+ * template of the command line, the Profile and Tracking Form sheets of an
+ * exported submission and the web tracker's saved form all come from here.
  *
- * No Node APIs: the add-in builds submissions in the browser with this too.
+ * No Node APIs: the add-in and the web tracker build workbooks in the browser with this too.
  */
 import type ExcelJS from "exceljs";
 import {
   type CellValue,
   type DateSystem,
+  type FieldKind,
+  type FormDefinition,
+  type LayoutOptions,
   type LogRow,
-  DATE_FORMAT,
+  type SheetLayout,
+  type WorkbookLayout,
   DECIMAL_TEXT,
-  LOG_COLUMN_DEFINITIONS,
-  LISTS_SHEET,
-  LOG_SHEET,
-  LOG_TABLE,
-  PROFILE_ROW_DEFINITIONS,
-  PROFILE_SHEET,
+  FORM,
   TEMPLATE_DATA_ROWS,
+  formLayout,
   isEmptyRow,
   isoDateToDayNumber,
-  parseIsoDate,
+  listFormula,
+  rangeAddress,
   readDateCell,
 } from "../core";
 
-/** Hidden sheet holding the dropdowns' choices: Excel limits a list typed into the rule to 255 characters. */
-
-/** Rows of the Tracking Form that get the dropdowns even while the table is shorter, so rows typed below it have them too. */
-export const DROPDOWN_ROWS = 1000;
+/**
+ * Rows of a form a person goes on filling (the template, a saved form) that
+ * get the formats and dropdowns even below the table: LibreOffice and
+ * Google Sheets do not grow a table's formats as Excel does. An exported
+ * submission carries none beyond its log.
+ */
+export const FILL_IN_ROWS = 1000;
 
 const MS_PER_DAY = 86_400_000;
 /** Before 1900-03-01, Excel's 1900 system counts a day that never was; exceljs does not, so such dates are written as text. */
@@ -58,18 +64,18 @@ export function numberForSheet(value: CellValue): ExcelJS.CellValue {
 
 // Matching control characters is the point here: they are what the file format cannot carry.
 // eslint-disable-next-line no-control-regex
-const ESCAPED_CHARACTER = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g;
+const ESCAPED_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]/g;
 const LITERAL_ESCAPE = /_(?=x[0-9a-f]{4}_)/gi;
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-f]{4}_/i;
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]|_x[0-9a-f]{4}_/i;
 
 /**
  * Text as a cell can carry it through the file: XML has no place for most
- * control characters and reads a carriage return as a line feed, so these
- * are written as the format's `_xHHHH_` escapes (which Excel and exceljs
- * decode), and text that merely looks like an escape has its underscore
- * escaped. Without this a note would read back different from the one
- * exported, and the submission would verify as edited.
+ * control characters and reads a carriage return as a line feed, and exceljs
+ * drops DEL (U+007F), so these are written as the format's `_xHHHH_` escapes
+ * (which Excel and the readers decode), and text that merely looks like an
+ * escape has its underscore escaped. Without this a note would read back
+ * different from the one exported, and the submission would verify as edited.
  */
 export function escapeSheetText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
@@ -78,87 +84,34 @@ export function escapeSheetText(text: string): string {
     .replace(ESCAPED_CHARACTER, (character) => `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
-/** Any other cell: text, numbers and booleans as entered; a decoded date stays a date. */
+/**
+ * Any other cell: text, numbers and booleans as entered; an Excel error
+ * stays that error. A date read into a text column (a note that was a date
+ * cell) is written as its ISO text: the column is formatted as Text, and the
+ * canonical form reads both the same.
+ */
 export function textForSheet(value: CellValue): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "object") {
-    const iso = parseIsoDate(value.isoDate);
-    return iso === null ? escapeSheetText(value.isoDate) : excelDate(iso);
+    if ("isoDate" in value) return escapeSheetText(value.isoDate);
+    if ("excelError" in value) return { error: value.excelError as ExcelJS.CellErrorValue["error"] };
+    return null;
   }
   return typeof value === "string" ? escapeSheetText(value) : value;
 }
 
-const LOG_WRITERS: readonly ((value: CellValue, system: DateSystem) => ExcelJS.CellValue)[] = LOG_COLUMN_DEFINITIONS.map((column) =>
-  column.header === "Date" ? dateForSheet : column.header === "Quantity" ? (value: CellValue) => numberForSheet(value) : textForSheet,
-);
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
-/** Each dropdown column's choices: its header, its column on the Lists sheet, and the range a rule refers to. */
-function dropdownLists(): { header: string; column: number; choices: readonly string[]; range: string }[] {
-  return LOG_COLUMN_DEFINITIONS.filter((definition) => definition.choices !== null).map((definition, index) => {
-    const choices = definition.choices ?? [];
-    const letter = columnLetter(index + 1);
-    return { header: definition.header, column: index + 1, choices, range: `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${choices.length}` };
-  });
-}
-
-/** The hidden sheet the Tracking Form's dropdowns take their choices from. */
-export function addListsSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(LISTS_SHEET, { state: "hidden" });
-  for (const list of dropdownLists()) {
-    list.choices.forEach((choice, index) => {
-      sheet.getCell(index + 1, list.column).value = choice;
-    });
-    sheet.getColumn(list.column).width = Math.max(...list.choices.map((choice) => choice.length));
+/** How a cell of a field of this kind is written. */
+export function valueForSheet(value: CellValue, kind: FieldKind, system: DateSystem): ExcelJS.CellValue {
+  switch (kind) {
+    case "date":
+      return dateForSheet(value, system);
+    case "number":
+    case "wholeNumber":
+      return numberForSheet(value);
+    case "text":
+    case "choice":
+      return textForSheet(value);
   }
-  return sheet;
-}
-
-/**
- * The Profile sheet: labels in column A, values in B (the template's
- * defaults when `values` is null), date format on the certification dates
- * and a dropdown for the rule set.
- */
-export function addProfileSheet(
-  workbook: ExcelJS.Workbook,
-  values: readonly CellValue[] | null,
-  system: DateSystem = "1900",
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(PROFILE_SHEET);
-  sheet.getColumn(1).width = 26;
-  sheet.getColumn(2).width = 36;
-  PROFILE_ROW_DEFINITIONS.forEach((definition, index) => {
-    const row = index + 1;
-    const label = sheet.getCell(row, 1);
-    label.value = definition.label;
-    label.font = { bold: true };
-    const cell = sheet.getCell(row, 2);
-    const value = values === null ? definition.defaultValue : values[index];
-    if (definition.numberFormat === DATE_FORMAT) {
-      cell.value = dateForSheet(value, system);
-      cell.numFmt = DATE_FORMAT;
-    } else if (definition.label === "Credits already awarded") {
-      cell.value = numberForSheet(value);
-    } else {
-      cell.value = textForSheet(value);
-    }
-    if (definition.choices !== null) {
-      cell.dataValidation = {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${definition.choices.join(",")}"`],
-        showErrorMessage: true,
-        errorStyle: "warning",
-        error: `Choose one of: ${definition.choices.join(", ")}.`,
-      };
-    }
-  });
-  return sheet;
 }
 
 /**
@@ -177,63 +130,127 @@ function placeRows(rows: readonly LogRow[]): { row: number; cells: readonly Cell
   return kept.map((row, index) => ({ row: index + 2, cells: row.cells }));
 }
 
-/**
- * The Tracking Form sheet with the MentorshipLog table: the seven headers,
- * the rows (the template's blank row when `rows` is null), dropdowns for
- * Activity and Format (over the Lists sheet: add it too), date and number
- * formats, column widths.
- */
-export function addTrackingFormSheet(
-  workbook: ExcelJS.Workbook,
-  rows: readonly LogRow[] | null,
-  system: DateSystem = "1900",
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(LOG_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  const placed = rows === null ? [] : placeRows(rows);
-  const lastRow = placed.length === 0 ? 1 + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
-  const blank = LOG_COLUMN_DEFINITIONS.map(() => null);
-  const tableRows: ExcelJS.CellValue[][] = Array.from({ length: lastRow - 1 }, () => blank);
-  for (const row of placed) tableRows[row.row - 2] = LOG_WRITERS.map((write, column) => write(row.cells[column], system));
-  sheet.addTable({
-    name: LOG_TABLE,
-    displayName: LOG_TABLE,
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: LOG_COLUMN_DEFINITIONS.map((column) => ({ name: column.header, filterButton: true })),
-    rows: tableRows,
-  });
-  const formattedRows = Math.max(DROPDOWN_ROWS, lastRow);
-  const lists = new Map(dropdownLists().map((list) => [list.header, list.range]));
-  LOG_COLUMN_DEFINITIONS.forEach((definition, index) => {
-    const column = sheet.getColumn(index + 1);
-    column.width = definition.width;
-    const letter = columnLetter(index + 1);
-    if (definition.numberFormat !== null) {
-      for (let row = 2; row <= formattedRows; row++) sheet.getCell(row, index + 1).numFmt = definition.numberFormat;
+/** What goes into the form: the profile values (defaults when null) and the log rows (one blank row when null). */
+export interface FormContent {
+  readonly profileCells: readonly CellValue[] | null;
+  readonly rows: readonly LogRow[] | null;
+  readonly dateSystem: DateSystem;
+  /** Format and offer dropdowns below the log too (a form still being filled), or only on its rows (a submission). */
+  readonly fillIn: boolean;
+}
+
+/** Excel's page setup for printing, as exceljs writes it. */
+function applyPage(sheet: ExcelJS.Worksheet, layout: SheetLayout): void {
+  const page = layout.page;
+  if (page === null) return;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: page.orientation,
+    fitToPage: true,
+    fitToWidth: page.fitToWidth,
+    fitToHeight: page.fitToHeight,
+    showGridLines: page.printGridlines,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    ...(page.repeatRows === null ? {} : { printTitlesRow: page.repeatRows }),
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${page.footer}` };
+}
+
+/** Applies one sheet of the layout: widths, fixed values, formats, dropdowns, frozen rows, page setup. */
+function applySheet(sheet: ExcelJS.Worksheet, layout: SheetLayout, lastRow: number): void {
+  for (const { column, width } of layout.widths) sheet.getColumn(column).width = width;
+  for (const { row, column, value, bold } of layout.values) {
+    const cell = sheet.getCell(row, column);
+    cell.value = escapeSheetText(value);
+    if (bold) cell.font = { bold: true };
+  }
+  for (const { range, numberFormat } of layout.formats) {
+    const [top, left, bottom, right] =
+      range.kind === "cells"
+        ? [range.top, range.left, range.bottom, range.right]
+        : [(layout.table?.headerRow ?? 1) + 1, range.column, lastRow, range.column];
+    for (let row = top; row <= bottom; row++)
+      for (let column = left; column <= right; column++) sheet.getCell(row, column).numFmt = numberFormat;
+  }
+  for (const validation of layout.validations) {
+    // exceljs writes a range key as one rule over the whole range.
+    (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
+      rangeAddress(validation.range, layout.table, lastRow),
+      {
+        type: "list",
+        allowBlank: true,
+        formulae: [listFormula(validation.list).slice(1)],
+        showErrorMessage: true,
+        // A warning, not a stop: the rules also read codes and other spellings.
+        errorStyle: "warning",
+        errorTitle: validation.title,
+        error: validation.help,
+        showInputMessage: true,
+        promptTitle: validation.title,
+        prompt: validation.help,
+      },
+    );
+  }
+  if (layout.frozenRows > 0) sheet.views = [{ state: "frozen", ySplit: layout.frozenRows }];
+  if (layout.hidden) sheet.state = "hidden";
+  applyPage(sheet, layout);
+}
+
+/** Adds one sheet of the layout, filled with its part of the content. */
+function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: FormContent, form: FormDefinition): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(layout.name);
+  if (layout.name === form.profileSheet) {
+    form.profile.forEach((field, index) => {
+      const value = content.profileCells === null ? field.defaultValue : content.profileCells[index];
+      sheet.getCell(index + 1, 2).value = valueForSheet(value, field.kind, content.dateSystem);
+    });
+    applySheet(sheet, layout, form.profile.length);
+    return sheet;
+  }
+  if (layout.table !== null) {
+    const placed = content.rows === null ? [] : placeRows(content.rows);
+    const header = layout.table.headerRow;
+    const lastRow = placed.length === 0 ? header + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
+    const blank = form.log.map(() => null);
+    const tableRows: ExcelJS.CellValue[][] = Array.from({ length: lastRow - header }, () => blank);
+    for (const row of placed) {
+      tableRows[row.row - header - 1] = form.log.map((column, index) => valueForSheet(row.cells[index], column.kind, content.dateSystem));
     }
-    const list = lists.get(definition.header);
-    if (definition.choices !== null && list !== undefined) {
-      // exceljs writes a range key as one rule over the whole range.
-      (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
-        `${letter}2:${letter}${formattedRows}`,
-        {
-          type: "list",
-          allowBlank: true,
-          formulae: [list],
-          showErrorMessage: true,
-          // A warning, not a stop: the core also reads codes and other spellings of an activity.
-          errorStyle: "warning",
-          errorTitle: definition.header,
-          error: definition.help,
-          showInputMessage: true,
-          promptTitle: definition.header,
-          prompt: definition.help,
-        },
-      );
-    }
-  });
+    sheet.addTable({
+      name: layout.table.name,
+      displayName: layout.table.name,
+      ref: `A${header}`,
+      headerRow: true,
+      style: { theme: layout.table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: layout.table.headers.map((name) => ({ name, filterButton: true })),
+      rows: tableRows,
+    });
+    applySheet(sheet, layout, content.fillIn ? Math.max(FILL_IN_ROWS, lastRow) : lastRow);
+    return sheet;
+  }
+  applySheet(sheet, layout, 0);
   return sheet;
+}
+
+/**
+ * Writes the form's sheets into the workbook, in the layout's order; the
+ * hidden lists sheet comes last, after any sheet `between` adds (the
+ * submission's summary), so the visible sheets open first.
+ */
+export function writeForm(
+  workbook: ExcelJS.Workbook,
+  content: FormContent,
+  options: LayoutOptions & { readonly between?: (workbook: ExcelJS.Workbook) => void } = {},
+  form: FormDefinition = FORM,
+): WorkbookLayout {
+  const layout = formLayout(form, options);
+  const visible = layout.sheets.filter((sheet) => !sheet.hidden);
+  const hidden = layout.sheets.filter((sheet) => sheet.hidden);
+  for (const sheet of visible) addSheet(workbook, sheet, content, form);
+  options.between?.(workbook);
+  for (const sheet of hidden) addSheet(workbook, sheet, content, form);
+  return layout;
 }
 
 /** The workbook's .xlsx bytes. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/commands";
-import { evaluateLog } from "../../src/core";
+import { reportLog } from "../../src/core";
 import { SUBMISSION_FIELDS } from "../../src/core/submission";
 import { parseCsvLog } from "../../src/workbook/csv";
 import { loadWorkbook } from "../workbook/build";
@@ -40,7 +40,7 @@ describe("verify one file", () => {
   test("--json prints exactly the core's report of SPEC 7", async () => {
     const path = file("log.csv", VALID_CSV);
     const { status, stdout, stderr } = await run("verify", path, "--json", "--as-of", "2024-06-01");
-    const expected = (await evaluateLog(parseCsvLog(VALID_CSV), { asOf: "2024-06-01" })).report;
+    const expected = (await reportLog(parseCsvLog(VALID_CSV), { asOf: "2024-06-01" })).report;
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(JSON.parse(stdout)).toMatchObject({ credits: 1, hours: { A: 6, B: 12, C: 12 }, valid: true, submission: null });
     expect(stderr).toBe("");
@@ -71,7 +71,7 @@ describe("verify one file", () => {
     const path = file("bad.csv", INVALID_CSV);
     const { status, stdout } = await run("verify", path, "--as-of", "2024-06-01");
     const lines = stdout.split("\n");
-    expect(lines[0]).toBe(`${path}: 3 errors`);
+    expect(lines[0]).toBe(`${path}: 4 errors`);
     expect(lines).toContain(
       '  row 2: error ambiguous-date: Date "03/04/2024" can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.',
     );
@@ -138,7 +138,7 @@ describe("batch verify", () => {
     const lines = stdout.split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      `${join(folder, "inbox", "a-invalid.csv")}: 3 errors; 0 credits; hours A 0 B 0 C 0; next credit 1st missing 24 h`,
+      `${join(folder, "inbox", "a-invalid.csv")}: 4 errors; 0 credits; hours A 0 B 0 C 0; next credit 1st missing 24 h`,
     );
     expect(lines[1]).toMatch(
       /b-valid\.csv: no errors, 1 warning; 1 credit; hours A 6 B 12 C 12; next credit 2nd missing 24 h \(technique-certification\)$/,

@@ -3,9 +3,14 @@ import { logRows } from "./helpers";
 
 const options = { asOf: "2024-12-31", dateSystem: "1900" as const };
 
-function credited(activity: string, quantity: number, provider = "Lena Ortiz", credential = "CST-D") {
+function credited(
+  activity: string,
+  quantity: number,
+  provider = "Lena Ortiz",
+  credential = activity === "one-on-one" ? "Mentor" : "CST-D",
+) {
   const [row] = logRows(["2024-03-01", activity, "In person", provider, credential, quantity]);
-  const result = validateRow(row!, options);
+  const result = validateRow(row!.cells, row!.row, options);
   return {
     hours: milliToHours(result.hours),
     category: result.category,

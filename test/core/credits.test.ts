@@ -1,10 +1,10 @@
-import { assessLog, type CellValue, evaluateLog, type ProfileOverrides } from "../../src/core";
+import { checkLog, type CellValue, reportLog, type ProfileOverrides } from "../../src/core";
 import { type Cells, logRows, oneOnOne, smallGroup, treatment } from "./helpers";
 
 const asOf = "2024-12-31";
 
 function credit(rows: Cells[], profile: readonly CellValue[] = [], overrides: ProfileOverrides = {}) {
-  const assessment = assessLog({ rows: logRows(...rows), profileCells: profile, dateSystem: "1900" }, { asOf, overrides });
+  const assessment = checkLog({ rows: logRows(...rows), profileCells: profile, dateSystem: "1900" }, { asOf, overrides });
   const { next } = assessment.allocation;
   const hours = (milli: number) => milli / 1000;
   return {
@@ -172,23 +172,23 @@ describe("SPEC 4: profile", () => {
   test("unknown-rule-set", () => expect(credit([], ["", "", "", "", "", "2019"]).profileErrors).toEqual(["unknown-rule-set"]));
   test("missing-name, for export only", async () => {
     const input = { rows: logRows(...firstCreditRows), profileCells: [], dateSystem: "1900" as const };
-    expect(assessLog(input, { asOf }).profile.errors).toEqual([]);
-    expect(assessLog(input, { asOf, forExport: true }).profile.errors.map((e) => e.code)).toEqual(["missing-name"]);
-    const { report } = await evaluateLog(input, { asOf, forExport: true });
+    expect(checkLog(input, { asOf }).profile.errors).toEqual([]);
+    expect(checkLog(input, { asOf, forExport: true }).profile.errors.map((e) => e.code)).toEqual(["missing-name"]);
+    const { report } = await reportLog(input, { asOf, forExport: true });
     expect(report.valid).toBe(false);
     expect(report.profile.errors[0]!.code).toBe("missing-name");
   });
   test("profile dates as Excel serials in the workbook's date system", () => {
     const rows: Cells[] = [...firstCreditRows, treatment("2021-06-01", 12), oneOnOne("2021-07-01", 12)];
     const serial1904 = 44348 - 1462; // 2021-06-01
-    const assessment = assessLog({ rows: logRows(...rows), profileCells: ["", "", serial1904], dateSystem: "1904" }, { asOf });
+    const assessment = checkLog({ rows: logRows(...rows), profileCells: ["", "", serial1904], dateSystem: "1904" }, { asOf });
     expect(assessment.profile.profile.techniqueCertifiedOn).toBe("2021-06-01");
   });
 });
 
 describe("SPEC 7: the report", () => {
   test("the JSON of the spec's example", async () => {
-    const { report } = await evaluateLog({ rows: logRows(...firstCreditRows), profileCells: [], dateSystem: "1900" }, { asOf });
+    const { report } = await reportLog({ rows: logRows(...firstCreditRows), profileCells: [], dateSystem: "1900" }, { asOf });
     expect(report).toMatchObject({
       ruleSet: "current",
       credits: 1,
@@ -209,7 +209,7 @@ describe("SPEC 7: the report", () => {
       ["2020-01-01", "precepting", "in person", "", "", 0.33, ""],
       ["2020-01-02", "treatment", "virtual", "X", "CST-T", 3, ""],
     ];
-    const { report } = await evaluateLog({ rows: logRows(...rows), profileCells: [], dateSystem: "1900" }, { asOf });
+    const { report } = await reportLog({ rows: logRows(...rows), profileCells: [], dateSystem: "1900" }, { asOf });
     expect(report.hours).toEqual({ A: 0, B: 0.5, C: 0 });
     expect(report.rows.map((r) => r.hours)).toEqual([0.5, 0]);
     expect(report.valid).toBe(false);

@@ -3,7 +3,7 @@
  */
 import fc from "fast-check";
 import {
-  assessLog,
+  checkLog,
   type CellValue,
   CATEGORIES,
   type Category,
@@ -65,7 +65,7 @@ const logArb = fc.array(validRowArb, { maxLength: 40 });
 const toRows = (cells: CellValue[][]): LogRow[] => cells.map((row, index) => ({ row: index + 2, cells: row }));
 
 function assess(cells: CellValue[][], overrides: ProfileOverrides): Assessment {
-  return assessLog({ rows: toRows(cells), profileCells: [], dateSystem: "1900" }, { asOf, overrides });
+  return checkLog({ rows: toRows(cells), profileCells: [], dateSystem: "1900" }, { asOf, overrides });
 }
 
 const ROW_OF: Record<Category, (hours: number) => CellValue[]> = {
@@ -174,7 +174,7 @@ describe("properties of the rules core", () => {
         fc.array(fc.array(anyCell, { minLength: 0, maxLength: 9 }), { maxLength: 20 }),
         fc.array(anyCell, { maxLength: 6 }),
         (cells, profile) => {
-          const assessment = assessLog({ rows: toRows(cells), profileCells: profile, dateSystem: "1900" }, { asOf });
+          const assessment = checkLog({ rows: toRows(cells), profileCells: profile, dateSystem: "1900" }, { asOf });
           for (const row of assessment.rows) {
             if (row.errors.length === 0) {
               expect(row.category).not.toBeNull();

@@ -5,7 +5,7 @@ const options: RowOptions = { asOf: "2024-06-30", dateSystem: "1900" };
 
 function check(cells: Cells, opts: RowOptions = options) {
   const [row] = logRows(cells);
-  const result = validateRow(row!, opts);
+  const result = validateRow(row!.cells, row!.row, opts);
   return {
     errors: result.errors.map((e) => e.code),
     warnings: result.warnings.map((w) => w.code),

@@ -207,7 +207,7 @@ export class FakeExcel {
         rowCount: area.bottom - area.top + 1,
         columnCount: area.right - area.left + 1,
         address: `${area.sheet}!${key}`,
-        format: {},
+        format: { font: {} },
         dataValidation: {},
         getRow: (index: number) => this.rangeObject({ ...area, top: area.top + index, bottom: area.top + index }),
         getRowsBelow: (count = 1) => this.rangeObject({ ...area, top: area.bottom + 1, bottom: area.bottom + count }),

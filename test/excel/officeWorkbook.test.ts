@@ -46,22 +46,22 @@ describe("reading the form", () => {
     const sync = install(fake);
     const content = await new OfficeWorkbook().readForm();
     expect(sync).toHaveBeenCalledTimes(2);
-    expect(content.rows).toHaveLength(count);
-    expect(content.rows[0]).toEqual({ row: 2, cells: logRow(0) });
-    expect(content.rows[count - 1]?.row).toBe(count + 1);
-    expect(content.profileCells[0]).toBe("Ada Quint");
+    expect(content.log.rows).toHaveLength(count);
+    expect(content.log.rows[0]).toEqual({ row: 2, cells: logRow(0) });
+    expect(content.log.rows[count - 1]?.row).toBe(count + 1);
+    expect(content.log.profileCells[0]).toBe("Ada Quint");
     expect(content.hasLog && content.hasProfile).toBe(true);
-    expect(content.submission).toBeNull();
+    expect(content.submissionRows).toBeNull();
   });
 
   test("reads the date system from the workbook's DATE function: 1904", async () => {
     install(formWith(1, { date1904: true }));
-    await expect(new OfficeWorkbook().readForm()).resolves.toMatchObject({ dateSystem: "1904" });
+    await expect(new OfficeWorkbook().readForm()).resolves.toMatchObject({ log: { dateSystem: "1904" } });
   });
 
   test("falls back to the 1900 date system where ExcelApi 1.2 is missing", async () => {
     install(formWith(1, { date1904: true }), []);
-    await expect(new OfficeWorkbook().readForm()).resolves.toMatchObject({ dateSystem: "1900" });
+    await expect(new OfficeWorkbook().readForm()).resolves.toMatchObject({ log: { dateSystem: "1900" } });
   });
 
   test("a workbook without the form reads as empty in 1 sync", async () => {
@@ -70,7 +70,7 @@ describe("reading the form", () => {
     const sync = install(fake);
     const content = await new OfficeWorkbook().readForm();
     expect(sync).toHaveBeenCalledTimes(1);
-    expect(content).toMatchObject({ hasLog: false, hasProfile: false, rows: [], submission: null });
+    expect(content).toMatchObject({ hasLog: false, hasProfile: false, log: { rows: [] }, submissionRows: null });
   });
 
   test("reads the input columns by header, whatever columns follow Notes", async () => {
@@ -80,7 +80,7 @@ describe("reading the form", () => {
     (fake.findTable(LOG_TABLE) as { width: number }).width = 8;
     install(fake);
     const content = await new OfficeWorkbook().readForm();
-    expect(content.rows[1]?.cells).toEqual(logRow(1));
+    expect(content.log.rows[1]?.cells).toEqual(logRow(1));
   });
 
   test("reads a Submission sheet from A1", async () => {
@@ -91,7 +91,7 @@ describe("reading the form", () => {
     ]);
     install(fake);
     const content = await new OfficeWorkbook().readForm();
-    expect(content.submission).toEqual([
+    expect(content.submissionRows).toEqual([
       ["Mentee", "Ada Quint"],
       ["Credits earned", 0],
     ]);

@@ -11,10 +11,7 @@ const ROWS = [treatment("2024-01-10", 6), group("2024-01-11", 6), oneOnOne("2024
 async function submissionWorkbook(): Promise<MemoryWorkbook> {
   const workbook = await formWorkbook(ROWS);
   const content = await workbook.readForm();
-  const prepared = await prepareSubmission(
-    { rows: content.rows, profileCells: content.profileCells, dateSystem: content.dateSystem },
-    { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" },
-  );
+  const prepared = await prepareSubmission(content.log, { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" });
   if (!prepared.ok) throw new Error("the sample should export");
   const submission = new MemoryWorkbook({
     sheets: [{ name: "Submission", cells: submissionSheetRows(prepared.submission.summary).map((row) => [...row]) }],
@@ -44,7 +41,7 @@ describe("coordinator view", () => {
 
     const after = cellsOf(workbook, LOG_SHEET);
     expect(after.map((row) => row.slice(0, 7))).toEqual(before);
-    expect(after.map((row) => row[7])).toEqual(["Status", "OK", "OK", "OK", expect.stringMatching(/^Error: unknown-activity/)]);
+    expect(after.map((row) => row[7])).toEqual(["Status", "OK", "OK", "OK", expect.stringMatching(/^Error: Activity "Reiki"/)]);
     const verification = new Map(cellsOf(workbook, "Verification").map((row) => [row[0], row[1]]));
     expect(verification.get("Credits earned")).toBe(1);
     expect(verification.get("Submission")).toBe("Not a submission (no Submission sheet)");

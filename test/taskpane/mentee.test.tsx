@@ -104,7 +104,7 @@ describe("add an activity", () => {
     const quantityMessage = await within(form).findByText("Quantity -2 must be more than 0: enter the number of hours.");
     expect(quantityMessage.closest(".fui-Field")).toContainElement(within(form).getByLabelText(/^Quantity/));
     const credentialMessage = within(form).getByText(
-      /Credential "Mentor" does not count: Category A treatment must come from a CST-T or CST-D/,
+      /Credential "Mentor" does not count: Category A counts only treatment received from a CST-T or a CST-D/,
     );
     expect(credentialMessage.closest(".fui-Field")).toContainElement(within(form).getByRole("combobox", { name: /^Credential/ }));
     expect(within(form).getByLabelText(/^Treating therapist/)).toHaveValue("Dolores Achebe");
@@ -206,7 +206,7 @@ describe("findings", () => {
     const cells = cellsOf(workbook, LOG_SHEET);
     expect(cells[0]?.[7]).toBe("Status");
     expect(cells[1]?.slice(0, 8)).toEqual([...treatment("2024-01-10", 2), "OK"]);
-    expect(cells[2]?.[7]).toMatch(/^Error: unknown-activity: Activity "Reiki"/);
+    expect(cells[2]?.[7]).toMatch(/^Error: Activity "Reiki" is not in the program's list/);
   });
 });
 

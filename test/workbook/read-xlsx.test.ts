@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { evaluateLog } from "../../src/core";
+import { reportLog } from "../../src/core";
 import { UnreadableFileError } from "../../src/workbook/errors";
 import { dateCellValue, readWorkbookLog } from "../../src/workbook/read-xlsx";
 import { relativeTarget, relativizeTargets } from "../../src/workbook/zip-repair";
@@ -157,7 +157,7 @@ describe("date systems", () => {
     expect(in1904.log.rows).toEqual(in1900.log.rows);
     expect(in1904.log.profileCells).toEqual(in1900.log.profileCells);
     const asOf = "2024-06-01";
-    const [a, b] = await Promise.all([evaluateLog(in1900.log, { asOf }), evaluateLog(in1904.log, { asOf })]);
+    const [a, b] = await Promise.all([reportLog(in1900.log, { asOf }), reportLog(in1904.log, { asOf })]);
     expect(b.report).toEqual(a.report);
   });
 
@@ -167,9 +167,9 @@ describe("date systems", () => {
       await buildWorkbook({ date1904: true, rows: [[43_699, "treatment", "In person", "J", "CST-T", 1, null]] }),
     );
     expect(log.rows[0]?.cells[0]).toBe(43_699);
-    const { report } = await evaluateLog(log, { asOf: "2024-01-01" });
+    const { report } = await reportLog(log, { asOf: "2024-01-01" });
     expect(report.rows[0]?.errors).toEqual([]);
-    const { assessment } = await evaluateLog(log, { asOf: "2024-01-01" });
+    const { assessment } = await reportLog(log, { asOf: "2024-01-01" });
     expect(assessment.rows[0]?.date).toBe("2023-08-23");
   });
 

@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { build } from "esbuild";
-import { type CellValue, type LogInput, CANONICAL_FORM } from "../../src/core";
+import { type CellValue, type LogInput, CANONICAL_FORM, applyProfileOverrides } from "../../src/core";
 import {
   SUBMISSION_FIELDS,
-  applyProfileOverrides,
   compareSubmissionSummaries,
   prepareSubmission,
   readSubmissionSheet,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { ACTIVITIES, LOG_COLUMNS, PROFILE_FIELDS, canonicalForm, evaluateLog } from "../../src/core";
+import { ACTIVITIES, LOG_COLUMNS, PROFILE_FIELDS, canonicalForm, reportLog } from "../../src/core";
 import { prepareSubmission, readSubmissionSheet, verifyLog } from "../../src/core/submission";
 import { parseCsvLog } from "../../src/workbook/csv";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
@@ -25,7 +25,7 @@ describe("the blank tracking form (template)", () => {
     expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 2).value)).toEqual(["", "", "", "", 0, "current"]);
     expect(sheet.getCell("B3").numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getCell("B4").numFmt).toBe("yyyy-mm-dd");
-    expect(sheet.getCell("B6").dataValidation).toMatchObject({ type: "list", formulae: ['"current,2014"'] });
+    expect(sheet.getCell("B6").dataValidation).toMatchObject({ type: "list", formulae: ["'CST Lists'!$D$2:$D$3"] });
   });
 
   test("Tracking Form: the MentorshipLog table with exactly the seven headers, date format, column widths", async () => {
@@ -46,7 +46,7 @@ describe("the blank tracking form (template)", () => {
     expect(sheet.getColumn(2).width).toBe(48);
   });
 
-  test("Activity and Format dropdowns cover rows 2 to 1000 and list the hidden Lists sheet's choices", async () => {
+  test("Activity, Format and Credential dropdowns cover rows 2 to 1000 and list the hidden Lists sheet's choices", async () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     const rules = [...xml.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].map((match) => ({
@@ -55,17 +55,20 @@ describe("the blank tracking form (template)", () => {
       formula: match[2]?.replace(/&apos;/g, "'"),
     }));
     expect(rules).toEqual([
-      { sqref: "B2:B1000", type: "list", formula: "'CST Lists'!$A$1:$A$11" },
-      { sqref: "C2:C1000", type: "list", formula: "'CST Lists'!$B$1:$B$2" },
+      { sqref: "B2:B1000", type: "list", formula: "'CST Lists'!$A$2:$A$12" },
+      { sqref: "C2:C1000", type: "list", formula: "'CST Lists'!$B$2:$B$3" },
+      { sqref: "E2:E1000", type: "list", formula: "'CST Lists'!$C$2:$C$4" },
     ]);
     const lists = (await load(bytes)).getWorksheet("CST Lists")!;
-    expect(ACTIVITIES.map((_, index) => lists.getCell(index + 1, 1).value)).toEqual(ACTIVITIES.map((activity) => activity.label));
-    expect([lists.getCell("B1").value, lists.getCell("B2").value]).toEqual(["In person", "Virtual"]);
+    expect(ACTIVITIES.map((_, index) => lists.getCell(index + 2, 1).value)).toEqual(ACTIVITIES.map((activity) => activity.label));
+    expect([lists.getCell("B1").value, lists.getCell("B2").value, lists.getCell("B3").value]).toEqual(["Format", "In person", "Virtual"]);
+    expect([lists.getCell("C2").value, lists.getCell("C3").value, lists.getCell("C4").value]).toEqual(["CST-T", "CST-D", "Mentor"]);
+    expect([lists.getCell("D2").value, lists.getCell("D3").value]).toEqual(["current", "2014"]);
   });
 
   test("reads back as an empty log with no findings", async () => {
     const { log } = await readWorkbookLog(bytes);
-    const { report } = await evaluateLog(log, { asOf: "2024-06-01" });
+    const { report } = await reportLog(log, { asOf: "2024-06-01" });
     expect(report.rows).toEqual([]);
     expect(report.valid).toBe(true);
     expect(report.profile.errors).toEqual([]);
