@@ -12,7 +12,8 @@ module.exports = {
   },
   // office-addin-mock reaches an ESM-only package through office-addin-manifest; it only needs the OfficeApp enum.
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
-  setupFiles: ["<rootDir>/test/support/setup-globals.js"],
+  // Property tests run with one fixed seed (test/support/properties.ts); npm run test:explore varies it.
+  setupFiles: ["<rootDir>/test/support/setup-globals.js", "<rootDir>/test/support/properties.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/support/setup-dom.js"],
   testTimeout: 60000,
 };

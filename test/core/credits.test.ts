@@ -24,6 +24,12 @@ describe("SPEC 4: the first credit (current rules)", () => {
   test("A ≥ 6, B ≥ 6, C ≥ 6, total 24 earns one credit", () => {
     expect(credit(firstCreditRows).credits).toBe(1);
   });
+  test("quantities are rounded on their decimal value: A 6, B 6, C 9.84 and C 2.155 make C 12.00 and earn 1 credit", () => {
+    expect(
+      credit([treatment("2020-01-10", 6), smallGroup("2020-01-11", 6), oneOnOne("2020-01-12", 9.84), oneOnOne("2020-01-13", 2.155)])
+        .credits,
+    ).toBe(1);
+  });
   test("A 5.99 h is not enough, whatever the total", () => {
     expect(credit([treatment("2020-01-10", 5.99), smallGroup("2020-01-11", 10), oneOnOne("2020-01-12", 10)]).credits).toBe(0);
   });

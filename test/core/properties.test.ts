@@ -2,6 +2,7 @@
  * Invariants of the rules core, checked on generated logs (fast-check).
  */
 import fc from "fast-check";
+import { runs } from "../support/properties";
 import {
   checkLog,
   type CellValue,
@@ -81,8 +82,6 @@ function hoursRows(category: Category, milli: number): CellValue[][] {
   return rows;
 }
 
-const runs = { numRuns: 150 };
-
 describe("properties of the rules core", () => {
   test("an hour never counts twice: the credits' hours fit in the logged hours, and each credit gets exactly its 24 h and its minimums", () => {
     fc.assert(
@@ -104,7 +103,7 @@ describe("properties of the rules core", () => {
         expect(creditCount).toBe(assessment.allocation.credits);
         for (const category of CATEGORIES) expect(used[category]).toBeLessThanOrEqual(assessment.hours[category]);
       }),
-      runs,
+      runs(300),
     );
   });
 
@@ -124,7 +123,7 @@ describe("properties of the rules core", () => {
           }
         }
       }),
-      runs,
+      runs(300),
     );
   });
 
@@ -133,7 +132,7 @@ describe("properties of the rules core", () => {
       fc.property(logArb, validRowArb, profileArb, (cells, extra, overrides) => {
         expect(assess([...cells, extra], overrides).allocation.credits).toBeGreaterThanOrEqual(assess(cells, overrides).allocation.credits);
       }),
-      runs,
+      runs(300),
     );
   });
 
@@ -152,7 +151,7 @@ describe("properties of the rules core", () => {
           expect(b.hours).toEqual(a.hours);
         },
       ),
-      runs,
+      runs(300),
     );
   });
 
@@ -166,6 +165,8 @@ describe("properties of the rules core", () => {
     fc.constant(null),
     fc.constant(undefined),
     fc.string().map((isoDate) => ({ isoDate })),
+    fc.constantFrom("#N/A", "#REF!", "#DIV/0!", "#VALUE!").map((excelError) => ({ excelError })),
+    fc.string().map((formula) => ({ formula })),
   );
 
   test("arbitrary cell values never throw, and a row without errors is a real credited activity", () => {
@@ -188,11 +189,11 @@ describe("properties of the rules core", () => {
           expect(Number.isInteger(assessment.allocation.credits)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      runs(500),
     );
   });
 
-  test("adding exactly next.missing (remainder in any accepted category) completes the next credit; one hour less in total does not", () => {
+  test("adding exactly next.missing (remainder in any accepted category) completes the next credit (credits rise by at least one); one hour less in total does not", () => {
     fc.assert(
       fc.property(logArb, profileArb, (cells, profileOverrides) => {
         const before = assess(cells, profileOverrides);
@@ -206,7 +207,8 @@ describe("properties of the rules core", () => {
         expect(remainder).toBeGreaterThanOrEqual(0);
         for (const category of rule.accepts) {
           const after = assess([...cells, ...required, ...hoursRows(category, remainder)], overrides);
-          expect(after.allocation.credits).toBe(before.allocation.credits + 1);
+          // SPEC 4: later credits may have been waiting only for this one, so credits rise by at least one.
+          expect(after.allocation.credits).toBeGreaterThanOrEqual(before.allocation.credits + 1);
         }
         if (next.missing.total >= 1000) {
           // Take the hour off the remainder first, then off the categories.
@@ -225,7 +227,62 @@ describe("properties of the rules core", () => {
           }
         }
       }),
-      runs,
+      runs(300),
     );
+  });
+});
+
+/** A decimal text's value rounded to hundredths half up, by integer arithmetic on its digits (never on a float). */
+function hundredthsHalfUp(text: string): number {
+  const [whole = "0", fraction = ""] = text.split(".");
+  const padded = `${fraction}000`;
+  const kept = BigInt(whole) * 100n + BigInt(padded.slice(0, 2));
+  return Number(kept + (Number(padded[2]) >= 5 ? 1n : 0n));
+}
+
+describe("SPEC 3: a quantity is rounded on its decimal value", () => {
+  const decimalText = fc
+    .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 6 }), fc.nat())
+    .map(([whole, places, digits]) => (places === 0 ? String(whole) : `${whole}.${String(digits % 10 ** places).padStart(places, "0")}`))
+    .filter((text) => Number(text) >= 0.01);
+
+  test("for decimal text with up to 6 decimals, the credited hundredths are the decimal value rounded half up", () => {
+    fc.assert(
+      fc.property(decimalText, fc.boolean(), (text, asNumber) => {
+        const cell: CellValue = asNumber ? Number(text) : text;
+        const [row] = validateRows([{ row: 2, cells: ["2024-01-02", "small-group", "Virtual", "", "", cell, ""] }], {
+          asOf,
+          dateSystem: "1900",
+        });
+        const expected = hundredthsHalfUp(text);
+        // Hours are thousandths: hundredths of an hour × 10 (small-group credits 1 h per hour).
+        expect(row?.hours).toBe(expected * 10);
+        const threeOrMore = /\.\d{2}\d*[1-9]/.test(text);
+        expect(row?.warnings.some((warning) => warning.code === "rounded")).toBe(threeOrMore);
+      }),
+      runs(1000),
+    );
+  });
+});
+
+describe("regression cases found by property tests", () => {
+  test("adding the missing B hours completes two credits at once: credit 1 was waiting only for B (current rules, CST-T 2014-05-01)", () => {
+    const day = "2014-05-01";
+    const rows: CellValue[][] = [
+      [day, "one-on-one", "Virtual", "Marco Ibáñez", "Mentor", 12.5, ""],
+      [day, "one-on-one", "Virtual", "Marco Ibáñez", "Mentor", 0.76, ""],
+      [day, "one-on-one", "Virtual", "Marco Ibáñez", "Mentor", 6.99, ""],
+      [day, "treatment", "In person", "Dana Whitfield", "CST-D", 9.53, ""],
+      [day, "treatment", "In person", "Dana Whitfield", "CST-D", 10.34, ""],
+      [day, "treatment", "In person", "Dana Whitfield", "CST-D", 1.88, ""],
+    ];
+    const overrides: ProfileOverrides = { ruleSet: "current", techniqueCertifiedOn: day };
+    const before = assess(rows, overrides);
+    expect(before.allocation.credits).toBe(0);
+    expect(before.allocation.next).toMatchObject({ credit: 1, missing: { A: 0, B: 6000, C: 0, total: 6000 } });
+    const after = assess([...rows, [asOf, "small-group", "Virtual", "", "", 6, ""]], overrides);
+    expect(after.allocation.credits).toBe(2);
+    const fiveAndAHalf = assess([...rows, [asOf, "small-group", "Virtual", "", "", 5.99, ""]], overrides);
+    expect(fiveAndAHalf.allocation.credits).toBe(0);
   });
 });

@@ -79,6 +79,28 @@ describe("SPEC 3: errors", () => {
     }
   });
 
+  test("bad-quantity: sessions and recordings count whole; days may be fractional", () => {
+    const result = check(["2024-01-02", "study-group", "virtual", "", "", 1.5, ""]);
+    expect(result.errors).toEqual(["bad-quantity"]);
+    expect(result.messages[0]).toMatch(/sessions count whole/);
+    expect(check(["2024-01-02", "empower-recording", "virtual", "", "", "0.5", ""]).errors).toEqual(["bad-quantity"]);
+    expect(check(["2024-01-02", "empower-recording", "virtual", "", "", 2.004, ""]).errors).toEqual(["bad-quantity"]);
+    expect(check(["2024-01-02", "study-group", "virtual", "", "", 2, ""])).toMatchObject({ errors: [], hours: 2 });
+    expect(check(["2024-01-02", "precepting", "in person", "", "", 1.5, ""])).toMatchObject({ errors: [], hours: 2.25 });
+  });
+
+  test("cell-error: a cell holding an Excel error or a formula without its result makes the row an error, naming the cell", () => {
+    const withError = check(["2024-01-02", "small-group", "virtual", "", "", { excelError: "#DIV/0!" }, ""]);
+    expect(withError).toMatchObject({ errors: ["cell-error"], hours: 0 });
+    expect(withError.messages[0]).toMatch(/^Quantity holds Excel's error #DIV\/0!/);
+    const dateError = check([{ excelError: "#N/A" }, "small-group", "virtual", "", "", 1, ""]);
+    expect(dateError.errors).toEqual(["cell-error"]);
+    const uncomputed = check(["2024-01-02", "small-group", "virtual", "", "", { formula: "B2*2" }, ""]);
+    expect(uncomputed.errors).toEqual(["cell-error"]);
+    expect(uncomputed.messages[0]).toMatch(/^Quantity is a formula saved without its result/);
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 1, { excelError: "#REF!" }]).errors).toEqual(["cell-error"]);
+  });
+
   test("bad-quantity: not a number, zero, negative, or over 1000", () => {
     for (const quantity of ["two", "", 0, -1, 1000.01, 5000, true, "1,5", Number.NaN, Number.POSITIVE_INFINITY, 0.001]) {
       expect(check(["2024-01-02", "small-group", "virtual", "", "", quantity as CellValue, ""]).errors).toEqual(["bad-quantity"]);
@@ -101,6 +123,19 @@ describe("SPEC 3: errors", () => {
       expect(check(treatment("2024-01-02", 1, credential)).errors).toEqual([]);
     }
     expect(check(["2024-01-02", "one-on-one", "virtual", "Marco Ibáñez", "Mentor", 1, ""]).errors).toEqual([]);
+  });
+
+  test("bad-credential: 1x1 mentorship counts only with a certified CST mentor (Mentor, Certified mentor, CST mentor, any case and spacing)", () => {
+    const oneOnOne = (credential: CellValue): Cells => ["2024-01-02", "one-on-one", "virtual", "Marco Ibáñez", credential, 1, ""];
+    for (const credential of ["PT", "", "CST-D", "CST-T", null, "Mentor-in-training"]) {
+      const result = check(oneOnOne(credential));
+      expect(result.errors).toEqual(["bad-credential"]);
+      expect(result.messages[0]).toMatch(/certified CST mentor/);
+      expect(result.hours).toBe(0);
+    }
+    for (const credential of ["Mentor", "certified mentor", " CST  Mentor ", "MENTOR", "Certified CST mentor", "cst-mentor"]) {
+      expect(check(oneOnOne(credential))).toMatchObject({ errors: [], hours: 1 });
+    }
   });
 
   test("a row with any error credits 0 hours, and each error says what to fix", () => {
@@ -136,6 +171,25 @@ describe("SPEC 3: warnings (the row still counts)", () => {
     expect(results.map((r) => r.warnings.map((w) => w.code))).toEqual([[], [], ["possible-duplicate"]]);
     expect(results[2]!.warnings[0]!.message).toContain("row 2");
     expect(milliToHours(results[2]!.hours)).toBe(2);
+  });
+
+  test("rounded: a quantity is rounded on its decimal value, half away from zero: 1.005 is 1.01, 2.155 is 2.16, 0.145 is 0.15", () => {
+    const hoursOf = (quantity: CellValue) => check(["2024-01-02", "small-group", "virtual", "", "", quantity, ""]);
+    expect(hoursOf(1.005)).toMatchObject({ hours: 1.01, warnings: ["rounded"] });
+    expect(hoursOf(2.155)).toMatchObject({ hours: 2.16, warnings: ["rounded"] });
+    expect(hoursOf(0.145)).toMatchObject({ hours: 0.15, warnings: ["rounded"] });
+    expect(hoursOf(4.185)).toMatchObject({ hours: 4.19, warnings: ["rounded"] });
+    expect(hoursOf("2.675")).toMatchObject({ hours: 2.68, warnings: ["rounded"] });
+    expect(hoursOf(" 1.005 ")).toMatchObject({ hours: 1.01, warnings: ["rounded"] });
+    expect(hoursOf("1.500")).toMatchObject({ hours: 1.5, warnings: [] });
+  });
+
+  test("rounded: warned whenever the decimal text has more than two decimals (5.9999999 counts as 6, with the warning)", () => {
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 5.9999999, ""])).toMatchObject({ hours: 6, warnings: ["rounded"] });
+    expect(check(["2024-01-02", "small-group", "virtual", "", "", 999.999999, ""])).toMatchObject({
+      hours: 1000,
+      warnings: ["rounded", "long-row"],
+    });
   });
 
   test("rounded: more than 2 decimals, rounded to 0.01", () => {
