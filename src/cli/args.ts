@@ -1,9 +1,20 @@
 /**
- * The command line's arguments (SPEC 7), parsed once by a zod schema. Any
- * mistake is a `UsageError` with one line for the person who typed it.
+ * The command line's arguments (SPEC 7), parsed once by zod schemas. The
+ * options that set a profile field come from the form definition (each
+ * field's `flag`, checked by its kind), so a new field gets its option
+ * without touching this file. Any mistake is a `UsageError` with one line
+ * for the person who typed it.
  */
 import { z } from "zod";
-import { type ProfileOverrides, MAX_CREDITS_AWARDED, parseIsoDate } from "../core";
+import {
+  type FieldKind,
+  type FormDefinition,
+  type ProfileFieldDefinition,
+  type ProfileOverrides,
+  FORM,
+  MAX_CREDITS_AWARDED,
+  parseIsoDate,
+} from "../core";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -11,73 +22,109 @@ export class UsageError extends Error {
 
 export const PROGRAM = "cst-mentorship";
 
-export const USAGE = `Usage:
-  ${PROGRAM} verify FILE... [--json] [--as-of YYYY-MM-DD] [--rules current|2014]
-                [--cst-t YYYY-MM-DD] [--cst-d YYYY-MM-DD] [--awarded N]
-                [--name NAME] [--email EMAIL]
-  ${PROGRAM} export FILE OUT.xlsx [the options of verify]
+/** The usage text, with the profile options of the form. */
+export function usage(form: FormDefinition = FORM): string {
+  const profileOptions = form.profile
+    .map((field) => {
+      const spelling = `  ${field.flag} ${flagPlaceholder(field)}`;
+      return `${spelling.padEnd(23)}${field.label}, instead of the Profile sheet's.`;
+    })
+    .join("\n");
+  return `Usage:
+  ${PROGRAM} verify FILE... [--json] [--as-of YYYY-MM-DD] [--record RECORD.csv|.xlsx] [profile options]
+  ${PROGRAM} export FILE OUT.xlsx|OUT.pdf [--pdf OUT.pdf] [--as-of YYYY-MM-DD] [profile options]
   ${PROGRAM} template OUT.xlsx
   ${PROGRAM} --help
 
 verify    Checks tracking forms (.xlsx) or CSV logs (.csv), or every such file
-          in a folder: findings per row, credits, hours, the next credit's
-          shortfall, the fingerprint, and for an exported submission whether
-          it was edited after export.
-export    Writes a submission workbook (Profile, Tracking Form, Submission)
-          when the log and the profile have no error; else lists the errors
-          and writes nothing.
+          in a folder: whose it is, findings per row, credits and the hours
+          each took, the next credit's shortfall, the fingerprint, and for an
+          exported submission whether it was edited after export and where.
+export    Writes a submission workbook (Submission cover page, Profile,
+          Tracking Form) when the log and the profile have no error; else
+          lists the errors and writes nothing. OUT.pdf (or --pdf) writes the
+          same document as PDF through LibreOffice.
 template  Writes the blank tracking form.
 
 Options:
   --json               One JSON object per file (an array for several files).
   --as-of YYYY-MM-DD   The day to check against (default: today; a submission's
                        own as-of date when verifying one).
-  --rules current|2014 Rule set, instead of the Profile sheet's.
-  --cst-t YYYY-MM-DD   CST-T certification date, instead of the Profile sheet's.
-  --cst-d YYYY-MM-DD   CST-D certification date, instead of the Profile sheet's.
-  --awarded N          Credits already awarded, instead of the Profile sheet's.
-  --name NAME          Mentee name, instead of the Profile sheet's (a CSV log
-                       has no Profile sheet; an export needs the name).
-  --email EMAIL        Mentee email, instead of the Profile sheet's.
+  --record FILE        Appends one row per verified file to a record (.csv or
+                       .xlsx), never twice for the same fingerprint.
+  --pdf OUT.pdf        With export: also write the submission as PDF.
 
-Exit status: 0 no errors, 1 some row or profile error, 2 a file cannot be
-read or the arguments are wrong.`;
+Profile options (a CSV log has no Profile sheet; an export needs the name):
+${profileOptions}
 
-interface FlagSpec {
-  readonly key: "json" | "asOf" | "rules" | "cstT" | "cstD" | "awarded" | "name" | "email";
-  readonly value: string | null;
+Exit status: 0 no errors, 1 some row or profile error, or a submission edited
+after export or whose summary differs, 2 a file cannot be read or the
+arguments are wrong.`;
 }
 
-/** Options by their spelling; `value` names what an option that takes one expects. */
-const FLAGS: Readonly<Record<string, FlagSpec>> = {
+function flagPlaceholder(field: ProfileFieldDefinition): string {
+  switch (field.kind) {
+    case "date":
+      return "YYYY-MM-DD";
+    case "wholeNumber":
+      return "N";
+    case "choice":
+      return (field.choices ?? []).join("|");
+    default:
+      return field.key.toUpperCase();
+  }
+}
+
+/** The schema of a profile option's value, by its field's kind. */
+function profileFlagSchema(field: ProfileFieldDefinition): z.ZodType<string | number> {
+  const kinds: Record<FieldKind, () => z.ZodType<string | number>> = {
+    date: () =>
+      z
+        .string()
+        .refine((text) => parseIsoDate(text) !== null, { message: `${field.flag} needs a real date as YYYY-MM-DD, such as 2024-03-15` }),
+    wholeNumber: () =>
+      z
+        .string()
+        .regex(/^\d+$/, { message: `${field.flag} must be a whole number from 0 to ${MAX_CREDITS_AWARDED}` })
+        .transform(Number)
+        .pipe(z.number().max(MAX_CREDITS_AWARDED, { message: `${field.flag} must be a whole number from 0 to ${MAX_CREDITS_AWARDED}` })),
+    number: () =>
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, { message: `${field.flag} must be a number` })
+        .transform(Number),
+    choice: () =>
+      field.choices === null
+        ? z.string()
+        : z.enum(field.choices as [string, ...string[]], { message: `${field.flag} must be ${(field.choices ?? []).join(" or ")}` }),
+    text: () => z.string(),
+  };
+  return kinds[field.kind]();
+}
+
+/** The command's own options (not profile fields): what they expect, for "needs a value" messages. */
+const COMMAND_FLAGS = {
   "--json": { key: "json", value: null },
   "--as-of": { key: "asOf", value: "a date YYYY-MM-DD" },
-  "--rules": { key: "rules", value: "current or 2014" },
-  "--cst-t": { key: "cstT", value: "a date YYYY-MM-DD" },
-  "--cst-d": { key: "cstD", value: "a date YYYY-MM-DD" },
-  "--awarded": { key: "awarded", value: "a whole number" },
-  "--name": { key: "name", value: "the mentee's name" },
-  "--email": { key: "email", value: "the mentee's email address" },
-};
-
-const isoDateFlag = (flag: string) =>
-  z.string().refine((text) => parseIsoDate(text) !== null, { message: `${flag} needs a real date as YYYY-MM-DD, such as 2024-03-15` });
+  "--record": { key: "record", value: "a record file (.csv or .xlsx)" },
+  "--pdf": { key: "pdf", value: "a PDF file name" },
+} as const;
 
 const flagsSchema = z
   .object({
     json: z.boolean().default(false),
-    asOf: isoDateFlag("--as-of").optional(),
-    rules: z.enum(["current", "2014"], { message: "--rules must be current or 2014" }).optional(),
-    cstT: isoDateFlag("--cst-t").optional(),
-    cstD: isoDateFlag("--cst-d").optional(),
-    awarded: z
+    asOf: z
       .string()
-      .regex(/^\d+$/, { message: `--awarded must be a whole number from 0 to ${MAX_CREDITS_AWARDED}` })
-      .transform(Number)
-      .pipe(z.number().max(MAX_CREDITS_AWARDED, { message: `--awarded must be a whole number from 0 to ${MAX_CREDITS_AWARDED}` }))
+      .refine((text) => parseIsoDate(text) !== null, { message: "--as-of needs a real date as YYYY-MM-DD, such as 2024-03-15" })
       .optional(),
-    name: z.string().optional(),
-    email: z.string().optional(),
+    record: z
+      .string()
+      .regex(/\.(csv|xlsx)$/i, { message: "--record needs a .csv or .xlsx file name" })
+      .optional(),
+    pdf: z
+      .string()
+      .regex(/\.pdf$/i, { message: "--pdf needs a .pdf file name" })
+      .optional(),
   })
   .strict();
 
@@ -85,16 +132,33 @@ export type Flags = z.infer<typeof flagsSchema>;
 
 export type Command =
   | { readonly command: "help" }
-  | { readonly command: "verify"; readonly files: readonly string[]; readonly flags: Flags }
-  | { readonly command: "export"; readonly file: string; readonly output: string; readonly flags: Flags }
+  | { readonly command: "verify"; readonly files: readonly string[]; readonly flags: Flags; readonly overrides: ProfileOverrides }
+  | {
+      readonly command: "export";
+      readonly file: string;
+      /** The .xlsx to write, or null when only a PDF is asked for. */
+      readonly output: string | null;
+      readonly flags: Flags;
+      readonly overrides: ProfileOverrides;
+    }
   | { readonly command: "template"; readonly output: string };
 
 const commandSchema = z.enum(["verify", "export", "template"]);
 
+interface Tokens {
+  readonly positionals: string[];
+  /** Command options by key, and profile options by field key, as typed. */
+  readonly raw: Record<string, string | boolean>;
+  readonly profile: Record<string, string>;
+  readonly help: boolean;
+}
+
 /** Splits the arguments into positionals and raw option values; `--name=value` and `--name value` both work. */
-function tokenize(argv: readonly string[]): { positionals: string[]; raw: Record<string, string | boolean>; help: boolean } {
+function tokenize(argv: readonly string[], form: FormDefinition): Tokens {
   const positionals: string[] = [];
   const raw: Record<string, string | boolean> = {};
+  const profile: Record<string, string> = {};
+  const profileFlags = new Map(form.profile.map((field) => [field.flag, field]));
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -112,12 +176,14 @@ function tokenize(argv: readonly string[]): { positionals: string[]; raw: Record
     }
     const equals = arg.indexOf("=");
     const name = equals === -1 ? arg : arg.slice(0, equals);
-    const spec = FLAGS[name];
+    const field = profileFlags.get(name);
+    const spec = field === undefined ? COMMAND_FLAGS[name as keyof typeof COMMAND_FLAGS] : { key: field.key, value: field.flagValue };
     if (spec === undefined) throw new UsageError(`unknown option ${name}`);
-    if (spec.key in raw) throw new UsageError(`${name} is given twice: give it once`);
+    const store: Record<string, string | boolean> = field === undefined ? raw : profile;
+    if (spec.key in store) throw new UsageError(`${name} is given twice: give it once`);
     if (spec.value === null) {
       if (equals !== -1) throw new UsageError(`${name} takes no value`);
-      raw[spec.key] = true;
+      store[spec.key] = true;
       continue;
     }
     let value: string | undefined;
@@ -130,9 +196,9 @@ function tokenize(argv: readonly string[]): { positionals: string[]; raw: Record
       }
     }
     if (value === undefined || value === "") throw new UsageError(`${name} needs a value: ${spec.value}`);
-    raw[spec.key] = value;
+    store[spec.key] = value;
   }
-  return { positionals, raw, help };
+  return { positionals, raw, profile, help };
 }
 
 function parseFlags(raw: Record<string, string | boolean>): Flags {
@@ -141,44 +207,55 @@ function parseFlags(raw: Record<string, string | boolean>): Flags {
   return parsed.data;
 }
 
+/** The profile values the options replace, each checked by its field's kind. */
+function parseOverrides(profile: Record<string, string>, form: FormDefinition): ProfileOverrides {
+  const overrides: Record<string, string | number> = {};
+  for (const field of form.profile) {
+    const value = profile[field.key];
+    if (value === undefined) continue;
+    const parsed = profileFlagSchema(field).safeParse(value);
+    if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? `${field.flag} is not valid`);
+    overrides[field.key] = parsed.data;
+  }
+  return overrides;
+}
+
 /** The command a person asked for, or a `UsageError` saying what is wrong. */
-export function parseArguments(argv: readonly string[]): Command {
-  const { positionals, raw, help } = tokenize(argv);
+export function parseArguments(argv: readonly string[], form: FormDefinition = FORM): Command {
+  const { positionals, raw, profile, help } = tokenize(argv, form);
   if (help) return { command: "help" };
   const [name, ...operands] = positionals;
   if (name === undefined) throw new UsageError("no command given: use verify, export or template");
   const command = commandSchema.safeParse(name);
   if (!command.success) throw new UsageError(`unknown command ${JSON.stringify(name)}: use verify, export or template`);
   switch (command.data) {
-    case "verify":
+    case "verify": {
       if (operands.length === 0) throw new UsageError("verify needs at least one FILE (.csv or .xlsx) or folder");
-      return { command: "verify", files: operands, flags: parseFlags(raw) };
+      const flags = parseFlags(raw);
+      if (flags.pdf !== undefined) throw new UsageError("--pdf goes with export, not verify");
+      return { command: "verify", files: operands, flags, overrides: parseOverrides(profile, form) };
+    }
     case "export": {
       const [file, output, ...extra] = operands;
-      if (file === undefined || output === undefined) throw new UsageError("export needs FILE and OUT.xlsx");
+      if (file === undefined || output === undefined) throw new UsageError("export needs FILE and OUT.xlsx (or OUT.pdf)");
       if (extra.length > 0) throw new UsageError(`export takes one FILE and one OUT.xlsx; unexpected ${JSON.stringify(extra[0])}`);
-      if (!/\.xlsx$/i.test(output)) throw new UsageError(`the export's output ${JSON.stringify(output)} must be an .xlsx file name`);
-      return { command: "export", file, output, flags: parseFlags(raw) };
+      const flags = parseFlags(raw);
+      if (flags.record !== undefined) throw new UsageError("--record goes with verify, not export");
+      if (/\.pdf$/i.test(output)) {
+        if (flags.pdf !== undefined) throw new UsageError("the PDF is given twice: give OUT.pdf or --pdf, not both");
+        return { command: "export", file, output: null, flags: { ...flags, pdf: output }, overrides: parseOverrides(profile, form) };
+      }
+      if (!/\.xlsx$/i.test(output))
+        throw new UsageError(`the export's output ${JSON.stringify(output)} must be an .xlsx or .pdf file name`);
+      return { command: "export", file, output, flags, overrides: parseOverrides(profile, form) };
     }
     case "template": {
       const [output, ...extra] = operands;
       if (output === undefined) throw new UsageError("template needs OUT.xlsx");
       if (extra.length > 0) throw new UsageError(`template takes one OUT.xlsx; unexpected ${JSON.stringify(extra[0])}`);
-      if (Object.keys(raw).length > 0) throw new UsageError("template takes no options");
+      if (Object.keys(raw).length > 0 || Object.keys(profile).length > 0) throw new UsageError("template takes no options");
       if (!/\.xlsx$/i.test(output)) throw new UsageError(`the template's output ${JSON.stringify(output)} must be an .xlsx file name`);
       return { command: "template", output };
     }
   }
-}
-
-/** The profile values the options replace. */
-export function profileOverrides(flags: Flags): ProfileOverrides {
-  const overrides: { -readonly [K in keyof ProfileOverrides]: ProfileOverrides[K] } = {};
-  if (flags.rules !== undefined) overrides.ruleSet = flags.rules;
-  if (flags.cstT !== undefined) overrides.techniqueCertifiedOn = flags.cstT;
-  if (flags.cstD !== undefined) overrides.diplomateCertifiedOn = flags.cstD;
-  if (flags.awarded !== undefined) overrides.creditsAwarded = flags.awarded;
-  if (flags.name !== undefined) overrides.name = flags.name;
-  if (flags.email !== undefined) overrides.email = flags.email;
-  return overrides;
 }

@@ -4,13 +4,27 @@
  * be read or the arguments are wrong.
  */
 import { rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve, basename } from "node:path";
-import type { Report } from "../core";
-import { prepareSubmission, readSubmissionSheet, verifyLog, type VerifiedReport } from "../core/submission";
+import { basename, dirname, join, resolve } from "node:path";
+import {
+  type Assessment,
+  type ProfileOverrides,
+  type RecordRow,
+  type VerificationState,
+  type VerifiedReport,
+  needsAttention,
+  ordinal,
+  prepareSubmission,
+  readSubmissionSheet,
+  recordRow,
+  utcTimeText,
+  verificationState,
+  verifyLog,
+} from "../core";
 import { UnreadableFileError } from "../workbook/errors";
-import { type Command, type Flags, PROGRAM, USAGE, UsageError, parseArguments, profileOverrides } from "./args";
+import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
 import { expandFileArguments, readLogFile } from "./read-log";
-import { batchLine, findingLines, findingsSummary, reportText } from "./text";
+import { appendRecord } from "./record";
+import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportText } from "./text";
 
 export interface Io {
   out(text: string): void;
@@ -26,14 +40,18 @@ export function problemLine(message: string): string {
   return `${PROGRAM}: ${message}`;
 }
 
-const exitStatusOf = (report: Report): number => (report.valid ? EXIT_OK : EXIT_FINDINGS);
+/** 1 when the coordinator must look: row or profile errors, or a submission edited after export or whose summary differs. */
+const exitStatusOf = (report: VerifiedReport): number => (report.valid && !needsAttention(report) ? EXIT_OK : EXIT_FINDINGS);
 
 /** Verifies one file: its report, with the submission check when it is an exported submission. */
-export async function verifyFile(path: string, flags: Flags): Promise<VerifiedReport> {
+export async function verifyFile(
+  path: string,
+  flags: Flags,
+  overrides: ProfileOverrides = {},
+): Promise<{ report: VerifiedReport; assessment: Assessment }> {
   const { log, submissionRows } = await readLogFile(path);
   const submission = submissionRows === null ? null : readSubmissionSheet(submissionRows);
-  const { report } = await verifyLog(log, { asOf: flags.asOf, overrides: profileOverrides(flags), submission });
-  return report;
+  return verifyLog(log, { asOf: flags.asOf, overrides, submission });
 }
 
 function unreadableMessage(path: string, error: unknown): string {
@@ -41,32 +59,60 @@ function unreadableMessage(path: string, error: unknown): string {
   throw error;
 }
 
-export async function runVerify(paths: readonly string[], flags: Flags, io: Io): Promise<number> {
+async function record(flags: Flags, rows: readonly RecordRow[], io: Io): Promise<boolean> {
+  if (flags.record === undefined) return true;
+  try {
+    const added = await appendRecord(flags.record, rows);
+    const skipped = rows.length - added;
+    io.err(
+      `${PROGRAM}: recorded ${added} ${added === 1 ? "file" : "files"} in ${flags.record}${skipped > 0 ? ` (${skipped} already recorded, by fingerprint)` : ""}`,
+    );
+    return true;
+  } catch (error) {
+    io.err(
+      problemLine(
+        error instanceof UnreadableFileError
+          ? error.message
+          : `${flags.record}: the record cannot be written (${(error as Error).message})`,
+      ),
+    );
+    return false;
+  }
+}
+
+export async function runVerify(
+  paths: readonly string[],
+  flags: Flags,
+  overrides: ProfileOverrides,
+  io: Io,
+  now: () => Date = () => new Date(),
+): Promise<number> {
   const { files, batch } = await expandFileArguments(paths);
+  const verifiedAt = now().toISOString();
   if (!batch) {
     const file = files[0] as string;
-    let report: VerifiedReport;
+    let result: { report: VerifiedReport; assessment: Assessment };
     try {
-      report = await verifyFile(file, flags);
+      result = await verifyFile(file, flags, overrides);
     } catch (error) {
       io.err(problemLine(unreadableMessage(file, error)));
       return EXIT_UNREADABLE;
     }
-    io.out(flags.json ? JSON.stringify(report) : reportText(file, report));
-    return exitStatusOf(report);
+    io.out(flags.json ? JSON.stringify(result.report) : reportText(file, result.report, result.assessment));
+    const recorded = await record(flags, [recordRow(file, result.report, verifiedAt)], io);
+    return recorded ? exitStatusOf(result.report) : EXIT_UNREADABLE;
   }
 
   let worst = EXIT_OK;
   const results: object[] = [];
-  const tally = { valid: 0, invalid: 0, unreadable: 0, credits: 0, unchanged: 0, edited: 0 };
+  const states: { file: string; state: VerificationState | "unreadable"; credits: number }[] = [];
+  const rows: RecordRow[] = [];
   for (const file of files) {
     try {
-      const report = await verifyFile(file, flags);
+      const { report } = await verifyFile(file, flags, overrides);
       worst = Math.max(worst, exitStatusOf(report));
-      if (report.valid) tally.valid++;
-      else tally.invalid++;
-      tally.credits += report.credits;
-      if (report.submission !== null) tally[report.submission]++;
+      states.push({ file, state: verificationState(report), credits: report.credits });
+      rows.push(recordRow(file, report, verifiedAt));
       if (flags.json) results.push({ file, ...report });
       else io.out(batchLine(file, report));
     } catch (error) {
@@ -76,20 +122,16 @@ export async function runVerify(paths: readonly string[], flags: Flags, io: Io):
           ? unreadableMessage(file, error)
           : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`;
       worst = EXIT_UNREADABLE;
-      tally.unreadable++;
+      states.push({ file, state: "unreadable", credits: 0 });
       io.err(problemLine(message));
       if (flags.json) results.push({ file, error: message });
-      else io.out(`${file}: unreadable`);
+      else io.out(`${file}: CANNOT BE READ`);
     }
   }
   if (flags.json) io.out(JSON.stringify(results));
-  else {
-    const submissions = tally.unchanged + tally.edited > 0 ? `; submissions: ${tally.unchanged} unchanged, ${tally.edited} edited` : "";
-    io.out(
-      `Total: ${files.length} files: ${tally.valid} without errors, ${tally.invalid} with errors, ${tally.unreadable} unreadable; ${tally.credits} ${tally.credits === 1 ? "credit" : "credits"} earned${submissions}`,
-    );
-  }
-  return worst;
+  else for (const line of batchTotals(states)) io.out(line);
+  const recorded = await record(flags, rows, io);
+  return recorded ? worst : EXIT_UNREADABLE;
 }
 
 /** Writes the bytes to a temporary file beside the target, then renames it: a failed export leaves no partial file. */
@@ -107,8 +149,13 @@ async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-export async function runExport(file: string, output: string, flags: Flags, io: Io): Promise<number> {
-  if (resolve(file) === resolve(output)) throw new UsageError("the export's output is its input file: choose another OUT.xlsx");
+export async function runExport(command: Extract<Command, { command: "export" }>, io: Io): Promise<number> {
+  const { file, output, flags, overrides } = command;
+  for (const target of [output, flags.pdf]) {
+    if (target !== null && target !== undefined && resolve(file) === resolve(target)) {
+      throw new UsageError("the export's output is its input file: choose another output");
+    }
+  }
   let source;
   try {
     source = await readLogFile(file);
@@ -116,7 +163,7 @@ export async function runExport(file: string, output: string, flags: Flags, io: 
     io.err(problemLine(unreadableMessage(file, error)));
     return EXIT_UNREADABLE;
   }
-  const prepared = await prepareSubmission(source.log, { asOf: flags.asOf, overrides: profileOverrides(flags) });
+  const prepared = await prepareSubmission(source.log, { asOf: flags.asOf, overrides });
   if (!prepared.ok) {
     if (flags.json) io.out(JSON.stringify(prepared.report));
     else {
@@ -134,20 +181,31 @@ export async function runExport(file: string, output: string, flags: Flags, io: 
   }
   const { buildSubmissionWorkbook } = await import("../workbook/submission");
   const bytes = await buildSubmissionWorkbook(prepared.submission);
+  const written: string[] = [];
   try {
-    await writeWhole(output, bytes);
+    if (flags.pdf !== undefined) {
+      const { workbookToPdf } = await import("./pdf");
+      await writeWhole(flags.pdf, await workbookToPdf(bytes));
+      written.push(flags.pdf);
+    }
+    if (output !== null) {
+      await writeWhole(output, bytes);
+      written.push(output);
+    }
   } catch (error) {
-    io.err(problemLine(unreadableMessage(output, error)));
+    io.err(problemLine(error instanceof UnreadableFileError ? error.message : unreadableMessage(output ?? flags.pdf ?? file, error)));
     return EXIT_UNREADABLE;
   }
-  const { report, submission } = prepared;
+  const { report, submission, assessment } = prepared;
   if (flags.json) io.out(JSON.stringify(report));
   else {
     io.out(
       [
-        `${file}: exported to ${output} (${findingsSummary(report)})`,
+        `${file}: exported to ${written.join(" and ")} (${findingsSummary(report)})`,
         ...findingLines(report),
-        `Credits earned: ${report.credits} (rule set ${report.ruleSet}), as of ${submission.summary.asOf}`,
+        `Credits earned: ${report.credits}, as of ${submission.summary.asOf}; next: the ${ordinal(report.next.credit)} credit`,
+        ...breakdownLines(assessment),
+        `Exported: ${utcTimeText(submission.summary.exportedAt)}`,
         `Fingerprint: ${report.fingerprint}`,
       ].join("\n"),
     );
@@ -170,12 +228,12 @@ export async function runTemplate(output: string, io: Io): Promise<number> {
 export async function runCommand(command: Command, io: Io): Promise<number> {
   switch (command.command) {
     case "help":
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     case "verify":
-      return runVerify(command.files, command.flags, io);
+      return runVerify(command.files, command.flags, command.overrides, io);
     case "export":
-      return runExport(command.file, command.output, command.flags, io);
+      return runExport(command, io);
     case "template":
       return runTemplate(command.output, io);
   }

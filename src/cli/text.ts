@@ -1,18 +1,34 @@
 /**
- * The command line's human-readable output: one line per finding naming the
- * row and the fix, then the credits, the hours, the next credit's shortfall,
- * the fingerprint and the submission state.
+ * The command line's human-readable output. What needs the coordinator's
+ * attention comes first: a submission edited after export, or whose stored
+ * summary differs, says so on the file's first line, with what changed.
+ * Then whose it is, one line per finding naming the row and the fix, the
+ * credits and the hours each took, the next credit's shortfall in the
+ * categories it takes, and the fingerprint.
  */
-import { CATEGORIES, CERTIFICATION_LABELS } from "../core";
-import { type VerifiedReport, submissionFieldLabel } from "../core/submission";
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
-
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
-}
+import {
+  type Assessment,
+  type Edit,
+  type VerificationState,
+  type VerifiedReport,
+  CATEGORIES,
+  RULE_SETS,
+  STATE_TEXT,
+  breakdownOf,
+  categoryHoursText,
+  certificationText,
+  creditRule,
+  earnedCreditText,
+  findRuleSet,
+  listText,
+  missingText,
+  ordinal,
+  plural,
+  submissionFieldLabel,
+  unusedText,
+  utcTimeText,
+  verificationState,
+} from "../core";
 
 function countFindings(report: VerifiedReport): { errors: number; warnings: number } {
   let errors = report.profile.errors.length;
@@ -44,20 +60,70 @@ export function findingLines(report: VerifiedReport): string[] {
   return lines;
 }
 
-const hoursText = (hours: number): string => `${hours} h`;
-
-export function hoursLine(report: VerifiedReport): string {
-  return `Hours credited: ${CATEGORIES.map((category) => `${category} ${hoursText(report.hours[category])}`).join(", ")}`;
+/** "Email changed; rows 3 and 7 changed; row 9 added". */
+export function editsText(edits: readonly Edit[] | null | undefined): string {
+  if (edits === null || edits === undefined) return "what changed cannot be located: this submission was exported before per-row digests";
+  if (edits.length === 0) return "the rows are in another order; no field or row changed";
+  const fields = edits.flatMap((edit) => ("profileField" in edit ? [edit.profileField] : []));
+  const parts = fields.length === 0 ? [] : [`${listText(fields)} changed`];
+  for (const change of ["changed", "added", "removed"] as const) {
+    const rows = edits.flatMap((edit) => ("row" in edit && edit.change === change ? [String(edit.row)] : []));
+    if (rows.length > 0) parts.push(`${rows.length === 1 ? "row" : "rows"} ${listText(rows)} ${change}`);
+  }
+  return parts.join("; ");
 }
 
+/** What needs attention, as the file's first line says it; null when nothing does beyond row errors. */
+export function attentionText(report: VerifiedReport): string | null {
+  const state = verificationState(report);
+  if (state === "edited") return `EDITED after export: ${editsText(report.edits)}`;
+  if (state === "mismatched") {
+    const fields = (report.summaryMismatches ?? []).map((mismatch) => submissionFieldLabel(mismatch.field));
+    return `SUMMARY DIFFERS from the recomputed one: ${listText(fields)}`;
+  }
+  return null;
+}
+
+/** Whose it is and against what: "Ann Mentee <ann@example.org>; exported 2026-11-25 14:03 UTC; as of 2024-06-01; Current program rules". */
+export function whoLine(report: VerifiedReport): string {
+  const name = report.mentee.name ?? "(no mentee name)";
+  const email = report.mentee.email === null ? "" : ` <${report.mentee.email}>`;
+  const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
+  const ruleSet = findRuleSet(report.ruleSet)?.label ?? report.ruleSet;
+  return `${name}${email}${exported}; as of ${report.asOf}; rule set: ${ruleSet}`;
+}
+
+const milli = (hours: number): number => Math.round(hours * 1000);
+
+/** The next credit and what it still needs, in the categories it takes. */
 export function nextCreditLine(report: VerifiedReport): string {
   const { next } = report;
-  const missing = CATEGORIES.map((category) => `${category} ${hoursText(next.missing[category])}`).join(", ");
+  const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
+  const missing = { A: milli(next.missing.A), B: milli(next.missing.B), C: milli(next.missing.C), total: milli(next.missing.total) };
   const blocked =
     next.blockedBy === undefined
       ? ""
-      : `; it needs ${next.blockedBy === "technique-certification" ? CERTIFICATION_LABELS.technique : CERTIFICATION_LABELS.diplomate} first (${next.blockedBy})`;
-  return `Next credit (${ordinal(next.credit)}): missing ${missing}, ${hoursText(next.missing.total)} in total${blocked}`;
+      : `; it needs you to be ${certificationText(next.blockedBy === "technique-certification" ? "technique" : "diplomate")} first`;
+  return `Next credit (the ${ordinal(next.credit)}): still needs ${missingText(missing, rule)}${blocked}`;
+}
+
+export function hoursLine(report: VerifiedReport): string {
+  return `Hours credited: ${CATEGORIES.map((category) => `${category} ${report.hours[category]} h`).join(", ")}`;
+}
+
+/** Which hours went to which credit, and which count toward none (from the same allocation as the credits). */
+export function breakdownLines(assessment: Assessment): string[] {
+  const breakdown = breakdownOf(assessment);
+  const ruleSet = assessment.profile.profile.ruleSet;
+  const lines = breakdown.earned.map((entry) => `  ${earnedCreditText(entry, creditRule(ruleSet, entry.credit))}`);
+  const nextRule = creditRule(ruleSet, breakdown.next.credit);
+  if (CATEGORIES.some((category) => breakdown.next.hours[category] > 0)) {
+    lines.push(
+      `  Toward the ${ordinal(breakdown.next.credit)} credit so far: ${categoryHoursText(breakdown.next.hours, nextRule.accepts)}`,
+    );
+  }
+  for (const entry of breakdown.unused) lines.push(`  ${unusedText(entry, breakdown.next, nextRule)}`);
+  return lines;
 }
 
 function valueText(value: string | number | null): string {
@@ -70,7 +136,7 @@ export function submissionLines(report: VerifiedReport): string[] {
   const lines = [
     report.submission === "unchanged"
       ? "Submission: unchanged since export (the fingerprint matches)"
-      : "Submission: edited after export (the fingerprint does not match the profile and rows)",
+      : `Submission: edited after export: ${editsText(report.edits)}`,
   ];
   const mismatches = report.summaryMismatches ?? [];
   if (mismatches.length === 0) lines.push("  The stored summary matches the recomputed one.");
@@ -82,12 +148,15 @@ export function submissionLines(report: VerifiedReport): string[] {
   return lines;
 }
 
-/** The full report of one file. */
-export function reportText(file: string, report: VerifiedReport): string {
+/** The full report of one file; attention first. */
+export function reportText(file: string, report: VerifiedReport, assessment: Assessment): string {
+  const attention = attentionText(report);
   return [
-    `${file}: ${findingsSummary(report)}`,
+    `${file}: ${attention === null ? findingsSummary(report) : `${attention} (${findingsSummary(report)})`}`,
+    `Mentee: ${whoLine(report)}`,
     ...findingLines(report),
-    `Credits earned: ${report.credits} (rule set ${report.ruleSet})`,
+    `Credits earned: ${report.credits}`,
+    ...breakdownLines(assessment),
     hoursLine(report),
     nextCreditLine(report),
     `Fingerprint: ${report.fingerprint}`,
@@ -95,17 +164,33 @@ export function reportText(file: string, report: VerifiedReport): string {
   ].join("\n");
 }
 
-/** The one line of a file in a batch. */
+/** The one line of a file in a batch: its state first. */
 export function batchLine(file: string, report: VerifiedReport): string {
-  const parts = [
-    findingsSummary(report),
-    plural(report.credits, "credit"),
-    `hours ${CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(" ")}`,
-    `next credit ${ordinal(report.next.credit)} missing ${hoursText(report.next.missing.total)}${report.next.blockedBy === undefined ? "" : ` (${report.next.blockedBy})`}`,
+  const state = verificationState(report);
+  const attention = attentionText(report);
+  const first = attention ?? (state === "errors" ? `HAS ERRORS (${findingsSummary(report)})` : STATE_TEXT.ready.toUpperCase());
+  const name = report.mentee.name ?? "(no mentee name)";
+  const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
+  return `${file}: ${first}; ${name}${report.mentee.email === null ? "" : ` <${report.mentee.email}>`}${exported}; ${plural(report.credits, "credit")}; hours ${CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(" ")}`;
+}
+
+/** The batch's closing lines: totals that separate ready, errors and edited, and the files that need attention. */
+export function batchTotals(results: readonly { file: string; state: VerificationState | "unreadable"; credits: number }[]): string[] {
+  const count = (state: VerificationState | "unreadable") => results.filter((result) => result.state === state).length;
+  const readyCredits = results.filter((result) => result.state === "ready").reduce((sum, result) => sum + result.credits, 0);
+  const attention = results.filter((result) => result.state !== "ready");
+  const lines = [
+    `Total: ${plural(results.length, "file")}: ${count("ready")} ready to award (${plural(readyCredits, "credit")}), ${count("errors")} with errors, ${count("edited") + count("mismatched")} edited or with a differing summary, ${count("unreadable")} unreadable`,
   ];
-  if (report.submission !== null) {
-    const mismatches = report.summaryMismatches?.length ?? 0;
-    parts.push(`submission ${report.submission}${mismatches > 0 ? `, ${plural(mismatches, "summary difference")}` : ""}`);
+  if (attention.length > 0) {
+    lines.push("Need attention:");
+    const why = {
+      errors: "has errors",
+      edited: "edited after export",
+      mismatched: "summary differs",
+      unreadable: "cannot be read",
+    } as const;
+    for (const result of attention) lines.push(`  ${result.file}: ${why[result.state as keyof typeof why]}`);
   }
-  return `${file}: ${parts.join("; ")}`;
+  return lines;
 }

@@ -163,75 +163,127 @@ interface FlowResult {
   readonly used: CategoryHours[];
 }
 
-/** Builds the flow network for the groups and checks that every demand is met. */
-function solve(ledger: HoursLedger, groups: readonly CreditGroup[], extra: ExtraHours): FlowResult {
-  const starts = [...new Set(groups.map((group) => group.windowStart).filter((start): start is IsoDate => start !== null))].sort();
-  // Segment s holds hours dated from starts[s-1] (inclusive) up to starts[s]; segment 0 has no lower bound.
-  const segmentCount = starts.length + 1;
-  const pools: { category: Category; segment: number; hours: Millihours }[] = [];
-  for (const category of CATEGORIES) {
-    for (let segment = 0; segment < segmentCount; segment++) {
-      const from = segment === 0 ? null : (starts[segment - 1] as IsoDate);
-      const to = segment + 1 < segmentCount ? (starts[segment] as IsoDate) : null;
-      const hours = ledger.hoursFrom(category, from) - (to === null ? 0 : ledger.hoursFrom(category, to));
-      pools.push({ category, segment, hours: hours + (segment === segmentCount - 1 ? (extra.perCategory[category] ?? 0) : 0) });
-    }
-  }
-  const segmentStart = (segment: number): IsoDate | null => (segment === 0 ? null : (starts[segment - 1] as IsoDate));
-  const opensFor = (segment: number, windowStart: IsoDate | null): boolean => {
-    if (windowStart === null) return true;
-    const start = segmentStart(segment);
-    return start !== null && start >= windowStart;
-  };
+interface Pool {
+  readonly category: Category;
+  readonly segment: number;
+  /** First day of the segment's hours (null: no lower bound). */
+  readonly from: IsoDate | null;
+  readonly hours: Millihours;
+}
 
-  interface Demand {
-    readonly group: number;
-    readonly categories: readonly Category[];
-    readonly hours: Millihours;
-  }
-  const demands: Demand[] = [];
-  groups.forEach((group, index) => {
-    let reserved = 0;
-    for (const category of group.rule.accepts) {
-      const minimum = (group.rule.minimums[category] ?? 0) * MILLI_PER_HOUR * group.count;
-      reserved += minimum;
-      if (minimum > 0) demands.push({ group: index, categories: [category], hours: minimum });
-    }
-    const rest = group.rule.total * MILLI_PER_HOUR * group.count - reserved;
-    if (rest > 0) demands.push({ group: index, categories: group.rule.accepts, hours: rest });
-  });
+interface Demand {
+  readonly group: number;
+  readonly categories: readonly Category[];
+  readonly hours: Millihours;
+}
 
-  const source = 0;
-  const flexibleNode = 1;
-  const firstPool = 2;
-  const firstDemand = firstPool + pools.length;
-  const sink = firstDemand + demands.length;
-  const network = new FlowNetwork(sink + 1);
-  network.addEdge(source, flexibleNode, extra.flexible);
-  pools.forEach((pool, p) => network.addEdge(source, firstPool + p, pool.hours));
-  let required = 0;
-  demands.forEach((demand, d) => {
-    const group = groups[demand.group] as CreditGroup;
-    required += demand.hours;
-    network.addEdge(firstDemand + d, sink, demand.hours);
-    pools.forEach((pool, p) => {
-      if (demand.categories.includes(pool.category) && opensFor(pool.segment, group.windowStart)) {
-        network.addEdge(firstPool + p, firstDemand + d, Number.MAX_SAFE_INTEGER);
+/** The flow network of some groups of credits over the logged hours: pools (category × date segment) to demands. */
+class CreditNetwork {
+  readonly pools: Pool[] = [];
+  readonly demands: Demand[] = [];
+  readonly network: FlowNetwork;
+  private readonly source = 0;
+  private readonly flexibleNode = 1;
+  private readonly firstPool = 2;
+  private readonly firstDemand: number;
+  private readonly sink: number;
+
+  constructor(
+    ledger: HoursLedger,
+    readonly groups: readonly CreditGroup[],
+    extra: ExtraHours,
+    /** Demands of these groups start closed (capacity 0): `open` adds them after the others are met. */
+    deferred: ReadonlySet<number> = new Set(),
+  ) {
+    const starts = [...new Set(groups.map((group) => group.windowStart).filter((start): start is IsoDate => start !== null))].sort();
+    // Segment s holds hours dated from starts[s-1] (inclusive) up to starts[s]; segment 0 has no lower bound.
+    const segmentCount = starts.length + 1;
+    for (const category of CATEGORIES) {
+      for (let segment = 0; segment < segmentCount; segment++) {
+        const from = segment === 0 ? null : (starts[segment - 1] as IsoDate);
+        const to = segment + 1 < segmentCount ? (starts[segment] as IsoDate) : null;
+        const hours = ledger.hoursFrom(category, from) - (to === null ? 0 : ledger.hoursFrom(category, to));
+        this.pools.push({
+          category,
+          segment,
+          from,
+          hours: hours + (segment === segmentCount - 1 ? (extra.perCategory[category] ?? 0) : 0),
+        });
+      }
+    }
+    groups.forEach((group, index) => {
+      let reserved = 0;
+      for (const category of group.rule.accepts) {
+        const minimum = (group.rule.minimums[category] ?? 0) * MILLI_PER_HOUR * group.count;
+        reserved += minimum;
+        if (minimum > 0) this.demands.push({ group: index, categories: [category], hours: minimum });
+      }
+      const rest = group.rule.total * MILLI_PER_HOUR * group.count - reserved;
+      if (rest > 0) this.demands.push({ group: index, categories: group.rule.accepts, hours: rest });
+    });
+
+    this.firstDemand = this.firstPool + this.pools.length;
+    this.sink = this.firstDemand + this.demands.length;
+    const network = new FlowNetwork(this.sink + 1);
+    network.addEdge(this.source, this.flexibleNode, extra.flexible);
+    this.pools.forEach((pool, p) => network.addEdge(this.source, this.firstPool + p, pool.hours));
+    this.demands.forEach((demand, d) => {
+      const group = groups[demand.group] as CreditGroup;
+      if (!deferred.has(demand.group)) network.addEdge(this.firstDemand + d, this.sink, demand.hours);
+      this.pools.forEach((pool, p) => {
+        const opens = group.windowStart === null || (pool.from !== null && pool.from >= group.windowStart);
+        if (demand.categories.includes(pool.category) && opens)
+          network.addEdge(this.firstPool + p, this.firstDemand + d, Number.MAX_SAFE_INTEGER);
+      });
+      // Extra hours are dated on the as-of date: the last segment, open to every window.
+      if (demand.categories.some((category) => extra.flexibleCategories.includes(category))) {
+        network.addEdge(this.flexibleNode, this.firstDemand + d, Number.MAX_SAFE_INTEGER);
       }
     });
-    // Extra hours are dated on the as-of date: the last segment, open to every window.
-    if (demand.categories.some((category) => extra.flexibleCategories.includes(category))) {
-      network.addEdge(flexibleNode, firstDemand + d, Number.MAX_SAFE_INTEGER);
-    }
-  });
-  const flow = network.maxFlow(source, sink);
-  const used = groups.map(() => ({ A: 0, B: 0, C: 0 }));
-  demands.forEach((demand, d) => {
-    pools.forEach((pool, p) => {
-      (used[demand.group] as Record<Category, number>)[pool.category] += network.flowOn(firstPool + p, firstDemand + d);
+    this.network = network;
+  }
+
+  /** Opens the deferred groups' demands; flow already sent to the others stays (augmenting never lowers a sink edge). */
+  open(groups: ReadonlySet<number>): void {
+    this.demands.forEach((demand, d) => {
+      if (groups.has(demand.group)) this.network.addEdge(this.firstDemand + d, this.sink, demand.hours);
     });
-  });
-  return { feasible: flow === required, used };
+  }
+
+  maxFlow(): number {
+    return this.network.maxFlow(this.source, this.sink);
+  }
+
+  required(groups?: ReadonlySet<number>): number {
+    return this.demands.filter((demand) => groups === undefined || groups.has(demand.group)).reduce((sum, demand) => sum + demand.hours, 0);
+  }
+
+  /** Hours each group took from each category. */
+  used(): CategoryHours[] {
+    const used = this.groups.map(() => ({ A: 0, B: 0, C: 0 }));
+    this.demands.forEach((demand, d) => {
+      this.pools.forEach((pool, p) => {
+        (used[demand.group] as Record<Category, number>)[pool.category] += this.network.flowOn(this.firstPool + p, this.firstDemand + d);
+      });
+    });
+    return used;
+  }
+
+  /** Hours of each pool no demand took. */
+  leftover(): { pool: Pool; hours: Millihours }[] {
+    return this.pools.map((pool, p) => {
+      let taken = 0;
+      this.demands.forEach((_, d) => (taken += this.network.flowOn(this.firstPool + p, this.firstDemand + d)));
+      return { pool, hours: pool.hours - taken };
+    });
+  }
+}
+
+/** Builds the flow network for the groups and checks that every demand is met. */
+function solve(ledger: HoursLedger, groups: readonly CreditGroup[], extra: ExtraHours): FlowResult {
+  const credits = new CreditNetwork(ledger, groups, extra);
+  const flow = credits.maxFlow();
+  return { feasible: flow === credits.required(), used: credits.used() };
 }
 
 /** Smallest whole amount in [0, high] for which `fits` holds; `fits` must be monotone and hold at `high`. */
@@ -299,4 +351,89 @@ function nextCredit(ledger: HoursLedger, profile: Profile, credit: number, asOf:
     (amount) => solve(ledger, groups, { perCategory: {}, flexible: amount, flexibleCategories: rule.accepts }).feasible,
   );
   return { credit, missing: { A: missingIn("A"), B: missingIn("B"), C: missingIn("C"), total }, blockedBy };
+}
+
+/** Why logged hours count toward no credit (yet). */
+export type UnusedReason =
+  /** The next credit takes no hours of the category (B for the 2nd and later credits of the current rules). */
+  | "not-accepted"
+  /** Dated before the certification the next credit needs (or that certification is not held yet). */
+  | "before-certification"
+  /** More than the next credit can take: they wait for a later credit. */
+  | "beyond-next";
+
+export interface CreditBreakdown {
+  /** Each credit this log earned (numbers count credits already awarded) and the hours it took from each category. */
+  readonly earned: readonly { readonly credit: number; readonly hours: CategoryHours }[];
+  /** The next credit: the hours that already count toward it. */
+  readonly next: {
+    readonly credit: number;
+    readonly hours: CategoryHours;
+    readonly requires: Certification | null;
+    /** The day its hours count from (the certification date), or null. */
+    readonly countsFrom: IsoDate | null;
+  };
+  /** Logged hours of rows without errors that count toward no credit, by category and reason. */
+  readonly unused: readonly { readonly category: Category; readonly hours: Millihours; readonly reason: UnusedReason }[];
+}
+
+/**
+ * Which hours went to which credit, which count toward the next one, and
+ * which count toward none and why: one assignment of the logged hours, from
+ * the same flow network as the allocation. The earned credits are met first;
+ * the next credit then takes what it can of the rest (augmenting a flow
+ * never lowers what already reaches the sink, so the earned credits keep
+ * their hours). Alike credits merged in one group share its hours evenly.
+ */
+export function creditBreakdown(ledger: HoursLedger, profile: Profile, allocation: Allocation, asOf: IsoDate): CreditBreakdown {
+  const awarded = profile.creditsAwarded;
+  const earnedGroups = allocation.credits === 0 ? [] : (groupCredits(profile, awarded + 1, awarded + allocation.credits, null) ?? []);
+  const nextNumber = awarded + allocation.credits + 1;
+  const nextRule = creditRule(profile.ruleSet, nextNumber);
+  const held = nextRule.requires === null ? null : certificationStart(profile, nextRule.requires);
+  const nextGroup: CreditGroup = {
+    firstCredit: nextNumber,
+    count: 1,
+    rule: nextRule,
+    // A certification not held yet opens its window on the as-of date at the earliest.
+    windowStart: nextRule.requires === null ? null : (held ?? asOf),
+  };
+  const last = earnedGroups.length;
+  const credits = new CreditNetwork(ledger, [...earnedGroups, nextGroup], NO_EXTRA, new Set([last]));
+  credits.maxFlow();
+  credits.open(new Set([last]));
+  credits.maxFlow();
+  const used = credits.used();
+
+  const earned: { credit: number; hours: CategoryHours }[] = [];
+  earnedGroups.forEach((group, index) => {
+    const total = used[index] ?? { A: 0, B: 0, C: 0 };
+    for (let k = 0; k < group.count; k++) {
+      const share = (category: Category): Millihours => {
+        const even = Math.floor(total[category] / group.count);
+        return even + (k === 0 ? total[category] - even * group.count : 0);
+      };
+      earned.push({ credit: group.firstCredit + k, hours: { A: share("A"), B: share("B"), C: share("C") } });
+    }
+  });
+
+  const unusedHours = new Map<string, { category: Category; hours: Millihours; reason: UnusedReason }>();
+  for (const { pool, hours } of credits.leftover()) {
+    if (hours <= 0) continue;
+    const reason: UnusedReason = !nextRule.accepts.includes(pool.category)
+      ? "not-accepted"
+      : nextGroup.windowStart !== null && (pool.from === null || pool.from < nextGroup.windowStart)
+        ? "before-certification"
+        : "beyond-next";
+    const key = `${pool.category}:${reason}`;
+    const entry = unusedHours.get(key) ?? { category: pool.category, hours: 0, reason };
+    unusedHours.set(key, { ...entry, hours: entry.hours + hours });
+  }
+  const unused = [...unusedHours.values()].sort((a, b) => (a.category === b.category ? 0 : a.category < b.category ? -1 : 1));
+
+  return {
+    earned,
+    next: { credit: nextNumber, hours: used[last] ?? { A: 0, B: 0, C: 0 }, requires: nextRule.requires, countsFrom: held },
+    unused,
+  };
 }

@@ -11,7 +11,7 @@ import { type CanonicalInput, fingerprint } from "./canonical";
 import type { CellValue } from "./cells";
 import { type DateSystem, type IsoDate, todayIsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { type Allocation, type BlockedBy, HoursLedger, allocateCredits } from "./allocation";
+import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
 import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateRow } from "./rows";
@@ -66,6 +66,8 @@ export interface Summary {
   /** Credited hours per category over rows without errors, before allocation. */
   readonly hours: Readonly<Record<Category, Millihours>>;
   readonly allocation: Allocation;
+  /** Credited hours of rows without errors, per category and day: what the allocation and the breakdown work on. */
+  readonly ledger: HoursLedger;
   readonly valid: boolean;
   /** Non-empty rows, and those with at least one error. */
   readonly rowCount: number;
@@ -108,12 +110,17 @@ function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keep
   }
   const allocation = allocateCredits(ledger, profile.profile, { asOf });
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
-  return { asOf, profile, hours, allocation, valid, rowCount, rowsWithErrors };
+  return { asOf, profile, hours, allocation, ledger, valid, rowCount, rowsWithErrors };
 }
 
 /** Credits, hours and the next credit of a log (what the custom functions and the progress view need). */
 export function summarizeLog(input: LogInput | GridLogInput, options: EvaluateOptions = {}): Summary {
   return evaluate(input, options, null);
+}
+
+/** Which hours went to which credit, and which count toward none and why (allocation.ts). */
+export function breakdownOf(summary: Summary): CreditBreakdown {
+  return creditBreakdown(summary.ledger, summary.profile.profile, summary.allocation, summary.asOf);
 }
 
 /** Checks a log: the summary, with each row's result and findings (duplicates included). */
@@ -135,6 +142,10 @@ export interface ReportRow {
 }
 
 export interface Report {
+  /** Whose log it is, from the Profile (null where absent, as in a CSV log). */
+  readonly mentee: { readonly name: string | null; readonly email: string | null };
+  /** The as-of date the log was checked against. */
+  readonly asOf: IsoDate;
   readonly ruleSet: RuleSetId;
   readonly credits: number;
   readonly hours: Readonly<Record<Category, number>>;
@@ -162,7 +173,10 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
   const { next } = assessment.allocation;
   const missing: Record<Category | "total", number> = { A: 0, B: 0, C: 0, total: milliToHours(next.missing.total) };
   for (const category of CATEGORIES) missing[category] = milliToHours(next.missing[category]);
+  const { name, email } = assessment.profile.profile;
   return {
+    mentee: { name: name === "" ? null : name, email: email === "" ? null : email },
+    asOf: assessment.asOf,
     ruleSet: assessment.profile.profile.ruleSet.id,
     credits: assessment.allocation.credits,
     hours: hoursByCategory(assessment.hours),

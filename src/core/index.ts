@@ -13,3 +13,5 @@ export * from "./rulesets";
 export * from "./interpretations";
 export * from "./submission";
 export * from "./layout";
+export * from "./words";
+export * from "./record";

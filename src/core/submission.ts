@@ -1,61 +1,88 @@
 /**
- * The Submission sheet (SPEC 6): the summary an export stores beside the
- * profile and the rows, read back on the coordinator's side and compared
- * with the summary recomputed from those rows.
+ * Exported submissions (SPEC 6): what an export stores beside the profile
+ * and the rows, read back on the coordinator's side and compared with what
+ * the rows give now.
  *
- * The sheet is plain label/value rows (column A the label, column B the
- * value), so a person can read it and any tool can write it. The reader finds
- * each field by its label, not by its position.
+ * The Submission sheet is a cover page for a person (who, how many credits,
+ * which hours went to which credit, what the next credit needs, the
+ * fingerprint) whose label/value rows a program reads back by their labels,
+ * not their positions; below its printed area it keeps a digest of each
+ * profile field and of each log row.
  *
  * What the comparison proves: the stored fingerprint covers the profile, the
- * rows and the rule set (see canonical.ts); a different recomputed fingerprint
- * means a profile or log cell was edited after export. The other stored
- * values (credits, hours, shortfall) are not covered by the fingerprint: they
- * are compared one by one with the recomputed ones and every difference is
+ * rows and the rule set (see canonical.ts); a different recomputed
+ * fingerprint means a profile or log cell was edited after export, and the
+ * digests say which fields and rows (a row is matched by its digest, so a
+ * sorted or re-saved log is not every row changed). The other stored values
+ * (credits, hours, shortfall) are not covered by the fingerprint: they are
+ * compared one by one with the recomputed ones and every difference is
  * listed. None of this is a signature: whoever edits a submission can also
  * rewrite its Submission sheet consistently.
  */
-import { z } from "zod";
-import { CANONICAL_FORM, fingerprint } from "./canonical";
+import type { CreditBreakdown } from "./allocation";
+import { type CanonicalInput, CANONICAL_FORM, canonicalProfile, canonicalRow, fingerprint, sha256Hex } from "./canonical";
 import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
-import { RULE_SETS, findRuleSet } from "./rulesets";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
-import { type Assessment, type LogInput, type Report, canonicalInputOf, reportLog } from "./evaluate";
-import { PROFILE_INDEX } from "./form";
+import { type Assessment, type LogInput, type Report, breakdownOf, canonicalInputOf, reportLog } from "./evaluate";
+import { type FormDefinition, FORM, PROFILE_INDEX, labelKey } from "./form";
 import { type ProfileOverrides, applyProfileOverrides } from "./profile";
+import { isEmptyRow } from "./rows";
+import { type Certification, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
+import { certificationText, earnedCreditText, missingText, ordinal, utcTimeFromText, utcTimeText } from "./words";
 
 type FieldKind = "text" | "number";
 
-/** The Submission sheet's rows, in order: key (JSON and code), label (column A), kind of value. */
+interface SummaryField {
+  readonly key: string;
+  /** Column A of the Submission sheet. */
+  readonly label: string;
+  /** Labels older exports used for the same field. */
+  readonly aliases?: readonly string[];
+  readonly kind: FieldKind;
+}
+
+/** The summary's fields, in the cover page's order; `key` is the JSON name (summaryMismatches). */
 export const SUBMISSION_FIELDS = [
   { key: "mentee", label: "Mentee", kind: "text" },
   { key: "email", label: "Email", kind: "text" },
   { key: "ruleSet", label: "Rule set", kind: "text" },
-  { key: "exportedAt", label: "Exported at", kind: "text" },
+  { key: "exportedAt", label: "Exported", aliases: ["Exported at"], kind: "text" },
   { key: "asOf", label: "As of", kind: "text" },
+  { key: "credits", label: "Credits earned", kind: "number" },
   { key: "hoursA", label: "Credited hours, category A", kind: "number" },
   { key: "hoursB", label: "Credited hours, category B", kind: "number" },
   { key: "hoursC", label: "Credited hours, category C", kind: "number" },
-  { key: "credits", label: "Credits earned", kind: "number" },
   { key: "nextCredit", label: "Next credit", kind: "number" },
-  { key: "missingA", label: "Next credit: hours missing, category A", kind: "number" },
-  { key: "missingB", label: "Next credit: hours missing, category B", kind: "number" },
-  { key: "missingC", label: "Next credit: hours missing, category C", kind: "number" },
-  { key: "missingTotal", label: "Next credit: hours missing in total", kind: "number" },
-  { key: "blockedBy", label: "Next credit blocked by", kind: "text" },
+  { key: "missingA", label: "Next credit still needs, category A", aliases: ["Next credit: hours missing, category A"], kind: "number" },
+  { key: "missingB", label: "Next credit still needs, category B", aliases: ["Next credit: hours missing, category B"], kind: "number" },
+  { key: "missingC", label: "Next credit still needs, category C", aliases: ["Next credit: hours missing, category C"], kind: "number" },
+  { key: "missingTotal", label: "Next credit still needs in all", aliases: ["Next credit: hours missing in total"], kind: "number" },
+  { key: "blockedBy", label: "Next credit needs first", aliases: ["Next credit blocked by"], kind: "text" },
   { key: "fingerprint", label: "Fingerprint (SHA-256)", kind: "text" },
   { key: "canonicalForm", label: "Canonical form", kind: "text" },
-] as const satisfies readonly { key: string; label: string; kind: FieldKind }[];
+] as const satisfies readonly SummaryField[];
 
 type Field = (typeof SUBMISSION_FIELDS)[number];
 export type SubmissionFieldKey = Field["key"];
 type KeysOfKind<Kind extends FieldKind> = Extract<Field, { kind: Kind }>["key"];
 
-/** The summary an export stores: text fields as strings, hours and credit numbers as numbers. */
-export type SubmissionSummary = { readonly [K in KeysOfKind<"text">]: string } & { readonly [K in KeysOfKind<"number">]: number };
+/**
+ * The summary an export stores, in the values a program compares: text
+ * fields as strings (the rule set by its id, the export time as ISO 8601,
+ * the certification the next credit needs by its code), numbers as numbers;
+ * null where a field does not apply (the hours still needed in a category
+ * the next credit does not take).
+ */
+export type SubmissionSummary = { readonly [K in KeysOfKind<"text">]: string } & { readonly [K in KeysOfKind<"number">]: number | null };
 
-/** A summary as read back from a sheet: a field may be missing or hold something unexpected. */
-export type StoredSubmission = { readonly [K in SubmissionFieldKey]?: string | number };
+/** One digest of the Submission sheet: of a profile field (by its label) or of a log row (by its row number). */
+export type StoredDigest = { readonly profileField: string; readonly digest: string } | { readonly row: number; readonly digest: string };
+
+/** A Submission sheet as read back: a field may be missing or hold something unexpected; digests are null on exports older than them. */
+export interface StoredSubmission {
+  readonly fields: { readonly [K in SubmissionFieldKey]?: string | number };
+  readonly digests: readonly StoredDigest[] | null;
+}
 
 export interface SummaryMismatch {
   readonly field: SubmissionFieldKey;
@@ -64,26 +91,35 @@ export interface SummaryMismatch {
   readonly recomputed: string | number;
 }
 
-/** Differences that say nothing about the submission's content: the export time cannot be recomputed. */
+/** What changed since export: a profile field (by its label) or a row (by its row number now, or as exported for a removed row). */
+export type Edit = { readonly profileField: string } | { readonly row: number; readonly change: "changed" | "added" | "removed" };
+
+/** Fields that say nothing about the submission's content: the export time cannot be recomputed, the fingerprint is compared on its own. */
 const NOT_RECOMPUTED: ReadonlySet<SubmissionFieldKey> = new Set<SubmissionFieldKey>(["exportedAt", "fingerprint"]);
+
+const DIGESTS_HEADING = "Digests (SHA-256 of each profile field and log row, to locate edits after export)";
+const DIGEST_ROW_LABEL = "Row";
+const DIGEST_FIELD_LABEL = "Profile field";
 
 /** The summary of an evaluated log, as an export stores it and as verification recomputes it. */
 export function submissionSummary(assessment: Assessment, report: Report, exportedAt: string): SubmissionSummary {
   const { profile } = assessment.profile;
+  const rule = creditRule(profile.ruleSet, report.next.credit);
+  const missingIn = (category: "A" | "B" | "C"): number | null => (rule.accepts.includes(category) ? report.next.missing[category] : null);
   return {
     mentee: profile.name,
     email: profile.email,
     ruleSet: report.ruleSet,
     exportedAt,
     asOf: assessment.asOf,
+    credits: report.credits,
     hoursA: report.hours.A,
     hoursB: report.hours.B,
     hoursC: report.hours.C,
-    credits: report.credits,
     nextCredit: report.next.credit,
-    missingA: report.next.missing.A,
-    missingB: report.next.missing.B,
-    missingC: report.next.missing.C,
+    missingA: missingIn("A"),
+    missingB: missingIn("B"),
+    missingC: missingIn("C"),
     missingTotal: report.next.missing.total,
     blockedBy: report.next.blockedBy ?? "",
     fingerprint: report.fingerprint,
@@ -91,41 +127,177 @@ export function submissionSummary(assessment: Assessment, report: Report, export
   };
 }
 
-/** The Submission sheet's rows: [label, value] pairs in the order of SUBMISSION_FIELDS. */
-export function submissionSheetRows(summary: SubmissionSummary): Array<readonly [string, string | number]> {
-  return SUBMISSION_FIELDS.map((field) => [field.label, summary[field.key]] as const);
-}
+const CERTIFICATION_OF_BLOCK: Readonly<Record<string, Certification>> = Object.fromEntries(
+  Object.entries(CERTIFICATION_BLOCKS).map(([certification, block]) => [block, certification as Certification]),
+);
 
-const labelKey = (text: string): string => text.trim().replace(/\s+/g, " ").toLowerCase();
-const FIELD_BY_LABEL: ReadonlyMap<string, Field> = new Map(SUBMISSION_FIELDS.map((field) => [labelKey(field.label), field]));
-
-const storedNumberSchema = z.union([z.number(), z.string().regex(DECIMAL_TEXT).transform(Number)]);
-
-function storedValue(value: CellValue, kind: FieldKind): string | number | undefined {
-  if (isBlankCell(value)) return kind === "text" ? "" : undefined;
-  if (kind === "number") {
-    const parsed = storedNumberSchema.safeParse(value);
-    if (parsed.success) return parsed.data;
+/** How a summary field is written for people on the cover page. */
+function shownValue(key: SubmissionFieldKey, summary: SubmissionSummary): string | number {
+  switch (key) {
+    case "ruleSet":
+      return findRuleSet(summary.ruleSet)?.label ?? summary.ruleSet;
+    case "exportedAt":
+      return utcTimeText(summary.exportedAt);
+    case "nextCredit":
+      return summary.nextCredit === null ? "" : `${ordinal(summary.nextCredit)} credit`;
+    case "blockedBy": {
+      const certification = CERTIFICATION_OF_BLOCK[summary.blockedBy];
+      return certification === undefined ? "" : certificationText(certification);
+    }
+    default:
+      return (summary[key] as string | number | null) ?? "";
   }
-  return cellText(value);
 }
+
+/** A stored cell of a summary field back in the summary's values (see SubmissionSummary). */
+function storedValue(key: SubmissionFieldKey, kind: FieldKind, value: CellValue): string | number | undefined {
+  if (isBlankCell(value)) return kind === "text" ? "" : undefined;
+  const text = cellText(value);
+  switch (key) {
+    case "ruleSet":
+      return findRuleSet(text)?.id ?? text;
+    case "exportedAt":
+      return utcTimeFromText(text) ?? text;
+    case "nextCredit": {
+      const number = /^\d+/.exec(text);
+      return number === null ? text : Number(number[0]);
+    }
+    case "blockedBy": {
+      const label = Object.entries(CERTIFICATION_BLOCKS).find(
+        ([certification]) => labelKey(certificationText(certification as Certification)) === labelKey(text),
+      );
+      return label === undefined ? text : label[1];
+    }
+  }
+  if (kind === "number") {
+    if (typeof value === "number") return value;
+    if (DECIMAL_TEXT.test(text)) return Number(text);
+  }
+  return text;
+}
+
+/** One line of the Submission sheet: label in A, value in B; a style for the cover page. */
+export interface SubmissionSheetLine {
+  readonly label: string;
+  readonly value: string | number;
+  readonly style: "title" | "field" | "detail" | "note" | "heading" | "digest";
+}
+
+export interface SubmissionSheet {
+  readonly lines: readonly SubmissionSheetLine[];
+  /** Lines printed as the cover page (1 … printedLines); the digests below are not printed. */
+  readonly printedLines: number;
+}
+
+/** The digests an export stores: each profile field's (the rule set aside, as in the fingerprint) and each non-empty row's. */
+export async function submissionDigests(input: CanonicalInput, form: FormDefinition = FORM): Promise<StoredDigest[]> {
+  const profileTexts = canonicalProfile(input, form);
+  const fields = form.profile.filter((field) => field.key !== form.ruleSetField);
+  const digests: StoredDigest[] = await Promise.all(
+    fields.map(async (field, index) => ({
+      profileField: field.label,
+      digest: await sha256Hex(JSON.stringify([field.key, profileTexts[index]])),
+    })),
+  );
+  for (const row of input.rows) {
+    if (isEmptyRow(row.cells)) continue;
+    digests.push({ row: row.row, digest: await rowDigest(row.cells, input) });
+  }
+  return digests;
+}
+
+function rowDigest(cells: readonly CellValue[], input: CanonicalInput, form: FormDefinition = FORM): Promise<string> {
+  return sha256Hex(JSON.stringify(canonicalRow(cells, input.dateSystem, form)));
+}
+
+/** The Submission sheet's lines: the cover page, then the digests. */
+export function submissionSheetLines(
+  summary: SubmissionSummary,
+  breakdown: CreditBreakdown,
+  digests: readonly StoredDigest[],
+): SubmissionSheet {
+  const ruleSet = findRuleSet(summary.ruleSet) ?? RULE_SETS.current;
+  const lines: SubmissionSheetLine[] = [{ label: "CST mentorship submission", value: "", style: "title" }];
+  const field = (key: SubmissionFieldKey) => {
+    const definition = SUBMISSION_FIELDS.find((each) => each.key === key) as Field;
+    lines.push({ label: definition.label, value: shownValue(key, summary), style: "field" });
+  };
+  for (const key of ["mentee", "email", "ruleSet", "exportedAt", "asOf", "credits"] as const) field(key);
+  for (const entry of breakdown.earned) {
+    const [label, hours] = earnedCreditText(entry, creditRule(ruleSet, entry.credit)).split(": ");
+    lines.push({ label: `  ${label}`, value: hours ?? "", style: "detail" });
+  }
+  for (const key of ["hoursA", "hoursB", "hoursC", "nextCredit"] as const) field(key);
+  const nextRule = creditRule(ruleSet, breakdown.next.credit);
+  const missing = {
+    A: (summary.missingA ?? 0) * 1000,
+    B: (summary.missingB ?? 0) * 1000,
+    C: (summary.missingC ?? 0) * 1000,
+    total: (summary.missingTotal ?? 0) * 1000,
+  };
+  lines.push({ label: "  Still needs", value: summary.missingTotal === 0 ? "nothing" : missingText(missing, nextRule), style: "detail" });
+  for (const key of ["missingA", "missingB", "missingC"] as const) if (summary[key] !== null) field(key);
+  field("missingTotal");
+  if (summary.blockedBy !== "") field("blockedBy");
+  field("fingerprint");
+  lines.push({
+    label: "",
+    value: "Recomputed when verified: a different value means a profile or log cell changed after export. It is not a signature.",
+    style: "note",
+  });
+  field("canonicalForm");
+  const printedLines = lines.length;
+  lines.push({ label: "", value: "", style: "note" }, { label: DIGESTS_HEADING, value: "", style: "heading" });
+  for (const digest of digests) {
+    lines.push(
+      "row" in digest
+        ? { label: `${DIGEST_ROW_LABEL} ${digest.row}`, value: digest.digest, style: "digest" }
+        : { label: `${DIGEST_FIELD_LABEL}: ${digest.profileField}`, value: digest.digest, style: "digest" },
+    );
+  }
+  return { lines, printedLines };
+}
+
+const FIELD_BY_LABEL: ReadonlyMap<string, Field> = new Map(
+  SUBMISSION_FIELDS.flatMap((field) =>
+    [field.label, ...((field as SummaryField).aliases ?? [])].map((label) => [labelKey(label), field] as const),
+  ),
+);
+const DIGEST_ROW = /^row\s+(\d+)$/i;
+const DIGEST_FIELD = /^profile field:\s*(.+)$/i;
+const HEX_DIGEST = /^[0-9a-f]{64}$/i;
 
 /**
  * Reads a Submission sheet's rows ([label, value, …] per row, as a workbook
- * reader returns them) into the stored summary. Rows whose label is not a
- * field are ignored; the first row with a field's label wins.
+ * reader returns them). Rows whose label is not a field are ignored; the
+ * first row with a field's label wins. Digests are read from the rows after
+ * the digests heading; without the heading (an older export) they are null.
  */
 export function readSubmissionSheet(rows: readonly (readonly CellValue[])[]): StoredSubmission {
-  const stored: { [K in SubmissionFieldKey]?: string | number } = {};
+  const fields: { [K in SubmissionFieldKey]?: string | number } = {};
+  let digests: StoredDigest[] | null = null;
   for (const row of rows) {
     const label = cellText(row[0]);
     if (label === "") continue;
+    if (labelKey(label) === labelKey(DIGESTS_HEADING)) {
+      digests = [];
+      continue;
+    }
+    if (digests !== null) {
+      const digest = cellText(row[1]).toLowerCase();
+      if (!HEX_DIGEST.test(digest)) continue;
+      const rowNumber = DIGEST_ROW.exec(label);
+      const profileField = DIGEST_FIELD.exec(label);
+      if (rowNumber !== null) digests.push({ row: Number(rowNumber[1]), digest });
+      else if (profileField !== null) digests.push({ profileField: (profileField[1] as string).trim(), digest });
+      continue;
+    }
     const field = FIELD_BY_LABEL.get(labelKey(label));
-    if (field === undefined || field.key in stored) continue;
-    const value = storedValue(row[1], field.kind);
-    if (value !== undefined) stored[field.key] = value;
+    if (field === undefined || field.key in fields) continue;
+    const value = storedValue(field.key, field.kind, row[1]);
+    if (value !== undefined) fields[field.key] = value;
   }
-  return stored;
+  return { fields, digests };
 }
 
 function sameValue(stored: string | number | undefined, recomputed: string | number): boolean {
@@ -135,12 +307,14 @@ function sameValue(stored: string | number | undefined, recomputed: string | num
 }
 
 /** Every field of the recomputed summary that the stored one lacks or states differently (the export time aside). */
-export function compareSubmissionSummaries(stored: StoredSubmission, recomputed: SubmissionSummary): SummaryMismatch[] {
+export function compareSubmissionSummaries(stored: StoredSubmission["fields"], recomputed: SubmissionSummary): SummaryMismatch[] {
   const mismatches: SummaryMismatch[] = [];
   for (const field of SUBMISSION_FIELDS) {
-    if (NOT_RECOMPUTED.has(field.key)) continue;
-    const storedValue = stored[field.key];
     const recomputedValue = recomputed[field.key];
+    if (NOT_RECOMPUTED.has(field.key) || recomputedValue === null) continue;
+    const storedValue = stored[field.key];
+    // A text field with nothing to say (no certification needed first) may be left out of the sheet.
+    if (storedValue === undefined && recomputedValue === "") continue;
     if (!sameValue(storedValue, recomputedValue)) {
       mismatches.push({ field: field.key, stored: storedValue ?? null, recomputed: recomputedValue });
     }
@@ -151,6 +325,44 @@ export function compareSubmissionSummaries(stored: StoredSubmission, recomputed:
 /** The label a person sees for a summary field. */
 export function submissionFieldLabel(key: SubmissionFieldKey): string {
   return SUBMISSION_FIELDS.find((field) => field.key === key)?.label ?? key;
+}
+
+/**
+ * What changed, from the stored digests and the ones of the cells now.
+ * Profile fields are compared by label. Rows are matched by digest whatever
+ * their position (a sorted log changes none); a row left over on both sides
+ * at the same row number is changed, else added (now) or removed (stored).
+ */
+export async function locateEdits(log: LogInput, stored: readonly StoredDigest[]): Promise<Edit[]> {
+  const input = canonicalInputOf(log, "current");
+  const now = await submissionDigests(input);
+  const edits: Edit[] = [];
+  const storedFields = new Map(
+    stored.flatMap((digest) => ("profileField" in digest ? [[labelKey(digest.profileField), digest.digest] as const] : [])),
+  );
+  for (const digest of now) {
+    if ("profileField" in digest && storedFields.get(labelKey(digest.profileField)) !== digest.digest) {
+      edits.push({ profileField: digest.profileField });
+    }
+  }
+  const unmatched = new Map<string, number[]>();
+  for (const digest of stored) if ("row" in digest) unmatched.set(digest.digest, [...(unmatched.get(digest.digest) ?? []), digest.row]);
+  const extraNow: number[] = [];
+  for (const digest of now) {
+    if (!("row" in digest)) continue;
+    const rows = unmatched.get(digest.digest);
+    if (rows !== undefined && rows.length > 0) rows.shift();
+    else extraNow.push(digest.row);
+  }
+  const extraStored = new Set([...unmatched.values()].flat());
+  const rowEdits: Edit[] = [];
+  for (const row of extraNow) {
+    if (extraStored.delete(row)) rowEdits.push({ row, change: "changed" });
+    else rowEdits.push({ row, change: "added" });
+  }
+  for (const row of extraStored) rowEdits.push({ row, change: "removed" });
+  rowEdits.sort((a, b) => ("row" in a && "row" in b ? a.row - b.row : 0));
+  return [...edits, ...rowEdits];
 }
 
 function hasOverrides(overrides: ProfileOverrides | undefined): boolean {
@@ -166,10 +378,11 @@ export interface ExportOptions {
   readonly exportedAt?: string;
 }
 
-/** What an export writes: the log (overrides folded into its profile cells) and the summary. */
+/** What an export writes: the log (overrides folded into its profile cells), the summary and the Submission sheet. */
 export interface Submission {
   readonly log: LogInput;
   readonly summary: SubmissionSummary;
+  readonly sheet: SubmissionSheet;
 }
 
 export type PreparedSubmission =
@@ -190,9 +403,12 @@ export async function prepareSubmission(log: LogInput, options: ExportOptions = 
   // The rule set is written as the one computed with, so the sheet names it even when the source left it blank.
   profileCells[PROFILE_INDEX.ruleSet] = report.ruleSet;
   const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const exported: LogInput = { ...log, profileCells };
+  const summary = submissionSummary(assessment, report, exportedAt);
+  const digests = await submissionDigests(canonicalInputOf(exported, report.ruleSet));
   return {
     ok: true,
-    submission: { log: { ...log, profileCells }, summary: submissionSummary(assessment, report, exportedAt) },
+    submission: { log: exported, summary, sheet: submissionSheetLines(summary, breakdownOf(assessment), digests) },
     report,
     assessment,
   };
@@ -206,18 +422,28 @@ export interface VerifyOptions {
   readonly submission?: StoredSubmission | null;
 }
 
-/** SPEC 7's report, with the summary differences for a submission. */
-export type VerifiedReport = Report & { readonly summaryMismatches?: readonly SummaryMismatch[] };
+/** SPEC 7's report, with what a submission adds: when it was exported, the stored summary's differences and the edits. */
+export type VerifiedReport = Report & {
+  readonly exportedAt?: string | null;
+  readonly summaryMismatches?: readonly SummaryMismatch[];
+  /** What changed since export; null when the submission predates the digests that locate edits. */
+  readonly edits?: readonly Edit[] | null;
+};
+
+/** Whether a verified report needs a coordinator's attention beyond row errors: edited, or a summary that differs. */
+export function needsAttention(report: VerifiedReport): boolean {
+  return report.submission === "edited" || (report.summaryMismatches?.length ?? 0) > 0;
+}
 
 /**
  * Verifies a log (SPEC 6, 7): recomputes everything from its rows and, for a
  * submission, sets `submission` to "unchanged" when the stored fingerprint is
- * that of the cells as they are now, else "edited", and lists the stored
- * summary's differences from the recomputed one.
+ * that of the cells as they are now, else "edited", lists the stored
+ * summary's differences from the recomputed one, and locates the edits.
  */
 export async function verifyLog(log: LogInput, options: VerifyOptions = {}): Promise<{ assessment: Assessment; report: VerifiedReport }> {
   const stored = options.submission ?? null;
-  const storedAsOf = typeof stored?.asOf === "string" ? parseIsoDate(stored.asOf.trim()) : null;
+  const storedAsOf = typeof stored?.fields.asOf === "string" ? parseIsoDate(stored.fields.asOf.trim()) : null;
   const asOf = options.asOf ?? storedAsOf ?? todayIsoDate();
   const { assessment, report } = await reportLog(log, { asOf, overrides: options.overrides });
   if (stored === null) return { assessment, report };
@@ -228,9 +454,11 @@ export async function verifyLog(log: LogInput, options: VerifyOptions = {}): Pro
     const storedRuleSet = findRuleSet(cellText(log.profileCells[PROFILE_INDEX.ruleSet])) ?? RULE_SETS.current;
     cellsFingerprint = await fingerprint(canonicalInputOf(log, storedRuleSet.id));
   }
+  const storedFingerprint = stored.fields.fingerprint;
   const state =
-    typeof stored.fingerprint === "string" && stored.fingerprint.trim().toLowerCase() === cellsFingerprint ? "unchanged" : "edited";
-  const exportedAt = typeof stored.exportedAt === "string" ? stored.exportedAt : "";
-  const mismatches = compareSubmissionSummaries(stored, submissionSummary(assessment, report, exportedAt));
-  return { assessment, report: { ...report, submission: state, summaryMismatches: mismatches } };
+    typeof storedFingerprint === "string" && storedFingerprint.trim().toLowerCase() === cellsFingerprint ? "unchanged" : "edited";
+  const exportedAt = typeof stored.fields.exportedAt === "string" && stored.fields.exportedAt !== "" ? stored.fields.exportedAt : null;
+  const mismatches = compareSubmissionSummaries(stored.fields, submissionSummary(assessment, report, exportedAt ?? ""));
+  const edits = state === "unchanged" ? [] : stored.digests === null ? null : await locateEdits(log, stored.digests);
+  return { assessment, report: { ...report, submission: state, exportedAt, summaryMismatches: mismatches, edits } };
 }

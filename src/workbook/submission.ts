@@ -1,23 +1,53 @@
 /**
  * The submission workbook of an export (SPEC 6): `Profile`, `Tracking Form`
  * (the rows as entered, in the MentorshipLog table, dates as real dates) and
- * `Submission` (the summary and the fingerprint). The command line's
- * `export` and the add-in's export button both build it here.
+ * `Submission` (the cover page with the summary and the fingerprint, and the
+ * digests below its printed area). The command line's `export`, the
+ * add-in's export button and the web tracker all build it here.
  *
  * No Node APIs here or below: the add-in loads this module on demand in the
  * browser (exceljs's `browser` field gives webpack its browser build).
  */
 import ExcelJS from "exceljs";
-import { type Submission, SUBMISSION_FIELDS, SUBMISSION_SHEET, submissionSheetRows } from "../core";
-import { newWorkbook, workbookBytes, writeForm } from "./write-form";
+import { type Submission, type SubmissionSheetLine, SUBMISSION_SHEET } from "../core";
+import { escapeSheetText, newWorkbook, workbookBytes, writeForm } from "./write-form";
 
-const NOTES: Partial<Record<(typeof SUBMISSION_FIELDS)[number]["key"], string>> = {
-  exportedAt: "UTC",
-  asOf: "Rows dated after this day were errors; verification recomputes as of this day.",
-  fingerprint:
-    "SHA-256 of the profile, the rows and the rule set: verification recomputes it to tell whether a cell was edited after export. It is not a signature.",
-  canonicalForm: "Version of the serialization the fingerprint is computed over.",
+const STYLES: Readonly<Record<SubmissionSheetLine["style"], { label: Partial<ExcelJS.Font>; value: Partial<ExcelJS.Font> }>> = {
+  title: { label: { bold: true, size: 16 }, value: {} },
+  field: { label: { bold: true }, value: {} },
+  detail: { label: {}, value: {} },
+  note: { label: {}, value: { italic: true, size: 9 } },
+  heading: { label: { bold: true }, value: {} },
+  digest: { label: { size: 9 }, value: { size: 9, name: "Consolas" } },
 };
+
+/** The Submission sheet: a one-page portrait cover for the coordinator, the digests below it unprinted. */
+function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission): void {
+  const sheet = workbook.addWorksheet(SUBMISSION_SHEET);
+  sheet.getColumn(1).width = 34;
+  sheet.getColumn(2).width = 72;
+  submission.sheet.lines.forEach((line, index) => {
+    const row = sheet.getRow(index + 1);
+    const style = STYLES[line.style];
+    row.getCell(1).value = escapeSheetText(line.label);
+    row.getCell(1).font = style.label;
+    row.getCell(2).value = typeof line.value === "string" ? escapeSheetText(line.value) : line.value;
+    row.getCell(2).font = style.value;
+    row.getCell(2).alignment = { wrapText: line.style === "note", vertical: "top", horizontal: "left" };
+    if (line.style === "note") row.height = 26;
+  });
+  const mentee = submission.summary.mentee.trim().replace(/&/g, "&&");
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 1,
+    printArea: `A1:B${submission.sheet.printedLines}`,
+    margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${mentee === "" ? "" : `${mentee} · `}&A · page &P of &N` };
+}
 
 /**
  * Builds the submission workbook's .xlsx bytes from a prepared submission
@@ -31,26 +61,7 @@ export async function buildSubmissionWorkbook(submission: Submission): Promise<U
   writeForm(
     workbook,
     { profileCells: log.profileCells, rows: log.rows, dateSystem: log.dateSystem, fillIn: false },
-    {
-      mentee: summary.mentee,
-      between: (book) => {
-        const sheet = book.addWorksheet(SUBMISSION_SHEET);
-        sheet.getColumn(1).width = 40;
-        sheet.getColumn(2).width = 68;
-        sheet.getColumn(3).width = 60;
-        submissionSheetRows(summary).forEach(([label, value], index) => {
-          const row = sheet.getRow(index + 1);
-          row.getCell(1).value = label;
-          row.getCell(1).font = { bold: true };
-          row.getCell(2).value = value;
-          const note = NOTES[SUBMISSION_FIELDS[index]?.key ?? "mentee"];
-          if (note !== undefined) {
-            row.getCell(3).value = note;
-            row.getCell(3).font = { italic: true };
-          }
-        });
-      },
-    },
+    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission) },
   );
   return workbookBytes(workbook);
 }

@@ -234,22 +234,19 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
 }
 
 /**
- * Writes the form's sheets into the workbook, in the layout's order; the
- * hidden lists sheet comes last, after any sheet `between` adds (the
- * submission's summary), so the visible sheets open first.
+ * Writes the form's sheets into the workbook, in the layout's order, after
+ * any sheet `before` adds (a submission's cover page comes first, so it is
+ * what opens and what prints first).
  */
 export function writeForm(
   workbook: ExcelJS.Workbook,
   content: FormContent,
-  options: LayoutOptions & { readonly between?: (workbook: ExcelJS.Workbook) => void } = {},
+  options: LayoutOptions & { readonly before?: (workbook: ExcelJS.Workbook) => void } = {},
   form: FormDefinition = FORM,
 ): WorkbookLayout {
   const layout = formLayout(form, options);
-  const visible = layout.sheets.filter((sheet) => !sheet.hidden);
-  const hidden = layout.sheets.filter((sheet) => sheet.hidden);
-  for (const sheet of visible) addSheet(workbook, sheet, content, form);
-  options.between?.(workbook);
-  for (const sheet of hidden) addSheet(workbook, sheet, content, form);
+  options.before?.(workbook);
+  for (const sheet of layout.sheets) addSheet(workbook, sheet, content, form);
   return layout;
 }
 

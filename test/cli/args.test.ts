@@ -1,4 +1,4 @@
-import { UsageError, parseArguments, profileOverrides } from "../../src/cli/args";
+import { UsageError, parseArguments } from "../../src/cli/args";
 
 function usageError(argv: string[]): string {
   try {
@@ -29,21 +29,14 @@ describe("verify", () => {
     expect(command).toEqual({
       command: "verify",
       files: ["a.csv", "b.xlsx"],
-      flags: { json: true, asOf: "2024-06-01", rules: "2014", cstT: "2020-01-02", cstD: "2021-03-04", awarded: 2 },
-    });
-    if (command.command !== "verify") throw new Error("unreachable");
-    expect(profileOverrides(command.flags)).toEqual({
-      ruleSet: "2014",
-      techniqueCertifiedOn: "2020-01-02",
-      diplomateCertifiedOn: "2021-03-04",
-      creditsAwarded: 2,
+      flags: { json: true, asOf: "2024-06-01" },
+      overrides: { ruleSet: "2014", techniqueCertifiedOn: "2020-01-02", diplomateCertifiedOn: "2021-03-04", creditsAwarded: 2 },
     });
   });
 
   test("without options: plain output, no overrides", () => {
     const command = parseArguments(["verify", "a.csv"]);
-    expect(command).toEqual({ command: "verify", files: ["a.csv"], flags: { json: false } });
-    if (command.command === "verify") expect(profileOverrides(command.flags)).toEqual({});
+    expect(command).toEqual({ command: "verify", files: ["a.csv"], flags: { json: false }, overrides: {} });
   });
 
   test("an unknown option", () => expect(usageError(["verify", "a.csv", "--jsn"])).toBe("unknown option --jsn"));
@@ -75,10 +68,16 @@ describe("export and template", () => {
       command: "export",
       file: "log.csv",
       output: "out.xlsx",
-      flags: { json: false, name: "Ann", asOf: "2024-06-01" },
+      flags: { json: false, asOf: "2024-06-01" },
+      overrides: { name: "Ann" },
     });
-    expect(usageError(["export", "log.csv"])).toBe("export needs FILE and OUT.xlsx");
-    expect(usageError(["export", "log.csv", "out.csv"])).toMatch(/must be an \.xlsx file name/);
+    expect(parseArguments(["export", "log.csv", "out.pdf"])).toMatchObject({ output: null, flags: { pdf: "out.pdf" } });
+    expect(parseArguments(["export", "log.csv", "out.xlsx", "--pdf", "out.pdf"])).toMatchObject({
+      output: "out.xlsx",
+      flags: { pdf: "out.pdf" },
+    });
+    expect(usageError(["export", "log.csv"])).toBe("export needs FILE and OUT.xlsx (or OUT.pdf)");
+    expect(usageError(["export", "log.csv", "out.csv"])).toMatch(/must be an \.xlsx or \.pdf file name/);
     expect(usageError(["export", "log.csv", "out.xlsx", "more.xlsx"])).toMatch(/unexpected "more.xlsx"/);
   });
 

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/commands";
 import { reportLog } from "../../src/core";
-import { SUBMISSION_FIELDS } from "../../src/core/submission";
 import { parseCsvLog } from "../../src/workbook/csv";
 import { loadWorkbook } from "../workbook/build";
 
@@ -79,9 +78,10 @@ describe("verify one file", () => {
     expect(lines.some((line) => line.startsWith("  row 3: error missing-provider: Provider is empty: enter the name of the mentor"))).toBe(
       true,
     );
-    expect(lines).toContain("Credits earned: 0 (rule set current)");
+    expect(lines[1]).toBe("Mentee: (no mentee name); as of 2024-06-01; rule set: Current program rules (first, second and third 24 hours)");
+    expect(lines).toContain("Credits earned: 0");
     expect(lines).toContain("Hours credited: A 0 h, B 0 h, C 0 h");
-    expect(lines).toContain("Next credit (1st): missing A 6 h, B 6 h, C 6 h, 24 h in total");
+    expect(lines).toContain("Next credit (the 1st): still needs A 6 h, B 6 h and C 6 h (24 h in all)");
     expect(lines.some((line) => /^Fingerprint: [0-9a-f]{64}$/.test(line))).toBe(true);
     expect(lines).toContain("Submission: none (a plain log, not an exported submission)");
     expect(status).toBe(1);
@@ -89,9 +89,10 @@ describe("verify one file", () => {
 
   test("the next credit's certification block is spelled out", async () => {
     const { stdout } = await run("verify", file("log.csv", VALID_CSV), "--as-of", "2024-06-01");
-    expect(stdout).toContain(
-      "Next credit (2nd): missing A 12 h, B 0 h, C 12 h, 24 h in total; it needs Technique Certified (CST-T) first (technique-certification)",
-    );
+    expect(stdout).toContain("Next credit (the 2nd): still needs A 12 h and C 12 h; it needs you to be Technique Certified (CST-T) first");
+    // Only the categories the credit takes: the 2nd credit takes no B hours.
+    expect(stdout).not.toMatch(/Next credit.*B 0 h/);
+    expect(stdout).toContain("  1st credit: A 6 h, B 12 h and C 6 h");
   });
 });
 
@@ -136,14 +137,13 @@ describe("batch verify", () => {
   test("a folder: one line per .csv/.xlsx file, sorted, plus a total; exit status the worst", async () => {
     const { status, stdout } = await run("verify", join(folder, "inbox"), "--as-of", "2024-06-01");
     const lines = stdout.split("\n");
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe(
-      `${join(folder, "inbox", "a-invalid.csv")}: 4 errors; 0 credits; hours A 0 B 0 C 0; next credit 1st missing 24 h`,
-    );
-    expect(lines[1]).toMatch(
-      /b-valid\.csv: no errors, 1 warning; 1 credit; hours A 6 B 12 C 12; next credit 2nd missing 24 h \(technique-certification\)$/,
-    );
-    expect(lines[2]).toBe("Total: 2 files: 1 without errors, 1 with errors, 0 unreadable; 1 credit earned");
+    expect(lines).toEqual([
+      `${join(folder, "inbox", "a-invalid.csv")}: HAS ERRORS (4 errors); (no mentee name); 0 credits; hours A 0 B 0 C 0`,
+      `${join(folder, "inbox", "b-valid.csv")}: READY TO AWARD; (no mentee name); 1 credit; hours A 6 B 12 C 12`,
+      "Total: 2 files: 1 ready to award (1 credit), 1 with errors, 0 edited or with a differing summary, 0 unreadable",
+      "Need attention:",
+      `  ${join(folder, "inbox", "a-invalid.csv")}: has errors`,
+    ]);
     expect(status).toBe(1);
   });
 
@@ -171,9 +171,11 @@ describe("batch verify", () => {
     expect(status).toBe(2);
     const human = await run("verify", valid, missing, "--as-of", "2024-06-01");
     expect(human.stdout.split("\n")).toEqual([
-      expect.stringMatching(/b-valid\.csv: no errors/),
-      `${missing}: unreadable`,
-      "Total: 2 files: 1 without errors, 0 with errors, 1 unreadable; 1 credit earned",
+      expect.stringMatching(/b-valid\.csv: READY TO AWARD/),
+      `${missing}: CANNOT BE READ`,
+      "Total: 2 files: 1 ready to award (1 credit), 0 with errors, 0 edited or with a differing summary, 1 unreadable",
+      "Need attention:",
+      `  ${missing}: cannot be read`,
     ]);
   });
 });
@@ -206,9 +208,11 @@ describe("export", () => {
     expect(exported.status).toBe(0);
     expect(exported.stdout).toMatch(/exported to .*submission\.xlsx/);
     const verified = await run("verify", out, "--json");
-    const { submission, summaryMismatches, ...rest } = JSON.parse(verified.stdout);
+    const { submission, summaryMismatches, edits, exportedAt, ...rest } = JSON.parse(verified.stdout);
     expect(submission).toBe("unchanged");
     expect(summaryMismatches).toEqual([]);
+    expect(edits).toEqual([]);
+    expect(exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
     const plain = JSON.parse((await run("verify", source, "--json", ...flags)).stdout);
     expect(plain.submission).toBeNull();
     delete plain.submission;
@@ -220,19 +224,23 @@ describe("export", () => {
     const out = join(folder, "submission.xlsx");
     await run("export", file("log.csv", VALID_CSV), out, "--as-of", "2024-06-01", "--name", "Ann");
     const workbook = await loadWorkbook(readFileSync(out));
-    const row = SUBMISSION_FIELDS.findIndex((field) => field.key === "credits") + 1;
-    workbook.getWorksheet("Submission")!.getCell(row, 2).value = 2;
+    const cover = workbook.getWorksheet("Submission")!;
+    const row = cover.getColumn(1).values.findIndex((value) => value === "Credits earned");
+    cover.getCell(row, 2).value = 2;
     workbook.getWorksheet("Tracking Form")!.getCell("F2").value = 7;
     await workbook.xlsx.writeFile(out);
-    const { stdout } = await run("verify", out);
-    expect(stdout).toMatch(/Submission: edited after export/);
+    const { stdout, status } = await run("verify", out);
+    expect(status).toBe(1);
+    expect(stdout.split("\n")[0]).toBe(`${out}: EDITED after export: row 2 changed (no errors, 1 warning)`);
+    expect(stdout).toMatch(/Submission: edited after export: row 2 changed/);
     expect(stdout).toMatch(/Stored summary differs: Credits earned is 2, recomputed 1/);
     expect(stdout).toMatch(/Stored summary differs: Credited hours, category A is 6, recomputed 7/);
     const json = JSON.parse((await run("verify", out, "--json")).stdout);
     expect(json.summaryMismatches).toEqual([
-      { field: "hoursA", stored: 6, recomputed: 7 },
       { field: "credits", stored: 2, recomputed: 1 },
+      { field: "hoursA", stored: 6, recomputed: 7 },
     ]);
+    expect(json.edits).toEqual([{ row: 2, change: "changed" }]);
   });
 
   test("the output may not be the input", async () => {

@@ -122,9 +122,12 @@ test("row errors exit 1; a folder prints one line per file and a total", () => {
     "log1904.xlsx",
     "submission.xlsx",
     "Total",
+    "Need attention",
+    "  fake.xlsx",
+    "  log.csv",
   ]);
-  expect(lines[1]).toMatch(/^log\.csv: 1 error;/);
-  expect(lines[4]).toMatch(/submission unchanged$/);
+  expect(lines[1]).toMatch(/^log\.csv: HAS ERRORS \(1 error/);
+  expect(lines[4]).toMatch(/^submission\.xlsx: READY TO AWARD;/);
   expect(stderr).toMatch(/fake\.xlsx: it is not an Excel workbook/);
   expect(cli(["verify", "log.csv", "--as-of", "2024-06-01"]).status).toBe(1);
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { prepareSubmission, submissionSheetRows } from "../../src/core/submission";
+import { prepareSubmission } from "../../src/core/submission";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { AS_OF, LOG_SHEET, cellsOf, formWorkbook, group, oneOnOne, renderApp, serial, treatment } from "./helpers";
 
@@ -14,7 +14,7 @@ async function submissionWorkbook(): Promise<MemoryWorkbook> {
   const prepared = await prepareSubmission(content.log, { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" });
   if (!prepared.ok) throw new Error("the sample should export");
   const submission = new MemoryWorkbook({
-    sheets: [{ name: "Submission", cells: submissionSheetRows(prepared.submission.summary).map((row) => [...row]) }],
+    sheets: [{ name: "Submission", cells: prepared.submission.sheet.lines.map((line) => [line.label, line.value]) }],
   });
   await submission.insertForm();
   await submission.writeProfile([...prepared.submission.log.profileCells]);

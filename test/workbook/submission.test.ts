@@ -7,7 +7,6 @@ import {
   compareSubmissionSummaries,
   prepareSubmission,
   readSubmissionSheet,
-  submissionSheetRows,
   verifyLog,
   type Submission,
   type VerifiedReport,
@@ -48,7 +47,7 @@ async function verifyBytes(bytes: Uint8Array, asOf?: string): Promise<VerifiedRe
 }
 
 const withoutSubmission = (report: VerifiedReport) => {
-  const { submission: _submission, summaryMismatches: _mismatches, ...rest } = report;
+  const { submission: _submission, summaryMismatches: _mismatches, edits: _edits, exportedAt: _exportedAt, ...rest } = report;
   return rest;
 };
 
@@ -144,13 +143,13 @@ describe("round trip: export, then verify", () => {
 });
 
 describe("the exported workbook", () => {
-  test("has Profile, Tracking Form with the MentorshipLog table and real dates, Submission, and the hidden Lists", async () => {
+  test("has the Submission cover page first, Profile, Tracking Form with the MentorshipLog table and real dates, and the hidden Lists", async () => {
     const { bytes, submission } = await exportLog(csvLog());
     const workbook = await loadWorkbook(bytes);
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      ["Submission", "visible"],
       ["Profile", "visible"],
       ["Tracking Form", "visible"],
-      ["Submission", "visible"],
       ["CST Lists", "hidden"],
     ]);
     const form = workbook.getWorksheet("Tracking Form")!;
@@ -160,8 +159,8 @@ describe("the exported workbook", () => {
     expect(form.getCell("G4").value).toBe("two\nlines");
     expect(workbook.getWorksheet("Profile")!.getCell("B3").value).toEqual(utcDate("2020-02-03"));
     const sheet = workbook.getWorksheet("Submission")!;
-    const rows = SUBMISSION_FIELDS.map((_, index) => [sheet.getCell(index + 1, 1).value, sheet.getCell(index + 1, 2).value]);
-    expect(rows).toEqual(submissionSheetRows(submission.summary).map(([label, value]) => [label, value]));
+    const rows = submission.sheet.lines.map((_, index) => [sheet.getCell(index + 1, 1).value, sheet.getCell(index + 1, 2).value ?? ""]);
+    expect(rows).toEqual(submission.sheet.lines.map((line) => [line.label, line.value]));
     expect(submission.summary).toMatchObject({
       mentee: "Ann Mentee",
       ruleSet: "current",
@@ -218,8 +217,9 @@ describe("the stored summary", () => {
   test("changing the stored credits is reported as a mismatch; the submission is still unchanged", async () => {
     const { bytes } = await exportLog(csvLog());
     const workbook = await loadWorkbook(bytes);
-    const creditsRow = SUBMISSION_FIELDS.findIndex((field) => field.key === "credits") + 1;
-    workbook.getWorksheet("Submission")!.getCell(creditsRow, 2).value = 3;
+    const cover = workbook.getWorksheet("Submission")!;
+    const creditsRow = cover.getColumn(1).values.findIndex((value) => value === "Credits earned");
+    cover.getCell(creditsRow, 2).value = 3;
     const report = await verifyBytes(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
     expect(report.submission).toBe("unchanged");
     expect(report.summaryMismatches).toEqual([{ field: "credits", stored: 3, recomputed: 1 }]);
@@ -231,9 +231,9 @@ describe("the stored summary", () => {
       ["  Mentee ", "Ann"],
       ["Unrelated", "x"],
     ]);
-    expect(stored).toEqual({ credits: 1, mentee: "Ann" });
+    expect(stored).toEqual({ fields: { credits: 1, mentee: "Ann" }, digests: null });
     const summary = Object.fromEntries(SUBMISSION_FIELDS.map((field) => [field.key, field.kind === "number" ? 0 : ""]));
-    const mismatches = compareSubmissionSummaries(stored, { ...summary, credits: 1, mentee: "Ann" } as never);
+    const mismatches = compareSubmissionSummaries(stored.fields, { ...summary, credits: 1, mentee: "Ann" } as never);
     expect(mismatches.map((mismatch) => mismatch.field)).not.toContain("credits");
     expect(mismatches).toContainEqual({ field: "hoursA", stored: null, recomputed: 0 });
     expect(mismatches.map((mismatch) => mismatch.field)).not.toContain("exportedAt");
@@ -241,7 +241,7 @@ describe("the stored summary", () => {
 
   test("a Submission sheet without a fingerprint verifies as edited", async () => {
     const { log } = await readWorkbookLog((await exportLog(csvLog())).bytes);
-    const { report } = await verifyLog(log, { submission: {} });
+    const { report } = await verifyLog(log, { submission: { fields: {}, digests: null } });
     expect(report.submission).toBe("edited");
   });
 });
