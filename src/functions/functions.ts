@@ -28,22 +28,23 @@ import {
   UNIT_LABELS,
   validateRow,
 } from "../core";
-import { type CellErrorValue, type FunctionFailure, customFunctionsRuntime, failure, isFailure, toCellError } from "./cellError";
+import { type CellErrorValue, type FunctionFailure, failure, isFailure, toCellError } from "./cellError";
 import { workbookDateSystem } from "./dateSystem";
 import { readCategoryArgument, readLogGrid, readLogRowRange, readProfileRange, toCellValue } from "./range";
 
 /**
- * The webpack plugin appends `CustomFunctions.associate("ID", fn)` for each
- * function to this file. This name shadows the runtime's global so the file
- * also loads where there is no custom functions runtime (a browser outside
- * Excel): the calls are forwarded to the runtime when there is one.
+ * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
+ * for each function to this file: calls to office.js's own global, which
+ * office.js defines as soon as it runs, before this deferred bundle, whether
+ * or not the host's script (which brings `CustomFunctions.Error`) has arrived.
+ * Where office.js has not run at all (Node, the tests, a page whose office.js
+ * could not load) there is nothing to register with: a no-op `associate`
+ * keeps this file from throwing there. Nothing else here touches the global
+ * before a function returns an error (see cellError.ts).
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the calls the metadata plugin appends
-const CustomFunctions = {
-  associate(id: string, fn: (...args: never[]) => unknown): void {
-    customFunctionsRuntime()?.associate?.(id, fn);
-  },
-};
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as { CustomFunctions?: Pick<typeof CustomFunctions, "associate"> }).CustomFunctions = { associate: () => undefined };
+}
 
 /** Profile errors that change what the log earns; a bad email does not, so it does not stop the functions. */
 const PROFILE_ERRORS_THAT_CHANGE_CREDIT: ReadonlySet<ProfileErrorCode> = new Set([
