@@ -2,7 +2,7 @@
  * The production build as deployed, run once for an origin (ADDIN_ORIGIN,
  * into a temporary folder, so a dist/ that other tests serve is left alone):
  * every URL of the manifest and of functions.json is on that origin and is a
- * file of the build; bundle names carry
+ * file of the build; both files pass Microsoft's schemas; bundle names carry
  * a content hash; the pages load only their own origin's files and Office.js
  * from Microsoft's CDN; functions.json declares the six functions; exceljs
  * stays out of the taskpane's initial JavaScript, which fits its budget
@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { validateFunctionsMetadata, validateManifest } from "../support/schemas";
 
 const ROOT = path.resolve(__dirname, "../..");
 const WEBPACK = path.join(ROOT, "node_modules/webpack/bin/webpack.js");
@@ -124,7 +125,7 @@ test("every bundle's name carries a content hash", () => {
   }
 });
 
-test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the build", () => {
+test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the build; it passes Microsoft's XSDs", () => {
   const xml = read("manifest.xml");
   const urls = manifestUrls(xml);
   expect(urls.length).toBeGreaterThan(8);
@@ -136,9 +137,12 @@ test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the
   }
   // The source manifest with the origin replaced, and nothing else.
   expect(xml).toBe(readFileSync(path.join(ROOT, "manifest.xml"), "utf8").split("https://localhost:3000").join(ORIGIN));
+  const validity = validateManifest(path.join(out, "manifest.xml"));
+  expect(validity.messages).toMatch(/validates$/);
+  expect(validity.valid).toBe(true);
 });
 
-test("functions.json declares the six functions with help on ADDIN_ORIGIN, and lets error cells reach them", () => {
+test("functions.json declares the six functions with help on ADDIN_ORIGIN, lets error cells reach them, and passes Microsoft's schema", () => {
   const functions = metadata();
   expect(functions.functions.map((fn) => fn.id).sort()).toEqual(FUNCTION_IDS);
   expect(functions.allowErrorForDataTypeAny).toBe(true);
@@ -148,6 +152,9 @@ test("functions.json declares the six functions with help on ADDIN_ORIGIN, and l
     expect(fn.helpUrl).toBe(`${ORIGIN}/help.html#${anchor}`);
     expect(attributeValues(help, "\\sid")).toContain(anchor);
   }
+  const validity = validateFunctionsMetadata(functions);
+  expect(validity.messages).toBe("");
+  expect(validity.valid).toBe(true);
 });
 
 test("the functions bundle registers each function of functions.json with office.js's CustomFunctions.associate", () => {
