@@ -1,14 +1,15 @@
 /** Unit and component tests. Browser tests (test/e2e) run against the built preview: see jest.e2e.config.js. */
+const SWC = { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" } };
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   transform: {
-    "^.+\\.(t|j)sx?$": [
-      "@swc/jest",
-      { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" } },
-    ],
+    // functions.ts as the webpack build sees it: with the metadata plugin's CustomFunctions.associate calls appended.
+    "/src/functions/functions\\.ts$": ["<rootDir>/test/support/functions-transform.js", SWC],
+    "^.+\\.(t|j)sx?$": ["@swc/jest", SWC],
   },
   // office-addin-mock reaches an ESM-only package through office-addin-manifest; it only needs the OfficeApp enum.
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },

@@ -1,4 +1,4 @@
-/** Browser tests: headless Chromium (playwright-core) against the built preview in dist/. Build first: npx webpack --mode production. */
+/** Browser tests: headless Chromium (playwright-core) against the built pages in dist/. Build first: npm run build:local. */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test/e2e"],

@@ -1,14 +1,18 @@
 /**
  * Builds the add-in into dist/: the taskpane page (which, with the shared
  * runtime, also runs the custom functions and ribbon commands), the preview
- * page (the taskpane outside Excel), functions.json generated from the
- * functions' JSDoc, the manifest, the icons and a local copy of Office.js.
+ * page (the taskpane outside Excel), the help page, functions.json generated
+ * from the functions' JSDoc, the manifest and the icons. Office.js is not
+ * bundled: the pages load it from Microsoft's CDN.
  *
- *   npx webpack --mode production                       dist/ for https://localhost:3000
- *   ADDIN_ORIGIN=https://cst.example.org npx webpack --mode production
- *                                                       dist/ for that origin: the one place the
- *                                                       production origin is set (manifest.xml keeps localhost)
- *   npx webpack serve --mode development                https://localhost:3000
+ *   ADDIN_ORIGIN=https://cst.example.org npx webpack --mode production   npm run build: dist/ for that origin, the one
+ *                                                                        place it is set (manifest.xml keeps localhost)
+ *   npx webpack --mode production --env local                            npm run build:local: dist/ for https://localhost:3000
+ *   npx webpack serve --mode development                                 npm run dev-server: https://localhost:3000
+ *
+ * A production build without `--env local` refuses to run without
+ * ADDIN_ORIGIN, or with an origin on this machine: its manifest would send
+ * every Excel that installs it to a server that is not there.
  */
 const path = require("node:path");
 const zlib = require("node:zlib");
@@ -19,27 +23,160 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const DEV_PORT = 3000;
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
 const DIST = path.resolve(__dirname, "dist");
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const FUNCTIONS_METADATA = "functions.json";
+const MANIFEST = "manifest.xml";
 
-/** The pages and the entry bundles each loads. The shared runtime loads taskpane.html once for functions, commands and pane. */
+/**
+ * The pages and the entry bundles each loads. The shared runtime loads
+ * taskpane.html once for functions, commands and pane; the help page is
+ * plain HTML.
+ */
 const PAGES = {
   "taskpane.html": { template: "./src/taskpane/taskpane.html", entries: ["functions", "commands", "taskpane"] },
   "preview.html": { template: "./src/preview/preview.html", entries: ["preview"] },
+  "help.html": { template: "./src/help/help.html", entries: [] },
 };
 
-/** The origin the built manifest points at: ADDIN_ORIGIN in production builds, the dev server otherwise. */
-function addinOrigin(production) {
-  const configured = process.env.ADDIN_ORIGIN;
-  if (!production || configured === undefined || configured.trim() === "") return DEV_ORIGIN;
+/** A build that must not run, with the one line that says what to do instead. */
+class BuildRefusal extends Error {}
+
+function isThisMachine(hostname) {
+  return (
+    hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || hostname === "0.0.0.0" || /^127\./.test(hostname)
+  );
+}
+
+/**
+ * The origin the built manifest, functions.json and help links point at:
+ * the dev server for development and `--env local` builds; otherwise
+ * ADDIN_ORIGIN, which must be an https origin that is not this machine.
+ */
+function addinOrigin({ production, local, configured = process.env.ADDIN_ORIGIN }) {
+  if (!production || local) return DEV_ORIGIN;
+  const value = (configured ?? "").trim();
+  if (value === "") {
+    throw new BuildRefusal(
+      `ADDIN_ORIGIN is not set: a production build needs the https origin it will be served from (ADDIN_ORIGIN=https://cst.example.org npm run build); for ${DEV_ORIGIN} use npm run build:local.`,
+    );
+  }
   let url;
   try {
-    url = new URL(configured.trim());
+    url = new URL(value);
   } catch {
-    throw new Error(`ADDIN_ORIGIN ${JSON.stringify(configured)} is not a URL: set it to an origin such as https://cst.example.org`);
+    throw new BuildRefusal(`ADDIN_ORIGIN ${JSON.stringify(configured)} is not a URL: set it to an origin such as https://cst.example.org.`);
   }
-  if (url.protocol !== "https:" || url.pathname !== "/" || url.search !== "" || url.hash !== "") {
-    throw new Error(`ADDIN_ORIGIN ${JSON.stringify(configured)} must be an https origin with no path, such as https://cst.example.org`);
+  if (
+    url.protocol !== "https:" ||
+    url.pathname !== "/" ||
+    url.search !== "" ||
+    url.hash !== "" ||
+    url.username !== "" ||
+    url.password !== ""
+  ) {
+    throw new BuildRefusal(
+      `ADDIN_ORIGIN ${JSON.stringify(configured)} must be an https origin with no path, such as https://cst.example.org.`,
+    );
+  }
+  if (isThisMachine(url.hostname)) {
+    throw new BuildRefusal(
+      `ADDIN_ORIGIN ${JSON.stringify(configured)} is this machine, which no other Excel can reach: set the origin the add-in is deployed to; for ${DEV_ORIGIN} use npm run build:local.`,
+    );
   }
   return url.origin;
+}
+
+/** Every URL in a manifest: attribute values and element text that start with http (XML namespace names are not URLs it loads). */
+function manifestUrls(xml) {
+  const withoutNamespaces = xml.replace(/\sxmlns(?::[\w-]+)?="[^"]*"/g, "");
+  return [...withoutNamespaces.matchAll(/(?:="|>)(https?:\/\/[^"<\s]+)/g)].map((match) => match[1]);
+}
+
+/**
+ * functions.json as Excel must read it, from what the metadata plugin generated.
+ *
+ * - `allowErrorForDataTypeAny: true`. Without it Excel never calls a function
+ *   whose range argument holds an error cell (#N/A, #REF!): it answers with
+ *   the error itself, so one bad cell would hide the whole log (SPEC 8 wants
+ *   a row error instead). The generator never writes the property ("can only
+ *   be used with manually created JSON metadata"). It is a top-level Boolean
+ *   of the file, not a parameter property, and applies to every parameter of
+ *   type any or any[][]; each error cell then reaches the function as an error
+ *   value in the array instead of a number or text. See
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors#errors-as-custom-function-inputs
+ * - Help URLs on the add-in's origin: the JSDoc `@helpurl` tags name the dev
+ *   server, as manifest.xml does.
+ */
+function excelFunctionsMetadata(generated, origin) {
+  return {
+    allowErrorForDataTypeAny: true,
+    ...generated,
+    functions: generated.functions.map((fn) =>
+      fn.helpUrl === undefined ? fn : { ...fn, helpUrl: fn.helpUrl.split(DEV_ORIGIN).join(origin) },
+    ),
+  };
+}
+
+class ExcelFunctionsMetadataPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ExcelFunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ExcelFunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset(FUNCTIONS_METADATA);
+          // Without it the metadata plugin has already reported why.
+          if (asset === undefined) return;
+          const metadata = excelFunctionsMetadata(JSON.parse(asset.source.source().toString()), this.origin);
+          compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Fails the build when the built manifest or functions.json names a file of
+ * the add-in that the build does not produce, or a URL on another origin:
+ * Excel would install the add-in and then find nothing there.
+ */
+class AddinUrlsPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+
+  apply(compiler) {
+    const { Compilation, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AddinUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AddinUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const built = new Set(compilation.getAssets().map((asset) => asset.name));
+        const text = (name) => compilation.getAsset(name)?.source.source().toString();
+        const manifest = text(MANIFEST);
+        const metadata = text(FUNCTIONS_METADATA);
+        const named = [
+          ...(manifest === undefined ? [] : manifestUrls(manifest).map((url) => [MANIFEST, url])),
+          ...(metadata === undefined
+            ? []
+            : JSON.parse(metadata).functions.flatMap((fn) => (fn.helpUrl ? [[FUNCTIONS_METADATA, fn.helpUrl]] : []))),
+        ];
+        for (const [file, address] of named) {
+          const url = new URL(address);
+          // The origin itself (AppDomain) is a place, not a file.
+          if (url.origin === this.origin && url.pathname === "/") continue;
+          const target = decodeURIComponent(url.pathname).replace(/^\//, "");
+          if (url.origin !== this.origin)
+            compilation.errors.push(new WebpackError(`${file} names ${address}, which is not on the add-in's origin ${this.origin}.`));
+          else if (!built.has(target))
+            compilation.errors.push(new WebpackError(`${file} names ${address}, but the build has no ${target}.`));
+        }
+      });
+    });
+  }
 }
 
 /**
@@ -106,10 +243,18 @@ class InitialBundleSizePlugin {
   }
 }
 
-module.exports = async (env, argv) => {
+async function config(env = {}, argv = {}) {
   const production = argv.mode === "production";
-  const origin = addinOrigin(production);
-  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  let origin;
+  try {
+    origin = addinOrigin({ production, local: Boolean(env.local) });
+  } catch (error) {
+    if (!(error instanceof BuildRefusal)) throw error;
+    // One line and a failing exit status: what to set matters here, not where webpack noticed.
+    console.error(`Build refused: ${error.message}`);
+    process.exit(1);
+  }
 
   return {
     mode: production ? "production" : "development",
@@ -117,14 +262,17 @@ module.exports = async (env, argv) => {
     devtool: production ? false : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
+      functions: FUNCTIONS_SOURCE,
       commands: "./src/commands/commands.ts",
       preview: "./src/preview/index.tsx",
     },
     output: {
       path: DIST,
-      filename: "[name].js",
-      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // Content-hashed names in production: Excel's web view caches scripts,
+      // and a new functions.json must never meet an old functions bundle. The
+      // pages and files the manifest names keep fixed names.
+      filename: production ? "[name].[contenthash].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash].js" : "[name].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
@@ -163,7 +311,8 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
+      new ExcelFunctionsMetadataPlugin(origin),
       ...Object.entries(PAGES).map(
         ([filename, { template, entries }]) =>
           new HtmlWebpackPlugin({ filename, template, chunks: entries, chunksSortMode: "manual", scriptLoading: "defer" }),
@@ -172,19 +321,13 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
-            from: "manifest*.xml",
+            from: MANIFEST,
             to: "[name][ext]",
             transform: (content) => content.toString().split(DEV_ORIGIN).join(origin),
           },
-          {
-            from: "node_modules/@microsoft/office-js/dist",
-            to: "office-js",
-            globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js", "**/*.d.ts"] },
-            // Already minified by Microsoft; without this Terser spends minutes re-minifying 27 MB.
-            info: { minimized: true },
-          },
         ],
       }),
+      new AddinUrlsPlugin(origin),
       ...(production ? [new InitialBundleSizePlugin()] : []),
     ],
     devServer: {
@@ -195,4 +338,12 @@ module.exports = async (env, argv) => {
       client: { overlay: { warnings: false } },
     },
   };
-};
+}
+
+module.exports = config;
+// For the tests: the rules a build's origin follows, and what Excel reads of functions.json.
+module.exports.addinOrigin = addinOrigin;
+module.exports.BuildRefusal = BuildRefusal;
+module.exports.excelFunctionsMetadata = excelFunctionsMetadata;
+module.exports.manifestUrls = manifestUrls;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;

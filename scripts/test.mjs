@@ -45,6 +45,6 @@ npx("Lint (ESLint)", "eslint", ".");
 run("Formatting (Prettier)", "node", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]);
 run("Command line build", "node", ["scripts/build-cli.mjs"]);
 npx("Unit, component and command-line tests (jest)", "jest", "--ci");
-npx("Add-in build (webpack, production)", "webpack", "--mode", "production");
+npx("Add-in build (webpack, production for https://localhost:3000)", "webpack", "--mode", "production", "--env", "local");
 run("Browser tests (headless Chromium)", "node", ["scripts/e2e.mjs", "--ci"]);
 console.log("\n✔ All checks and tests passed.");

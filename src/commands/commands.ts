@@ -8,13 +8,15 @@ import { requestExport } from "./exportRequest";
 
 export const EXPORT_ACTION_ID = "exportSubmission";
 
-interface CommandEvent {
-  completed(): void;
-}
-
+/**
+ * The parts of `Office` the commands use, each possibly missing: office.js
+ * defines `Office.actions.associate` as soon as it runs, while
+ * `Office.addin` comes with the host's script (SharedRuntime 1.1), and
+ * outside Office there is no `Office` at all.
+ */
 interface OfficeCommandsApi {
-  readonly actions?: { associate(id: string, handler: (event: CommandEvent) => unknown): void };
-  readonly addin?: { showAsTaskpane(): Promise<void> };
+  readonly actions?: Pick<Office.Actions, "associate">;
+  readonly addin?: Pick<Office.Addin, "showAsTaskpane">;
 }
 
 function officeApi(): OfficeCommandsApi | undefined {
@@ -27,7 +29,7 @@ function officeApi(): OfficeCommandsApi | undefined {
  * `event.completed()` before it accepts another click on the button, so it is
  * called whatever happens.
  */
-export async function exportSubmission(event: CommandEvent): Promise<void> {
+export async function exportSubmission(event: Office.AddinCommands.Event): Promise<void> {
   try {
     try {
       await officeApi()?.addin?.showAsTaskpane();

@@ -2,10 +2,20 @@
  * Excel error values for the custom functions. Only #VALUE! and #N/A carry a
  * custom message in Excel (the message shows in the cell's error flag), so
  * every failure here is one of those two, with a message that says what to fix.
+ *
+ * `CustomFunctions.Error` is looked up when a function returns an error, not
+ * before: office.js defines `CustomFunctions.associate` as soon as it runs,
+ * but `Error` and `ErrorCode` arrive only with the host's script
+ * (excel-win32-16.01.js, excel-web-16.00.js, ...) that office.js loads
+ * asynchronously, usually after the page's bundles have run. Where there is
+ * no runtime at all (Node, the tests, a browser outside Excel) a
+ * DetachedCellError stands in, with the same code and message.
  */
 
-/** The error codes of `CustomFunctions.ErrorCode` the functions return. */
-export const ERROR_CODES = { invalidValue: "#VALUE!", notAvailable: "#N/A" } as const;
+/** The codes of `CustomFunctions.ErrorCode` the functions return, by the enum's member names. */
+export const ERROR_CODES = { invalidValue: "#VALUE!", notAvailable: "#N/A" } as const satisfies Partial<
+  Record<keyof typeof CustomFunctions.ErrorCode, `${CustomFunctions.ErrorCode}`>
+>;
 export type FunctionErrorKind = keyof typeof ERROR_CODES;
 export type FunctionErrorCode = (typeof ERROR_CODES)[FunctionErrorKind];
 
@@ -23,21 +33,10 @@ export function isFailure(value: unknown): value is FunctionFailure {
   return typeof value === "object" && value !== null && "failure" in value && "message" in value;
 }
 
-/** The shape of `CustomFunctions.Error` (the runtime's class; no typings package ships it). */
+/** What a function returns for a failure: the runtime's `CustomFunctions.Error`, or a DetachedCellError without a runtime. */
 export interface CellErrorValue {
   readonly code: string;
   readonly message?: string;
-}
-
-interface CustomFunctionsRuntime {
-  readonly Error: new (code: string, message?: string) => CellErrorValue;
-  readonly ErrorCode?: Readonly<Record<string, string>>;
-  readonly associate?: (id: string, fn: (...args: never[]) => unknown) => void;
-}
-
-export function customFunctionsRuntime(): CustomFunctionsRuntime | undefined {
-  const runtime = (globalThis as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions;
-  return typeof runtime === "object" && runtime !== null && typeof runtime.Error === "function" ? runtime : undefined;
 }
 
 /**
@@ -52,9 +51,14 @@ export class DetachedCellError implements CellErrorValue {
   ) {}
 }
 
-/** The Excel error value of a failure: `new CustomFunctions.Error(code, message)` inside Excel. */
+/** `CustomFunctions` as far as it has arrived: nothing, `associate` alone (office.js), or with `Error` (the host's script). */
+type ArrivingRuntime = Partial<Pick<typeof CustomFunctions, "Error" | "ErrorCode">>;
+
+/** The Excel error value of a failure: `new CustomFunctions.Error(code, message)` once the runtime has it. */
 export function toCellError(failed: FunctionFailure): CellErrorValue {
-  const runtime = customFunctionsRuntime();
-  const code = runtime?.ErrorCode?.[failed.failure] ?? ERROR_CODES[failed.failure];
-  return runtime ? new runtime.Error(code, failed.message) : new DetachedCellError(code, failed.message);
+  const runtime = (globalThis as { CustomFunctions?: ArrivingRuntime }).CustomFunctions;
+  const RuntimeError = runtime?.Error;
+  if (typeof RuntimeError !== "function") return new DetachedCellError(ERROR_CODES[failed.failure], failed.message);
+  const code = runtime?.ErrorCode?.[failed.failure] ?? (ERROR_CODES[failed.failure] as CustomFunctions.ErrorCode);
+  return new RuntimeError(code, failed.message);
 }

@@ -6,7 +6,9 @@
  * each function's id and name.
  *
  * A function never throws: bad input comes back as #VALUE! or #N/A with a
- * message (shown in the cell's error flag) that says what to fix.
+ * message (shown in the cell's error flag) that says what to fix. Each
+ * function's help (`@helpurl`) is its section of the add-in's help page; the
+ * build puts it on the add-in's origin.
  */
 import {
   type Activity,
@@ -29,22 +31,23 @@ import {
   UNIT_LABELS,
   validateRow,
 } from "../core";
-import { type CellErrorValue, type FunctionFailure, customFunctionsRuntime, failure, isFailure, toCellError } from "./cellError";
+import { type CellErrorValue, type FunctionFailure, failure, isFailure, toCellError } from "./cellError";
 import { workbookDateSystem } from "./dateSystem";
 import { readCategoryArgument, readLogGrid, readLogRowRange, readProfileRange, toCellValue } from "./range";
 
 /**
- * The webpack plugin appends `CustomFunctions.associate("ID", fn)` for each
- * function to this file. This name shadows the runtime's global so the file
- * also loads where there is no custom functions runtime (a browser outside
- * Excel): the calls are forwarded to the runtime when there is one.
+ * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
+ * for each function to this file: calls to office.js's own global, which
+ * office.js defines as soon as it runs, before this deferred bundle, whether
+ * or not the host's script (which brings `CustomFunctions.Error`) has arrived.
+ * Where office.js has not run at all (Node, the tests, a page whose office.js
+ * could not load) there is nothing to register with: a no-op `associate`
+ * keeps this file from throwing there. Nothing else here touches the global
+ * before a function returns an error (see cellError.ts).
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the calls the metadata plugin appends
-const CustomFunctions = {
-  associate(id: string, fn: (...args: never[]) => unknown): void {
-    customFunctionsRuntime()?.associate?.(id, fn);
-  },
-};
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as { CustomFunctions?: Pick<typeof CustomFunctions, "associate"> }).CustomFunctions = { associate: () => undefined };
+}
 
 /** Profile errors that change what the log earns; a bad email does not, so it does not stop the functions. */
 const PROFILE_ERRORS_THAT_CHANGE_CREDIT: ReadonlySet<ProfileErrorCode> = new Set([
@@ -108,6 +111,7 @@ function sumOver(values: Readonly<Record<Category, number>>, category: Category 
 /**
  * Credits newly earned by the mentorship log (not counting credits already awarded).
  * @customfunction CREDIT
+ * @helpurl https://localhost:3000/help.html#cst-credit
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for no certifications, none awarded, current rules.
  * @returns {Promise<number>} Credits earned.
@@ -122,6 +126,7 @@ export function CREDIT(log: unknown[][], profile?: unknown[][]) {
 /**
  * Credited hours in the log, in one category or in all, counting only rows without errors.
  * @customfunction HOURS
+ * @helpurl https://localhost:3000/help.html#cst-hours
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [category] "A" treatment, "B" group and class mentorship, "C" 1x1 mentorship. Leave out for all categories.
  * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for the defaults.
@@ -140,6 +145,7 @@ export function HOURS(log: unknown[][], category?: string, profile?: unknown[][]
 /**
  * Hours still missing for the next credit, in one category or in total.
  * @customfunction MISSING
+ * @helpurl https://localhost:3000/help.html#cst-missing
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [category] "A", "B" or "C" for the hours that category still needs. Leave out for the total still needed.
  * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for the defaults.
@@ -159,6 +165,7 @@ export function MISSING(log: unknown[][], category?: string, profile?: unknown[]
 /**
  * Checks one row of the log: OK, or its errors with their codes and what to fix.
  * @customfunction STATUS
+ * @helpurl https://localhost:3000/help.html#cst-status
  * @param log_row One row of the log's 7 columns Date to Notes, such as MentorshipLog[@[Date]:[Notes]].
  * @returns {Promise<string>} OK or the row's errors.
  */
@@ -187,6 +194,7 @@ function activityOf(value: unknown): Activity | FunctionFailure {
 /**
  * The category of an activity: A, B or C.
  * @customfunction CATEGORY
+ * @helpurl https://localhost:3000/help.html#cst-category
  * @param activity An activity's label or code, such as "1x1 mentorship with a certified mentor" or "one-on-one".
  * @returns {string} A, B or C.
  */
@@ -200,6 +208,7 @@ export function CATEGORY(activity: unknown) {
 /**
  * Credited hours of one activity, with the program's conversions and caps (for example 1.5 h per precepting day).
  * @customfunction CREDITED
+ * @helpurl https://localhost:3000/help.html#cst-credited
  * @param activity An activity's label or code, such as "precepting".
  * @param quantity The quantity in the activity's unit: hours, days, sessions or recordings.
  * @returns {number} Credited hours.

@@ -12,6 +12,9 @@ import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { sampleWorkbook } from "./sampleLog";
 import { SheetGrid } from "./SheetGrid";
 
+// The bundles run: the page's note for hosts that cannot run them is not needed.
+document.getElementById("cst-cannot-start")?.remove();
+
 const useStyles = makeStyles({
   layout: {
     display: "flex",

@@ -11,6 +11,9 @@ import { App } from "./App";
 import { openInExcelOrDownload } from "./exportSubmission";
 import { loadSubmissionBuilder } from "./submissionBuilder";
 
+// The bundles run: the page's note for hosts that cannot run them is not needed.
+document.getElementById("cst-cannot-start")?.remove();
+
 async function start(inExcel: boolean): Promise<void> {
   const workbook: TrackingWorkbook = inExcel ? new OfficeWorkbook() : await sampleWorkbook();
   const container = document.getElementById("root");

@@ -1,17 +1,26 @@
 /**
- * The production build, run once (into a temporary folder, so a dist/ that
- * other tests serve is left alone): the deployable bundle is complete, the
- * pages load only their own origin's files, functions.json declares the six
- * functions, exceljs stays out of the taskpane's initial JavaScript, and the
- * initial JavaScript fits the taskpane's budget (issue 4: 250 KB gzip).
+ * The production build as deployed, run once for an origin (ADDIN_ORIGIN,
+ * into a temporary folder, so a dist/ that other tests serve is left alone):
+ * every URL of the manifest and of functions.json is on that origin and is a
+ * file of the build; both files pass Microsoft's schemas; bundle names carry
+ * a content hash; the pages load only their own origin's files and Office.js
+ * from Microsoft's CDN; functions.json declares the six functions; exceljs
+ * stays out of the taskpane's initial JavaScript, which fits its budget
+ * (issue 4: 250 KB gzip). A production build without an origin, or for this
+ * machine, is refused before it compiles anything.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { validateFunctionsMetadata, validateManifest } from "../support/schemas";
 
 const ROOT = path.resolve(__dirname, "../..");
+const WEBPACK = path.join(ROOT, "node_modules/webpack/bin/webpack.js");
+const ORIGIN = "https://cst.example.org";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const BUDGET_GZIP_BYTES = 250 * 1024;
+const FUNCTION_IDS = ["CATEGORY", "CREDIT", "CREDITED", "HOURS", "MISSING", "STATUS"];
 
 interface EntrySize {
   files: string[];
@@ -19,24 +28,30 @@ interface EntrySize {
   gzipBytes: number;
 }
 
+interface FunctionsMetadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: { id: string; helpUrl?: string }[];
+}
+
 let out: string;
 let log: string;
 
-beforeAll(() => {
-  out = mkdtempSync(path.join(os.tmpdir(), "cst-build-"));
+function environment(origin: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.ADDIN_ORIGIN;
-  log = execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", out],
-    {
-      cwd: ROOT,
-      env,
-      encoding: "utf8",
-      stdio: "pipe",
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  if (origin !== undefined) env.ADDIN_ORIGIN = origin;
+  return env;
+}
+
+beforeAll(() => {
+  out = mkdtempSync(path.join(os.tmpdir(), "cst-build-"));
+  log = execFileSync(process.execPath, [WEBPACK, "--mode", "production", "--output-path", out], {
+    cwd: ROOT,
+    env: environment(ORIGIN),
+    encoding: "utf8",
+    stdio: "pipe",
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }, 900_000);
 
 afterAll(() => {
@@ -44,37 +59,14 @@ afterAll(() => {
 });
 
 const read = (file: string) => readFileSync(path.join(out, file), "utf8");
+const sizes = () => JSON.parse(read("bundle-sizes.json")) as { pages: Record<string, EntrySize>; entries: Record<string, EntrySize> };
+const metadata = () => JSON.parse(read("functions.json")) as FunctionsMetadata;
 
-test("the bundle has the pages, the entry scripts, functions.json, the manifest, the icons and Office.js", () => {
-  expect(log).toMatch(/compiled successfully/);
-  for (const file of [
-    "taskpane.html",
-    "preview.html",
-    "taskpane.js",
-    "functions.js",
-    "commands.js",
-    "preview.js",
-    "functions.json",
-    "manifest.xml",
-    "assets/icon-16.png",
-    "assets/icon-32.png",
-    "assets/icon-64.png",
-    "assets/icon-80.png",
-    "office-js/office.js",
-  ]) {
-    expect(existsSync(path.join(out, file))).toBe(true);
-  }
-  // Debug builds of Office.js are left out (they double its size).
-  expect(readdirSync(path.join(out, "office-js")).filter((file) => file.endsWith(".debug.js"))).toEqual([]);
-});
-
-test("functions.json declares the six CST functions, and functions.js registers each with the runtime", () => {
-  const metadata = JSON.parse(read("functions.json")) as { functions: { id: string }[] };
-  const ids = metadata.functions.map((fn) => fn.id).sort();
-  expect(ids).toEqual(["CATEGORY", "CREDIT", "CREDITED", "HOURS", "MISSING", "STATUS"]);
-  const script = read("functions.js");
-  for (const id of ids) expect(script).toContain(`.associate("${id}",`);
-});
+/** Every URL in a manifest: attribute values and element text that start with http (XML namespace names are not URLs it loads). */
+function manifestUrls(xml: string): string[] {
+  const withoutNamespaces = xml.replace(/\sxmlns(?::[\w-]+)?="[^"]*"/g, "");
+  return [...withoutNamespaces.matchAll(/(?:="|>)(https?:\/\/[^"<\s]+)/g)].map((match) => match[1]!);
+}
 
 /** Attribute values in the (minified: quotes dropped where possible) HTML. */
 function attributeValues(html: string, pattern: string): string[] {
@@ -87,37 +79,132 @@ function scriptsOf(html: string): string[] {
   return attributeValues(html, "<script[^>]*\\ssrc");
 }
 
-test("taskpane.html loads Office.js first, then functions, commands and taskpane in one runtime", () => {
+function contentSecurityPolicy(html: string): Map<string, string[]> {
+  const policy = attributeValues(html, 'http-equiv="?Content-Security-Policy"?\\s+content')[0] ?? "";
+  return new Map(
+    policy
+      .split(";")
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((parts) => parts[0] !== "")
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+/** The one bundle named after an entry (or the webpack runtime): `functions.<hash>.js`. */
+function entryFile(entry: string): string {
+  const files = readdirSync(out).filter((file) => file.startsWith(`${entry}.`) && file.endsWith(".js"));
+  expect(files).toHaveLength(1);
+  return files[0]!;
+}
+
+test("the bundle has the pages, functions.json, the manifest and the icons, and no copy of Office.js", () => {
+  expect(log).toMatch(/compiled successfully/);
+  for (const file of [
+    "taskpane.html",
+    "preview.html",
+    "help.html",
+    "functions.json",
+    "manifest.xml",
+    "assets/icon-16.png",
+    "assets/icon-32.png",
+    "assets/icon-64.png",
+    "assets/icon-80.png",
+  ]) {
+    expect(existsSync(path.join(out, file))).toBe(true);
+  }
+  expect(existsSync(path.join(out, "office-js"))).toBe(false);
+  expect(readdirSync(out).filter((file) => /^office/i.test(file))).toEqual([]);
+});
+
+test("every bundle's name carries a content hash", () => {
+  const scripts = readdirSync(out).filter((file) => file.endsWith(".js"));
+  expect(scripts.length).toBeGreaterThan(5);
+  for (const file of scripts) expect(file).toMatch(/^[\w-]+\.[0-9a-f]{20}\.js$/);
+  for (const entry of ["runtime", "functions", "commands", "taskpane", "preview"]) {
+    expect(scripts.filter((file) => file.startsWith(`${entry}.`))).toHaveLength(1);
+  }
+});
+
+test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the build; it passes Microsoft's XSDs", () => {
+  const xml = read("manifest.xml");
+  const urls = manifestUrls(xml);
+  expect(urls.length).toBeGreaterThan(8);
+  expect(xml).not.toMatch(/localhost/);
+  for (const url of urls) {
+    expect(new URL(url).origin).toBe(ORIGIN);
+    const file = new URL(url).pathname.replace(/^\//, "");
+    if (file !== "") expect(existsSync(path.join(out, file))).toBe(true);
+  }
+  // The source manifest with the origin replaced, and nothing else.
+  expect(xml).toBe(readFileSync(path.join(ROOT, "manifest.xml"), "utf8").split("https://localhost:3000").join(ORIGIN));
+  const validity = validateManifest(path.join(out, "manifest.xml"));
+  expect(validity.messages).toMatch(/validates$/);
+  expect(validity.valid).toBe(true);
+});
+
+test("functions.json declares the six functions with help on ADDIN_ORIGIN, lets error cells reach them, and passes Microsoft's schema", () => {
+  const functions = metadata();
+  expect(functions.functions.map((fn) => fn.id).sort()).toEqual(FUNCTION_IDS);
+  expect(functions.allowErrorForDataTypeAny).toBe(true);
+  const help = read("help.html");
+  for (const fn of functions.functions) {
+    const anchor = `cst-${fn.id.toLowerCase()}`;
+    expect(fn.helpUrl).toBe(`${ORIGIN}/help.html#${anchor}`);
+    expect(attributeValues(help, "\\sid")).toContain(anchor);
+  }
+  const validity = validateFunctionsMetadata(functions);
+  expect(validity.messages).toBe("");
+  expect(validity.valid).toBe(true);
+});
+
+test("the functions bundle registers each function of functions.json with office.js's CustomFunctions.associate", () => {
+  const script = read(entryFile("functions"));
+  for (const fn of metadata().functions) expect(script).toContain(`CustomFunctions.associate("${fn.id}",`);
+});
+
+test("taskpane.html loads Office.js from Microsoft's CDN first, then functions, commands and taskpane in one runtime", () => {
   const scripts = scriptsOf(read("taskpane.html"));
-  expect(scripts[0]).toBe("office-js/office.js");
-  expect(scripts[1]).toBe("runtime.js");
-  const order = ["functions.js", "commands.js", "taskpane.js"].map((file) => scripts.indexOf(file));
+  expect(scripts[0]).toBe(OFFICE_JS);
+  expect(scripts[1]).toBe(entryFile("runtime"));
+  const order = ["functions", "commands", "taskpane"].map((entry) => scripts.indexOf(entryFile(entry)));
   expect(order.every((index) => index > 1)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
 
-test("preview.html runs the preview alone (no Office.js, no custom functions, no ribbon commands)", () => {
+test("preview.html runs the preview alone; help.html runs no script at all", () => {
   const scripts = scriptsOf(read("preview.html"));
-  expect(scripts).not.toContain("office-js/office.js");
-  expect(scripts).toContain("preview.js");
-  for (const file of ["functions.js", "commands.js", "taskpane.js"]) expect(scripts).not.toContain(file);
+  expect(scripts.some((script) => /office/i.test(script))).toBe(false);
+  expect(scripts).toContain(entryFile("preview"));
+  for (const entry of ["functions", "commands", "taskpane"]) expect(scripts).not.toContain(entryFile(entry));
+  expect(read("help.html")).not.toMatch(/<script/i);
 });
 
-test("the pages reference nothing outside their own origin and carry a Content-Security-Policy", () => {
-  for (const page of ["taskpane.html", "preview.html"]) {
+test("the pages reference nothing outside their own origin but Office.js, which the Content-Security-Policy alone admits", () => {
+  for (const page of ["taskpane.html", "preview.html", "help.html"]) {
     const html = read(page);
     const references = attributeValues(html, "\\s(?:src|href)");
-    expect(references.length).toBeGreaterThan(2);
-    for (const reference of references) expect(reference).not.toMatch(/^(https?:)?\/\//);
-    expect(html).toMatch(/http-equiv="?Content-Security-Policy"?[^>]*default-src 'self'; script-src 'self';/);
+    expect(references.length).toBeGreaterThan(0);
+    const outside = references.filter((reference) => /^(https?:)?\/\//.test(reference));
+    expect(outside).toEqual(page === "taskpane.html" ? [OFFICE_JS] : []);
+
+    const policy = contentSecurityPolicy(html);
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+    expect(policy.get("script-src")).toEqual(
+      page === "taskpane.html" ? ["'self'", "https://appsforoffice.microsoft.com/lib/1/hosted/"] : ["'self'"],
+    );
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    const otherOrigins = [...policy].flatMap(([name, sources]) =>
+      sources.filter((source) => /^https?:/.test(source) && !(name === "script-src" && page === "taskpane.html")),
+    );
+    expect(otherOrigins).toEqual([]);
   }
 });
 
 test("exceljs is a lazy chunk, not part of the taskpane page's initial JavaScript, which fits its budget", () => {
-  const sizes = JSON.parse(read("bundle-sizes.json")) as { pages: Record<string, EntrySize>; entries: Record<string, EntrySize> };
-  const pane = sizes.pages["taskpane.html"]!;
+  const { pages, entries } = sizes();
+  const pane = pages["taskpane.html"]!;
   for (const entry of ["functions", "commands", "taskpane"]) {
-    for (const file of sizes.entries[entry]!.files) expect(pane.files).toContain(file);
+    for (const file of entries[entry]!.files) expect(pane.files).toContain(file);
   }
   for (const file of pane.files) expect(read(file)).not.toMatch(/exceljs/i);
   const lazy = readdirSync(out).filter((file) => file.endsWith(".js") && !pane.files.includes(file));
@@ -128,6 +215,29 @@ test("exceljs is a lazy chunk, not part of the taskpane page's initial JavaScrip
   expect(pane.gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
 });
 
-test("the built manifest points at the dev server unless ADDIN_ORIGIN is set", () => {
-  expect(read("manifest.xml")).toBe(readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+describe("a production build that would not work where it is deployed is refused, in one line, before compiling", () => {
+  let refusedOut: string;
+  beforeAll(() => {
+    refusedOut = mkdtempSync(path.join(os.tmpdir(), "cst-refused-"));
+  });
+  afterAll(() => {
+    rmSync(refusedOut, { recursive: true, force: true });
+  });
+
+  test.each([
+    ["without ADDIN_ORIGIN", undefined, /^Build refused: ADDIN_ORIGIN is not set: /],
+    ["for https://localhost:3000", "https://localhost:3000", /^Build refused: ADDIN_ORIGIN "https:\/\/localhost:3000" is this machine/],
+  ])("%s", (_case, origin, refusal) => {
+    const result = spawnSync(process.execPath, [WEBPACK, "--mode", "production", "--output-path", refusedOut], {
+      cwd: ROOT,
+      env: environment(origin),
+      encoding: "utf8",
+    });
+    expect(result.status).not.toBe(0);
+    const lines = `${result.stderr}${result.stdout}`.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(refusal);
+    expect(lines[0]).toMatch(/npm run build:local/);
+    expect(readdirSync(refusedOut)).toEqual([]);
+  });
 });

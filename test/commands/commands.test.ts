@@ -7,6 +7,11 @@
 import { EXPORT_ACTION_ID, exportSubmission, registerCommands } from "../../src/commands/commands";
 import { EXPORT_REQUEST_EVENT, requestExport, takeExportRequest } from "../../src/commands/exportRequest";
 
+/** The event Office passes a command: the button it came from, and `completed`. */
+function commandEvent(completed: () => void = () => undefined): Office.AddinCommands.Event & { completed: jest.Mock } {
+  return { source: { id: "CST.ExportSubmission" }, completed: jest.fn(completed) };
+}
+
 function mockOffice(showAsTaskpane: () => Promise<void> = () => Promise.resolve()) {
   const handlers = new Map<string, (event: { completed(): void }) => unknown>();
   return {
@@ -48,7 +53,7 @@ test("the command shows the taskpane, then asks it to export, then completes", a
   (globalThis as { Office?: unknown }).Office = office;
   const listener = listen();
   window.addEventListener(EXPORT_REQUEST_EVENT, () => order.push("request"));
-  const event = { completed: jest.fn(() => void order.push("completed")) };
+  const event = commandEvent(() => void order.push("completed"));
 
   await exportSubmission(event);
 
@@ -62,7 +67,7 @@ test("if the taskpane cannot be shown, the request is still sent and the command
   const { office } = mockOffice(() => Promise.reject(new Error("showAsTaskpane is not supported")));
   (globalThis as { Office?: unknown }).Office = office;
   const listener = listen();
-  const event = { completed: jest.fn() };
+  const event = commandEvent();
 
   await expect(exportSubmission(event)).resolves.toBeUndefined();
 
@@ -73,7 +78,7 @@ test("if the taskpane cannot be shown, the request is still sent and the command
 });
 
 test("a request made before the taskpane listens is kept for it, once", async () => {
-  const event = { completed: jest.fn() };
+  const event = commandEvent();
   await exportSubmission(event);
   expect(event.completed).toHaveBeenCalledTimes(1);
   expect(takeExportRequest()).toBe(true);

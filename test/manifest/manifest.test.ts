@@ -3,8 +3,9 @@
  * needs its web service; these check what can be checked without it: the XML
  * parses, the Id is a GUID, every resource id resolves, the functions'
  * namespace is CST, every URL shares one origin (and the build rewrites it in
- * one place), every icon exists at its declared size, and the permissions
- * are no wider than ReadWriteDocument.
+ * one place, refusing a production build without one), every icon exists at
+ * its declared size, and the permissions are no wider than ReadWriteDocument.
+ * schema.test.ts checks it against Microsoft's XSDs.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -89,15 +90,23 @@ test("resource ids fit the manifest's 32-character limit, short strings its 125-
   }
 });
 
-test("custom functions: namespace CST, metadata functions.json, all in the shared runtime's page", () => {
+test("custom functions: namespace CST, metadata functions.json, script and page the shared runtime's page", () => {
   const extension = find("ExtensionPoint").find((point) => point.node.$?.["xsi:type"] === "CustomFunctions");
   expect(extension).toBeDefined();
   const namespaceId = (extension!.node.Namespace as XmlNode[])[0]?.$?.resid;
   expect(resource(namespaceId)?.node.$?.DefaultValue).toBe("CST");
   const sourceOf = (part: string) => ((extension!.node[part] as XmlNode[])[0]?.SourceLocation as XmlNode[])[0]?.$?.resid;
   expect(resource(sourceOf("Metadata"))?.node.$?.DefaultValue).toBe(`${DEV_ORIGIN}/functions.json`);
-  expect(resource(sourceOf("Script"))?.node.$?.DefaultValue).toBe(`${DEV_ORIGIN}/functions.js`);
+  // The bundles' names carry a content hash, so no fixed-name script exists: in the shared runtime the
+  // page that loads them is the functions' script as well as their page.
+  expect(sourceOf("Script")).toBe("Taskpane.Url");
   expect(sourceOf("Page")).toBe("Taskpane.Url");
+});
+
+test("support and Get Started's Learn more open the help page shipped with the add-in", () => {
+  expect(find("SupportUrl")[0]?.node.$?.DefaultValue).toBe(`${DEV_ORIGIN}/help.html`);
+  const learnMore = find("LearnMoreUrl")[0]?.node.$?.resid;
+  expect(resource(learnMore)?.node.$?.DefaultValue).toBe(`${DEV_ORIGIN}/help.html`);
 });
 
 test("a shared runtime: functions, ribbon commands and the taskpane load taskpane.html, which lives long", () => {
@@ -173,18 +182,20 @@ test("the committed icons are the ones scripts/draw-icons.mjs draws", () => {
 
 describe("the production origin is set in one place", () => {
   type Transform = (content: Buffer) => string;
+  interface BuildConfig {
+    (env: object, argv: object): Promise<{ plugins: object[] }>;
+    addinOrigin(build: { production: boolean; local: boolean; configured?: string }): string;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own code, CommonJS
+  const config = require(path.join(ROOT, "webpack.config.js")) as BuildConfig;
   const saved = process.env.ADDIN_ORIGIN;
   afterEach(() => {
     if (saved === undefined) delete process.env.ADDIN_ORIGIN;
     else process.env.ADDIN_ORIGIN = saved;
   });
 
-  async function manifestTransform(mode: "production" | "development"): Promise<Transform> {
-    const loaded = (await import(path.join(ROOT, "webpack.config.js"))) as {
-      default: (env: object, argv: object) => Promise<{ plugins: object[] }>;
-    };
-    const config = loaded.default;
-    const built = await config({}, { mode });
+  async function manifestTransform(mode: "production" | "development", env: object = {}): Promise<Transform> {
+    const built = await config(env, { mode });
     const copy = built.plugins.find((plugin) => plugin.constructor.name === "CopyPlugin") as {
       patterns: { from: string; transform?: Transform }[];
     };
@@ -202,18 +213,34 @@ describe("the production origin is set in one place", () => {
     expect(built).not.toContain("localhost");
   });
 
-  test("development builds keep the dev server's origin", async () => {
+  test("development builds, and production builds for this machine (--env local), keep the dev server's origin", async () => {
     process.env.ADDIN_ORIGIN = "https://cst.example.org";
-    const transform = await manifestTransform("development");
-    expect(transform(readFileSync(MANIFEST))).toBe(readFileSync(MANIFEST, "utf8"));
+    expect((await manifestTransform("development"))(readFileSync(MANIFEST))).toBe(readFileSync(MANIFEST, "utf8"));
+    expect((await manifestTransform("production", { local: true }))(readFileSync(MANIFEST))).toBe(readFileSync(MANIFEST, "utf8"));
   });
 
-  test("an origin with a path or without https is refused with what to set", async () => {
-    process.env.ADDIN_ORIGIN = "http://cst.example.org";
-    await expect(manifestTransform("production")).rejects.toThrow(/must be an https origin with no path/);
-    process.env.ADDIN_ORIGIN = "https://cst.example.org/addin/";
-    await expect(manifestTransform("production")).rejects.toThrow(/must be an https origin with no path/);
-    process.env.ADDIN_ORIGIN = "not a url";
-    await expect(manifestTransform("production")).rejects.toThrow(/is not a URL/);
+  const production = (configured: string | undefined) => () => config.addinOrigin({ production: true, local: false, configured });
+
+  test("a production build without an origin is refused with what to set", () => {
+    expect(production(undefined)).toThrow(
+      /^ADDIN_ORIGIN is not set: .*ADDIN_ORIGIN=https:\/\/cst\.example\.org npm run build.*npm run build:local/,
+    );
+    expect(production("  ")).toThrow(/^ADDIN_ORIGIN is not set/);
+  });
+
+  test.each(["https://localhost:3000", "https://localhost", "https://127.0.0.1:8443", "https://[::1]", "https://addin.localhost"])(
+    "a production build for this machine (%s) is refused",
+    (origin) => {
+      expect(production(origin)).toThrow(/is this machine, which no other Excel can reach/);
+    },
+  );
+
+  test("an origin with a path or without https is refused with what to set", () => {
+    expect(production("http://cst.example.org")).toThrow(/must be an https origin with no path/);
+    expect(production("https://cst.example.org/addin/")).toThrow(/must be an https origin with no path/);
+    expect(production("not a url")).toThrow(/is not a URL/);
+    expect(config.addinOrigin({ production: true, local: false, configured: " https://cst.example.org/ " })).toBe(
+      "https://cst.example.org",
+    );
   });
 });
