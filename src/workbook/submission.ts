@@ -43,7 +43,8 @@ function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission):
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 1,
-    printArea: `A1:B${submission.sheet.printedLines}`,
+    // exceljs writes `$` before each end's text: "A$1" becomes the absolute $A$1 the format needs (a bare A1 would give $A1, which LibreOffice ignores).
+    printArea: `A$1:B$${submission.sheet.printedLines}`,
     margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${mentee === "" ? "" : `${mentee} · `}&A · page &P of &N` };
