@@ -20,6 +20,7 @@ import {
   creditRule,
   earnedCreditText,
   findRuleSet,
+  hoursToMilli,
   listText,
   missingText,
   ordinal,
@@ -93,13 +94,16 @@ export function whoLine(report: VerifiedReport): string {
   return `${name}${email}${exported}; as of ${report.asOf}; rule set: ${ruleSet}`;
 }
 
-const milli = (hours: number): number => Math.round(hours * 1000);
-
 /** The next credit and what it still needs, in the categories it takes. */
 export function nextCreditLine(report: VerifiedReport): string {
   const { next } = report;
   const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
-  const missing = { A: milli(next.missing.A), B: milli(next.missing.B), C: milli(next.missing.C), total: milli(next.missing.total) };
+  const missing = {
+    A: hoursToMilli(next.missing.A),
+    B: hoursToMilli(next.missing.B),
+    C: hoursToMilli(next.missing.C),
+    total: hoursToMilli(next.missing.total),
+  };
   const blocked =
     next.blockedBy === undefined
       ? ""

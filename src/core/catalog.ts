@@ -3,6 +3,7 @@
  * the unit its quantity is entered in, and how that quantity converts to
  * credited hours. Adding an activity touches this table only.
  */
+import { labelKey } from "./cells";
 export type Category = "A" | "B" | "C";
 export const CATEGORIES: readonly Category[] = ["A", "B", "C"];
 
@@ -166,10 +167,8 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   C: "Category C: 1x1 mentorship",
 };
 
-/** Normalizes activity input: case-insensitive, surrounding spaces ignored, inner spaces folded. */
-function activityKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
-}
+/** Activity input is case-insensitive, surrounding spaces ignored, inner spaces folded. */
+const activityKey = labelKey;
 
 const ACTIVITY_BY_KEY: ReadonlyMap<string, Activity> = new Map(
   ACTIVITIES.flatMap((activity) => [

@@ -74,3 +74,8 @@ export function describeCell(value: CellValue): string {
     return `a formula without a saved result (${value.formula.length > 40 ? `${value.formula.slice(0, 40)}…` : value.formula})`;
   return objectText(value);
 }
+
+/** Labels, headers and names match whatever their case and spacing ("mentee  NAME" is "Mentee name"). */
+export function labelKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}

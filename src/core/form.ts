@@ -217,10 +217,7 @@ export const PROFILE_INDEX = Object.fromEntries(FORM.profile.map((field, index) 
 /** Rows the template's table starts with (Excel tables need at least one data row). */
 export const TEMPLATE_DATA_ROWS = 1;
 
-/** Labels and headers match whatever their case and spacing ("mentee  NAME" is "Mentee name"). */
-export function labelKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
-}
+export { labelKey } from "./cells";
 
 /** The column letter of a 1-based column number: 1 is A, 27 is AA. */
 export function columnLetter(column: number): string {

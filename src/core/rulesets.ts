@@ -3,6 +3,7 @@
  * is a new entry here; every export names the rule set it used.
  */
 import type { Category } from "./catalog";
+import { labelKey } from "./cells";
 
 export type Certification = "technique" | "diplomate";
 
@@ -56,8 +57,8 @@ export function creditRule(ruleSet: RuleSet, n: number): CreditRule {
 
 /** The rule set a cell names by its id ("current") or its label, any case; null for neither. */
 export function findRuleSet(text: string): RuleSet | null {
-  const key = text.trim().replace(/\s+/g, " ").toLowerCase();
-  return Object.values(RULE_SETS).find((ruleSet) => ruleSet.id === key || ruleSet.label.toLowerCase() === key) ?? null;
+  const key = labelKey(text);
+  return Object.values(RULE_SETS).find((ruleSet) => ruleSet.id === key || labelKey(ruleSet.label) === key) ?? null;
 }
 
 export const CERTIFICATION_BLOCKS: Readonly<Record<Certification, "technique-certification" | "diplomate-certification">> = {

@@ -25,6 +25,7 @@ import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
 import { type Assessment, type LogInput, type Report, breakdownOf, canonicalInputOf, reportLog } from "./evaluate";
 import { type FormDefinition, FORM, PROFILE_INDEX, labelKey } from "./form";
+import { hoursToMilli } from "./hours";
 import { type ProfileOverrides, applyProfileOverrides } from "./profile";
 import { isEmptyRow } from "./rows";
 import { type Certification, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
@@ -230,10 +231,10 @@ export function submissionSheetLines(
   for (const key of ["hoursA", "hoursB", "hoursC", "nextCredit"] as const) field(key);
   const nextRule = creditRule(ruleSet, breakdown.next.credit);
   const missing = {
-    A: (summary.missingA ?? 0) * 1000,
-    B: (summary.missingB ?? 0) * 1000,
-    C: (summary.missingC ?? 0) * 1000,
-    total: (summary.missingTotal ?? 0) * 1000,
+    A: hoursToMilli(summary.missingA ?? 0),
+    B: hoursToMilli(summary.missingB ?? 0),
+    C: hoursToMilli(summary.missingC ?? 0),
+    total: hoursToMilli(summary.missingTotal ?? 0),
   };
   lines.push({ label: "  Still needs", value: summary.missingTotal === 0 ? "nothing" : missingText(missing, nextRule), style: "detail" });
   for (const key of ["missingA", "missingB", "missingC"] as const) if (summary[key] !== null) field(key);
