@@ -75,7 +75,7 @@ function shown(sheet: MemorySheet, row: number, column: number, value: CellValue
 /** A read-only view of the in-memory workbook's sheets: what Excel would show beside the pane. */
 export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const styles = useStyles();
-  const snapshot = useSyncExternalStore(workbook.subscribe, workbook.getSnapshot);
+  const snapshot = useSyncExternalStore(workbook.watch, workbook.getSnapshot);
   const visible = snapshot.sheets.filter((sheet) => !sheet.hidden);
   const [active, setActive] = useState<string | null>(null);
   const selection = snapshot.selection;
