@@ -1,7 +1,7 @@
 /// <reference types="@testing-library/jest-dom" />
 import { fireEvent, render } from "@testing-library/react";
 import { type CellValue, LOG_SHEET, PROFILE_FIELDS, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
-import type { ProfileChanges } from "../../src/excel/workbook";
+import type { ProfileChanges, TrackingWorkbook } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { App } from "../../src/taskpane/App";
 import type { SubmissionBuilder, SubmissionOpener } from "../../src/taskpane/exportSubmission";
@@ -35,7 +35,7 @@ export async function formWorkbook(rows: CellValue[][], profile: CellValue[] = [
 }
 
 export function renderApp(
-  workbook: MemoryWorkbook,
+  workbook: TrackingWorkbook,
   exporter: { loadBuilder?: () => Promise<SubmissionBuilder>; open?: SubmissionOpener } = {},
 ) {
   const build = jest.fn<Promise<Uint8Array>, Parameters<SubmissionBuilder>>(async () => new Uint8Array([80, 75, 3, 4]));
