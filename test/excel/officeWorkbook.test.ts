@@ -143,6 +143,15 @@ describe("text stays text (Range.values reads '+', '-', '=' as the start of a fo
     expect(content.log.rows[2]?.cells).toEqual(odd);
   });
 
+  test.each(["=see email", "+1 session", "-2 h, see notes", "@home visit"])(
+    "a note %s appended to a form made before reads back as typed (Excel would take it as a formula)",
+    async (note) => {
+      const model = formWith(1);
+      await workbook().appendRow([45500, "Beyond the Dura conference", "Virtual", "", "", 6, note]);
+      expect(model.cell(LOG, "G3")).toMatchObject({ value: note, formula: null });
+    },
+  );
+
   test("a note that looks like a number stays the text it is", async () => {
     const model = formWith(1);
     await workbook().appendRow([45500, "Beyond the Dura conference", "Virtual", "", "", 6, "007"]);
