@@ -1,7 +1,14 @@
 /**
  * The workbook in memory: plain arrays of cells, for the browser preview and
- * the tests. It follows the Office.js workbook's rules (the table, the Status
- * column, never writing over input) so the UI behaves the same on both.
+ * the tests. It follows Excel's rules as the Office.js workbook meets them
+ * (see officeWorkbook.ts): text typed or written into a cell is read as Excel
+ * reads it (a string starting with "=", "+", "-" or "@" becomes a formula,
+ * kept as `{ formula }` since this workbook cannot compute it; "12" becomes a
+ * number; an ISO date a date) unless the cell is formatted as Text, and the
+ * add-in's writes keep text as text by formatting those cells as Text first.
+ * It keeps the add-in to its own places (the CST Status column, its own
+ * CST Verification sheet) and tells its listeners of every change, so the UI
+ * behaves the same on both.
  */
 import {
   type CellValue,
@@ -9,39 +16,55 @@ import {
   type LogRow,
   type PageLayout,
   type WorkbookContent,
+  DATE_FORMAT,
+  DECIMAL_TEXT,
   INPUT_COLUMN_COUNT,
+  LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
+  NUMBER_FORMATS,
   PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
+  TEXT_FORMAT,
   formLayout,
-  isEmptyRow,
+  isBlankCell,
+  isoDateToExcelSerial,
   listFormula,
+  parseIsoDate,
 } from "../core";
 import {
   type GoToTarget,
   type InsertFormResult,
+  type ProfileChanges,
   type RowMark,
   type TrackingWorkbook,
-  type VerificationLine,
+  type VerificationWrite,
   FORM_LISTS_SHEET,
   NO_FORM_MESSAGE,
   NO_PROFILE_MESSAGE,
   STATUS_HEADER,
+  VERIFICATION_FIRST_ROW,
+  VERIFICATION_MARK,
   VERIFICATION_SHEET,
   WorkbookError,
+  cellName,
   existingFormReason,
-  firstFreeRowIndex,
+  formulaInTheWay,
+  isStatusText,
+  rowChangedMessage,
+  sameCell,
+  sameCells,
+  valueInTheWay,
 } from "./workbook";
 
 export interface MemorySheet {
   readonly name: string;
   /** Rows from worksheet row 1; cells from column A. */
   readonly cells: CellValue[][];
-  /** Number formats by column index (whole columns, as the form sets them). */
+  /** Number formats by column index (whole columns, as the form sets them), below row 1. */
   readonly columnFormats: Record<number, string>;
-  /** Number formats of single cells, keyed "row,column" (row from 1, column from 0). */
+  /** Number formats of single cells, keyed "row,column" (row from 1, column from 0); they win over the column's. */
   readonly cellFormats: Record<string, string>;
   /** Dropdowns by the list formula they take their choices from, keyed as the formats are ("row,column", or column index for table columns). */
   readonly validations: Record<string, string>;
@@ -85,12 +108,40 @@ export interface MemoryWorkbookOptions {
   readonly sheets?: readonly { readonly name: string; readonly cells: readonly (readonly CellValue[])[] }[];
 }
 
+/** A cell holding a formula this workbook keeps without a result. */
+function isFormulaCell(value: CellValue): value is { formula: string } {
+  return typeof value === "object" && value !== null && "formula" in value;
+}
+
+/** The number format of a cell (row from 1, column from 0): the cell's own, else its column's below the header row, else General. */
+export function formatOf(sheet: MemorySheet, row: number, column: number): string {
+  return sheet.cellFormats[`${row},${column}`] ?? (row > 1 ? sheet.columnFormats[column] : undefined) ?? "General";
+}
+
+/**
+ * What a cell holds once a value is entered into it, as Excel reads what is
+ * typed (and what Range.values is given): see officeWorkbook.ts.
+ */
+export function enteredValue(value: CellValue, format: string, dateSystem: DateSystem): CellValue {
+  if (typeof value !== "string" || value === "" || format === TEXT_FORMAT) return value;
+  if (DECIMAL_TEXT.test(value)) return Number(value);
+  const first = value[0] as string;
+  if ("=+-@".includes(first)) return { formula: first === "=" ? value : first === "@" ? `=${value.slice(1)}` : `=${value}` };
+  const date = parseIsoDate(value.trim());
+  if (date !== null) return isoDateToExcelSerial(date, dateSystem);
+  if (/^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+  return value;
+}
+
 export class MemoryWorkbook implements TrackingWorkbook {
   private readonly sheets: MemorySheet[] = [];
   private readonly tables: MemoryTable[] = [];
   private selection: MemorySelection | null = null;
   private version = 0;
+  /** Listeners to changes of the workbook's cells and sheets (the pane). */
   private readonly listeners = new Set<() => void>();
+  /** Watchers of everything the grid shows, the selection included (the preview's sheet view). */
+  private readonly watchers = new Set<() => void>();
   private cached: MemorySnapshot | null = null;
   readonly dateSystem: DateSystem;
 
@@ -101,18 +152,29 @@ export class MemoryWorkbook implements TrackingWorkbook {
     }
   }
 
-  // ---- Observing (the preview's grid view) -----------------------------
+  // ---- Observing -------------------------------------------------------
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
+  /** Like subscribe, and also told when the selection moves: for the preview's sheet view. */
+  watch = (watcher: () => void): (() => void) => {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  };
+
   getSnapshot = (): MemorySnapshot => {
     if (this.cached === null || this.cached.version !== this.version) {
       this.cached = {
         version: this.version,
-        sheets: this.sheets.map((sheet) => ({ ...sheet, cells: sheet.cells.map((row) => [...row]) })),
+        sheets: this.sheets.map((sheet) => ({
+          ...sheet,
+          cells: sheet.cells.map((row) => [...row]),
+          cellFormats: { ...sheet.cellFormats },
+          columnFormats: { ...sheet.columnFormats },
+        })),
         tables: this.tables.map((table) => ({ ...table, headers: [...table.headers] })),
         selection: this.selection,
         dateSystem: this.dateSystem,
@@ -121,9 +183,10 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return this.cached;
   };
 
-  private changed(): void {
+  private changed(cells = true): void {
     this.version++;
-    for (const listener of this.listeners) listener();
+    if (cells) for (const listener of [...this.listeners]) listener();
+    for (const watcher of [...this.watchers]) watcher();
   }
 
   // ---- Cells -----------------------------------------------------------
@@ -136,26 +199,39 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return this.tables.find((table) => table.name.toLowerCase() === LOG_TABLE.toLowerCase());
   }
 
+  private requireTable(): { table: MemoryTable; sheet: MemorySheet } {
+    const table = this.table();
+    if (table === undefined) throw new WorkbookError(NO_FORM_MESSAGE);
+    return { table, sheet: this.sheet(table.sheet) as MemorySheet };
+  }
+
   /** The value of a cell (row from 1, column from 0). */
   cell(sheetName: string, row: number, column: number): CellValue {
     return this.sheet(sheetName)?.cells[row - 1]?.[column];
   }
 
-  /** Sets a cell as a person typing in Excel would. */
+  /**
+   * Sets a cell as a person typing in Excel would: text is read as Excel
+   * reads it (see enteredValue); typing in the row right below the log table,
+   * or in the header row right of it, makes the table grow.
+   */
   setCell(sheetName: string, row: number, column: number, value: CellValue): void {
     const sheet = this.sheet(sheetName);
     if (sheet === undefined) throw new WorkbookError(`There is no sheet named ${sheetName}.`);
-    this.write(sheet, row, column, value);
+    this.write(sheet, row, column, enteredValue(value, formatOf(sheet, row, column), this.dateSystem));
     const table = this.table();
-    if (
-      table !== undefined &&
-      table.sheet === sheet.name &&
-      row === table.headerRow + table.dataRows + 1 &&
-      column < table.headers.length
-    ) {
-      // Excel grows a table when a person types in the row right below it.
-      table.dataRows++;
+    if (table !== undefined && table.sheet === sheet.name && !isBlankCell(value)) {
+      // Excel grows a table when a person types in the row right below it, or next to its header row.
+      if (row === table.headerRow + table.dataRows + 1 && column < table.headers.length) table.dataRows++;
+      else if (row === table.headerRow && column === table.headers.length) table.headers.push(String(value));
     }
+    this.changed();
+  }
+
+  /** Deletes a data row of the log table as a person would (Delete > Table Rows): the rows below move up. */
+  deleteTableRow(row: number): void {
+    const { table, sheet } = this.requireTable();
+    this.removeTableRow(table, sheet, row);
     this.changed();
   }
 
@@ -164,6 +240,12 @@ export class MemoryWorkbook implements TrackingWorkbook {
     const cells = sheet.cells[row - 1] as CellValue[];
     while (cells.length <= column) cells.push("");
     cells[column] = value;
+  }
+
+  /** Writes a value as the add-in writes it: a string into a cell formatted as Text first, so it stays the text it is. */
+  private put(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
+    if (typeof value === "string" && value !== "") sheet.cellFormats[`${row},${column}`] = TEXT_FORMAT;
+    this.write(sheet, row, column, enteredValue(value ?? "", formatOf(sheet, row, column), this.dateSystem));
   }
 
   private addSheet(name: string): MemorySheet {
@@ -190,6 +272,29 @@ export class MemoryWorkbook implements TrackingWorkbook {
       body.push(Array.from({ length: INPUT_COLUMN_COUNT }, (_, column) => row[column] ?? ""));
     }
     return body;
+  }
+
+  /** Deletes a data row of the table: its columns of the rows below move up one row; the table's only row is cleared instead. */
+  private removeTableRow(table: MemoryTable, sheet: MemorySheet, row: number): void {
+    const width = table.headers.length;
+    const last = table.headerRow + table.dataRows;
+    const clear = (r: number) => {
+      for (let column = 0; column < width; column++) {
+        if (sheet.cells[r - 1] !== undefined) this.write(sheet, r, column, "");
+        delete sheet.cellFormats[`${r},${column}`];
+      }
+    };
+    if (table.dataRows === 1) return clear(row);
+    for (let r = row; r < last; r++) {
+      for (let column = 0; column < width; column++) {
+        this.write(sheet, r, column, sheet.cells[r]?.[column] ?? "");
+        const below = sheet.cellFormats[`${r + 1},${column}`];
+        if (below === undefined) delete sheet.cellFormats[`${r},${column}`];
+        else sheet.cellFormats[`${r},${column}`] = below;
+      }
+    }
+    clear(last);
+    table.dataRows--;
   }
 
   // ---- TrackingWorkbook ------------------------------------------------
@@ -220,14 +325,13 @@ export class MemoryWorkbook implements TrackingWorkbook {
     ].filter((name): name is string => name !== undefined);
     if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
 
-    // The form's layout (layout.ts), as Office.js and exceljs apply it.
+    // The form's layout (layout.ts), as Office.js and exceljs apply it: formats first, so the values written next are read through them.
     for (const layout of formLayout().sheets) {
       const sheet = this.addSheet(layout.name);
       sheet.hidden = layout.hidden;
       sheet.frozenRows = layout.frozenRows;
       sheet.page = layout.page;
       for (const { column, width } of layout.widths) sheet.widths[column - 1] = width;
-      for (const { row, column, value } of layout.values) this.write(sheet, row, column - 1, value);
       const key = (range: (typeof layout.formats)[number]["range"]): string[] =>
         range.kind === "tableColumn"
           ? [String(range.column - 1)]
@@ -240,8 +344,14 @@ export class MemoryWorkbook implements TrackingWorkbook {
           else sheet.cellFormats[each] = numberFormat;
         }
       }
+      for (const { row, column, value } of layout.values)
+        this.write(sheet, row, column - 1, enteredValue(value, formatOf(sheet, row, column - 1), this.dateSystem));
       for (const { range, list } of layout.validations) for (const each of key(range)) sheet.validations[each] = listFormula(list);
-      if (layout.name === PROFILE_SHEET) PROFILE_FIELDS.forEach((field, index) => this.write(sheet, index + 1, 1, field.defaultValue));
+      if (layout.name === PROFILE_SHEET) {
+        PROFILE_FIELDS.forEach((field, index) =>
+          this.write(sheet, index + 1, 1, enteredValue(field.defaultValue, formatOf(sheet, index + 1, 1), this.dateSystem)),
+        );
+      }
       if (layout.table !== null) {
         layout.table.headers.forEach((header, column) => this.write(sheet, layout.table!.headerRow, column, header));
         // An Excel table always has at least one data row.
@@ -268,16 +378,28 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return { inserted: true };
   }
 
+  /** The seven input columns of the log table, by header. */
+  private inputColumns(table: MemoryTable): number[] {
+    return LOG_COLUMNS.map((column) => {
+      const index = table.headers.findIndex((header) => header.trim().toLowerCase() === column.toLowerCase());
+      if (index < 0) {
+        throw new WorkbookError(`The ${LOG_TABLE} table has no ${column} column: give its columns the headers ${LOG_COLUMNS.join(", ")}.`);
+      }
+      return index;
+    });
+  }
+
   async appendRow(cells: readonly CellValue[]): Promise<number> {
-    const table = this.table();
-    if (table === undefined) throw new WorkbookError(NO_FORM_MESSAGE);
-    const sheet = this.sheet(table.sheet) as MemorySheet;
-    const free = firstFreeRowIndex(this.tableBody(table), isEmptyRow);
-    let index = free;
+    const { table, sheet } = this.requireTable();
+    const columns = this.inputColumns(table);
+    // A row is free when its input cells are blank and hold no formula.
+    const isFree = (row: number) => columns.every((column) => isBlankCell(sheet.cells[row - 1]?.[column]));
+    let index: number | null = null;
+    for (let i = table.dataRows - 1; i >= 0 && isFree(table.headerRow + 1 + i); i--) index = i;
     if (index === null) {
       index = table.dataRows;
       const below = sheet.cells[table.headerRow + index] ?? [];
-      if (!isEmptyRow(below.slice(0, table.headers.length))) {
+      if (below.slice(0, table.headers.length).some((value) => !isBlankCell(value))) {
         throw new WorkbookError(
           `Row ${table.headerRow + index + 1} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
         );
@@ -285,50 +407,128 @@ export class MemoryWorkbook implements TrackingWorkbook {
       table.dataRows++;
     }
     const row = table.headerRow + 1 + index;
-    cells.slice(0, INPUT_COLUMN_COUNT).forEach((value, column) => this.write(sheet, row, column, value ?? ""));
+    columns.forEach((column, position) => this.put(sheet, row, column, cells[position] ?? ""));
     this.changed();
     return row;
   }
 
-  async writeProfile(cells: readonly CellValue[]): Promise<void> {
+  /** The input cells of worksheet row `row` of the log; refuses when they are no longer `expected`. */
+  private lineAt(row: number, expected: readonly CellValue[]): { table: MemoryTable; sheet: MemorySheet; columns: number[] } {
+    const { table, sheet } = this.requireTable();
+    const columns = this.inputColumns(table);
+    if (row <= table.headerRow || row > table.headerRow + table.dataRows) throw new WorkbookError(rowChangedMessage(row));
+    const current = columns.map((column) => sheet.cells[row - 1]?.[column] ?? "");
+    if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw new WorkbookError(rowChangedMessage(row));
+    return { table, sheet, columns };
+  }
+
+  async writeRow(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void> {
+    const { sheet, columns } = this.lineAt(row, expected);
+    const changes = columns.flatMap((column, position) => (sameCell(cells[position], expected[position]) ? [] : [{ column, position }]));
+    for (const { column } of changes) {
+      const current = sheet.cells[row - 1]?.[column];
+      if (isFormulaCell(current)) throw new WorkbookError(formulaInTheWay(cellName(sheet.name, row, column), current.formula));
+    }
+    if (changes.length === 0) return;
+    for (const { column, position } of changes) this.put(sheet, row, column, cells[position] ?? "");
+    this.changed();
+  }
+
+  async removeRow(row: number, expected: readonly CellValue[]): Promise<void> {
+    const { table, sheet } = this.lineAt(row, expected);
+    this.removeTableRow(table, sheet, row);
+    this.changed();
+  }
+
+  async writeProfile(changes: ProfileChanges): Promise<void> {
     const profile = this.sheet(PROFILE_SHEET);
     if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
-    cells.slice(0, PROFILE_FIELDS.length).forEach((value, index) => this.write(profile, index + 1, 1, value ?? ""));
+    const fields = PROFILE_FIELDS.map((field, index) => ({ field, index })).filter(({ field }) => field.key in changes);
+    for (const { index } of fields) {
+      const current = profile.cells[index]?.[1];
+      if (isFormulaCell(current)) throw new WorkbookError(formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), current.formula));
+    }
+    if (fields.length === 0) return;
+    for (const { field, index } of fields) {
+      const value = changes[field.key] ?? "";
+      if (typeof value === "number")
+        profile.cellFormats[`${index + 1},1`] = field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind];
+      this.put(profile, index + 1, 1, value);
+    }
     this.changed();
   }
 
   async markRows(marks: readonly RowMark[]): Promise<void> {
-    const table = this.table();
-    if (table === undefined) throw new WorkbookError(NO_FORM_MESSAGE);
-    const sheet = this.sheet(table.sheet) as MemorySheet;
-    let column = table.headers.findIndex((header) => header.toLowerCase() === STATUS_HEADER.toLowerCase());
+    const { table, sheet } = this.requireTable();
+    const columns = this.inputColumns(table);
+    let column = table.headers.findIndex((header) => header.trim().toLowerCase() === STATUS_HEADER.toLowerCase());
+    const first = table.headerRow + 1;
+    const last = table.headerRow + table.dataRows;
+    if (column >= 0 && column < Math.max(...columns)) {
+      throw new WorkbookError(
+        `The ${STATUS_HEADER} column (${cellName(sheet.name, table.headerRow, column)}) is among the log's input columns: move it after ${LOG_COLUMNS[LOG_COLUMNS.length - 1]}, where the add-in writes it.`,
+      );
+    }
+    const inTheWay = (row: number, at: number): string | null => {
+      const value = sheet.cells[row - 1]?.[at];
+      if (isFormulaCell(value)) return formulaInTheWay(cellName(sheet.name, row, at), value.formula);
+      return null;
+    };
     if (column < 0) {
       column = table.headers.length;
-      const right = sheet.cells.slice(table.headerRow - 1, table.headerRow + table.dataRows).map((row) => row[column]);
-      if (right.some((value) => value !== undefined && value !== null && value !== "")) {
-        throw new WorkbookError(
-          `The column right of the ${LOG_TABLE} table is not empty: clear it so the Status column can be added beside the log.`,
-        );
+      for (let row = table.headerRow; row <= last; row++) {
+        const value = sheet.cells[row - 1]?.[column];
+        if (!isBlankCell(value)) {
+          throw new WorkbookError(
+            inTheWay(row, column) ?? valueInTheWay(cellName(sheet.name, row, column), value, `the ${STATUS_HEADER} column`),
+          );
+        }
       }
       table.headers.push(STATUS_HEADER);
       this.write(sheet, table.headerRow, column, STATUS_HEADER);
+    } else {
+      for (let row = first; row <= last; row++) {
+        const formula = inTheWay(row, column);
+        if (formula !== null) throw new WorkbookError(formula);
+        const value = sheet.cells[row - 1]?.[column] ?? "";
+        if (!isStatusText(value))
+          throw new WorkbookError(valueInTheWay(cellName(sheet.name, row, column), value, `the ${STATUS_HEADER} column`));
+      }
     }
     const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
-    for (let i = 0; i < table.dataRows; i++) {
-      const row = table.headerRow + 1 + i;
-      this.write(sheet, row, column, byRow.get(row) ?? "");
-    }
+    for (let row = first; row <= last; row++) this.put(sheet, row, column, byRow.get(row) ?? "");
     this.changed();
   }
 
-  async writeVerification(lines: readonly VerificationLine[]): Promise<void> {
-    const existing = this.sheet(VERIFICATION_SHEET);
-    const sheet = existing ?? this.addSheet(VERIFICATION_SHEET);
-    sheet.cells.length = 0;
-    lines.forEach(([label, value], index) => {
-      this.write(sheet, index + 1, 0, label);
-      this.write(sheet, index + 1, 1, value);
-    });
+  async writeVerification(write: VerificationWrite): Promise<void> {
+    let sheet = this.sheet(VERIFICATION_SHEET);
+    let start = VERIFICATION_FIRST_ROW;
+    if (sheet === undefined) {
+      sheet = this.addSheet(VERIFICATION_SHEET);
+      this.put(sheet, 1, 0, VERIFICATION_MARK);
+    } else {
+      if (sheet.cells[0]?.[0] !== VERIFICATION_MARK) {
+        throw new WorkbookError(
+          `A sheet named ${VERIFICATION_SHEET} is already in this workbook, not made by the add-in (its A1 lacks the add-in's mark): rename that sheet, and the add-in will make its own.`,
+        );
+      }
+      const target = sheet;
+      if (write.mode === "replace") {
+        target.cells.forEach((cells, index) =>
+          cells.forEach((value, column) => {
+            if (isFormulaCell(value)) throw new WorkbookError(formulaInTheWay(cellName(target.name, index + 1, column), value.formula));
+          }),
+        );
+        target.cells.length = VERIFICATION_FIRST_ROW - 1;
+      } else {
+        const used = target.cells.reduce((lastRow, cells, index) => (cells.some((value) => !isBlankCell(value)) ? index + 1 : lastRow), 0);
+        start = Math.max(start, used + 1);
+      }
+    }
+    const target = sheet;
+    write.rows.forEach((cells, index) => cells.forEach((value, column) => this.put(target, start + index, column, value ?? "")));
+    target.widths[0] = 28;
+    target.widths[1] = 60;
     this.changed();
   }
 
@@ -338,10 +538,9 @@ export class MemoryWorkbook implements TrackingWorkbook {
       if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
       this.selection = { sheet: profile.name, row: target.field + 1, columns: 2 };
     } else {
-      const table = this.table();
-      if (table === undefined) throw new WorkbookError(NO_FORM_MESSAGE);
+      const { table } = this.requireTable();
       this.selection = { sheet: table.sheet, row: target.row, columns: table.headers.length };
     }
-    this.changed();
+    this.changed(false);
   }
 }

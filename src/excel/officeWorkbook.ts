@@ -1,7 +1,33 @@
 /**
  * The workbook through Office.js. Every operation is one `Excel.run` with a
- * fixed number of `context.sync()` calls whatever the number of rows: the
- * table body is loaded and written as whole ranges, never cell by cell.
+ * fixed number of `context.sync()` calls, plus one per chunk where a log is
+ * read or marked: Excel on the web refuses a request or a response over
+ * 5 MB ("Excel on the web has a payload size limit for requests and
+ * responses of 5MB"), so rows go in chunks sized to stay near a fifth of
+ * that, never cell by cell.
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ *
+ * Text stays text. `Range.values` reads a string as if typed: one starting
+ * with "=", "+" or "-" becomes a formula, "007" becomes 7
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+ * A cell formatted as Text (`@`) keeps what it is given as text
+ * (https://learn.microsoft.com/office/troubleshoot/excel/long-numbers-incorrectly-in-excel:
+ * set the Text format, then enter the value). So every string this add-in
+ * writes goes into a cell whose number format is set to `@` first, in the
+ * same batch (commands run in the order they were queued); `null` leaves the
+ * other cells' formats as they are
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+ * This holds in a form made before its text columns were formatted as Text.
+ *
+ * A formula is told from a value by reading both `formulas` and `values`: a
+ * formula reads back as its text through the one and its result through the
+ * other, a value the same through both
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+ *
+ * The pane follows the workbook through `WorksheetCollection.onChanged`
+ * (ExcelApi 1.9), which fires for edits made in the grid and by add-in code
+ * alike, with `onAdded` and `onDeleted` for sheets
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
  *
  * Date system: the workbook's 1904 setting (`Workbook.use1904DateSystem`) is
  * a preview API that no released requirement set has, and loading an
@@ -17,38 +43,58 @@ import {
   type LogRow,
   type SheetLayout,
   type WorkbookContent,
+  DATE_FORMAT,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
+  NUMBER_FORMATS,
   PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
+  TEXT_FORMAT,
   columnLetter,
   formLayout,
-  isEmptyRow,
+  isBlankCell,
   listFormula,
   rangeAddress,
 } from "../core";
 import {
   type GoToTarget,
   type InsertFormResult,
+  type ProfileChanges,
   type RowMark,
   type TrackingWorkbook,
-  type VerificationLine,
+  type VerificationWrite,
   FORM_LISTS_SHEET,
+  INPUT_COLUMN_COUNT,
   NO_FORM_MESSAGE,
   NO_PROFILE_MESSAGE,
   STATUS_HEADER,
+  VERIFICATION_FIRST_ROW,
+  VERIFICATION_MARK,
   VERIFICATION_SHEET,
   WorkbookError,
+  cellAddress,
+  cellName,
   existingFormReason,
-  firstFreeRowIndex,
+  formulaInTheWay,
+  isStatusText,
+  rowChangedMessage,
+  sameCell,
+  sameCells,
+  valueInTheWay,
 } from "./workbook";
 
 /** Excel's column width unit is points; the form gives widths in characters. */
 const POINTS_PER_CHARACTER = 7;
 
 const PROFILE_VALUES_ADDRESS = `B1:B${PROFILE_FIELDS.length}`;
+
+/** What one chunk of rows may carry: a fifth of Excel on the web's 5 MB limit, so that a misjudged chunk still passes. */
+export const CHUNK_BYTES = 1_000_000;
+/** Rows of the first chunk, before the size of a row is known; later chunks are sized from the bytes per row seen. */
+export const FIRST_CHUNK_ROWS = 2_000;
+export const MAX_CHUNK_ROWS = 50_000;
 
 type ExcelValue = string | number | boolean;
 
@@ -64,6 +110,42 @@ function toCellValue(value: unknown): CellValue {
   return "";
 }
 
+/** The number format to set before writing a value: Text for a string, so it is kept as typed; null leaves the cell's format. */
+function keepAsWritten(value: ExcelValue | null): string | null {
+  return typeof value === "string" && value !== "" ? TEXT_FORMAT : null;
+}
+
+/** Whether a cell holds a formula: its formula text differs from its value. */
+function isFormula(formula: unknown, value: unknown): formula is string {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value;
+}
+
+/** UTF-8 bytes of a value's JSON: what a request or response carries. */
+function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? "";
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** Rows of the next chunk, from the bytes the last one carried. */
+function nextChunkRows(bytes: number, rows: number): number {
+  const perRow = Math.max(1, bytes / Math.max(1, rows));
+  return Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(CHUNK_BYTES / perRow)));
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
 /** Maps each of the seven input headers to its column in the table; names the first one missing. */
 function inputColumns(headers: readonly unknown[]): number[] {
   const names = headers.map((header) => String(header).trim().toLowerCase());
@@ -76,8 +158,10 @@ function inputColumns(headers: readonly unknown[]): number[] {
   });
 }
 
-function isItemNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ItemNotFound";
+/** The block of table columns that holds the seven input columns: reading it leaves out columns after them. */
+function inputSpan(columns: readonly number[]): { readonly first: number; readonly width: number } {
+  const first = Math.min(...columns);
+  return { first, width: Math.max(...columns) - first + 1 };
 }
 
 /** Runs a batch; a missing table or sheet becomes the given message for the user. */
@@ -86,7 +170,7 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, miss
     return await Excel.run(batch);
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
-    if (isItemNotFound(error)) throw new WorkbookError(missing);
+    if (errorCode(error) === "ItemNotFound") throw new WorkbookError(missing);
     const message = error instanceof Error ? error.message : String(error);
     throw new WorkbookError(`Excel could not complete the change (${message}): try again, and check that no cell is being edited.`);
   }
@@ -94,6 +178,53 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, miss
 
 function supportsExcelApi(version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+}
+
+interface Block {
+  readonly values: unknown[][];
+  readonly formulas: unknown[][];
+}
+
+/** Loads a range's values (and formulas) in one sync. */
+async function loadBlock(context: Excel.RequestContext, range: Excel.Range, withFormulas: boolean): Promise<Block> {
+  range.load(withFormulas ? "values, formulas" : "values");
+  await context.sync();
+  return { values: range.values, formulas: withFormulas ? range.formulas : [] };
+}
+
+/**
+ * Reads `rowCount` rows of a block in chunks, one sync each, handing each
+ * chunk to `each` with its first row. The first chunk has FIRST_CHUNK_ROWS
+ * rows, the next ones as many as the bytes per row seen so far allow; a chunk
+ * Excel still refuses as too large is read again in halves.
+ */
+async function readInChunks(
+  context: Excel.RequestContext,
+  rowCount: number,
+  rangeAt: (start: number, count: number) => Excel.Range,
+  withFormulas: boolean,
+  each: (start: number, block: Block) => void,
+): Promise<void> {
+  let size = FIRST_CHUNK_ROWS;
+  for (let start = 0; start < rowCount;) {
+    const count = Math.min(size, rowCount - start);
+    let block: Block;
+    try {
+      block = await loadBlock(context, rangeAt(start, count), withFormulas);
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || count === 1) throw error;
+      size = Math.ceil(count / 2);
+      continue;
+    }
+    each(start, block);
+    size = nextChunkRows(jsonBytes(block.values) + (withFormulas ? jsonBytes(block.formulas) : 0), count);
+    start += count;
+  }
+}
+
+/** A row-by-column array of one value. */
+function filled<T>(rows: number, columns: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
 }
 
 /** Applies one sheet of the form's layout (layout.ts) through Office.js: the same description exceljs and the memory workbook apply. */
@@ -106,11 +237,22 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
     table.name = layout.table.name;
     table.getHeaderRowRange().values = [[...layout.table.headers]];
   }
-  const rangeOf = (range: LayoutRange): Excel.Range =>
+  const rangeOf = (range: LayoutRange): { readonly range: Excel.Range; readonly rows: number; readonly columns: number } =>
     range.kind === "tableColumn" && table !== null
-      ? table.columns.getItemAt(range.column - 1).getDataBodyRange()
-      : sheet.getRange(rangeAddress(range, layout.table, 0));
-  for (const { range, numberFormat } of layout.formats) rangeOf(range).numberFormat = [[numberFormat]];
+      ? // A new table has one data row.
+        { range: table.columns.getItemAt(range.column - 1).getDataBodyRange(), rows: 1, columns: 1 }
+      : range.kind === "cells"
+        ? {
+            range: sheet.getRange(rangeAddress(range, layout.table, 0)),
+            rows: range.bottom - range.top + 1,
+            columns: range.right - range.left + 1,
+          }
+        : { range: sheet.getRange(rangeAddress(range, layout.table, 0)), rows: 1, columns: 1 };
+  // Formats first: the values written next are read as the cells' formats say (Text keeps text).
+  for (const { range, numberFormat } of layout.formats) {
+    const target = rangeOf(range);
+    target.range.numberFormat = filled(target.rows, target.columns, numberFormat);
+  }
   for (const { row, column, value, bold } of layout.values) {
     const cell = sheet.getRange(`${columnLetter(column)}${row}`);
     cell.values = [[value]];
@@ -120,7 +262,7 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
     sheet.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((field) => [field.defaultValue]);
   }
   for (const validation of layout.validations) {
-    rangeOf(validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
+    rangeOf(validation.range).range.dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
   }
   for (const { column, width } of layout.widths) {
     sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
@@ -128,37 +270,75 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
   if (layout.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
 }
 
+/** A table row as the pane read it: the row's range with its values and formulas, and the seven input columns. */
+interface TableLine {
+  readonly sheetName: string;
+  /** 0-based sheet column of the table's first column. */
+  readonly left: number;
+  readonly columns: readonly number[];
+  readonly values: readonly unknown[];
+  readonly formulas: readonly unknown[];
+  readonly range: Excel.Range;
+  /** 0-based index of the row in the table's body. */
+  readonly index: number;
+}
+
 export class OfficeWorkbook implements TrackingWorkbook {
   async readForm(): Promise<WorkbookContent> {
     return run(async (context) => {
       const workbook = context.workbook;
-      const table = workbook.tables.getItemOrNullObject(LOG_TABLE).load("isNullObject");
-      const profileSheet = workbook.worksheets.getItemOrNullObject(PROFILE_SHEET).load("isNullObject");
-      const submissionSheet = workbook.worksheets.getItemOrNullObject(SUBMISSION_SHEET).load("isNullObject");
+      const table = workbook.tables.getItemOrNullObject(LOG_TABLE);
+      const profileSheet = workbook.worksheets.getItemOrNullObject(PROFILE_SHEET);
+      const submissionSheet = workbook.worksheets.getItemOrNullObject(SUBMISSION_SHEET);
       const dateProbe = supportsExcelApi("1.2") ? workbook.functions.date(1904, 1, 1).load("value, error") : null;
       await context.sync();
 
+      // The table's size first; its rows follow in chunks.
       const header = table.isNullObject ? null : table.getHeaderRowRange().load("values");
-      const body = table.isNullObject ? null : table.getDataBodyRange().load("values, rowIndex");
+      const body = table.isNullObject ? null : table.getDataBodyRange().load("rowIndex, rowCount");
       const profile = profileSheet.isNullObject ? null : profileSheet.getRange(PROFILE_VALUES_ADDRESS).load("values");
       const submission = submissionSheet.isNullObject
         ? null
-        : submissionSheet.getRange("A1").getBoundingRect(submissionSheet.getUsedRange(true)).load("values");
+        : submissionSheet.getRange("A1").getBoundingRect(submissionSheet.getUsedRange(true)).load("rowCount, columnCount");
       if (header !== null || profile !== null || submission !== null) await context.sync();
 
-      const dateSystem: DateSystem = dateProbe !== null && !dateProbe.error && dateProbe.value === 0 ? "1904" : "1900";
       const rows: LogRow[] = [];
       if (header !== null && body !== null) {
         const columns = inputColumns(header.values[0] ?? []);
-        body.values.forEach((values, index) => {
-          rows.push({ row: body.rowIndex + 1 + index, cells: columns.map((column) => toCellValue(values[column])) });
-        });
+        const span = inputSpan(columns);
+        await readInChunks(
+          context,
+          body.rowCount,
+          (start, count) => body.getCell(start, span.first).getResizedRange(count - 1, span.width - 1),
+          false,
+          (start, block) =>
+            block.values.forEach((values, index) =>
+              rows.push({
+                row: body.rowIndex + 1 + start + index,
+                cells: columns.map((column) => toCellValue(values[column - span.first])),
+              }),
+            ),
+        );
       }
+      let submissionRows: CellValue[][] | null = null;
+      if (submission !== null) {
+        const collected: CellValue[][] = [];
+        await readInChunks(
+          context,
+          submission.rowCount,
+          (start, count) => submission.getCell(start, 0).getResizedRange(count - 1, submission.columnCount - 1),
+          false,
+          (_, block) => block.values.forEach((values) => collected.push(values.map(toCellValue))),
+        );
+        submissionRows = collected;
+      }
+
+      const dateSystem: DateSystem = dateProbe !== null && !dateProbe.error && dateProbe.value === 0 ? "1904" : "1900";
       return {
         log: { rows, profileCells: PROFILE_FIELDS.map((_, index) => toCellValue(profile?.values[index]?.[0])), dateSystem },
         hasLog: header !== null,
         hasProfile: profile !== null,
-        submissionRows: submission === null ? null : submission.values.map((row) => row.map(toCellValue)),
+        submissionRows,
       };
     });
   }
@@ -167,8 +347,8 @@ export class OfficeWorkbook implements TrackingWorkbook {
     return run(async (context) => {
       const { worksheets, tables } = context.workbook;
       const checks = [
-        ...[PROFILE_SHEET, LOG_SHEET, FORM_LISTS_SHEET].map((name) => worksheets.getItemOrNullObject(name).load("isNullObject, name")),
-        tables.getItemOrNullObject(LOG_TABLE).load("isNullObject, name"),
+        ...[PROFILE_SHEET, LOG_SHEET, FORM_LISTS_SHEET].map((name) => worksheets.getItemOrNullObject(name).load("name")),
+        tables.getItemOrNullObject(LOG_TABLE).load("name"),
       ];
       await context.sync();
       const existing = checks.filter((item) => !item.isNullObject).map((item) => item.name);
@@ -190,40 +370,132 @@ export class OfficeWorkbook implements TrackingWorkbook {
     return run(async (context) => {
       const table = context.workbook.tables.getItem(LOG_TABLE);
       const header = table.getHeaderRowRange().load("values, columnCount");
-      const body = table.getDataBodyRange().load("values, rowIndex");
-      const below = table.getRange().getRowsBelow(1).load("values");
+      const body = table.getDataBodyRange().load("rowIndex, rowCount");
+      const last = body.getLastRow().load("values, formulas");
+      const below = table.getRange().getRowsBelow(1).load("values, formulas");
       await context.sync();
 
       const columns = inputColumns(header.values[0] ?? []);
-      const inputs = body.values.map((values) => columns.map((column) => toCellValue(values[column])));
-      // Null leaves a cell as it is: computed columns keep their formulas.
+      // A row is free when its input cells are blank and hold no formula (a formula may show nothing).
+      const isFree = (values: readonly unknown[] = [], formulas: readonly unknown[] = []) =>
+        columns.every((column) => isBlankCell(toCellValue(values[column])) && !isFormula(formulas[column], values[column]));
+      let index: number | null = null;
+      if (isFree(last.values[0], last.formulas[0])) {
+        // The first free row after the last filled one: read upward from the last row, a chunk at a time.
+        index = body.rowCount - 1;
+        let size = FIRST_CHUNK_ROWS;
+        for (let end = body.rowCount - 1; end > 0;) {
+          const count = Math.min(size, end);
+          const start = end - count;
+          let block: Block;
+          try {
+            block = await loadBlock(context, body.getCell(start, 0).getResizedRange(count - 1, header.columnCount - 1), true);
+          } catch (error) {
+            if (!isPayloadTooLarge(error) || count === 1) throw error;
+            size = Math.ceil(count / 2);
+            continue;
+          }
+          let filled = -1;
+          for (let i = count - 1; i >= 0 && filled < 0; i--) if (!isFree(block.values[i], block.formulas[i])) filled = start + i;
+          if (filled >= 0) {
+            index = filled + 1;
+            break;
+          }
+          index = start;
+          end = start;
+        }
+      }
+
+      // Null leaves a cell as it is: computed columns keep their formulas and formats.
       const rowValues = new Array<ExcelValue | null>(header.columnCount).fill(null);
-      columns.forEach((column, index) => (rowValues[column] = toExcelValue(cells[index])));
-      // The typings leave out null, which the API documents as "leave the cell unchanged".
-      const written = [rowValues] as ExcelValue[][];
-      const free = firstFreeRowIndex(inputs, isEmptyRow);
-      let index: number;
-      if (free !== null) {
-        index = free;
-        body.getRow(index).values = written;
+      columns.forEach((column, position) => (rowValues[column] = toExcelValue(cells[position])));
+      let target: Excel.Range;
+      if (index !== null) {
+        target = body.getRow(index);
       } else {
-        if (!isEmptyRow((below.values[0] ?? []).map(toCellValue))) {
+        const belowValues = below.values[0] ?? [];
+        const belowFormulas = below.formulas[0] ?? [];
+        if (belowValues.some((value, column) => !isBlankCell(toCellValue(value)) || isFormula(belowFormulas[column], value))) {
           throw new WorkbookError(
-            `Row ${body.rowIndex + body.values.length + 1} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
+            `Row ${body.rowIndex + body.rowCount + 1} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
           );
         }
-        index = body.values.length;
-        table.rows.add(undefined, written);
+        index = body.rowCount;
+        target = table.rows.add().getRange();
       }
+      // The typings leave out null, which the API documents as "leave the cell unchanged".
+      target.numberFormat = [rowValues.map(keepAsWritten)] as string[][];
+      target.values = [rowValues] as ExcelValue[][];
       await context.sync();
       return body.rowIndex + 1 + index;
     });
   }
 
-  async writeProfile(cells: readonly CellValue[]): Promise<void> {
+  /** Reads worksheet row `row` of the table with its values and formulas (one sync); refuses when it no longer holds `expected`. */
+  private async readLine(context: Excel.RequestContext, row: number, expected: readonly CellValue[]): Promise<TableLine> {
+    const table = context.workbook.tables.getItem(LOG_TABLE);
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load("rowIndex, columnIndex");
+    const sheet = table.worksheet.load("name");
+    const range = body.getIntersectionOrNullObject(sheet.getRange(`${row}:${row}`)).load("values, formulas");
+    await context.sync();
+    const columns = inputColumns(header.values[0] ?? []);
+    if (range.isNullObject) throw new WorkbookError(rowChangedMessage(row));
+    const values = range.values[0] ?? [];
+    const formulas = range.formulas[0] ?? [];
+    const current = columns.map((column) => toCellValue(values[column]));
+    if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw new WorkbookError(rowChangedMessage(row));
+    return { sheetName: sheet.name, left: body.columnIndex, columns, values, formulas, range, index: row - body.rowIndex - 1 };
+  }
+
+  async writeRow(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void> {
     await run(async (context) => {
-      const profile = context.workbook.worksheets.getItem(PROFILE_SHEET);
-      profile.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((_, index) => [toExcelValue(cells[index])]);
+      const line = await this.readLine(context, row, expected);
+      const rowValues = new Array<ExcelValue | null>(line.values.length).fill(null);
+      line.columns.forEach((column, position) => {
+        if (sameCell(cells[position], expected[position])) return;
+        const formula = line.formulas[column];
+        if (isFormula(formula, line.values[column])) {
+          throw new WorkbookError(formulaInTheWay(cellName(line.sheetName, row, line.left + column), formula));
+        }
+        rowValues[column] = toExcelValue(cells[position]);
+      });
+      if (rowValues.every((value) => value === null)) return;
+      line.range.numberFormat = [rowValues.map(keepAsWritten)] as string[][];
+      line.range.values = [rowValues] as ExcelValue[][];
+      await context.sync();
+    });
+  }
+
+  async removeRow(row: number, expected: readonly CellValue[]): Promise<void> {
+    await run(async (context) => {
+      const line = await this.readLine(context, row, expected);
+      context.workbook.tables.getItem(LOG_TABLE).rows.getItemAt(line.index).delete();
+      await context.sync();
+    });
+  }
+
+  async writeProfile(changes: ProfileChanges): Promise<void> {
+    const fields = PROFILE_FIELDS.map((field, index) => ({ field, index })).filter(({ field }) => field.key in changes);
+    if (fields.length === 0) return;
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(PROFILE_SHEET);
+      const current = sheet.getRange(PROFILE_VALUES_ADDRESS).load("values, formulas");
+      await context.sync();
+      for (const { index } of fields) {
+        const formula = current.formulas[index]?.[0];
+        if (isFormula(formula, current.values[index]?.[0])) {
+          throw new WorkbookError(formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), formula));
+        }
+      }
+      for (const { field, index } of fields) {
+        const value = toExcelValue(changes[field.key]);
+        const cell = sheet.getRange(`B${index + 1}`);
+        const format =
+          keepAsWritten(value) ?? (typeof value === "number" ? (field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind]) : null);
+        if (format !== null) cell.numberFormat = [[format]];
+        cell.values = [[value]];
+      }
       await context.sync();
     }, NO_PROFILE_MESSAGE);
   }
@@ -232,36 +504,125 @@ export class OfficeWorkbook implements TrackingWorkbook {
     await run(async (context) => {
       const table = context.workbook.tables.getItem(LOG_TABLE);
       const header = table.getHeaderRowRange().load("values");
-      const body = table.getDataBodyRange().load("rowIndex, rowCount");
-      const right = table.getRange().getColumnsAfter(1).load("values");
+      const body = table.getDataBodyRange().load("rowIndex, rowCount, columnIndex");
+      const sheet = table.worksheet.load("name");
+      const right = table.getRange().getColumnsAfter(1).getUsedRangeOrNullObject(true).load("rowIndex, columnIndex");
       await context.sync();
 
-      const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
-      const statuses = Array.from({ length: body.rowCount }, (_, index) => [byRow.get(body.rowIndex + 1 + index) ?? ""]);
-      const existing = (header.values[0] ?? []).findIndex((name) => String(name).trim().toLowerCase() === STATUS_HEADER.toLowerCase());
-      if (existing >= 0) {
-        table.columns.getItemAt(existing).getDataBodyRange().values = statuses;
-      } else {
-        if (right.values.some((row) => !isEmptyRow(row.map(toCellValue)))) {
+      const headers = header.values[0] ?? [];
+      const columns = inputColumns(headers);
+      let status = headers.findIndex((name) => String(name).trim().toLowerCase() === STATUS_HEADER.toLowerCase());
+      const nameOf = (index: number) => cellName(sheet.name, body.rowIndex + 1 + index, body.columnIndex + status);
+      if (status >= 0 && status < Math.max(...columns)) {
+        throw new WorkbookError(
+          `The ${STATUS_HEADER} column (${cellName(sheet.name, body.rowIndex, body.columnIndex + status)}) is among the log's input columns: move it after ${LOG_COLUMNS[LOG_COLUMNS.length - 1]}, where the add-in writes it.`,
+        );
+      }
+      const addColumn = status < 0;
+      if (addColumn) {
+        if (!right.isNullObject) {
+          // Name the first cell in the way (the top of the used part of that column holds a value).
+          const first = sheet.getRange(cellAddress(right.rowIndex + 1, right.columnIndex)).load("values, formulas");
+          await context.sync();
+          const value = first.values[0]?.[0];
+          const formula = first.formulas[0]?.[0];
+          const name = cellName(sheet.name, right.rowIndex + 1, right.columnIndex);
           throw new WorkbookError(
-            `The column right of the ${LOG_TABLE} table is not empty: clear it so the Status column can be added beside the log.`,
+            isFormula(formula, value)
+              ? formulaInTheWay(name, formula)
+              : valueInTheWay(name, toCellValue(value), `the ${STATUS_HEADER} column`),
           );
         }
-        const column = table.columns.add(undefined, undefined, STATUS_HEADER);
-        column.getDataBodyRange().values = statuses;
+        status = headers.length;
+      } else {
+        // Only the add-in's own values may be written over: check the whole column before writing any of it.
+        await readInChunks(
+          context,
+          body.rowCount,
+          (start, count) => body.getCell(start, status).getResizedRange(count - 1, 0),
+          true,
+          (start, block) =>
+            block.values.forEach((values, index) => {
+              const value = values[0];
+              const formula = block.formulas[index]?.[0];
+              if (isFormula(formula, value)) throw new WorkbookError(formulaInTheWay(nameOf(start + index), formula));
+              if (!isStatusText(toCellValue(value))) {
+                throw new WorkbookError(valueInTheWay(nameOf(start + index), toCellValue(value), `the ${STATUS_HEADER} column`));
+              }
+            }),
+        );
       }
-      await context.sync();
+
+      const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
+      const texts = Array.from({ length: body.rowCount }, (_, index) => byRow.get(body.rowIndex + 1 + index) ?? "");
+      if (addColumn) table.columns.add(undefined, undefined, STATUS_HEADER);
+      // Chunks sized by what they carry: each text, and its number format.
+      for (let start = 0; start < texts.length;) {
+        let bytes = 0;
+        let end = start;
+        while (end < texts.length && end - start < MAX_CHUNK_ROWS && (end === start || bytes < CHUNK_BYTES)) {
+          bytes += jsonBytes(texts[end]) + 12;
+          end++;
+        }
+        const chunk = texts.slice(start, end);
+        const range = body.getCell(start, status).getResizedRange(chunk.length - 1, 0);
+        range.numberFormat = chunk.map((text) => [keepAsWritten(text)]) as string[][];
+        range.values = chunk.map((text) => [text]);
+        await context.sync();
+        start = end;
+      }
     });
   }
 
-  async writeVerification(lines: readonly VerificationLine[]): Promise<void> {
+  async writeVerification(write: VerificationWrite): Promise<void> {
     await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const found = sheets.getItemOrNullObject(VERIFICATION_SHEET).load("isNullObject");
+      const found = sheets.getItemOrNullObject(VERIFICATION_SHEET);
       await context.sync();
-      const sheet = found.isNullObject ? sheets.add(VERIFICATION_SHEET) : found;
-      if (!found.isNullObject) sheet.getRange().clear(Excel.ClearApplyTo.contents);
-      if (lines.length > 0) sheet.getRange(`A1:B${lines.length}`).values = lines.map(([label, value]) => [label, value]);
+
+      let sheet: Excel.Worksheet;
+      let first = VERIFICATION_FIRST_ROW;
+      if (found.isNullObject) {
+        sheet = sheets.add(VERIFICATION_SHEET);
+        const mark = sheet.getRange("A1");
+        mark.numberFormat = [[TEXT_FORMAT]];
+        mark.values = [[VERIFICATION_MARK]];
+        mark.format.font.bold = true;
+      } else {
+        sheet = found;
+        const mark = found.getRange("A1").load("values");
+        const used = found.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, values, formulas");
+        await context.sync();
+        if (mark.values[0]?.[0] !== VERIFICATION_MARK) {
+          throw new WorkbookError(
+            `A sheet named ${VERIFICATION_SHEET} is already in this workbook, not made by the add-in (its A1 lacks the add-in's mark): rename that sheet, and the add-in will make its own.`,
+          );
+        }
+        if (!used.isNullObject) {
+          const last = used.rowIndex + used.rowCount;
+          if (write.mode === "replace") {
+            used.formulas.forEach((row, r) =>
+              row.forEach((formula, c) => {
+                if (isFormula(formula, used.values[r]?.[c])) {
+                  throw new WorkbookError(
+                    formulaInTheWay(cellName(VERIFICATION_SHEET, used.rowIndex + r + 1, used.columnIndex + c), formula),
+                  );
+                }
+              }),
+            );
+            if (last >= VERIFICATION_FIRST_ROW) sheet.getRange(`${VERIFICATION_FIRST_ROW}:${last}`).clear(Excel.ClearApplyTo.contents);
+          } else {
+            first = Math.max(first, last + 1);
+          }
+        }
+      }
+      const width = write.rows.reduce((most, row) => Math.max(most, row.length), 0);
+      if (write.rows.length > 0 && width > 0) {
+        const values = write.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
+        const range = sheet.getRange(`A${first}:${columnLetter(width)}${first + values.length - 1}`);
+        range.numberFormat = values.map((row) => row.map(keepAsWritten)) as string[][];
+        range.values = values;
+      }
       sheet.getRange("A:A").format.columnWidth = 28 * POINTS_PER_CHARACTER;
       sheet.getRange("B:B").format.columnWidth = 60 * POINTS_PER_CHARACTER;
       sheet.activate();
@@ -289,5 +650,33 @@ export class OfficeWorkbook implements TrackingWorkbook {
         .select();
       await context.sync();
     });
+  }
+
+  subscribe(listener: () => void): () => void {
+    // WorksheetCollection.onChanged is ExcelApi 1.9; without it the pane still works, refreshed by its own changes only.
+    if (!supportsExcelApi("1.9")) return () => undefined;
+    let listening = true;
+    const handler = async () => {
+      if (listening) listener();
+    };
+    const registered = Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const results = [sheets.onChanged.add(handler), sheets.onAdded.add(handler), sheets.onDeleted.add(handler)];
+      await context.sync();
+      return results;
+    }).catch(() => [] as OfficeExtension.EventHandlerResult<unknown>[]);
+    return () => {
+      listening = false;
+      void registered
+        .then(async (results) => {
+          const first = results[0];
+          if (first === undefined) return;
+          await Excel.run(first.context, async (context) => {
+            for (const result of results) result.remove();
+            await context.sync();
+          });
+        })
+        .catch(() => undefined);
+    };
   }
 }

@@ -1,45 +1,84 @@
 /**
- * The workbook as the taskpane sees it: read the tracking form, write rows
- * and profile values, insert the form, mark findings beside the input, go to
- * a row. Two implementations: Office.js (`officeWorkbook.ts`) and in memory
+ * The workbook as the taskpane sees it: read the tracking form, write and
+ * correct rows, write profile fields, insert the form, mark findings beside
+ * the input, write the verification sheet, go to a row, and hear of changes.
+ * Two implementations: Office.js (`officeWorkbook.ts`) and in memory
  * (`memoryWorkbook.ts`, for the preview and tests); the UI never knows which.
+ *
+ * What the add-in writes (SPEC 5): the input cells the user asks for (a row
+ * added or corrected in the pane, a profile field changed in the pane), and
+ * beyond them only places it made and recognises as its own: the table
+ * column headed `CST Status` after the input columns and the sheet
+ * `CST Verification` carrying its mark in A1. It never writes over a
+ * formula, nor over a value it did not write; where such a cell is in the
+ * way it stops and names the cell ("Tracking Form!H7").
  */
-import type { CellValue, WorkbookContent } from "../core";
+import type { CellValue, ProfileKey, WorkbookContent } from "../core";
 
 export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
 
 export type MarkLevel = "ok" | "warning" | "error";
 
-/** What the Status column says about one log row. */
+/** What the CST Status column says about one log row. */
 export interface RowMark {
   readonly row: number;
   readonly level: MarkLevel;
   readonly text: string;
 }
 
-/** Lines of the `Verification` sheet: label in column A, value in column B. */
-export type VerificationLine = readonly [string, string | number];
+/** Profile fields to write, by key: only those the user changed. */
+export type ProfileChanges = Partial<Record<ProfileKey, CellValue>>;
+
+/** The cells of one row of the `CST Verification` sheet, from column A. */
+export type VerificationRow = readonly CellValue[];
+
+export interface VerificationWrite {
+  readonly rows: readonly VerificationRow[];
+  /** "replace": the sheet holds these rows only; "append": they go below what the sheet holds. */
+  readonly mode: "replace" | "append";
+}
 
 export type GoToTarget = { readonly kind: "row"; readonly row: number } | { readonly kind: "profile"; readonly field: number };
 
 export interface TrackingWorkbook {
+  /** Reads the form: the table's size first, then its rows in chunks small enough for Excel on the web. */
   readForm(): Promise<WorkbookContent>;
   /** Adds the Profile and Tracking Form sheets; does nothing (and says why) when either is already there. */
   insertForm(): Promise<InsertFormResult>;
   /**
    * Writes one row of the seven input cells below the last non-empty row of
    * the log (reusing a blank table row or growing the table): never over a
-   * non-empty cell. Returns the worksheet row written.
+   * non-empty cell or a formula. Text is written as text. Returns the
+   * worksheet row written.
    */
   appendRow(cells: readonly CellValue[]): Promise<number>;
-  /** Writes the six Profile values (B1:B6). */
-  writeProfile(cells: readonly CellValue[]): Promise<void>;
-  /** Writes the computed Status column right of the input columns; rows without a mark are cleared. */
+  /**
+   * Corrects a row from the pane: writes the seven input cells of worksheet
+   * row `row` (cells equal to `expected` are left as they are). Refuses when
+   * the row no longer holds `expected` (the cells the pane read: the sheet
+   * changed under it), or when a cell to change holds a formula.
+   */
+  writeRow(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void>;
+  /** Deletes the table row at worksheet row `row`; refuses when it no longer holds `expected`. */
+  removeRow(row: number, expected: readonly CellValue[]): Promise<void>;
+  /** Writes the given Profile fields only; refuses a field whose cell holds a formula, naming the cell. */
+  writeProfile(changes: ProfileChanges): Promise<void>;
+  /**
+   * Writes the `CST Status` column after the input columns (added when
+   * absent); rows without a mark are cleared. Refuses, naming the cell, when
+   * a cell of that column holds a formula or a value the add-in did not write.
+   */
   markRows(marks: readonly RowMark[]): Promise<void>;
-  /** Replaces the contents of the `Verification` sheet (created when absent). */
-  writeVerification(lines: readonly VerificationLine[]): Promise<void>;
+  /** Writes rows into the add-in's own `CST Verification` sheet (made when absent); refuses a sheet of that name it did not make. */
+  writeVerification(write: VerificationWrite): Promise<void>;
   /** Selects a log row or a Profile value so the user sees what a finding is about. */
   goTo(target: GoToTarget): Promise<void>;
+  /**
+   * Calls `listener` when the workbook changes by any hand: typed in the
+   * sheet (rows added, changed, deleted; the Profile) or written by the
+   * add-in. Returns the function that stops listening.
+   */
+  subscribe(listener: () => void): () => void;
 }
 
 /** A failure the user can act on; its message says what to do. */
@@ -50,13 +89,70 @@ export class WorkbookError extends Error {
   }
 }
 
-export const STATUS_HEADER = "Status";
-export const VERIFICATION_SHEET = "Verification";
+/** The header of the add-in's own column, exactly. */
+export const STATUS_HEADER = "CST Status";
+export const VERIFICATION_SHEET = "CST Verification";
+/** What A1 of the add-in's `CST Verification` sheet says: the mark by which the add-in knows the sheet is its own. */
+export const VERIFICATION_MARK =
+  "Written by the CST Mentorship Tracker add-in: verification results. Anything on this sheet may be replaced.";
+/** Rows the verification sheet holds start below the mark. */
+export const VERIFICATION_FIRST_ROW = 2;
 /** A hidden sheet holding the dropdown choices: Excel refuses typed lists over 255 characters. */
 export { LISTS_SHEET as FORM_LISTS_SHEET, INPUT_COLUMN_COUNT } from "../core";
 
 export const NO_FORM_MESSAGE = "The tracking form is not in this workbook: choose Insert tracking form first.";
 export const NO_PROFILE_MESSAGE = "The Profile sheet is not in this workbook: choose Insert tracking form first.";
+
+/**
+ * Whether a CST Status cell holds what the add-in writes there: nothing, or a
+ * row's status as the pane words it ("OK", "OK, warning: …", "Error: …").
+ * Anything else was put there by someone else.
+ */
+export function isStatusText(value: CellValue): boolean {
+  if (value === "" || value === null || value === undefined) return true;
+  return typeof value === "string" && (value === "OK" || value.startsWith("OK, ") || value.startsWith("Error: "));
+}
+
+/** "H7": the A1 address of a cell (row from 1, column from 0). */
+export function cellAddress(row: number, column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** "Tracking Form!H7": a cell as the user finds it (sheet and address; row from 1, column from 0). */
+export function cellName(sheet: string, row: number, column: number): string {
+  return `${sheet}!${cellAddress(row, column)}`;
+}
+
+export function formulaInTheWay(cell: string, formula: string): string {
+  const shown = formula.length > 40 ? `${formula.slice(0, 40)}…` : formula;
+  return `${cell} holds a formula (${shown}): the add-in never writes over a formula. Change it in the sheet, or clear it first.`;
+}
+
+export function valueInTheWay(cell: string, value: CellValue, place: string): string {
+  const shown = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+  return `${cell} holds ${shown}, which the add-in did not write: it writes ${place} only over its own values. Move or clear that cell.`;
+}
+
+export function rowChangedMessage(row: number): string {
+  return `Row ${row} changed in the sheet since the pane read it: nothing was written. Check the row and try again.`;
+}
+
+/** Two rows' seven input cells are the same (blank is blank however it is spelt). */
+export function sameCells(a: readonly CellValue[], b: readonly CellValue[], count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    if (!sameCell(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+export function sameCell(a: CellValue, b: CellValue): boolean {
+  const blank = (value: CellValue) => value === null || value === undefined || value === "";
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
 
 /** The row of the first blank table row after the last non-empty one, or null when the table must grow. */
 export function firstFreeRowIndex(

@@ -1,7 +1,7 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useState, useSyncExternalStore } from "react";
-import { type CellValue, cellText, excelSerialToIsoDate } from "../core";
-import type { MemorySheet, MemoryWorkbook } from "../excel/memoryWorkbook";
+import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type CellValue, DATE_FORMAT, cellText, excelSerialToIsoDate } from "../core";
+import { type MemorySheet, type MemoryWorkbook, formatOf } from "../excel/memoryWorkbook";
 
 const useStyles = makeStyles({
   grid: {
@@ -11,9 +11,14 @@ const useStyles = makeStyles({
     minWidth: 0,
     padding: tokens.spacingHorizontalM,
   },
+  hint: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   scroller: {
     overflow: "auto",
-    maxHeight: "calc(100vh - 140px)",
+    maxHeight: "calc(100vh - 160px)",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   table: {
@@ -49,8 +54,41 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS}`,
     whiteSpace: "nowrap",
     maxWidth: "22ch",
+    minWidth: "6ch",
+    height: "20px",
     overflow: "hidden",
     textOverflow: "ellipsis",
+    cursor: "cell",
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+  },
+  formula: {
+    fontStyle: "italic",
+    color: tokens.colorNeutralForeground3,
+  },
+  active: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+  },
+  editing: {
+    padding: 0,
+    overflow: "visible",
+  },
+  editor: {
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: "16ch",
+    height: "20px",
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    borderRadius: 0,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    outline: "none",
   },
   selected: {
     backgroundColor: tokens.colorBrandBackground2,
@@ -58,26 +96,62 @@ const useStyles = makeStyles({
   },
 });
 
+const TABSTER_LEAVE_TAB = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
+
+/** Rows and columns shown beyond the sheet's last filled ones, so a person can type a new row below the table. */
+const EXTRA_ROWS = 3;
+const EXTRA_COLUMNS = 1;
+
 function columnLetter(index: number): string {
   let letters = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
+function isFormula(value: CellValue): value is { formula: string } {
+  return typeof value === "object" && value !== null && "formula" in value;
+}
+
+/** What a cell shows: a date as a date, a formula (which the preview cannot compute) as its text. */
 function shown(sheet: MemorySheet, row: number, column: number, value: CellValue, dateSystem: "1900" | "1904"): string {
   if (value === null || value === undefined) return "";
+  if (isFormula(value)) return value.formula;
   if (typeof value === "object") return cellText(value);
-  const format = sheet.cellFormats[`${row},${column}`] ?? (row > 1 ? sheet.columnFormats[column] : undefined);
-  if (typeof value === "number" && format === "yyyy-mm-dd") return excelSerialToIsoDate(value, dateSystem) ?? String(value);
+  if (typeof value === "number" && formatOf(sheet, row, column) === DATE_FORMAT)
+    return excelSerialToIsoDate(value, dateSystem) ?? String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }
 
-/** A read-only view of the in-memory workbook's sheets: what Excel would show beside the pane. */
+interface Position {
+  readonly row: number;
+  readonly column: number;
+}
+
+interface Editing extends Position {
+  readonly initial: string;
+  readonly text: string;
+}
+
+/**
+ * A view of the in-memory workbook's sheets, what Excel would show beside the
+ * pane, where a person can type as in Excel: select a cell with the mouse or
+ * the arrow keys; Enter, F2, a double-click or typing a character edits it;
+ * Enter (or Tab) commits, Escape cancels; Delete clears. What is typed is read
+ * as Excel reads it (MemoryWorkbook.setCell), and the pane follows.
+ */
 export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const styles = useStyles();
-  const snapshot = useSyncExternalStore(workbook.subscribe, workbook.getSnapshot);
+  const snapshot = useSyncExternalStore(workbook.watch, workbook.getSnapshot);
   const visible = snapshot.sheets.filter((sheet) => !sheet.hidden);
   const [active, setActive] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<Position>({ row: 1, column: 0 });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [focusCursor, setFocusCursor] = useState(false);
+  const gridRef = useRef<HTMLTableElement>(null);
+  // The entry being edited as this render saw it: a blur that follows Enter or Escape finds it gone and does nothing.
+  const live = useRef<Editing | null>(null);
+  live.current = editing;
   const selection = snapshot.selection;
 
   // Follow the selection, as Excel activates the sheet a finding is on.
@@ -87,23 +161,99 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   useEffect(() => {
     document.querySelector('[data-selected="true"]')?.scrollIntoView({ block: "nearest" });
   }, [selection, active]);
+  // Keyboard moves take the focus along to the new cell.
+  useEffect(() => {
+    if (!focusCursor || editing !== null) return;
+    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cursor.row},${cursor.column}"]`)?.focus();
+    setFocusCursor(false);
+  }, [cursor, focusCursor, editing]);
 
   const sheet =
     visible.find((candidate) => candidate.name === active) ?? visible.find((candidate) => candidate.name === "Tracking Form") ?? visible[0];
   if (sheet === undefined) return <p>The workbook has no sheets.</p>;
-  const width = sheet.cells.reduce((most, row) => Math.max(most, row.length), 1);
+  const width = sheet.cells.reduce((most, row) => Math.max(most, row.length), 1) + EXTRA_COLUMNS;
+  const height = sheet.cells.length + EXTRA_ROWS;
+
+  const textOf = (row: number, column: number) => shown(sheet, row, column, sheet.cells[row - 1]?.[column], snapshot.dateSystem);
+  const move = (row: number, column: number) => {
+    setCursor({ row: Math.min(Math.max(row, 1), height), column: Math.min(Math.max(column, 0), width - 1) });
+    setFocusCursor(true);
+  };
+  const startEditing = (at: Position, text?: string) => {
+    const initial = textOf(at.row, at.column);
+    setCursor(at);
+    setEditing({ ...at, initial, text: text ?? initial });
+  };
+  const commit = (next: Position | null) => {
+    const entry = live.current;
+    if (entry === null) return;
+    live.current = null;
+    if (entry.text !== entry.initial) workbook.setCell(sheet.name, entry.row, entry.column, entry.text);
+    setEditing(null);
+    if (next !== null) move(next.row, next.column);
+    else setFocusCursor(true);
+  };
+
+  const onCellKeyDown = (event: KeyboardEvent<HTMLTableCellElement>, at: Position) => {
+    const { key } = event;
+    const step: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const delta = step[key];
+    if (delta !== undefined) {
+      event.preventDefault();
+      move(at.row + delta[0], at.column + delta[1]);
+    } else if (key === "Enter" || key === "F2") {
+      event.preventDefault();
+      startEditing(at);
+    } else if (key === "Delete") {
+      event.preventDefault();
+      if (textOf(at.row, at.column) !== "") workbook.setCell(sheet.name, at.row, at.column, "");
+    } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typing a character starts a new entry with it, as in Excel.
+      event.preventDefault();
+      startEditing(at, key);
+    }
+  };
+
+  const onEditorKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (editing === null) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      commit({ row: editing.row + 1, column: editing.column });
+    } else if (event.key === "Tab") {
+      event.preventDefault();
+      commit({ row: editing.row, column: editing.column + 1 });
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      live.current = null;
+      setEditing(null);
+      setFocusCursor(true);
+    }
+  };
 
   return (
     <section className={styles.grid} aria-label="Workbook (preview)">
-      <TabList selectedValue={sheet.name} onTabSelect={(_, data) => setActive(String(data.value))} size="small" aria-label="Sheets">
+      <TabList
+        selectedValue={sheet.name}
+        onTabSelect={(_, data) => {
+          setActive(String(data.value));
+          setEditing(null);
+          setCursor({ row: 1, column: 0 });
+        }}
+        size="small"
+        aria-label="Sheets"
+      >
         {visible.map((candidate) => (
           <Tab key={candidate.name} value={candidate.name}>
             {candidate.name}
           </Tab>
         ))}
       </TabList>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Sheet ${sheet.name}`}>
-        <table className={styles.table}>
+      <p className={styles.hint} id="sheet-grid-help">
+        Type into the sheet as in Excel: select a cell, then type, or press Enter or F2 (or double-click) to edit it; Enter keeps what you
+        typed, Escape cancels.
+      </p>
+      <div className={styles.scroller} role="region" aria-label={`Sheet ${sheet.name}`}>
+        <table className={styles.table} role="grid" aria-label={sheet.name} aria-describedby="sheet-grid-help" ref={gridRef}>
           <caption className={styles.caption}>
             {sheet.name}
             {selection !== null && selection.sheet === sheet.name ? ` · selected row ${selection.row}` : ""}
@@ -119,19 +269,64 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
             </tr>
           </thead>
           <tbody>
-            {sheet.cells.map((cells, index) => {
+            {Array.from({ length: height }, (_, index) => {
               const row = index + 1;
+              const cells = sheet.cells[index] ?? [];
               const isSelected = selection !== null && selection.sheet === sheet.name && selection.row === row;
               return (
                 <tr key={row} data-row={row} data-selected={isSelected ? "true" : undefined}>
                   <th scope="row" className={mergeClasses(styles.rowHead, isSelected && styles.selected)}>
                     {row}
                   </th>
-                  {Array.from({ length: width }, (_, column) => (
-                    <td key={column} className={mergeClasses(styles.cell, isSelected && column < selection.columns && styles.selected)}>
-                      {shown(sheet, row, column, cells[column], snapshot.dateSystem)}
-                    </td>
-                  ))}
+                  {Array.from({ length: width }, (_, column) => {
+                    const at = { row, column };
+                    const isCursor = cursor.row === row && cursor.column === column;
+                    const name = `${columnLetter(column)}${row}`;
+                    if (editing !== null && editing.row === row && editing.column === column) {
+                      return (
+                        <td
+                          key={column}
+                          role="gridcell"
+                          className={mergeClasses(styles.cell, styles.editing)}
+                          data-cell={`${row},${column}`}
+                        >
+                          <input
+                            className={styles.editor}
+                            aria-label={`Edit cell ${name}`}
+                            // Fluent's focus manager would move the focus on Tab before this input hears it: Tab commits and moves right, as in Excel.
+                            data-tabster={TABSTER_LEAVE_TAB}
+                            value={editing.text}
+                            autoFocus
+                            onFocus={(event) => event.currentTarget.setSelectionRange(editing.text.length, editing.text.length)}
+                            onChange={(event) => setEditing({ ...editing, text: event.target.value })}
+                            onKeyDown={onEditorKeyDown}
+                            onBlur={() => commit(null)}
+                          />
+                        </td>
+                      );
+                    }
+                    const value = cells[column];
+                    return (
+                      <td
+                        key={column}
+                        role="gridcell"
+                        data-cell={`${row},${column}`}
+                        tabIndex={isCursor ? 0 : -1}
+                        aria-label={`${name} ${textOf(row, column)}`.trim()}
+                        className={mergeClasses(
+                          styles.cell,
+                          isCursor && styles.active,
+                          isSelected && column < selection.columns && styles.selected,
+                          isFormula(value) && styles.formula,
+                        )}
+                        onClick={() => setCursor(at)}
+                        onDoubleClick={() => startEditing(at)}
+                        onKeyDown={(event) => onCellKeyDown(event, at)}
+                      >
+                        {textOf(row, column)}
+                      </td>
+                    );
+                  })}
                 </tr>
               );
             })}

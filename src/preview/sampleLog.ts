@@ -64,13 +64,15 @@ export async function sampleWorkbook(dateSystem: DateSystem = "1900"): Promise<M
   });
   await workbook.insertForm();
   await workbook.writeProfile(
-    PROFILE_FIELDS.map((field): CellValue => {
-      const value = SAMPLE_PROFILE[field.key];
-      if ((field.key === "techniqueCertifiedOn" || field.key === "diplomateCertifiedOn") && value !== "") {
-        return isoDateToExcelSerial(String(value), dateSystem);
-      }
-      return value;
-    }),
+    Object.fromEntries(
+      PROFILE_FIELDS.map((field): [string, CellValue] => {
+        const value = SAMPLE_PROFILE[field.key];
+        if ((field.key === "techniqueCertifiedOn" || field.key === "diplomateCertifiedOn") && value !== "") {
+          return [field.key, isoDateToExcelSerial(String(value), dateSystem)];
+        }
+        return [field.key, value];
+      }),
+    ),
   );
   for (const [date, ...rest] of SAMPLE_ROWS) await workbook.appendRow([isoDateToExcelSerial(date, dateSystem), ...rest]);
   return workbook;

@@ -1,6 +1,15 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useState } from "react";
-import { type DateSystem, type IsoDate, type ProfileKey, PROFILE_FIELDS, RULE_SET_IDS, RULE_SETS, type WorkbookContent } from "../core";
+import {
+  type DateSystem,
+  type IsoDate,
+  type ProfileKey,
+  PROFILE_FIELDS,
+  PROFILE_INDEX,
+  RULE_SET_IDS,
+  RULE_SETS,
+  type WorkbookContent,
+} from "../core";
 import { type ProfileValues, checkProfile, profileCells, profileValuesFromCells } from "./profileForm";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
@@ -33,16 +42,22 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
   const [errors, setErrors] = useState<Partial<Record<ProfileKey, string>>>({});
   const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const [edited, setEdited] = useState(false);
+  // Fields the user changed in the pane: only those are written.
+  const [touched, setTouched] = useState<ReadonlySet<ProfileKey>>(() => new Set());
 
-  // Values typed in the sheet show up here until the user starts editing in the pane.
+  // Values typed in the sheet show up here, except in the fields the user is editing in the pane.
   const sheetValues = JSON.stringify(content.log.profileCells);
   useEffect(() => {
-    if (!edited) setValues(profileValuesFromCells(JSON.parse(sheetValues), dateSystem));
-  }, [sheetValues, dateSystem, edited]);
+    const fromSheet = profileValuesFromCells(JSON.parse(sheetValues), dateSystem);
+    setValues((previous) => {
+      const next = { ...fromSheet };
+      for (const key of touched) next[key] = previous[key];
+      return next;
+    });
+  }, [sheetValues, dateSystem, touched]);
 
   const change = (key: ProfileKey, value: string) => {
-    setEdited(true);
+    setTouched((previous) => (previous.has(key) ? previous : new Set([...previous, key])));
     setValues((previous) => ({ ...previous, [key]: value }));
     setStatus(null);
   };
@@ -57,10 +72,13 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
     }
     setSaving(true);
     try {
-      await workbook.writeProfile(profileCells(values, dateSystem));
-      setEdited(false);
+      const cells = profileCells(values, dateSystem);
+      const inSheet = profileValuesFromCells(content.log.profileCells, dateSystem);
+      const changed = [...touched].filter((key) => values[key].trim() !== inSheet[key].trim());
+      await workbook.writeProfile(Object.fromEntries(changed.map((key) => [key, cells[PROFILE_INDEX[key]]])));
       setStatus({ intent: "success", text: "Profile saved to the Profile sheet." });
       await onSaved();
+      setTouched(new Set());
     } catch (error) {
       setStatus({ intent: "error", text: messageOf(error) });
     } finally {

@@ -1,6 +1,10 @@
 /**
  * The open workbook's tracking form, read and assessed by the core. Every
- * view reads from here and calls `refresh()` after it changes the workbook.
+ * view reads from here. The pane follows the workbook (SPEC 10): whatever
+ * changes it, a row typed into the table, a row deleted, a Profile value, or
+ * the pane's own writes, the workbook tells `subscribe`'s listener and the
+ * form is read again shortly after, once for a burst of changes; the latest
+ * read wins. Views may still call `refresh()` after their own changes.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Assessment, type IsoDate, checkLog, todayIsoDate } from "../core";
@@ -16,6 +20,9 @@ export interface TrackerState {
   readonly readError: string | null;
   readonly refresh: () => Promise<WorkbookContent | null>;
 }
+
+/** How long a burst of changes may last before the form is read again: well within the second SPEC 10 allows. */
+export const FOLLOW_DELAY_MS = 250;
 
 export function messageOf(error: unknown): string {
   if (error instanceof WorkbookError) return error.message;
@@ -49,6 +56,22 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    // One read per burst: the first change starts the wait, later ones within it ride along; a change during the read starts another.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = workbook.subscribe(() => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void refresh();
+      }, FOLLOW_DELAY_MS);
+    });
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      stop();
+    };
+  }, [workbook, refresh]);
 
   return { content, assessment, asOf, readError, refresh };
 }

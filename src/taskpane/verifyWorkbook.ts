@@ -1,13 +1,16 @@
 /**
  * The coordinator's check of the open workbook: recompute everything from its
  * rows, compare a submission's stored fingerprint and summary, and write the
- * results beside the input (the Status column and the Verification sheet).
+ * results beside the input (the CST Status column and the CST Verification sheet).
  */
 import type { Assessment, IsoDate } from "../core";
 import { type VerifiedReport, readSubmissionSheet, submissionFieldLabel, verifyLog } from "../core";
-import { type TrackingWorkbook, type VerificationLine, WorkbookError } from "../excel/workbook";
+import { type TrackingWorkbook, WorkbookError } from "../excel/workbook";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
 import { ordinal } from "./ProgressView";
+
+/** One line of the verification sheet: label in column A, value in column B. */
+export type VerificationLine = readonly [string, string | number];
 
 export interface Verification {
   readonly report: VerifiedReport;
@@ -61,6 +64,6 @@ export async function verifyOpenWorkbook(
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
   const lines = verificationLines(report, assessment, now().toISOString());
   await workbook.markRows(rowMarks(assessment));
-  await workbook.writeVerification(lines);
+  await workbook.writeVerification({ rows: lines, mode: "replace" });
   return { report, assessment, findings: listFindings(assessment), lines };
 }

@@ -3,7 +3,7 @@ import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { prepareSubmission } from "../../src/core/submission";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { AS_OF, LOG_SHEET, cellsOf, formWorkbook, group, oneOnOne, renderApp, serial, treatment } from "./helpers";
+import { AS_OF, LOG_SHEET, allFields, cellsOf, formWorkbook, group, oneOnOne, renderApp, serial, treatment } from "./helpers";
 
 const ROWS = [treatment("2024-01-10", 6), group("2024-01-11", 6), oneOnOne("2024-01-12", 12)];
 
@@ -17,7 +17,7 @@ async function submissionWorkbook(): Promise<MemoryWorkbook> {
     sheets: [{ name: "Submission", cells: prepared.submission.sheet.lines.map((line) => [line.label, line.value]) }],
   });
   await submission.insertForm();
-  await submission.writeProfile([...prepared.submission.log.profileCells]);
+  await submission.writeProfile(allFields(prepared.submission.log.profileCells));
   for (const row of ROWS) await submission.appendRow(row);
   return submission;
 }
@@ -41,8 +41,8 @@ describe("coordinator view", () => {
 
     const after = cellsOf(workbook, LOG_SHEET);
     expect(after.map((row) => row.slice(0, 7))).toEqual(before);
-    expect(after.map((row) => row[7])).toEqual(["Status", "OK", "OK", "OK", expect.stringMatching(/^Error: Activity "Reiki"/)]);
-    const verification = new Map(cellsOf(workbook, "Verification").map((row) => [row[0], row[1]]));
+    expect(after.map((row) => row[7])).toEqual(["CST Status", "OK", "OK", "OK", expect.stringMatching(/^Error: Activity "Reiki"/)]);
+    const verification = new Map(cellsOf(workbook, "CST Verification").map((row) => [row[0], row[1]]));
     expect(verification.get("Credits earned")).toBe(1);
     expect(verification.get("Submission")).toBe("Not a submission (no Submission sheet)");
     expect(verification.get("Rows with errors")).toBe(1);

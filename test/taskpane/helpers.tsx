@@ -1,6 +1,7 @@
 /// <reference types="@testing-library/jest-dom" />
 import { fireEvent, render } from "@testing-library/react";
-import { type CellValue, LOG_SHEET, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
+import { type CellValue, LOG_SHEET, PROFILE_FIELDS, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
+import type { ProfileChanges, TrackingWorkbook } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { App } from "../../src/taskpane/App";
 import type { SubmissionBuilder, SubmissionOpener } from "../../src/taskpane/exportSubmission";
@@ -19,17 +20,22 @@ export function group(date: string, hours: number): CellValue[] {
   return [serial(date), "Small group mentorship (4–8 participants)", "In person", "", "", hours, ""];
 }
 
+/** Every Profile field, from the six cells in the form's order. */
+export function allFields(cells: readonly CellValue[]): ProfileChanges {
+  return Object.fromEntries(PROFILE_FIELDS.map((field, index) => [field.key, cells[index]]));
+}
+
 /** A workbook with the form, a profile and the given rows. */
 export async function formWorkbook(rows: CellValue[][], profile: CellValue[] = ["Ada Quint", "ada@example.org", "", "", 0, "current"]) {
   const workbook = new MemoryWorkbook({ sheets: [{ name: "Budget", cells: [["Rent", 1200]] }] });
   await workbook.insertForm();
-  await workbook.writeProfile(profile);
+  await workbook.writeProfile(allFields(profile));
   for (const row of rows) await workbook.appendRow(row);
   return workbook;
 }
 
 export function renderApp(
-  workbook: MemoryWorkbook,
+  workbook: TrackingWorkbook,
   exporter: { loadBuilder?: () => Promise<SubmissionBuilder>; open?: SubmissionOpener } = {},
 ) {
   const build = jest.fn<Promise<Uint8Array>, Parameters<SubmissionBuilder>>(async () => new Uint8Array([80, 75, 3, 4]));

@@ -204,7 +204,7 @@ describe("findings", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Write status column" }));
     await screen.findByText(/The Status column beside the log/);
     const cells = cellsOf(workbook, LOG_SHEET);
-    expect(cells[0]?.[7]).toBe("Status");
+    expect(cells[0]?.[7]).toBe("CST Status");
     expect(cells[1]?.slice(0, 8)).toEqual([...treatment("2024-01-10", 2), "OK"]);
     expect(cells[2]?.[7]).toMatch(/^Error: Activity "Reiki" is not in the program's list/);
   });

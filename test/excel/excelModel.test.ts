@@ -1,0 +1,238 @@
+/**
+ * The Excel model on its own: each behaviour as Microsoft documents it (see
+ * the pages cited in excelModel.ts), whatever the add-in's code does.
+ */
+import { ExcelModel, PAYLOAD_LIMIT, RichApiError, formulaResult } from "./excelModel";
+
+type Context = {
+  workbook: {
+    worksheets: {
+      getItem(name: string): Sheet;
+      getItemOrNullObject(name: string): Sheet & { isNullObject: boolean };
+      onChanged: { add(handler: (args: Record<string, unknown>) => Promise<void>): { remove(): void } };
+    };
+    tables: { getItem(name: string): { rows: { add(index?: number, values?: unknown[][]): unknown } } };
+  };
+  sync(): Promise<void>;
+};
+type Range = { values: unknown[][]; formulas: unknown[][]; numberFormat: string[][]; load(names: string): Range };
+type Sheet = { getRange(address: string): Range };
+
+const run = <T>(batch: (context: Context) => Promise<T>): Promise<T> =>
+  (globalThis as unknown as { Excel: { run: (batch: (context: Context) => Promise<T>) => Promise<T> } }).Excel.run(batch);
+
+afterEach(() => ExcelModel.uninstall());
+
+function model(): ExcelModel {
+  const excel = new ExcelModel().install();
+  excel.addSheet("Sheet1");
+  return excel;
+}
+
+async function writeValue(address: string, value: unknown, format?: string): Promise<void> {
+  await run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange(address);
+    if (format !== undefined) range.numberFormat = [[format]];
+    range.values = [[value]];
+    await context.sync();
+  });
+}
+
+describe("Range.values reads a string as typed (Excel.Range.values: '+', '-' or '=' starts a formula)", () => {
+  test.each([
+    ["+1 session", "=+1 session", "#NAME?"],
+    ['=HYPERLINK("x","y")', '=HYPERLINK("x","y")', "y"],
+    ["=1+1", "=1+1", 2],
+    ["-see notes", "=-see notes", "#NAME?"],
+    ["@SUM", "=SUM", "#NAME?"],
+  ])("%s in a General cell becomes the formula %s, whose value reads %s", async (typed, formula, value) => {
+    const excel = model();
+    await writeValue("A1", typed);
+    expect(excel.cell("Sheet1", "A1")).toEqual({ value, formula, numberFormat: "General" });
+  });
+
+  test("numbers and ISO dates in text become numbers; TRUE becomes a boolean", async () => {
+    const excel = model();
+    await writeValue("A1", "007");
+    await writeValue("A2", "-5");
+    await writeValue("A3", "2024-01-02");
+    await writeValue("A4", "true");
+    expect(excel.values("Sheet1", "A1:A4")).toEqual([[7], [-5], [45293], [true]]);
+  });
+
+  test("a cell formatted as Text (@) before the value, in the same batch, keeps the text", async () => {
+    const excel = model();
+    await writeValue("A1", "+1 session", "@");
+    await writeValue("A2", "007", "@");
+    expect(excel.cell("Sheet1", "A1")).toEqual({ value: "+1 session", formula: null, numberFormat: "@" });
+    expect(excel.cell("Sheet1", "A2").value).toBe("007");
+  });
+
+  test("a formula Excel cannot enter is refused", async () => {
+    model();
+    await expect(writeValue("A1", '=HYPERLINK("x"')).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("formulas reads a formula's text, values its result; cells without formulas read their value both ways", async () => {
+    const excel = model();
+    excel.typeFormula("Sheet1", "A1", "=CST.STATUS(A2:G2)", "OK");
+    excel.type("Sheet1", "A2", "plain");
+    const read = await run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2").load("values, formulas");
+      await context.sync();
+      return { values: range.values, formulas: range.formulas };
+    });
+    expect(read).toEqual({ values: [["OK"], ["plain"]], formulas: [["=CST.STATUS(A2:G2)"], ["plain"]] });
+  });
+
+  test("null leaves a cell as it is", async () => {
+    const excel = model();
+    excel.type("Sheet1", "B1", "keep");
+    await run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["new", null]];
+      await context.sync();
+    });
+    expect(excel.values("Sheet1", "A1:B1")).toEqual([["new", "keep"]]);
+  });
+
+  test("formula results: arithmetic, string literals and HYPERLINK; anything else #NAME?", () => {
+    expect(formulaResult("=(1+2)*3")).toBe(9);
+    expect(formulaResult('="a ""b"""')).toBe('a "b"');
+    expect(formulaResult('=HYPERLINK("http://x")')).toBe("http://x");
+    expect(formulaResult("=SUM(A1:A2)")).toBe("#NAME?");
+  });
+});
+
+describe("the request context", () => {
+  test("a property read before it is loaded and synced throws PropertyNotLoaded", async () => {
+    model();
+    await expect(
+      run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+        await context.sync();
+        return range.values;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  test("getItem of a missing sheet fails the sync with ItemNotFound; getItemOrNullObject says isNullObject", async () => {
+    model();
+    await expect(
+      run(async (context) => {
+        context.workbook.worksheets.getItem("Nope");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    const missing = await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject("Nope");
+      await context.sync();
+      return sheet.isNullObject;
+    });
+    expect(missing).toBe(true);
+  });
+
+  test("each sync is counted with the bytes it sends and receives", async () => {
+    const excel = model();
+    await writeValue("A1", "hello");
+    expect(excel.syncs).toBe(1);
+    expect(excel.requests[0]?.requestBytes).toBeGreaterThan('[["hello"]]'.length);
+  });
+});
+
+describe("Excel on the web refuses a request or response over 5 MB", () => {
+  const big = Array.from({ length: 60_000 }, (_, i) => [
+    `a fairly long note of about a hundred characters, row ${i}, to fill the request past its limit`,
+  ]);
+
+  test("a request over the limit is refused with RequestPayloadSizeLimitExceeded and changes nothing", async () => {
+    const excel = model();
+    const failure = run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${big.length}`).values = big;
+      await context.sync();
+    });
+    await expect(failure).rejects.toBeInstanceOf(RichApiError);
+    await expect(failure).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(excel.requests[0]?.requestBytes).toBeGreaterThan(PAYLOAD_LIMIT);
+    expect(excel.cell("Sheet1", "A1").value).toBe("");
+  });
+
+  test("a response over the limit is refused with ResponsePayloadSizeLimitExceeded", async () => {
+    const excel = model();
+    const sheet = excel.sheet("Sheet1");
+    big.forEach(([text], row) => sheet?.put(row, 0, text as string, null));
+    await expect(
+      run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${big.length}`).load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+});
+
+describe("change events (Excel's events page: user edits and add-in code both raise them)", () => {
+  async function listen(): Promise<Record<string, unknown>[]> {
+    const events: Record<string, unknown>[] = [];
+    await run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => {
+        events.push(args);
+      });
+      await context.sync();
+    });
+    return events;
+  }
+
+  test("typing in a cell and writing through the API both raise WorksheetCollection.onChanged, after the change", async () => {
+    const excel = model();
+    const events = await listen();
+    excel.type("Sheet1", "C3", "typed");
+    expect(events).toEqual([]);
+    await excel.settle();
+    await writeValue("A1", "written");
+    await excel.settle();
+    expect(events.map((event) => [event.address, event.triggerSource, event.source])).toEqual([
+      ["C3", "Unknown", "Local"],
+      ["A1", "ThisLocalAddin", "Local"],
+    ]);
+  });
+
+  test("a host without ExcelApi 1.9 refuses WorksheetCollection.onChanged with ApiNotFound", async () => {
+    new ExcelModel({ apiVersion: "1.8" }).install().addSheet("Sheet1");
+    await expect(listen()).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("tables", () => {
+  function withTable(): ExcelModel {
+    const excel = new ExcelModel().install();
+    excel.addSheet("Log", [["Date", "Notes"], [1, "a"], [], ["Totals", 1]]);
+    excel.addTable("Log", "A1:B2", "T");
+    excel.setFormat("Log", "B2", "@");
+    return excel;
+  }
+
+  test("rows.add inserts (the rows below shift down) and the new row takes the formats of the row above", async () => {
+    const excel = withTable();
+    await run(async (context) => {
+      context.workbook.tables.getItem("T").rows.add(undefined, [[2, "+1"]]);
+      await context.sync();
+    });
+    expect(excel.values("Log", "A1:B5")).toEqual([
+      ["Date", "Notes"],
+      [1, "a"],
+      [2, "+1"],
+      ["", ""],
+      ["Totals", 1],
+    ]);
+    expect(excel.table("T")?.rowCount).toBe(2);
+  });
+
+  test("typing in the row right below a table makes it grow; deleting the only data row leaves one empty row", () => {
+    const excel = withTable();
+    excel.type("Log", "A3", "2");
+    expect(excel.table("T")?.rowCount).toBe(2);
+    excel.deleteTableRowByHand("T", 0);
+    excel.deleteTableRowByHand("T", 0);
+    expect(excel.table("T")?.rowCount).toBe(1);
+    expect(excel.values("Log", "A2:B2")).toEqual([["", ""]]);
+  });
+});
