@@ -30,6 +30,11 @@ export function isoDateToDayNumber(iso: IsoDate): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
 }
 
+/** Milliseconds since 1970-01-01 of a valid ISO date's midnight in UTC (for a `Date` that is that day in every time zone read in UTC). */
+export function isoDateToUtcMilliseconds(iso: IsoDate): number {
+  return isoDateToDayNumber(iso) * MS_PER_DAY;
+}
+
 /** Whether the text has the ISO shape `YYYY-MM-DD` (it may still not be a real date). */
 export function hasIsoDateShape(text: string): boolean {
   return ISO_DATE.test(text);

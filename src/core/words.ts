@@ -66,6 +66,8 @@ export function unusedText(
   entry: { readonly category: Category; readonly hours: Millihours; readonly reason: UnusedReason },
   next: CreditBreakdown["next"],
   nextRule: CreditRule,
+  /** How a date is written: ISO in files and on the command line, the user's locale in the pane. */
+  formatDate: (iso: string) => string = (iso) => iso,
 ): string {
   const amount = `${hoursText(entry.hours)} of category ${entry.category}`;
   const credit = `the ${ordinal(next.credit)} credit`;
@@ -76,7 +78,7 @@ export function unusedText(
       const certification = next.requires === null ? "" : certificationText(next.requires);
       return next.countsFrom === null
         ? `${amount} cannot count toward ${credit}: it needs you to be ${certification}, and counts only hours from the certification date.`
-        : `${amount} are dated before ${next.countsFrom}, when you became ${certification}: ${credit} counts only hours from that date.`;
+        : `${amount} are dated before ${formatDate(next.countsFrom)}, when you became ${certification}: ${credit} counts only hours from that date.`;
     }
     case "beyond-next":
       return `${amount} are more than ${credit} can take: they wait for the credit after it.`;
@@ -102,4 +104,20 @@ export function utcTimeFromText(text: string): string | null {
     return new Date(trimmed).toISOString();
   }
   return null;
+}
+
+/** A checked row's outcome in a few words, for the CST Status column: "OK", "Counts 6 h: …", "Does not count: …". */
+export function rowStatusText(row: {
+  readonly hours: Millihours;
+  readonly errors: readonly { readonly message: string }[];
+  readonly warnings: readonly { readonly message: string }[];
+}): string {
+  if (row.errors.length > 0) return `Does not count: ${row.errors.map((error) => error.message).join(" ")}`;
+  if (row.warnings.length > 0) return `Counts ${hoursText(row.hours)}: ${row.warnings.map((warning) => warning.message).join(" ")}`;
+  return "OK";
+}
+
+/** Whether a cell holds what `rowStatusText` writes (or what earlier versions wrote: "OK, warning: …", "Error: …"). */
+export function isRowStatusText(text: string): boolean {
+  return text === "OK" || /^(Counts \d+(\.\d+)? h: |Does not count: |OK, |Error: )/.test(text);
 }

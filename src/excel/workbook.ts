@@ -13,7 +13,7 @@
  * formula, nor over a value it did not write; where such a cell is in the
  * way it stops and names the cell ("Tracking Form!H7").
  */
-import type { CellValue, ProfileKey, WorkbookContent } from "../core";
+import { type CellValue, type ProfileKey, type WorkbookContent, columnLetter, isRowStatusText } from "../core";
 
 export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
 
@@ -105,19 +105,17 @@ export const NO_PROFILE_MESSAGE = "The Profile sheet is not in this workbook: ch
 
 /**
  * Whether a CST Status cell holds what the add-in writes there: nothing, or a
- * row's status as the pane words it ("OK", "OK, warning: …", "Error: …").
- * Anything else was put there by someone else.
+ * row's status in the core's words (`rowStatusText`). Anything else was put
+ * there by someone else.
  */
 export function isStatusText(value: CellValue): boolean {
   if (value === "" || value === null || value === undefined) return true;
-  return typeof value === "string" && (value === "OK" || value.startsWith("OK, ") || value.startsWith("Error: "));
+  return typeof value === "string" && isRowStatusText(value);
 }
 
 /** "H7": the A1 address of a cell (row from 1, column from 0). */
 export function cellAddress(row: number, column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
+  return `${columnLetter(column + 1)}${row}`;
 }
 
 /** "Tracking Form!H7": a cell as the user finds it (sheet and address; row from 1, column from 0). */

@@ -1,11 +1,12 @@
-import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import type { IsoDate } from "../core";
-import type { GoToTarget, TrackingWorkbook } from "../excel/workbook";
+import type { TrackingWorkbook } from "../excel/workbook";
 import { CoordinatorView } from "./CoordinatorView";
 import { type ExportDependencies, type ExportOutcome, exportSubmission } from "./exportSubmission";
 import { MenteeView } from "./MenteeView";
+import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf, useTracker } from "./useTracker";
 import { WorkbookProvider, useWorkbook } from "./WorkbookContext";
@@ -39,10 +40,16 @@ function Pane({ exporter, asOf }: Omit<AppProps, "workbook">) {
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const exportRunning = useRef(false);
 
-  const goTo = useCallback(
-    (target: GoToTarget) => {
+  // A refusal lists errors of the log as it was: once the log changes, the list may no longer be true.
+  useEffect(() => {
+    setExportOutcome((outcome) => (outcome?.kind === "refused" || outcome?.kind === "failed" ? null : outcome));
+    setGoError(null);
+  }, [tracker.content]);
+
+  const goToRow = useCallback(
+    (row: number) => {
       setGoError(null);
-      workbook.goTo(target).catch((error: unknown) => setGoError(messageOf(error)));
+      workbook.goTo({ kind: "row", row }).catch((error: unknown) => setGoError(messageOf(error)));
     },
     [workbook],
   );
@@ -55,12 +62,11 @@ function Pane({ exporter, asOf }: Omit<AppProps, "workbook">) {
     setExportOutcome(null);
     try {
       setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf }));
-      await tracker.refresh();
     } finally {
       exportRunning.current = false;
       setExporting(false);
     }
-  }, [workbook, exporter, asOf, tracker]);
+  }, [workbook, exporter, asOf]);
 
   const latestExport = useRef(runExport);
   latestExport.current = runExport;
@@ -81,25 +87,27 @@ function Pane({ exporter, asOf }: Omit<AppProps, "workbook">) {
         CST Mentorship Tracker
       </h1>
       <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="View">
-        <Tab value="mentee">Mentee</Tab>
-        <Tab value="coordinator">Coordinator</Tab>
+        <Tab value="mentee" id="tab-mentee" aria-controls="panel-mentee">
+          Mentee
+        </Tab>
+        <Tab value="coordinator" id="tab-coordinator" aria-controls="panel-coordinator">
+          Coordinator
+        </Tab>
       </TabList>
-      {tracker.readError !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody className={styles.wrapText}>{tracker.readError}</MessageBarBody>
-        </MessageBar>
-      )}
-      {goError !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody className={styles.wrapText}>{goError}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div role="tabpanel" className={styles.panel} aria-label={view === "mentee" ? "Mentee" : "Coordinator"}>
-        {view === "mentee" ? (
-          <MenteeView tracker={tracker} onGo={goTo} onExport={() => void runExport()} exporting={exporting} exportOutcome={exportOutcome} />
-        ) : (
-          <CoordinatorView asOf={asOf} onGo={goTo} onVerified={tracker.refresh} />
-        )}
+      {tracker.readError !== null && <StatusMessage intent="error">{tracker.readError}</StatusMessage>}
+      {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
+      {/* Both views stay mounted: what was typed in one survives a visit to the other. */}
+      <div role="tabpanel" id="panel-mentee" aria-label="Mentee" className={styles.panel} hidden={view !== "mentee"}>
+        <MenteeView
+          tracker={tracker}
+          onGoToRow={goToRow}
+          onExport={() => void runExport()}
+          exporting={exporting}
+          exportOutcome={exportOutcome}
+        />
+      </div>
+      <div role="tabpanel" id="panel-coordinator" aria-label="Coordinator" className={styles.panel} hidden={view !== "coordinator"}>
+        <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} />
       </div>
     </main>
   );

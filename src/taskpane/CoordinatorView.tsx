@@ -1,9 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useState } from "react";
-import type { IsoDate } from "../core";
-import type { GoToTarget } from "../excel/workbook";
+import { type IsoDate, PROFILE_INDEX, ordinal } from "../core";
 import { FindingsList } from "./FindingsList";
-import { ordinal } from "./ProgressView";
+
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import { type Verification, submissionStateText, verifyOpenWorkbook } from "./verifyWorkbook";
@@ -12,11 +11,11 @@ import { submissionFieldLabel } from "../core/submission";
 
 export interface CoordinatorViewProps {
   readonly asOf?: IsoDate;
-  readonly onGo: (target: GoToTarget) => void;
+  readonly onGoToRow: (row: number) => void;
   readonly onVerified: () => Promise<unknown>;
 }
 
-export function CoordinatorView({ asOf, onGo, onVerified }: CoordinatorViewProps) {
+export function CoordinatorView({ asOf, onGoToRow, onVerified }: CoordinatorViewProps) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const [result, setResult] = useState<Verification | null>(null);
@@ -106,7 +105,15 @@ export function CoordinatorView({ asOf, onGo, onVerified }: CoordinatorViewProps
           {result.findings.length === 0 ? (
             <p className={styles.hint}>No errors or warnings.</p>
           ) : (
-            <FindingsList findings={result.findings} onGo={onGo} label="Verification findings" />
+            <FindingsList
+              findings={result.findings}
+              onGo={(place) =>
+                place.kind === "row"
+                  ? onGoToRow(place.row)
+                  : void workbook.goTo({ kind: "profile", field: PROFILE_INDEX[place.field] }).catch(() => undefined)
+              }
+              label="Verification findings"
+            />
           )}
         </>
       )}

@@ -1,46 +1,92 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
-import { useState } from "react";
-import { checkLog } from "../core";
-import type { GoToTarget } from "../excel/workbook";
-import { AddActivityForm } from "./AddActivityForm";
+import { Button, Spinner } from "@fluentui/react-components";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { type LogRow, type ProfileKey, checkLog, plural } from "../core";
+import { ActivityEditor, type EditedRow } from "./ActivityEditor";
+import { type ActivityValues, newActivity } from "./activityForm";
+import { Dashboard } from "./Dashboard";
 import type { ExportOutcome } from "./exportSubmission";
+import { type FindingPlace, listFindings, rowMarks } from "./findings";
 import { FindingsList } from "./FindingsList";
-import { listFindings, rowMarks } from "./findings";
-import { ProfileEditor } from "./ProfileEditor";
-import { ProgressView } from "./ProgressView";
+import { LogList, rowSummary } from "./LogList";
+import { ProfileEditor, focusProfileField } from "./ProfileEditor";
+import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { type TrackerState, messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
+/** What identifies the log's state for a message about it: its rows and their cells. */
+const versionOf = (rows: readonly LogRow[]): string => JSON.stringify(rows);
+
 export interface MenteeViewProps {
   readonly tracker: TrackerState;
-  readonly onGo: (target: GoToTarget) => void;
+  readonly onGoToRow: (row: number) => void;
   readonly onExport: () => void;
   readonly exporting: boolean;
   readonly exportOutcome: ExportOutcome | null;
 }
 
-export function MenteeView({ tracker, onGo, onExport, exporting, exportOutcome }: MenteeViewProps) {
+/**
+ * The mentee's pane, progress first: the dashboard, then what needs fixing,
+ * the activity form (add, or correct a row), the log, the profile and export.
+ * Every message belongs to the action or the state it describes and goes when
+ * that is no longer true.
+ */
+export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutcome }: MenteeViewProps) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const { content, assessment, asOf, refresh } = tracker;
-  const [formMessage, setFormMessage] = useState<{ intent: "success" | "info" | "error"; text: string } | null>(null);
-  const [markMessage, setMarkMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  // The insert message is about a moment: it holds while the log is as the insert left it.
+  const [formMessage, setFormMessage] = useState<(Message & { readonly rows: string }) | null>(null);
+  const [markMessage, setMarkMessage] = useState<Message | null>(null);
+  const [logMessage, setLogMessage] = useState<Message | null>(null);
+  const [editing, setEditing] = useState<EditedRow | null>(null);
+  const [values, setValues] = useState<ActivityValues>(() => newActivity(asOf));
+  const markedVersion = useRef<string | null>(null);
+
+  const findings = useMemo(() => (assessment === null ? [] : listFindings(assessment)), [assessment]);
+  const sheetErrors = useMemo(() => {
+    const errors: Partial<Record<ProfileKey, string>> = {};
+    for (const error of assessment?.profile.errors ?? []) errors[(error.field ?? "name") as ProfileKey] ??= error.message;
+    return errors;
+  }, [assessment]);
+  const rowsVersion = content === null ? "" : versionOf(content.log.rows);
+
+  const goTo = useCallback(
+    (place: FindingPlace) => {
+      if (place.kind === "profile") focusProfileField(place.field);
+      else onGoToRow(place.row);
+    },
+    [onGoToRow],
+  );
+
+  const editRow = useCallback(
+    (rowNumber: number) => {
+      const row = content?.log.rows.find((each) => each.row === rowNumber);
+      if (row !== undefined) setEditing({ row: row.row, cells: row.cells });
+    },
+    [content],
+  );
+
+  if (content === null || assessment === null) {
+    return tracker.readError === null ? <Spinner label="Reading the workbook…" /> : null;
+  }
 
   const insert = async () => {
     try {
       const result = await workbook.insertForm();
+      const fresh = await refresh();
+      const rows = fresh === null ? rowsVersion : versionOf(fresh.log.rows);
       setFormMessage(
         result.inserted
           ? {
               intent: "success",
               text: "The tracking form was added: a Profile sheet and a Tracking Form sheet with the MentorshipLog table.",
+              rows,
             }
-          : { intent: "info", text: result.reason },
+          : { intent: "info", text: result.reason, rows },
       );
-      await refresh();
     } catch (error) {
-      setFormMessage({ intent: "error", text: messageOf(error) });
+      setFormMessage({ intent: "error", text: messageOf(error), rows: rowsVersion });
     }
   };
 
@@ -48,119 +94,163 @@ export function MenteeView({ tracker, onGo, onExport, exporting, exportOutcome }
     try {
       const fresh = await refresh();
       if (fresh === null) return;
-      const current = checkLog(fresh.log, { asOf });
-      await workbook.markRows(rowMarks(current));
-      setMarkMessage({ intent: "success", text: "The Status column beside the log shows each row's findings." });
+      await workbook.markRows(rowMarks(checkLog(fresh.log, { asOf })));
+      markedVersion.current = versionOf(fresh.log.rows);
+      setMarkMessage({ intent: "success", text: "The CST Status column beside the log shows each row's status." });
     } catch (error) {
       setMarkMessage({ intent: "error", text: messageOf(error) });
     }
   };
+  const statusStale = markedVersion.current !== null && markedVersion.current !== rowsVersion;
 
-  if (content === null || assessment === null) {
-    return tracker.readError === null ? <Spinner label="Reading the workbook…" /> : null;
-  }
-  const findings = listFindings(assessment);
+  const remove = async (row: LogRow) => {
+    try {
+      await workbook.removeRow(row.row, row.cells);
+      if (editing?.row === row.row) setEditing(null);
+      setLogMessage({ intent: "success", text: `Removed row ${row.row} (${rowSummary(row.cells, content.log.dateSystem)}).` });
+      await refresh();
+    } catch (error) {
+      setLogMessage({ intent: "error", text: messageOf(error) });
+    }
+  };
+
+  const errors = findings.filter((finding) => finding.level === "error").length;
+  const warnings = findings.length - errors;
 
   return (
     <>
-      <section className={styles.section} aria-labelledby="form-heading">
-        <h2 id="form-heading" className={styles.heading}>
-          Tracking form
-        </h2>
-        {content.hasLog ? (
-          <p className={styles.hint}>
-            {assessment.rows.length} {assessment.rows.length === 1 ? "activity" : "activities"} logged in the MentorshipLog table.
-          </p>
-        ) : (
+      {!content.hasLog && (
+        <section className={styles.section} aria-labelledby="form-heading">
+          <h2 id="form-heading" className={styles.heading}>
+            Tracking form
+          </h2>
           <p className={styles.hint}>
             This workbook has no tracking form yet. Insert it to start logging; your other sheets are left as they are.
           </p>
-        )}
-        <div className={styles.row}>
-          <Button appearance={content.hasLog ? "secondary" : "primary"} onClick={insert}>
-            Insert tracking form
-          </Button>
-        </div>
-        {formMessage !== null && (
-          <MessageBar intent={formMessage.intent}>
-            <MessageBarBody className={styles.wrapText}>{formMessage.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={insert}>
+              Insert tracking form
+            </Button>
+          </div>
+        </section>
+      )}
+      {formMessage !== null && formMessage.rows === rowsVersion && (
+        <StatusMessage intent={formMessage.intent}>{formMessage.text}</StatusMessage>
+      )}
 
-      {content.hasProfile && <ProfileEditor content={content} asOf={asOf} onSaved={refresh} />}
-      {content.hasLog && <AddActivityForm content={content} asOf={asOf} onAdded={refresh} />}
-      {content.hasLog && <ProgressView assessment={assessment} />}
+      {content.hasLog && <Dashboard assessment={assessment} onProfileField={focusProfileField} onExport={onExport} exporting={exporting} />}
 
       {content.hasLog && (
         <section className={styles.section} aria-labelledby="findings-heading">
           <h2 id="findings-heading" className={styles.heading}>
-            Findings ({findings.length})
+            Findings (
+            {findings.length === 0
+              ? "none"
+              : [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(Boolean).join(", ")}
+            )
           </h2>
           {findings.length === 0 ? (
             <p className={styles.hint}>No errors or warnings: every row counts.</p>
           ) : (
             <>
-              <p className={styles.hint}>Select a finding to go to its row.</p>
-              <FindingsList findings={findings} onGo={onGo} label="Findings" />
+              <p className={styles.hint}>Select a finding to go to it; Edit loads its row into the form below.</p>
+              <FindingsList findings={findings} onGo={goTo} onEdit={editRow} label="Findings" />
             </>
           )}
           <div className={styles.row}>
-            <Button onClick={mark}>Write status column</Button>
+            <Button onClick={mark}>{markMessage === null ? "Write status column" : "Write status column again"}</Button>
           </div>
-          {markMessage !== null && (
-            <MessageBar intent={markMessage.intent}>
-              <MessageBarBody className={styles.wrapText}>{markMessage.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          {markMessage !== null &&
+            (statusStale && markMessage.intent === "success" ? (
+              <StatusMessage intent="warning">
+                The log changed since the CST Status column was written: write it again to bring it up to date.
+              </StatusMessage>
+            ) : (
+              <StatusMessage intent={markMessage.intent}>{markMessage.text}</StatusMessage>
+            ))}
         </section>
       )}
 
-      <section className={styles.section} aria-labelledby="export-heading">
-        <h2 id="export-heading" className={styles.heading}>
-          Export
-        </h2>
-        <p className={styles.hint}>Builds a submission workbook for your coordinator. Your own workbook is not changed.</p>
-        <div className={styles.row}>
-          <Button appearance="primary" onClick={onExport} disabled={exporting}>
-            Export submission
-          </Button>
-          {exporting && <Spinner size="tiny" label="Building the submission…" />}
-        </div>
-        {exportOutcome !== null && <ExportMessage outcome={exportOutcome} onGo={onGo} />}
-      </section>
+      {content.hasLog && (
+        <ActivityEditor
+          content={content}
+          asOf={asOf}
+          editing={editing}
+          values={values}
+          onValues={setValues}
+          onDone={() => setEditing(null)}
+          onWritten={async (row) => {
+            await refresh();
+            onGoToRow(row);
+          }}
+        />
+      )}
+
+      {content.hasLog && (
+        <>
+          <LogList content={content} assessment={assessment} onEdit={(row) => editRow(row.row)} onRemove={remove} onGo={onGoToRow} />
+          {logMessage !== null && <StatusMessage intent={logMessage.intent}>{logMessage.text}</StatusMessage>}
+        </>
+      )}
+
+      {content.hasProfile && <ProfileEditor content={content} asOf={asOf} sheetErrors={sheetErrors} onSaved={refresh} />}
+
+      <ExportSection hasLog={content.hasLog} onExport={onExport} exporting={exporting} outcome={exportOutcome} onGo={goTo} />
     </>
   );
 }
 
-function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (target: GoToTarget) => void }) {
+function ExportSection({
+  hasLog,
+  onExport,
+  exporting,
+  outcome,
+  onGo,
+}: {
+  hasLog: boolean;
+  onExport: () => void;
+  exporting: boolean;
+  outcome: ExportOutcome | null;
+  onGo: (place: FindingPlace) => void;
+}) {
   const styles = usePaneStyles();
+  return (
+    <section className={styles.section} aria-labelledby="export-heading">
+      <h2 id="export-heading" className={styles.heading}>
+        Export
+      </h2>
+      <p className={styles.hint}>
+        {hasLog
+          ? "Builds a submission workbook for your coordinator: a cover page, your profile and your log. Your own workbook is not changed."
+          : "Insert the tracking form and log your activities first: then export builds the submission for your coordinator."}
+      </p>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={onExport} disabled={exporting || !hasLog}>
+          Export submission
+        </Button>
+        {exporting && <Spinner size="tiny" label="Building the submission…" />}
+      </div>
+      {outcome !== null && hasLog && <ExportMessage outcome={outcome} onGo={onGo} />}
+    </section>
+  );
+}
+
+function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place: FindingPlace) => void }) {
   if (outcome.kind === "refused") {
     return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody className={styles.wrapText}>
-          <MessageBarTitle>Export refused</MessageBarTitle>
-          Fix these {outcome.findings.length === 1 ? "error" : `${outcome.findings.length} errors`} first:
-          <FindingsList findings={outcome.findings} onGo={onGo} label="Errors that block the export" />
-        </MessageBarBody>
-      </MessageBar>
+      <StatusMessage intent="error" title="Export refused">
+        Fix {outcome.findings.length === 1 ? "this error" : `these ${outcome.findings.length} errors`} first:
+        <FindingsList findings={outcome.findings} onGo={onGo} label="Errors that block the export" />
+      </StatusMessage>
     );
   }
-  if (outcome.kind === "failed") {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody className={styles.wrapText}>{outcome.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  const credits = `${outcome.credits} ${outcome.credits === 1 ? "credit" : "credits"}`;
+  if (outcome.kind === "failed") return <StatusMessage intent="error">{outcome.message}</StatusMessage>;
+  const credits = plural(outcome.credits, "credit");
   return (
-    <MessageBar intent="success">
-      <MessageBarBody className={styles.wrapText}>
-        {outcome.kind === "opened"
-          ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
-          : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}
-      </MessageBarBody>
-    </MessageBar>
+    <StatusMessage intent="success">
+      {outcome.kind === "opened"
+        ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
+        : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}
+    </StatusMessage>
   );
 }

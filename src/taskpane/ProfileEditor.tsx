@@ -1,19 +1,30 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useState } from "react";
 import {
   type DateSystem,
   type IsoDate,
   type ProfileKey,
+  type WorkbookContent,
   PROFILE_FIELDS,
   PROFILE_INDEX,
   RULE_SET_IDS,
   RULE_SETS,
-  type WorkbookContent,
 } from "../core";
 import { type ProfileValues, checkProfile, profileCells, profileValuesFromCells } from "./profileForm";
+import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
+
+/** The id of a profile field's input, so findings and the dashboard can take the user to it. */
+export const profileFieldId = (key: ProfileKey): string => `profile-field-${key}`;
+
+/** Moves the focus to a profile field of the pane (and scrolls it into view). */
+export function focusProfileField(key: ProfileKey): void {
+  const input = document.getElementById(profileFieldId(key));
+  input?.scrollIntoView?.({ block: "center" });
+  input?.focus();
+}
 
 const INPUT_TYPES: Partial<Record<ProfileKey, "email" | "date" | "number">> = {
   email: "email",
@@ -22,25 +33,21 @@ const INPUT_TYPES: Partial<Record<ProfileKey, "email" | "date" | "number">> = {
   creditsAwarded: "number",
 };
 
-const HINTS: Partial<Record<ProfileKey, string>> = {
-  techniqueCertifiedOn: "Leave empty until you are Technique Certified.",
-  diplomateCertifiedOn: "Leave empty until you are Diplomate Certified.",
-  creditsAwarded: "Credits the program has already awarded you; 0 if none.",
-};
-
 export interface ProfileEditorProps {
   readonly content: WorkbookContent;
   readonly asOf: IsoDate;
+  /** The profile's findings as the sheet holds it (the missing name included): shown beside fields not being edited. */
+  readonly sheetErrors: Partial<Record<ProfileKey, string>>;
   readonly onSaved: () => Promise<unknown>;
 }
 
-export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
+export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEditorProps) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const dateSystem: DateSystem = content.log.dateSystem;
   const [values, setValues] = useState<ProfileValues>(() => profileValuesFromCells(content.log.profileCells, dateSystem));
   const [errors, setErrors] = useState<Partial<Record<ProfileKey, string>>>({});
-  const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<Message | null>(null);
   const [saving, setSaving] = useState(false);
   // Fields the user changed in the pane: only those are written.
   const [touched, setTouched] = useState<ReadonlySet<ProfileKey>>(() => new Set());
@@ -59,6 +66,7 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
   const change = (key: ProfileKey, value: string) => {
     setTouched((previous) => (previous.has(key) ? previous : new Set([...previous, key])));
     setValues((previous) => ({ ...previous, [key]: value }));
+    setErrors((previous) => ({ ...previous, [key]: undefined }));
     setStatus(null);
   };
 
@@ -66,17 +74,24 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
     event.preventDefault();
     const found = checkProfile(values, { asOf, dateSystem });
     setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setStatus({ intent: "error", text: "The profile was not saved: fix the fields marked below." });
+    const count = Object.keys(found).length;
+    if (count > 0) {
+      setStatus({ intent: "error", text: `The profile was not saved: fix the ${count === 1 ? "field" : `${count} fields`} marked above.` });
+      return;
+    }
+    const cells = profileCells(values, dateSystem);
+    const inSheet = profileValuesFromCells(content.log.profileCells, dateSystem);
+    const changed = [...touched].filter((key) => values[key].trim() !== inSheet[key].trim());
+    if (changed.length === 0) {
+      setTouched(new Set());
+      setStatus({ intent: "info", text: "Nothing to save: the profile already holds these values." });
       return;
     }
     setSaving(true);
     try {
-      const cells = profileCells(values, dateSystem);
-      const inSheet = profileValuesFromCells(content.log.profileCells, dateSystem);
-      const changed = [...touched].filter((key) => values[key].trim() !== inSheet[key].trim());
       await workbook.writeProfile(Object.fromEntries(changed.map((key) => [key, cells[PROFILE_INDEX[key]]])));
-      setStatus({ intent: "success", text: "Profile saved to the Profile sheet." });
+      const labels = changed.map((key) => PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key);
+      setStatus({ intent: "success", text: `Saved to the Profile sheet: ${labels.join(", ")}.` });
       await onSaved();
       setTouched(new Set());
     } catch (error) {
@@ -93,20 +108,25 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
       </h2>
       <form className={styles.form} onSubmit={save} noValidate aria-label="Profile">
         {PROFILE_FIELDS.map((field) => {
-          const error = errors[field.key];
+          const error = errors[field.key] ?? (touched.has(field.key) ? undefined : sheetErrors[field.key]);
           return (
             <Field
               key={field.key}
               label={field.label}
               validationMessage={error}
               validationState={error === undefined ? "none" : "error"}
-              hint={HINTS[field.key]}
+              hint={field.help}
             >
               {field.key === "ruleSet" ? (
                 <Select
+                  id={profileFieldId(field.key)}
                   className={styles.select}
                   select={{ className: styles.selectInner }}
-                  value={values.ruleSet === "" ? "current" : values.ruleSet}
+                  value={
+                    values.ruleSet === ""
+                      ? "current"
+                      : (RULE_SET_IDS.find((id) => id === values.ruleSet.trim().toLowerCase()) ?? values.ruleSet)
+                  }
                   onChange={(_, data) => change("ruleSet", data.value)}
                 >
                   {RULE_SET_IDS.map((id) => (
@@ -117,9 +137,10 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
                 </Select>
               ) : (
                 <Input
+                  id={profileFieldId(field.key)}
                   type={INPUT_TYPES[field.key] ?? "text"}
                   value={values[field.key]}
-                  min={field.key === "creditsAwarded" ? 0 : undefined}
+                  min={field.kind === "wholeNumber" ? 0 : undefined}
                   onChange={(_, data) => change(field.key, data.value)}
                 />
               )}
@@ -131,11 +152,7 @@ export function ProfileEditor({ content, asOf, onSaved }: ProfileEditorProps) {
             Save profile
           </Button>
         </div>
-        {status !== null && (
-          <MessageBar intent={status.intent}>
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        {status !== null && <StatusMessage intent={status.intent}>{status.text}</StatusMessage>}
       </form>
     </section>
   );

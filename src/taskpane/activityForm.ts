@@ -1,23 +1,34 @@
 /**
- * The add-activity form's schema. The rules are the core's: the would-be row
- * goes through `validateRows` (after the rows already logged, so duplicates
- * are seen) and each finding becomes an issue on the field it is about, with
- * the core's message word for word.
+ * The activity form (add a row, or correct one). The rules are the core's:
+ * the would-be row goes through `validateRow`, after the rows already logged
+ * so duplicates are seen (the row being corrected aside), and each finding
+ * lands on the field it names (`Finding.field`), with the core's message
+ * word for word. An empty form is checked like any row, so every required
+ * field says what it needs and nothing is written.
  */
 import { z } from "zod";
 import {
+  type Activity,
   type CellValue,
   type DateSystem,
   type IsoDate,
-  type LogRow,
   type LogFieldKey,
+  type LogRow,
   DECIMAL_TEXT,
+  DuplicateIndex,
   FORMAT_LABELS,
   type Format,
+  LOG_INDEX,
+  UNIT_LABELS,
   activityByCode,
+  cellText,
+  findActivity,
+  isEmptyRow,
   isoDateToExcelSerial,
   parseIsoDate,
-  validateRows,
+  readDateCell,
+  readFormat,
+  validateRow,
 } from "../core";
 
 /** The form's fields are the log's columns (form.ts). */
@@ -37,43 +48,59 @@ export type ActivityValues = z.infer<typeof activityValuesSchema>;
 
 export const EMPTY_ACTIVITY: ActivityValues = { date: "", activity: "", format: "", provider: "", credential: "", quantity: "", notes: "" };
 
+/** A new activity starts dated today (the as-of date). */
+export function newActivity(asOf: IsoDate): ActivityValues {
+  return { ...EMPTY_ACTIVITY, date: asOf };
+}
+
 export interface ActivityContext {
   readonly asOf: IsoDate;
   readonly dateSystem: DateSystem;
   /** Rows already in the log, for the duplicate check. */
   readonly existingRows: readonly LogRow[];
+  /** The worksheet row being corrected, left out of the duplicate check; absent when adding. */
+  readonly editingRow?: number;
+  /** The user's decimal mark: "1,5" is read as 1.5 where it is ",". */
+  readonly decimalMark?: string;
+}
+
+/** A quantity as typed: the locale's decimal comma read as a point. */
+export function quantityText(typed: string, decimalMark = "."): string {
+  const text = typed.trim();
+  return decimalMark === "," && /^\d+,\d+$/.test(text) ? text.replace(",", ".") : text;
 }
 
 /** The seven cells the form writes: a real date as an Excel date, a number as a number, the rest as typed. */
-export function activityCells(values: ActivityValues, dateSystem: DateSystem): CellValue[] {
+export function activityCells(values: ActivityValues, dateSystem: DateSystem, decimalMark = "."): CellValue[] {
   const date = parseIsoDate(values.date.trim());
   const activity = activityByCode(values.activity);
+  const quantity = quantityText(values.quantity, decimalMark);
   return [
     date === null ? values.date.trim() : isoDateToExcelSerial(date, dateSystem),
     activity?.label ?? values.activity,
     values.format === "" ? "" : FORMAT_LABELS[values.format as Format],
     values.provider.trim(),
     values.credential.trim(),
-    DECIMAL_TEXT.test(values.quantity) ? Number(values.quantity) : values.quantity.trim(),
+    DECIMAL_TEXT.test(quantity) ? Number(quantity) : quantity,
     values.notes.trim(),
   ];
 }
 
-function wouldBeRow(values: ActivityValues, context: ActivityContext) {
-  const lastRow = context.existingRows.reduce((last, row) => Math.max(last, row.row), 1);
-  const row: LogRow = { row: lastRow + 1, cells: activityCells(values, context.dateSystem) };
-  const results = validateRows([...context.existingRows, row], context);
-  return results[results.length - 1];
-}
-
-/** The form's schema: the values parse when the core finds no error in the row they make. */
-export function activitySchema(context: ActivityContext) {
-  return activityValuesSchema.superRefine((values, issues) => {
-    const result = wouldBeRow(values, context);
-    for (const error of result?.errors ?? []) {
-      issues.addIssue({ code: "custom", path: [error.field ?? "date"], message: error.message });
-    }
-  });
+/** A logged row's cells as the form's values, to correct it. */
+export function activityValuesFromCells(cells: readonly CellValue[], dateSystem: DateSystem): ActivityValues {
+  const at = (key: LogFieldKey): CellValue => cells[LOG_INDEX[key]];
+  const date = readDateCell(at("date"), dateSystem);
+  const activity = findActivity(cellText(at("activity")));
+  const format = readFormat(cellText(at("format")));
+  return {
+    date: date.ok ? date.date : cellText(at("date")),
+    activity: activity?.code ?? cellText(at("activity")),
+    format: format ?? "",
+    provider: cellText(at("provider")),
+    credential: cellText(at("credential")),
+    quantity: cellText(at("quantity")),
+    notes: cellText(at("notes")),
+  };
 }
 
 export interface ActivityCheck {
@@ -83,16 +110,45 @@ export interface ActivityCheck {
   readonly cells: CellValue[];
 }
 
+/** Checks the form's values as the row they would make. */
 export function checkActivity(values: ActivityValues, context: ActivityContext): ActivityCheck {
-  const parsed = activitySchema(context).safeParse(values);
-  const fieldErrors: Partial<Record<ActivityField, string>> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ActivityField;
-      // One message per field, the first the core gives.
-      if (fieldErrors[field] === undefined) fieldErrors[field] = issue.message;
-    }
+  const parsed = activityValuesSchema.parse(values);
+  const cells = activityCells(parsed, context.dateSystem, context.decimalMark);
+  const duplicates = new DuplicateIndex();
+  const options = { asOf: context.asOf, dateSystem: context.dateSystem };
+  for (const row of context.existingRows) {
+    if (row.row !== context.editingRow && !isEmptyRow(row.cells)) validateRow(row.cells, row.row, options, duplicates);
   }
-  const warnings = parsed.success ? (wouldBeRow(values, context)?.warnings.map((warning) => warning.message) ?? []) : [];
-  return { fieldErrors, warnings, cells: activityCells(values, context.dateSystem) };
+  const lastRow = context.existingRows.reduce((last, row) => Math.max(last, row.row), 1);
+  const result = validateRow(cells, context.editingRow ?? lastRow + 1, options, duplicates);
+  const fieldErrors: Partial<Record<ActivityField, string>> = {};
+  for (const error of result.errors) {
+    const field = (error.field ?? "date") as ActivityField;
+    // One message per field, the first the core gives.
+    fieldErrors[field] ??= error.message;
+  }
+  return { fieldErrors, warnings: result.errors.length === 0 ? result.warnings.map((warning) => warning.message) : [], cells };
+}
+
+/** What the Quantity field asks for, in the activity's unit (SPEC 2: whole sessions and recordings). */
+export function quantityHint(activity: Activity | undefined): string {
+  if (activity === undefined) return "Hours, days, sessions or recordings, as the activity counts them.";
+  const unit = UNIT_LABELS[activity.unit];
+  if (unit.whole) return `Whole ${unit.many}, such as 2: each counts ${activity.hoursPerUnit} h.`;
+  if (activity.unit === "days") return `Days, such as 1.5: each day counts ${activity.hoursPerUnit} h.`;
+  return activity.capHours === null
+    ? "Hours, such as 1.5."
+    : `Hours, such as 1.5: at most ${activity.capHours} h of one ${activity.code === "beyond-the-dura" ? "conference" : "class"} count.`;
+}
+
+/** What the Credential field says, for the activity: why it matters, or that it does not here. */
+export function credentialHint(activity: Activity | undefined): string {
+  if (activity?.credentials == null) return "Optional for this activity.";
+  if (activity.credentials.includes("Mentor")) return "1x1 mentorship counts only with a certified CST mentor: Mentor.";
+  return `Treatment counts only from a ${activity.credentials.join(" or a ")}.`;
+}
+
+/** The credential a new row of this activity most likely has, to propose: Mentor for 1x1 mentorship. */
+export function proposedCredential(activity: Activity | undefined): string | null {
+  return activity?.credentials?.length === 1 ? (activity.credentials[0] ?? null) : null;
 }

@@ -1,9 +1,13 @@
 /**
- * Findings for a person: each names where it is ("Row 7", "Profile") so the
- * list can take the user there, and the Status column text of each row.
+ * Findings for a person: each names where it is ("Row 7", "Profile, Email")
+ * so the list can take the user there (the row in the sheet, or the field of
+ * the pane's profile editor), and the CST Status column text of each row.
  */
-import { type Assessment, PROFILE_FIELDS, type RowResult, findingsLine } from "../core";
-import type { GoToTarget, MarkLevel, RowMark } from "../excel/workbook";
+import { type Assessment, type ProfileKey, PROFILE_FIELDS, PROFILE_INDEX, type RowResult, rowStatusText } from "../core";
+import type { MarkLevel, RowMark } from "../excel/workbook";
+
+/** Where a finding is: a log row (worksheet row number), or a profile field. */
+export type FindingPlace = { readonly kind: "row"; readonly row: number } | { readonly kind: "profile"; readonly field: ProfileKey };
 
 export interface ListedFinding {
   readonly key: string;
@@ -12,18 +16,18 @@ export interface ListedFinding {
   /** "Row 7" or "Profile, Email". */
   readonly place: string;
   readonly message: string;
-  readonly target: GoToTarget;
+  readonly target: FindingPlace;
 }
 
 export function listFindings(assessment: Assessment): ListedFinding[] {
   const listed: ListedFinding[] = [];
   assessment.profile.errors.forEach((error, index) => {
-    const field = PROFILE_FIELDS.findIndex((each) => each.key === error.field);
+    const field = (error.field ?? "name") as ProfileKey;
     listed.push({
       key: `profile-${index}`,
       level: "error",
       code: error.code,
-      place: `Profile, ${PROFILE_FIELDS[field]?.label ?? "value"}`,
+      place: `Profile, ${PROFILE_FIELDS[PROFILE_INDEX[field]]?.label ?? "value"}`,
       message: error.message,
       target: { kind: "profile", field },
     });
@@ -45,16 +49,8 @@ export function listFindings(assessment: Assessment): ListedFinding[] {
 }
 
 function markOf(row: RowResult): RowMark {
-  let level: MarkLevel = "ok";
-  let text = "OK";
-  if (row.errors.length > 0) {
-    level = "error";
-    text = `Error: ${findingsLine(row.errors)}`;
-  } else if (row.warnings.length > 0) {
-    level = "warning";
-    text = `OK, warning: ${findingsLine(row.warnings)}`;
-  }
-  return { row: row.row, level, text };
+  const level: MarkLevel = row.errors.length > 0 ? "error" : row.warnings.length > 0 ? "warning" : "ok";
+  return { row: row.row, level, text: rowStatusText(row) };
 }
 
 export function rowMarks(assessment: Assessment): RowMark[] {

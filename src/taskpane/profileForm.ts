@@ -17,24 +17,18 @@ import {
   readProfile,
 } from "../core";
 
-export const profileValuesSchema = z.object({
-  name: z.string(),
-  email: z.string(),
-  techniqueCertifiedOn: z.string(),
-  diplomateCertifiedOn: z.string(),
-  creditsAwarded: z.string(),
-  ruleSet: z.string(),
-});
+/** The editor's values: one text per profile field of the form definition. */
+export const profileValuesSchema = z.object(
+  Object.fromEntries(PROFILE_FIELDS.map((field) => [field.key, z.string()])) as Record<ProfileKey, z.ZodString>,
+);
 export type ProfileValues = z.infer<typeof profileValuesSchema>;
-
-const DATE_KEYS: ReadonlySet<ProfileKey> = new Set<ProfileKey>(["techniqueCertifiedOn", "diplomateCertifiedOn"]);
 
 /** The editor's values from the Profile cells: dates as ISO text, the rest as text. */
 export function profileValuesFromCells(cells: readonly CellValue[], dateSystem: DateSystem): ProfileValues {
   const values = {} as Record<ProfileKey, string>;
   PROFILE_FIELDS.forEach((field, index) => {
     const cell = cells[index];
-    if (DATE_KEYS.has(field.key) && !isBlankCell(cell)) {
+    if (field.kind === "date" && !isBlankCell(cell)) {
       const reading = readDateCell(cell, dateSystem);
       values[field.key] = reading.ok ? reading.date : cellText(cell);
     } else {
@@ -44,15 +38,15 @@ export function profileValuesFromCells(cells: readonly CellValue[], dateSystem: 
   return values;
 }
 
-/** The six Profile cells the editor writes: dates as Excel dates, credits as a number. */
+/** The Profile cells the editor writes, by each field's kind: dates as Excel dates, whole numbers as numbers, the rest as typed. */
 export function profileCells(values: ProfileValues, dateSystem: DateSystem): CellValue[] {
   return PROFILE_FIELDS.map((field) => {
     const text = values[field.key].trim();
-    if (DATE_KEYS.has(field.key)) {
+    if (field.kind === "date") {
       const date = parseIsoDate(text);
       return date === null ? text : isoDateToExcelSerial(date, dateSystem);
     }
-    if (field.key === "creditsAwarded" && /^\d+$/.test(text)) return Number(text);
+    if (field.kind === "wholeNumber" && /^\d+$/.test(text)) return Number(text);
     return text;
   });
 }

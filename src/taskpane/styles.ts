@@ -97,6 +97,48 @@ export const usePaneStyles = makeStyles({
   warningMark: {
     color: tokens.colorPaletteDarkOrangeForeground1,
   },
+  message: {
+    minWidth: 0,
+  },
+  dashboard: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  bigNumber: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
+  details: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    "& summary": {
+      cursor: "pointer",
+      fontWeight: tokens.fontWeightSemibold,
+      paddingTop: tokens.spacingVerticalXS,
+      paddingBottom: tokens.spacingVerticalXS,
+    },
+    "& ul": { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  },
+  logRow: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    minWidth: 0,
+  },
+  logActions: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalXS,
+  },
   stat: {
     display: "grid",
     gridTemplateColumns: "1fr auto",

@@ -44,7 +44,8 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
       const next = await workbook.readForm();
       if (request !== latest.current) return next;
       setContent(next);
-      setAssessment(checkLog(next.log, { asOf }));
+      // Checked as export will check it, so a missing mentee name is among the findings before export refuses.
+      setAssessment(checkLog(next.log, { asOf, forExport: true }));
       setReadError(null);
       return next;
     } catch (error) {

@@ -4,10 +4,9 @@
  * results beside the input (the CST Status column and the CST Verification sheet).
  */
 import type { Assessment, IsoDate } from "../core";
-import { type VerifiedReport, readSubmissionSheet, submissionFieldLabel, verifyLog } from "../core";
+import { type VerifiedReport, ordinal, readSubmissionSheet, submissionFieldLabel, verifyLog } from "../core";
 import { type TrackingWorkbook, WorkbookError } from "../excel/workbook";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
-import { ordinal } from "./ProgressView";
 
 /** One line of the verification sheet: label in column A, value in column B. */
 export type VerificationLine = readonly [string, string | number];

@@ -22,7 +22,7 @@ import {
   TEMPLATE_DATA_ROWS,
   formLayout,
   isEmptyRow,
-  isoDateToDayNumber,
+  isoDateToUtcMilliseconds,
   listFormula,
   rangeAddress,
   readDateCell,
@@ -36,13 +36,12 @@ import {
  */
 export const FILL_IN_ROWS = 1000;
 
-const MS_PER_DAY = 86_400_000;
 /** Before 1900-03-01, Excel's 1900 system counts a day that never was; exceljs does not, so such dates are written as text. */
 const FIRST_SAFE_DATE = "1900-03-01";
 
 /** A calendar date as the value exceljs writes as that date in every time zone (UTC midnight). */
 function excelDate(iso: string): Date | string {
-  return iso < FIRST_SAFE_DATE ? iso : new Date(isoDateToDayNumber(iso) * MS_PER_DAY);
+  return iso < FIRST_SAFE_DATE ? iso : new Date(isoDateToUtcMilliseconds(iso));
 }
 
 /** A date cell as it should be written: a real date when it reads as one, else exactly as entered. */

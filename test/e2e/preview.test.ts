@@ -127,23 +127,13 @@ test("a finding selects its row in the sheet; the status column is written; axe 
   await expect(grid(page).locator("caption").textContent()).resolves.toContain("selected row 8");
 
   await pane(page).getByRole("button", { name: "Write status column" }).click();
-  await pane(page)
-    .getByText(/The Status column beside the log/)
-    .waitFor();
-  await expect(grid(page).locator('tr[data-row="1"]').textContent()).resolves.toContain("Status");
+  await pane(page).getByText("The CST Status column beside the log shows each row's status.").waitFor();
+  await expect(grid(page).locator('tr[data-row="1"]').textContent()).resolves.toContain("CST Status");
   await expect(grid(page).locator('tr[data-row="8"]').textContent()).resolves.toContain(
-    "OK, warning: Beyond the Dura conference counts at most 6 h per row",
+    "Counts 6 h: Beyond the Dura conference counts at most 6 h per row",
   );
 
-  // Evaluated through the debugging protocol: the page's Content-Security-Policy rightly refuses injected script tags.
-  await page.evaluate(readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
-  const violations = await page.evaluate(async () => {
-    type Axe = { run: (context: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-    // Fluent's focus manager (tabster) adds aria-hidden focus sentinels by design; everything else is checked.
-    const result = await (window as unknown as { axe: Axe }).axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target) }));
-  });
-  expect(violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, "taskpane.png"), fullPage: false });
@@ -153,9 +143,7 @@ test("a finding selects its row in the sheet; the status column is written; axe 
 test("a row typed into the sheet, not through the pane, shows up in Progress and Findings; screenshot of a cell being edited at 1280 px", async () => {
   const page = await openPreview();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await pane(page)
-    .getByText(/^20 activities logged/)
-    .waitFor();
+  await pane(page).getByRole("heading", { name: "Logged activities (20)" }).waitFor();
   // The sample's 2nd credit counts treatment after the CST-T date: 7.5 of 12 h so far.
   await pane(page).getByText("Category A: 7.5 of 12 h").waitFor();
 
@@ -176,9 +164,7 @@ test("a row typed into the sheet, not through the pane, shows up in Progress and
   await page.keyboard.press("Enter");
   await pane(page).getByText("Category A: 9.5 of 12 h").waitFor();
   const followedIn = Date.now() - started;
-  await pane(page)
-    .getByText(/^21 activities logged/)
-    .waitFor();
+  await pane(page).getByRole("heading", { name: "Logged activities (21)" }).waitFor();
   await expect(grid(page).locator('tr[data-row="22"]').textContent()).resolves.toContain("2024-07-16");
   console.log(`The pane showed the typed row ${followedIn} ms after Enter (SPEC 10: within a second).`);
   expect(followedIn).toBeLessThan(1000);
@@ -195,6 +181,75 @@ test("a row typed into the sheet, not through the pane, shows up in Progress and
   await pane(page)
     .getByRole("button", { name: /^Row 22: Activity "Reiki"/ })
     .waitFor();
+  await page.close();
+});
+
+async function axeViolations(page: Page): Promise<{ id: string; targets: unknown[] }[]> {
+  // Evaluated through the debugging protocol: the page's Content-Security-Policy rightly refuses injected script tags.
+  await page.evaluate(readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    type Axe = { run: (context: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    // Fluent's focus manager (tabster) adds aria-hidden focus sentinels by design; everything else is checked.
+    const result = await (window as unknown as { axe: Axe }).axe.run({ exclude: [["[data-tabster-dummy]"]] });
+    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target) }));
+  });
+}
+
+test("a mentee's walk through the pane at 320 px: progress above the fold, an empty Add refused, typing kept across tabs, a row corrected from its finding, a row removed", async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${server.origin}/preview.html`);
+  await page.getByTestId("app-title").waitFor();
+  mkdirSync(RESULTS, { recursive: true });
+
+  // Progress first: the credits and the next credit's bars are on the first screen.
+  const credits = pane(page).getByTestId("credits-earned");
+  const box = await credits.boundingBox();
+  expect(box !== null && box.y + box.height <= 640).toBe(true);
+  await expect(credits.textContent()).resolves.toBe("1 credit");
+  await page.screenshot({ path: join(RESULTS, "walk-320-1-dashboard.png") });
+
+  // An empty activity form is refused, with a message per required field; nothing is added.
+  const form = pane(page).getByRole("form", { name: "Add an activity" });
+  await form.getByRole("button", { name: "Add to log" }).click();
+  await form.getByText("Activity is empty: choose an activity from the list.").waitFor();
+  await form.getByText("Format is empty: choose In person or Virtual.").waitFor();
+  await form.getByText("Quantity is empty: enter the number of hours.").waitFor();
+  await form.getByText(/The activity was not added: fix the 3 fields marked above/).waitFor();
+  await pane(page).getByRole("heading", { name: "Logged activities (20)" }).waitFor();
+  await form.getByText("Quantity is empty: enter the number of hours.").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(RESULTS, "walk-320-2-empty-add.png") });
+
+  // What was typed survives a visit to the Coordinator tab.
+  await form.getByLabel("Activity").selectOption("csir-call");
+  await form.getByLabel("Notes").fill("Call after CSIR, week 3");
+  await pane(page).getByRole("tab", { name: "Coordinator" }).click();
+  await pane(page).getByRole("tab", { name: "Mentee" }).click();
+  await expect(form.getByLabel("Activity").inputValue()).resolves.toBe("csir-call");
+  await expect(form.getByLabel("Notes").inputValue()).resolves.toBe("Call after CSIR, week 3");
+
+  // Correct a row from its finding: only that row changes.
+  const before = await grid(page).locator("tbody tr").allTextContents();
+  await pane(page).getByRole("button", { name: "Edit row 8" }).click();
+  const correct = pane(page).getByRole("form", { name: "Correct row 8" });
+  await expect(correct.getByLabel("Quantity (hours)").inputValue()).resolves.toBe("8");
+  await correct.getByLabel("Quantity (hours)").fill("6");
+  await correct.getByRole("button", { name: "Save row 8" }).click();
+  await pane(page).getByText("Saved row 8.").waitFor();
+  const after = await grid(page).locator("tbody tr").allTextContents();
+  expect(after.filter((text, index) => text !== before[index]).map((text) => text.slice(0, 14))).toEqual([after[7]?.slice(0, 14)]);
+  expect(after[7]).toContain("Two conference days in one row");
+  await page.screenshot({ path: join(RESULTS, "walk-320-3-corrected.png") });
+
+  // Remove a row, after a confirmation that names it.
+  await pane(page).getByRole("button", { name: "Remove row 21" }).click();
+  const question = pane(page).getByRole("group", { name: "Remove row 21?" });
+  await question.getByText(/Instructor-led|Treatment received/).waitFor();
+  await page.screenshot({ path: join(RESULTS, "walk-320-4-remove.png") });
+  await question.getByRole("button", { name: "Remove row 21" }).click();
+  await pane(page).getByRole("heading", { name: "Logged activities (19)" }).waitFor();
+
+  expect(await axeViolations(page)).toEqual([]);
   await page.close();
 });
 

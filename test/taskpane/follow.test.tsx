@@ -27,7 +27,7 @@ describe("with the preview's in-memory workbook", () => {
       workbook.setCell(LOG_SHEET, 3, column, typed),
     );
     await screen.findByText("Category A: 3.5 of 6 h", undefined, followed);
-    expect(screen.getByText(/2 activities logged/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Logged activities (2)" })).toBeInTheDocument();
 
     workbook.setCell(LOG_SHEET, 3, 1, "Reiki");
     const findings = await screen.findByRole("list", { name: "Findings" }, followed);
@@ -99,7 +99,7 @@ describe("with Office.js against the Excel model", () => {
     await waitFor(() => expect(within(form).getByLabelText("Mentee name")).toHaveValue("Ada Quint"));
     fill(within(form).getByLabelText("Email"), "ada@example.net");
     await userEvent.click(within(form).getByRole("button", { name: "Save profile" }));
-    await within(form).findByText("Profile saved to the Profile sheet.");
+    await within(form).findByText(/^Saved to the Profile sheet: /);
     expect(model.cell(PROFILE_SHEET, "B1")).toMatchObject({ formula: "=Settings!A1", value: "Ada Quint" });
     expect(model.cell(PROFILE_SHEET, "B2").value).toBe("ada@example.net");
   });

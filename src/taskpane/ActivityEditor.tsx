@@ -1,0 +1,244 @@
+import { Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { ACTIVITIES, CREDENTIAL_CHOICES, FORMAT_LABELS, type IsoDate, type WorkbookContent, UNIT_LABELS, activityByCode } from "../core";
+import {
+  type ActivityField,
+  type ActivityValues,
+  activityValuesFromCells,
+  checkActivity,
+  credentialHint,
+  newActivity,
+  proposedCredential,
+  quantityHint,
+} from "./activityForm";
+import { localeDecimalMark } from "./dates";
+import { type Message, StatusMessage } from "./StatusMessage";
+import { usePaneStyles } from "./styles";
+import { messageOf } from "./useTracker";
+import { useWorkbook } from "./WorkbookContext";
+
+/** A logged row being corrected: its worksheet row and the cells the pane read. */
+export interface EditedRow {
+  readonly row: number;
+  readonly cells: readonly import("../core").CellValue[];
+}
+
+export interface ActivityEditorProps {
+  readonly content: WorkbookContent;
+  readonly asOf: IsoDate;
+  /** The row to correct, or null to add a new one. */
+  readonly editing: EditedRow | null;
+  /** The form's values survive switching tabs and re-renders: the parent keeps them. */
+  readonly values: ActivityValues;
+  readonly onValues: (values: ActivityValues) => void;
+  readonly onDone: () => void;
+  /** After a row was written: its worksheet row (to select it). */
+  readonly onWritten: (row: number) => Promise<unknown>;
+}
+
+/**
+ * Add an activity, or correct a logged one. Fields follow the activity
+ * (its unit, who the provider is, whether the credential counts); nothing is
+ * written while the core finds an error, and each message sits under its field.
+ */
+export function ActivityEditor({ content, asOf, editing, values, onValues, onDone, onWritten }: ActivityEditorProps) {
+  const styles = usePaneStyles();
+  const workbook = useWorkbook();
+  const ids = useId();
+  const [errors, setErrors] = useState<Partial<Record<ActivityField, string>>>({});
+  const [status, setStatus] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const decimalMark = useMemo(() => localeDecimalMark(), []);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const activity = activityByCode(values.activity);
+  const unit = activity === undefined ? null : UNIT_LABELS[activity.unit];
+  const formats = activity?.formats ?? (["in-person", "virtual"] as const);
+  const needsCredential = activity?.credentials != null;
+  const providerLabel =
+    activity?.category === "A" ? "Treating therapist" : activity?.category === "C" ? "Mentor" : "Provider (presenter or leader)";
+
+  // Correcting a row loads it into the form; a new edit clears what an earlier one said.
+  const editingKey = editing === null ? null : `${editing.row}:${JSON.stringify(editing.cells)}`;
+  useEffect(() => {
+    if (editing === null) return;
+    onValues(activityValuesFromCells(editing.cells, content.log.dateSystem));
+    setErrors({});
+    setStatus(null);
+    heading.current?.scrollIntoView?.({ block: "start" });
+    heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per row to correct
+  }, [editingKey]);
+
+  const change = (field: ActivityField, value: string) => {
+    const next = { ...values, [field]: value } as ActivityValues;
+    if (field === "activity") {
+      const chosen = activityByCode(value);
+      // A format the new activity does not allow would only produce an error: clear it; a single format is chosen.
+      if (chosen !== undefined && next.format !== "" && !chosen.formats.includes(next.format)) next.format = "";
+      if (chosen !== undefined && chosen.formats.length === 1) next.format = chosen.formats[0] ?? "";
+      const proposed = proposedCredential(chosen);
+      if (proposed !== null && next.credential.trim() === "") next.credential = proposed;
+    }
+    onValues(next);
+    setErrors((previous) => ({ ...previous, [field]: undefined }));
+    setStatus(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkActivity(values, {
+      asOf,
+      dateSystem: content.log.dateSystem,
+      existingRows: content.log.rows,
+      editingRow: editing?.row,
+      decimalMark,
+    });
+    setErrors(check.fieldErrors);
+    const count = Object.keys(check.fieldErrors).length;
+    if (count > 0) {
+      setStatus({
+        intent: "error",
+        text: `${editing === null ? "The activity was not added" : `Row ${editing.row} was not changed`}: fix the ${count === 1 ? "field" : `${count} fields`} marked above. What you typed is kept.`,
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      let row: number;
+      if (editing === null) row = await workbook.appendRow(check.cells);
+      else {
+        await workbook.writeRow(editing.row, check.cells, editing.cells);
+        row = editing.row;
+      }
+      const warning = check.warnings.length > 0 ? ` Note: ${check.warnings.join(" ")}` : "";
+      setStatus({
+        intent: check.warnings.length > 0 ? "warning" : "success",
+        text: `${editing === null ? "Added as" : "Saved"} row ${row}.${warning}`,
+      });
+      // The next activity keeps the date, activity and format: logs often repeat them.
+      onValues(
+        editing === null
+          ? {
+              ...newActivity(asOf),
+              date: values.date,
+              activity: values.activity,
+              format: values.format,
+              credential: proposedCredential(activity) ?? "",
+            }
+          : newActivity(asOf),
+      );
+      if (editing !== null) onDone();
+      await onWritten(row);
+    } catch (error) {
+      setStatus({ intent: "error", text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldProps = (field: ActivityField) => ({
+    validationMessage: errors[field],
+    validationState: errors[field] === undefined ? ("none" as const) : ("error" as const),
+  });
+
+  return (
+    <section className={styles.section} aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`} className={styles.heading} ref={heading} tabIndex={-1}>
+        {editing === null ? "Add an activity" : `Correct row ${editing.row}`}
+      </h2>
+      <form
+        className={styles.form}
+        onSubmit={submit}
+        noValidate
+        aria-label={editing === null ? "Add an activity" : `Correct row ${editing.row}`}
+      >
+        <Field
+          label="Activity"
+          required
+          hint={activity === undefined ? undefined : `${activity.label}: category ${activity.category}.`}
+          {...fieldProps("activity")}
+        >
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.activity}
+            onChange={(_, data) => change("activity", data.value)}
+          >
+            <option value="">Choose an activity</option>
+            {ACTIVITIES.map((choice) => (
+              <option key={choice.code} value={choice.code}>
+                {choice.label} ({choice.category})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Date" required hint="The day of the activity." {...fieldProps("date")}>
+          <Input type="date" value={values.date} max={asOf} onChange={(_, data) => change("date", data.value)} />
+        </Field>
+        <Field
+          label="Format"
+          required
+          hint={
+            activity !== undefined && activity.formats.length === 1 ? `Category ${activity.category} counts in person only.` : undefined
+          }
+          {...fieldProps("format")}
+        >
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.format}
+            onChange={(_, data) => change("format", data.value)}
+          >
+            <option value="">Choose a format</option>
+            {formats.map((format) => (
+              <option key={format} value={format}>
+                {FORMAT_LABELS[format]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={providerLabel} required={activity?.needsProvider === true} {...fieldProps("provider")}>
+          <Input value={values.provider} onChange={(_, data) => change("provider", data.value)} />
+        </Field>
+        <Field label="Credential" required={needsCredential} hint={credentialHint(activity)} {...fieldProps("credential")}>
+          <Input list={`${ids}-credentials`} value={values.credential} onChange={(_, data) => change("credential", data.value)} />
+        </Field>
+        <datalist id={`${ids}-credentials`}>
+          {CREDENTIAL_CHOICES.map((choice) => (
+            <option key={choice} value={choice} />
+          ))}
+        </datalist>
+        <Field
+          label={unit === null ? "Quantity" : `Quantity (${unit.many})`}
+          required
+          hint={quantityHint(activity)}
+          {...fieldProps("quantity")}
+        >
+          <Input inputMode="decimal" value={values.quantity} onChange={(_, data) => change("quantity", data.value)} />
+        </Field>
+        <Field label="Notes" hint="Anything the coordinator should know. Kept as you type it.">
+          <Textarea value={values.notes} resize="vertical" onChange={(_, data) => change("notes", data.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {editing === null ? "Add to log" : `Save row ${editing.row}`}
+          </Button>
+          {editing !== null && (
+            <Button
+              onClick={() => {
+                onValues(newActivity(asOf));
+                setErrors({});
+                setStatus(null);
+                onDone();
+              }}
+            >
+              Cancel
+            </Button>
+          )}
+        </div>
+        {status !== null && <StatusMessage intent={status.intent}>{status.text}</StatusMessage>}
+      </form>
+    </section>
+  );
+}

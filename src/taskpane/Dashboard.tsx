@@ -1,0 +1,134 @@
+import { Button, Field, ProgressBar } from "@fluentui/react-components";
+import {
+  type Assessment,
+  type Category,
+  type ProfileKey,
+  CATEGORIES,
+  MILLI_PER_HOUR,
+  breakdownOf,
+  categoriesOf,
+  categoryHoursText,
+  certificationText,
+  creditRule,
+  earnedCreditText,
+  formatHours,
+  hoursText,
+  ordinal,
+  plural,
+  unusedText,
+} from "../core";
+import { localDate } from "./dates";
+import { StatusMessage } from "./StatusMessage";
+import { usePaneStyles } from "./styles";
+
+export interface DashboardProps {
+  readonly assessment: Assessment;
+  /** Takes the user to a profile field of the pane. */
+  readonly onProfileField: (field: ProfileKey) => void;
+  readonly onExport: () => void;
+  readonly exporting: boolean;
+}
+
+const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "diplomateCertifiedOn" } as const;
+
+/**
+ * Progress first: the credits earned, the next credit with a bar per
+ * category it takes, what blocks it (with the action), and in plain words
+ * which hours went to which credit and which count toward none, and why:
+ * all from the one allocation of the core (`breakdownOf`).
+ */
+export function Dashboard({ assessment, onProfileField, onExport, exporting }: DashboardProps) {
+  const styles = usePaneStyles();
+  const { allocation, profile, hours } = assessment;
+  const { next } = allocation;
+  const ruleSet = profile.profile.ruleSet;
+  const rule = creditRule(ruleSet, next.credit);
+  const breakdown = breakdownOf(assessment);
+  const awarded = profile.profile.creditsAwarded;
+  const bars: { key: string; label: string; needed: number; missing: number }[] = [];
+  for (const category of categoriesOf(rule)) {
+    const minimum = rule.minimums[category] ?? 0;
+    if (minimum > 0)
+      bars.push({ key: category, label: `Category ${category}`, needed: minimum * MILLI_PER_HOUR, missing: next.missing[category] });
+  }
+  bars.push({ key: "total", label: "In all", needed: rule.total * MILLI_PER_HOUR, missing: next.missing.total });
+  const blockedCertification = rule.requires !== null && next.blockedBy !== null ? rule.requires : null;
+  const logged = CATEGORIES.filter((category: Category) => hours[category] > 0);
+
+  return (
+    <section className={styles.dashboard} aria-labelledby="progress-heading">
+      <h2 id="progress-heading" className={styles.heading}>
+        Your progress
+      </h2>
+      <p className={styles.bigNumber} data-testid="credits-earned">
+        {plural(allocation.credits, "credit")}
+      </p>
+      <p className={styles.hint}>
+        earned by this log{awarded > 0 ? `, besides the ${plural(awarded, "credit")} already awarded` : ""} · {ruleSet.label}
+      </p>
+      {allocation.credits > 0 && (
+        <StatusMessage intent="success" title={allocation.credits === 1 ? "A credit is complete" : "Credits are complete"}>
+          Export your submission and send it to your coordinator.{" "}
+          <Button size="small" appearance="primary" onClick={onExport} disabled={exporting}>
+            Export submission
+          </Button>
+        </StatusMessage>
+      )}
+      <h3 className={styles.subheading}>Next: the {ordinal(next.credit)} credit</h3>
+      {blockedCertification !== null && (
+        <StatusMessage
+          intent="warning"
+          title={`The ${ordinal(next.credit)} credit needs you to be ${certificationText(blockedCertification)}`}
+        >
+          <span data-testid="blocked-by">
+            Only hours dated on or after your certification count toward it. Enter your certification date in the profile once you hold it.
+          </span>{" "}
+          <Button size="small" onClick={() => onProfileField(FIELD_OF_CERTIFICATION[blockedCertification])}>
+            Enter your {blockedCertification === "technique" ? "CST-T" : "CST-D"} date
+          </Button>
+        </StatusMessage>
+      )}
+      {bars.map((bar) => {
+        const done = Math.max(0, bar.needed - bar.missing);
+        return (
+          <Field
+            key={bar.key}
+            label={`${bar.label}: ${formatHours(done)} of ${formatHours(bar.needed)} h`}
+            hint={bar.missing > 0 ? `${hoursText(bar.missing)} still needed` : "Done"}
+            validationState="none"
+          >
+            <ProgressBar value={done} max={bar.needed} thickness="large" color={bar.missing > 0 ? "brand" : "success"} />
+          </Field>
+        );
+      })}
+      {rule.accepts.length < CATEGORIES.length && (
+        <p className={styles.hint}>
+          The {ordinal(next.credit)} credit takes only category {categoriesOf(rule).join(" and ")} hours.
+        </p>
+      )}
+      <details className={styles.details}>
+        <summary>Where your hours went</summary>
+        <ul>
+          <li>
+            Logged in rows without errors: {logged.length === 0 ? "none yet" : categoryHoursText(hours, logged)}
+            {assessment.rowsWithErrors > 0
+              ? ` (${plural(assessment.rowsWithErrors, "row")} with errors count for nothing until fixed)`
+              : ""}
+            .
+          </li>
+          {breakdown.earned.map((entry) => (
+            <li key={entry.credit}>{earnedCreditText(entry, creditRule(ruleSet, entry.credit))}.</li>
+          ))}
+          {CATEGORIES.some((category) => breakdown.next.hours[category] > 0) && (
+            <li>
+              Toward the {ordinal(breakdown.next.credit)} credit so far: {categoryHoursText(breakdown.next.hours, categoriesOf(rule))}.
+            </li>
+          )}
+          {breakdown.unused.map((entry) => (
+            <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso))}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { Button, mergeClasses } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  type Assessment,
+  type CellValue,
+  type LogRow,
+  type WorkbookContent,
+  LOG_INDEX,
+  UNIT_LABELS,
+  cellText,
+  findActivity,
+  hoursText,
+  readDateCell,
+} from "../core";
+import { localDate } from "./dates";
+import { usePaneStyles } from "./styles";
+
+export interface LogListProps {
+  readonly content: WorkbookContent;
+  readonly assessment: Assessment;
+  readonly onEdit: (row: LogRow) => void;
+  readonly onRemove: (row: LogRow) => Promise<void>;
+  readonly onGo: (row: number) => void;
+}
+
+const PAGE = 10;
+
+/** A row as a person names it: "12 Mar 2024 · Treatment received from a CST-T or CST-D · 1.5". */
+export function rowSummary(cells: readonly CellValue[], dateSystem: "1900" | "1904"): string {
+  const date = readDateCell(cells[LOG_INDEX.date], dateSystem);
+  const activity = findActivity(cellText(cells[LOG_INDEX.activity]));
+  const quantity = cellText(cells[LOG_INDEX.quantity]);
+  const unit = activity === null ? "" : ` ${quantity === "1" ? UNIT_LABELS[activity.unit].one : UNIT_LABELS[activity.unit].many}`;
+  const parts = [
+    date.ok ? localDate(date.date) : cellText(cells[LOG_INDEX.date]) || "no date",
+    cellText(cells[LOG_INDEX.activity]) || "no activity",
+    quantity === "" ? "no quantity" : `${quantity}${unit}`,
+  ];
+  return parts.join(" · ");
+}
+
+/**
+ * The logged activities, latest first, each with Edit and Remove (after a
+ * confirmation that names the row). Long logs show a page at a time.
+ */
+export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogListProps) {
+  const styles = usePaneStyles();
+  const [shown, setShown] = useState(PAGE);
+  const [removing, setRemoving] = useState<LogRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const results = useMemo(() => new Map(assessment.rows.map((row) => [row.row, row])), [assessment]);
+  const rows = useMemo(() => content.log.rows.filter((row) => results.has(row.row)).reverse(), [content, results]);
+
+  return (
+    <section className={styles.section} aria-labelledby="log-heading">
+      <h2 id="log-heading" className={styles.heading}>
+        Logged activities ({rows.length})
+      </h2>
+      {rows.length === 0 ? (
+        <p className={styles.hint}>Nothing logged yet: add your first activity below, or type it into the MentorshipLog table.</p>
+      ) : (
+        <ul className={styles.list} aria-label="Logged activities">
+          {rows.slice(0, shown).map((row) => {
+            const result = results.get(row.row);
+            const status =
+              result === undefined ? "" : result.errors.length > 0 ? "Does not count: see Findings" : `Counts ${hoursText(result.hours)}`;
+            return (
+              <li key={row.row} className={styles.logRow}>
+                <span className={styles.wrapText}>
+                  <Button appearance="transparent" size="small" onClick={() => onGo(row.row)} title={`Select row ${row.row} in the sheet`}>
+                    Row {row.row}
+                  </Button>
+                  {rowSummary(row.cells, content.log.dateSystem)}
+                </span>
+                <span className={mergeClasses(styles.hint, result !== undefined && result.errors.length > 0 && styles.errorMark)}>
+                  {status}
+                </span>
+                {removing?.row === row.row ? (
+                  <RemoveConfirmation
+                    row={row}
+                    summary={rowSummary(row.cells, content.log.dateSystem)}
+                    busy={busy}
+                    onRemove={async () => {
+                      setBusy(true);
+                      try {
+                        await onRemove(row);
+                      } finally {
+                        setBusy(false);
+                        setRemoving(null);
+                      }
+                    }}
+                    onKeep={() => setRemoving(null)}
+                  />
+                ) : (
+                  <span className={styles.logActions}>
+                    <Button size="small" onClick={() => onEdit(row)} aria-label={`Edit row ${row.row}`}>
+                      Edit
+                    </Button>
+                    <Button size="small" onClick={() => setRemoving(row)} aria-label={`Remove row ${row.row}`}>
+                      Remove
+                    </Button>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {rows.length > shown && (
+        <div className={styles.row}>
+          <Button size="small" onClick={() => setShown((count) => count + 5 * PAGE)}>
+            Show {Math.min(5 * PAGE, rows.length - shown)} more
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Asks before a row is deleted, naming it; the focus goes to the question so a screen reader reads it. */
+function RemoveConfirmation(props: { row: LogRow; summary: string; busy: boolean; onRemove: () => void; onKeep: () => void }) {
+  const styles = usePaneStyles();
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => question.current?.focus(), []);
+  return (
+    <div role="group" aria-label={`Remove row ${props.row.row}?`} className={styles.form}>
+      <p ref={question} tabIndex={-1} className={styles.wrapText}>
+        Remove row {props.row.row} ({props.summary})? The row is deleted from the MentorshipLog table; its cells are gone from the sheet.
+      </p>
+      <span className={styles.logActions}>
+        <Button size="small" appearance="primary" disabled={props.busy} onClick={props.onRemove}>
+          Remove row {props.row.row}
+        </Button>
+        <Button size="small" onClick={props.onKeep}>
+          Keep it
+        </Button>
+      </span>
+    </div>
+  );
+}
