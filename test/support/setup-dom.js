@@ -10,3 +10,7 @@ if (page !== undefined) {
     };
   }
 }
+if (page !== undefined) {
+  // Fluent's components render slowly in jsdom on a busy two-core machine: wait up to 5 s for what must appear, not 1 s.
+  require("@testing-library/react").configure({ asyncUtilTimeout: 5000 });
+}
