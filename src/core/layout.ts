@@ -188,7 +188,7 @@ export function formLayout(form: FormDefinition = FORM, options: LayoutOptions =
     hidden: true,
     widths: lists.map((list, index) => ({
       column: index + 1,
-      width: Math.max(list.label.length, ...list.choices.map((choice) => choice.length)),
+      width: Math.max(10, list.label.length, ...list.choices.map((choice) => choice.length)),
     })),
     values: lists.flatMap((list, index) => [
       { row: 1, column: index + 1, value: list.label, bold: true },

@@ -235,6 +235,7 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
       : sheet.tables.add(`A${layout.table.headerRow}:${columnLetter(layout.table.headers.length)}${layout.table.headerRow + 1}`, true);
   if (table !== null && layout.table !== null) {
     table.name = layout.table.name;
+    table.style = layout.table.style;
     table.getHeaderRowRange().values = [[...layout.table.headers]];
   }
   const rangeOf = (range: LayoutRange): { readonly range: Excel.Range; readonly rows: number; readonly columns: number } =>
@@ -262,12 +263,41 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
     sheet.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((field) => [field.defaultValue]);
   }
   for (const validation of layout.validations) {
-    rangeOf(validation.range).range.dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
+    const { dataValidation } = rangeOf(validation.range).range;
+    dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
+    if (supportsExcelApi("1.8")) {
+      // A warning, not a stop: the rules also read codes and other spellings.
+      dataValidation.prompt = { showPrompt: true, title: validation.title, message: validation.help };
+      dataValidation.errorAlert = {
+        showAlert: true,
+        style: Excel.DataValidationAlertStyle.warning,
+        title: validation.title,
+        message: validation.help,
+      };
+    }
   }
   for (const { column, width } of layout.widths) {
     sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
   }
   if (layout.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
+  if (layout.frozenRows > 0 && supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(layout.frozenRows);
+  applyPage(sheet, layout);
+}
+
+/**
+ * The layout's page setup through Office.js (ExcelApi 1.9; hosts without it
+ * print with Excel's defaults): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ */
+function applyPage(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const page = layout.page;
+  if (page === null || !supportsExcelApi("1.9")) return;
+  const pageLayout = sheet.pageLayout;
+  pageLayout.orientation = page.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  pageLayout.printGridlines = page.printGridlines;
+  pageLayout.centerHorizontally = true;
+  if (page.repeatRows !== null) pageLayout.setPrintTitleRows(`$${page.repeatRows.replace(":", ":$")}`);
+  pageLayout.headersFooters.defaultForAllPages.centerFooter = page.footer;
 }
 
 /** A table row as the pane read it: the row's range with its values and formulas, and the seven input columns. */

@@ -258,8 +258,14 @@ export class ModelSheet {
   private readonly formulaRows = new Map<number, Map<number, string>>();
   private readonly formatRows = new Map<number, Map<number, string>>();
   readonly validations = new Map<string, unknown>();
+  /** Input and error messages of dropdowns (ExcelApi 1.8), by address. */
+  readonly validationMessages = new Map<string, { prompt?: unknown; errorAlert?: unknown }>();
   readonly columnWidths = new Map<number, number>();
   readonly boldCells = new Set<string>();
+  /** Rows frozen at the top (ExcelApi 1.7). */
+  frozenRows = 0;
+  /** Page setup for printing (ExcelApi 1.9): what was set, by property. */
+  readonly page: Record<string, unknown> = {};
 
   constructor(
     readonly id: string,
@@ -423,6 +429,8 @@ export class ModelSheet {
 export interface ModelTable {
   readonly id: string;
   name: string;
+  /** The table style's name, such as TableStyleMedium2. */
+  style?: string;
   readonly sheet: ModelSheet;
   /** 0-based worksheet row of the header row and column of the first column. */
   headerRow: number;
@@ -706,6 +714,37 @@ class TableCollectionProxy extends ClientObject<ExcelModel> {
 class WorksheetProxy extends ClientObject<ModelSheet> {
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableProxy };
 
+  /** Frozen panes (ExcelApi 1.7): rows frozen at the top. */
+  get freezePanes(): { freezeRows: (count: number) => void } {
+    this.requires("1.7", "Worksheet.freezePanes");
+    return { freezeRows: (count) => this.command({ freezeRows: count }, (sheet) => (sheet.frozenRows = count)) };
+  }
+
+  /**
+   * Page setup for printing (ExcelApi 1.9): each property set is recorded as
+   * set; https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+   */
+  get pageLayout(): Record<string, unknown> {
+    this.requires("1.9", "Worksheet.pageLayout");
+    const record = (name: string, value: unknown) => this.command({ set: name, value }, (sheet) => (sheet.page[name] = value));
+    const layout: Record<string, unknown> = {
+      setPrintTitleRows: (rows: string) => record("printTitleRows", rows),
+      headersFooters: {
+        defaultForAllPages: new Proxy(
+          {},
+          {
+            set: (_target, name, value) => (record(`footer.${String(name)}`, value), true),
+            get: () => fail("PropertyNotLoaded", "not loaded"),
+          },
+        ),
+      },
+    };
+    return new Proxy(layout, {
+      set: (_target, name, value) => (record(String(name), value), true),
+      get: (target, name) => (name in target ? target[name as string] : fail("PropertyNotLoaded", PROPERTY_NOT_LOADED(String(name)))),
+    });
+  }
+
   constructor(context: ModelContext, resolver: () => ModelSheet | null, nullable = false) {
     super(context, resolver, "worksheet", nullable);
     this.tables = {
@@ -829,6 +868,9 @@ class TableProxy extends ClientObject<ModelTable> {
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.target().sheet);
   }
+  set style(value: string) {
+    this.command({ set: "style", value }, (table) => (table.style = value));
+  }
   getHeaderRowRange(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const area = tableArea(this.target());
@@ -894,7 +936,7 @@ class TableRowProxy extends ClientObject<{ table: ModelTable; index: number }> {
 
 class RangeProxy extends ClientObject<Area> {
   readonly format: { font: { bold: boolean }; columnWidth: number };
-  readonly dataValidation: { rule: unknown };
+  readonly dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
 
   constructor(context: ModelContext, resolver: () => Area | null, nullable = false) {
     super(context, resolver, "range", nullable);
@@ -924,6 +966,26 @@ class RangeProxy extends ClientObject<Area> {
       },
       set rule(value: unknown) {
         range.command({ set: "rule", value }, (area) => area.sheet.validations.set(areaAddress(area).split("!")[1] as string, value));
+      },
+      get prompt(): unknown {
+        return fail("PropertyNotLoaded", PROPERTY_NOT_LOADED("prompt"));
+      },
+      set prompt(value: unknown) {
+        range.requires("1.8", "DataValidation.prompt");
+        range.command({ set: "prompt", value }, (area) => {
+          const address = areaAddress(area).split("!")[1] as string;
+          area.sheet.validationMessages.set(address, { ...area.sheet.validationMessages.get(address), prompt: value });
+        });
+      },
+      get errorAlert(): unknown {
+        return fail("PropertyNotLoaded", PROPERTY_NOT_LOADED("errorAlert"));
+      },
+      set errorAlert(value: unknown) {
+        range.requires("1.8", "DataValidation.errorAlert");
+        range.command({ set: "errorAlert", value }, (area) => {
+          const address = areaAddress(area).split("!")[1] as string;
+          area.sheet.validationMessages.set(address, { ...area.sheet.validationMessages.get(address), errorAlert: value });
+        });
       },
     };
   }
@@ -1169,6 +1231,8 @@ export class ExcelModel {
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
       DeleteShiftDirection: { up: "Up", left: "Left" },
       EventSource: { local: "Local", remote: "Remote" },
+      DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+      PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     };
     globals.Office = {
       context: { requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) } },
