@@ -123,8 +123,9 @@ async function readLogBytes(path: string): Promise<{ bytes: Uint8Array; kind: Re
     const head = new Uint8Array(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     const kind = fileKind(head.subarray(0, bytesRead));
-    const limit = kind === "zip" ? LIMITS.maxWorkbookBytes : LIMITS.maxCsvBytes;
-    const bytes = await readAtMost(handle, size, limit, kind === "zip" ? "a workbook" : "a CSV log");
+    const workbook = kind !== "text" || WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase());
+    const limit = workbook ? LIMITS.maxWorkbookBytes : LIMITS.maxCsvBytes;
+    const bytes = await readAtMost(handle, size, limit, workbook ? "a workbook" : "a CSV log");
     return { bytes, kind };
   } catch (error) {
     throw asUnreadable(error);
