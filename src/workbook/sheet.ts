@@ -10,7 +10,7 @@
  * (`t="d"`) as their date part, booleans, errors as `{ excelError }`, and a
  * formula saved without its result as `{ formula }`.
  */
-import { type CellValue, type DateSystem, excelSerialToIsoDate, parseIsoDate } from "../core";
+import { type CellValue, type DateSystem, type DecodedDate, excelSerialToIsoDate, parseIsoDate } from "../core";
 import { UnreadableFileError } from "./errors";
 import { LIMITS } from "./limits";
 import { decodeEscapes } from "./ooxml";
@@ -38,6 +38,8 @@ export interface SheetContext {
   readonly sheetName: string;
 }
 
+/** Days kept decoded (Excel's calendar has 2,958,465; a log spans a few thousand). */
+const MAX_CACHED_DATES = 100_000;
 const ISO_DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
 /** Column number of letters "A".."XFD"; 0 when none. */
@@ -65,6 +67,7 @@ export function sheetHandler(context: SheetContext, readers: readonly RowReader[
   const values: CellValue[] = [];
   const cells = { count: 0, columns, values };
   const sharedFormulas = new Map<string, string>();
+  const dates = new Map<number, DecodedDate>();
   let inSheetData = false;
   let rowNumber = 0;
   let inRow = false;
@@ -117,8 +120,16 @@ export function sheetHandler(context: SheetContext, readers: readonly RowReader[
         const number = Number(value);
         if (!Number.isFinite(number)) return value;
         if (context.dateStyles[style] === true) {
-          const iso = excelSerialToIsoDate(number, context.dateSystem);
-          return iso === null ? number : { isoDate: iso };
+          const day = Math.floor(number);
+          // One object for each day: a log has many rows a day, and the objects are never changed.
+          let date = dates.get(day);
+          if (date === undefined) {
+            const iso = excelSerialToIsoDate(day, context.dateSystem);
+            if (iso === null) return number;
+            date = { isoDate: iso };
+            if (dates.size < MAX_CACHED_DATES) dates.set(day, date);
+          }
+          return date;
         }
         return number;
       }

@@ -24,7 +24,10 @@ export interface XmlHandler {
 }
 
 /** The element name without its namespace prefix. */
-export const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
 
 /** An attribute by its local name, whatever its prefix (`r:id`, `ns1:id`); unprefixed names are looked up as given. */
 export function prefixedAttribute(attributes: Attributes, local: string): string | undefined {

@@ -49,7 +49,13 @@ function measured(args: readonly string[], timeoutMs = 60_000): Run {
     maxBuffer: 64 * 1024 * 1024,
   });
   const [seconds, kilobytes] = readFileSync(stats, "utf8").trim().split(/\s+/).slice(-2).map(Number);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: seconds ?? NaN, peakBytes: (kilobytes ?? NaN) * 1024 };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    seconds: seconds ?? NaN,
+    peakBytes: (kilobytes ?? NaN) * 1024,
+  };
 }
 
 const figures: string[] = [];
@@ -129,7 +135,9 @@ describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", 
     const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
     const bomb = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol0 "lol">${entities}]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`;
     const parts = Object.fromEntries(Object.entries(packageParts(bomb)).map(([name, text]) => [name, strToU8(text)]));
-    parts["xl/worksheets/sheet1.xml"] = strToU8(`${WORKSHEET_OPEN}${HEADER_ROW}<row r="2"><c r="A2" t="s"><v>0</v></c></row>${WORKSHEET_CLOSE}`);
+    parts["xl/worksheets/sheet1.xml"] = strToU8(
+      `${WORKSHEET_OPEN}${HEADER_ROW}<row r="2"><c r="A2" t="s"><v>0</v></c></row>${WORKSHEET_CLOSE}`,
+    );
     const file = join(folder, "laughs.xlsx");
     writeFileSync(file, zipSync(parts));
     expectRefused("XML entity bomb", file, /laughs\.xlsx: its part xl\/sharedStrings\.xml declares a document type \(XML entities\)/);
@@ -139,11 +147,18 @@ describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", 
     const bytes = await buildWorkbook({ rows: [[utcDate("2024-01-10"), "treatment", "In person", "J", "CST-T", 6, null]] });
     const parts = unzipSync(bytes);
     const sheetName = Object.keys(parts).find((name) => /worksheets\/sheet\d+\.xml$/.test(name)) as string;
-    const xml = strFromU8(parts[sheetName] as Uint8Array).replace("</sheetData>", '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData>');
+    const xml = strFromU8(parts[sheetName] as Uint8Array).replace(
+      "</sheetData>",
+      '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData>',
+    );
     parts[sheetName] = strToU8(xml);
     const file = join(folder, "far.xlsx");
     writeFileSync(file, zipSync(parts));
-    expectRefused("row 2,000,000,000", file, /far\.xlsx: sheet "Tracking Form" has a row numbered 2,000,000,000, beyond Excel's last row 1,048,576/);
+    expectRefused(
+      "row 2,000,000,000",
+      file,
+      /far\.xlsx: sheet "Tracking Form" has a row numbered 2,000,000,000, beyond Excel's last row 1,048,576/,
+    );
   });
 
   test("a sparse 10 GB file", () => {

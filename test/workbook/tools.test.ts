@@ -77,26 +77,34 @@ describe("openpyxl (python3-openpyxl)", () => {
 
 describe("LibreOffice re-saves (libreoffice-calc-nogui)", () => {
   const run = toolsReady(OPENPYXL, LIBREOFFICE) ? test : test.skip;
-  run("of the rich 1900 and the 1904 openpyxl workbooks", async () => {
-    const own = join(folder, "lo-source");
-    const sources = [writeOpenpyxl(join(folder, "lo-rich.xlsx"), "rich"), writeOpenpyxl(join(folder, "lo-1904.xlsx"), "1904")];
-    const [rich, mac] = resaveWithLibreOffice(sources, own) as [string, string];
-    const prints = [await expectTheLog(rich), await expectTheLog(mac)];
-    expect(prints[1]).toBe(prints[0]);
-    expect(prints[0]).toBe(await expectTheLog(sources[0] as string));
-  }, 240_000);
+  run(
+    "of the rich 1900 and the 1904 openpyxl workbooks",
+    async () => {
+      const own = join(folder, "lo-source");
+      const sources = [writeOpenpyxl(join(folder, "lo-rich.xlsx"), "rich"), writeOpenpyxl(join(folder, "lo-1904.xlsx"), "1904")];
+      const [rich, mac] = resaveWithLibreOffice(sources, own) as [string, string];
+      const prints = [await expectTheLog(rich), await expectTheLog(mac)];
+      expect(prints[1]).toBe(prints[0]);
+      expect(prints[0]).toBe(await expectTheLog(sources[0] as string));
+    },
+    240_000,
+  );
 });
 
 describe("gnumeric re-save (gnumeric)", () => {
   const run = toolsReady(OPENPYXL, GNUMERIC) ? test : test.skip;
-  run("of the rich openpyxl workbook", async () => {
-    const source = writeOpenpyxl(join(folder, "gn-source.xlsx"), "rich");
-    expect(await expectTheLog(resaveWithGnumeric(source, join(folder, "gnumeric.xlsx")))).toBe(await expectTheLog(source));
-  }, 180_000);
+  run(
+    "of the rich openpyxl workbook",
+    async () => {
+      const source = writeOpenpyxl(join(folder, "gn-source.xlsx"), "rich");
+      expect(await expectTheLog(resaveWithGnumeric(source, join(folder, "gnumeric.xlsx")))).toBe(await expectTheLog(source));
+    },
+    180_000,
+  );
 });
 
 describe("SheetJS (npm xlsx)", () => {
-  test("with cellDates (ISO date cells, t=\"d\") and without (serial numbers with a date format): the same log", async () => {
+  test('with cellDates (ISO date cells, t="d") and without (serial numbers with a date format): the same log', async () => {
     const withDates = writeSheetJs(join(folder, "sheetjs-dates.xlsx"), true, ROOT);
     const withSerials = writeSheetJs(join(folder, "sheetjs-serials.xlsx"), false, ROOT);
     const { unzipSync, strFromU8 } = await import("fflate");

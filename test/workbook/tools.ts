@@ -31,13 +31,21 @@ export const OPENPYXL: Tool = {
   debianPackage: "python3-openpyxl",
   available: () => works(PYTHON, ["-c", "import openpyxl"]),
 };
-export const PIL: Tool = { name: "Pillow (openpyxl's images)", debianPackage: "python3-pil", available: () => works(PYTHON, ["-c", "import PIL"]) };
+export const PIL: Tool = {
+  name: "Pillow (openpyxl's images)",
+  debianPackage: "python3-pil",
+  available: () => works(PYTHON, ["-c", "import PIL"]),
+};
 export const LIBREOFFICE: Tool = {
   name: "LibreOffice",
   debianPackage: "libreoffice-calc-nogui",
   available: () => works("sh", ["-c", "command -v soffice"]),
 };
-export const GNUMERIC: Tool = { name: "gnumeric's ssconvert", debianPackage: "gnumeric", available: () => works("sh", ["-c", "command -v ssconvert"]) };
+export const GNUMERIC: Tool = {
+  name: "gnumeric's ssconvert",
+  debianPackage: "gnumeric",
+  available: () => works("sh", ["-c", "command -v ssconvert"]),
+};
 
 /** Whether to run a test that needs these tools: fails under CI when one is missing, skips elsewhere. */
 export function toolsReady(...tools: readonly Tool[]): boolean {
@@ -147,7 +155,10 @@ XLSX.writeFile(wb, out, { cellDates, bookType: "xlsx" });
 
 /** A SheetJS workbook (npm xlsx), written in a process in UTC: with `cellDates`, dates are ISO cells (`t="d"`). */
 export function writeSheetJs(file: string, cellDates: boolean, root: string): string {
-  execFileSync(process.execPath, ["-e", SHEETJS_SCRIPT, file, cellDates ? "dates" : "serials"], { cwd: root, env: { ...process.env, TZ: "UTC" } });
+  execFileSync(process.execPath, ["-e", SHEETJS_SCRIPT, file, cellDates ? "dates" : "serials"], {
+    cwd: root,
+    env: { ...process.env, TZ: "UTC" },
+  });
   return file;
 }
 
@@ -158,7 +169,16 @@ export function resaveWithLibreOffice(files: readonly string[], folder: string):
   const profile = join(folder, "lo-profile");
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, ...files],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      out,
+      ...files,
+    ],
     { stdio: "ignore", timeout: 180_000 },
   );
   return files.map((file) => {
