@@ -9,11 +9,10 @@
  * peak resident set size.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Zip, ZipDeflate, zipSync, strToU8, unzipSync, strFromU8 } from "fflate";
-import { buildWorkbook, utcDate } from "../workbook/build";
+import { wholeLogHours, writeEntityBomb, writeFarRow, writeWholeCsv, writeWholeWorkbook, writeZipBomb } from "../support/hostile-files";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "lib", "cli.cjs");
@@ -77,83 +76,22 @@ function expectRefused(name: string, file: string, message: RegExp): void {
   expect(run.peakBytes).toBeLessThan(GIB);
 }
 
-const WORKSHEET_OPEN =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-const WORKSHEET_CLOSE = "</sheetData></worksheet>";
-
-/** The package parts of a one-sheet workbook ("Tracking Form") around a worksheet, with a date style (s="1"). */
-function packageParts(sharedStrings: string | null): Record<string, string> {
-  return {
-    "[Content_Types].xml":
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-    "_rels/.rels":
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    "xl/workbook.xml":
-      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tracking Form" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${sharedStrings === null ? "" : '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'}</Relationships>`,
-    "xl/styles.xml":
-      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
-    ...(sharedStrings === null ? {} : { "xl/sharedStrings.xml": sharedStrings }),
-  };
-}
-
-const HEADER_ROW = `<row r="1">${["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"]
-  .map((header, index) => `<c r="${String.fromCharCode(65 + index)}1" t="inlineStr"><is><t>${header}</t></is></c>`)
-  .join("")}</row>`;
-
-/** Writes a workbook whose worksheet is streamed from `rows` (called until it returns null), deflated as it goes. */
-function writeStreamedWorkbook(file: string, rows: () => string | null, sharedStrings: string | null = null): void {
-  const fd = openSync(file, "w");
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    writeSync(fd, chunk);
-  });
-  for (const [name, text] of Object.entries(packageParts(sharedStrings))) {
-    const entry = new ZipDeflate(name, { level: 1 });
-    zip.add(entry);
-    entry.push(strToU8(text), true);
-  }
-  const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 6 });
-  zip.add(sheet);
-  sheet.push(strToU8(WORKSHEET_OPEN + HEADER_ROW));
-  for (let chunk = rows(); chunk !== null; chunk = rows()) sheet.push(strToU8(chunk));
-  sheet.push(strToU8(WORKSHEET_CLOSE), true);
-  zip.end();
-  closeSync(fd);
-}
-
 describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", () => {
   test("a zip bomb: 1.4 MB of zip holding 0.45 GB of worksheet XML", () => {
     const file = join(folder, "bomb.xlsx");
-    const row = `<row><c t="inlineStr"><is><t>${"A".repeat(4000)}</t></is></c></row>`.repeat(256);
-    let left = Math.ceil((0.45 * 1e9) / row.length);
-    writeStreamedWorkbook(file, () => (left-- > 0 ? row : null));
+    writeZipBomb(file);
     expectRefused("zip bomb", file, /bomb\.xlsx: its part xl\/worksheets\/sheet1\.xml inflates \d+ times .* as a zip bomb does/);
   }, 120_000);
 
   test("an XML entity-expansion bomb (billion laughs) in the shared strings", () => {
-    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
-    const bomb = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol0 "lol">${entities}]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`;
-    const parts = Object.fromEntries(Object.entries(packageParts(bomb)).map(([name, text]) => [name, strToU8(text)]));
-    parts["xl/worksheets/sheet1.xml"] = strToU8(
-      `${WORKSHEET_OPEN}${HEADER_ROW}<row r="2"><c r="A2" t="s"><v>0</v></c></row>${WORKSHEET_CLOSE}`,
-    );
     const file = join(folder, "laughs.xlsx");
-    writeFileSync(file, zipSync(parts));
+    writeEntityBomb(file);
     expectRefused("XML entity bomb", file, /laughs\.xlsx: its part xl\/sharedStrings\.xml declares a document type \(XML entities\)/);
   });
 
   test("a row beyond 1,048,576 (row 2,000,000,000 in a 6 KB workbook)", async () => {
-    const bytes = await buildWorkbook({ rows: [[utcDate("2024-01-10"), "treatment", "In person", "J", "CST-T", 6, null]] });
-    const parts = unzipSync(bytes);
-    const sheetName = Object.keys(parts).find((name) => /worksheets\/sheet\d+\.xml$/.test(name)) as string;
-    const xml = strFromU8(parts[sheetName] as Uint8Array).replace(
-      "</sheetData>",
-      '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData>',
-    );
-    parts[sheetName] = strToU8(xml);
     const file = join(folder, "far.xlsx");
-    writeFileSync(file, zipSync(parts));
+    await writeFarRow(file);
     expectRefused(
       "row 2,000,000,000",
       file,
@@ -193,71 +131,28 @@ describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", 
   });
 });
 
-const ACTIVITIES = [
-  ["treatment", "In person", "CST-T"],
-  ["small-group", "Virtual", ""],
-  ["one-on-one", "Virtual", "Mentor"],
-] as const;
-const LAST_ROW = 1_048_576;
-const DAY0 = Date.UTC(2023, 0, 1);
-const dayOf = (row: number): string => new Date(DAY0 + (row % 700) * 86_400_000).toISOString().slice(0, 10);
-
-/** What verify prints for a log of every row to Excel's last, one hour each, cycling A, B, C: one credit (no certification for more). */
+/** What verify prints for the whole log: no errors, one credit (no certification for more), every hour credited. */
 function expectWholeLogVerified(name: string, file: string): void {
   const run = measured(["verify", file, "--as-of", "2024-12-31"], 300_000);
   figures.push(`  ${name}: ${run.seconds.toFixed(2)} s, ${(run.peakBytes / 1024 / 1024).toFixed(0)} MiB`);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
-  const rows = LAST_ROW - 1;
-  const perCategory = (offset: number) => Math.floor((rows - offset + 2) / 3);
+  const hours = wholeLogHours();
   expect(run.stdout).toMatch(/: no errors/);
   expect(run.stdout).toMatch(/Credits earned: 1 \(rule set current\)/);
-  expect(run.stdout).toContain(`Hours credited: A ${perCategory(0)} h, B ${perCategory(1)} h, C ${perCategory(2)} h`);
+  expect(run.stdout).toContain(`Hours credited: A ${hours.A} h, B ${hours.B} h, C ${hours.C} h`);
 }
 
 describeMeasured("a genuine log of 1,048,576 rows still verifies", () => {
   test("as a CSV", () => {
     const file = join(folder, "million.csv");
-    const fd = openSync(file, "w");
-    writeSync(fd, "Date,Activity,Format,Provider,Credential,Quantity,Notes\n");
-    let chunk = "";
-    for (let row = 2; row <= LAST_ROW; row++) {
-      const [activity, format, credential] = ACTIVITIES[(row - 2) % 3] as readonly [string, string, string];
-      chunk += `${dayOf(row)},${activity},${format},Provider ${row},${credential},1,\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = "";
-      }
-    }
-    writeSync(fd, chunk);
-    closeSync(fd);
+    writeWholeCsv(file);
     expectWholeLogVerified("1,048,576-row CSV", file);
   }, 300_000);
 
   test("as a workbook", () => {
     const file = join(folder, "million.xlsx");
-    const strings = ["treatment", "small-group", "one-on-one", "In person", "Virtual", "CST-T", "Mentor"];
-    const sharedStrings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((text) => `<si><t>${text}</t></si>`).join("")}</sst>`;
-    const cells = [
-      [0, 3, 5],
-      [1, 4, -1],
-      [2, 4, 6],
-    ];
-    const serialOf = (row: number): number => (DAY0 + (row % 700) * 86_400_000) / 86_400_000 + 25_569;
-    let row = 2;
-    writeStreamedWorkbook(
-      file,
-      () => {
-        if (row > LAST_ROW) return null;
-        let chunk = "";
-        for (let i = 0; i < 4096 && row <= LAST_ROW; i++, row++) {
-          const [activity, format, credential] = cells[(row - 2) % 3] as [number, number, number];
-          chunk += `<row r="${row}"><c r="A${row}" s="1"><v>${serialOf(row)}</v></c><c r="B${row}" t="s"><v>${activity}</v></c><c r="C${row}" t="s"><v>${format}</v></c><c r="D${row}" t="inlineStr"><is><t>Provider ${row}</t></is></c>${credential < 0 ? "" : `<c r="E${row}" t="s"><v>${credential}</v></c>`}<c r="F${row}"><v>1</v></c></row>`;
-        }
-        return chunk;
-      },
-      sharedStrings,
-    );
+    writeWholeWorkbook(file);
     expectWholeLogVerified("1,048,576-row workbook", file);
   }, 300_000);
 });
