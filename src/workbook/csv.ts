@@ -53,7 +53,7 @@ export interface CsvRecord {
  */
 export function parseCsv(text: string, separator: Separator = ","): CsvRecord[] {
   const records: CsvRecord[] = [];
-  scanCsv(text, SEPARATOR_CODES[separator], (line, fields) => records.push({ line, fields }));
+  scanCsv(text, SEPARATOR_CODES[separator], (line, fields) => records.push({ line, fields: [...fields] }));
   return records;
 }
 
@@ -66,15 +66,17 @@ class StopScan extends Error {}
 /**
  * Calls `onRecord` with each record's first line and fields, in order (no
  * intermediate list: a large log is read once). Fields past Excel's 16,384
- * columns are dropped.
+ * columns are dropped. The fields' list is the same list each time, valid
+ * during the call only: a caller that keeps it copies it.
  */
 function scanCsv(text: string, separator: number, onRecord: (line: number, fields: string[]) => void): void {
   const length = text.length;
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  const fields: string[] = [];
   while (position < length) {
     const recordLine = line;
-    const fields: string[] = [];
+    fields.length = 0;
     for (;;) {
       let field: string;
       if (text.charCodeAt(position) === QUOTE) {
@@ -173,7 +175,7 @@ function firstRecord(text: string, separator: number): string[] | null {
   let first: string[] | null = null;
   try {
     scanCsv(text, separator, (_line, fields) => {
-      first = fields;
+      first = [...fields];
       throw new StopScan();
     });
   } catch (error) {
