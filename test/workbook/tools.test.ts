@@ -2,7 +2,7 @@
  * SPEC 7: workbooks from every tool a mentee uses read to the same log.
  * The files are written at test time by the real tools (see tools.ts).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readLogFile } from "../../src/cli/read-log";
@@ -16,6 +16,7 @@ import {
   PIL,
   resaveWithGnumeric,
   resaveWithLibreOffice,
+  saveCsvWithLibreOffice,
   toolsReady,
   writeOpenpyxl,
   writePrefixed,
@@ -86,6 +87,38 @@ describe("LibreOffice re-saves (libreoffice-calc-nogui)", () => {
       const prints = [await expectTheLog(rich), await expectTheLog(mac)];
       expect(prints[1]).toBe(prints[0]);
       expect(prints[0]).toBe(await expectTheLog(sources[0] as string));
+    },
+    240_000,
+  );
+});
+
+describe("CSV saved by LibreOffice (libreoffice-calc-nogui)", () => {
+  const run = toolsReady(OPENPYXL, LIBREOFFICE) ? test : test.skip;
+  run(
+    "as UTF-8 with commas, Windows-1252 with semicolons and UTF-16 with tabs: the same log and fingerprint",
+    async () => {
+      const source = writeOpenpyxl(join(folder, "csv-source.xlsx"), "csv");
+      const saved = [
+        saveCsvWithLibreOffice(source, folder, 44, 76),
+        saveCsvWithLibreOffice(source, folder, 59, 1),
+        saveCsvWithLibreOffice(source, folder, 9, 65535),
+      ];
+      const bytes = saved.map((file) => readFileSync(file));
+      expect(bytes[1]?.includes(0x80)).toBe(true); // the euro sign in Windows-1252
+      expect([bytes[2]?.[0], bytes[2]?.[1]]).toEqual([0xff, 0xfe]); // UTF-16 LE with its byte order mark
+      const prints: string[] = [];
+      for (const file of saved) {
+        const content = await readLogFile(file);
+        expect(content.log.rows.map((row) => [row.cells[0], row.cells[5], row.cells[6]])).toEqual([
+          ["2024-03-05", 6, "5 € parking, “quoted”; Zoë"],
+          ["2024-03-06", 6, ""],
+          ["2024-03-07", 12, "late in the day"],
+        ]);
+        const { report } = await reportLog(content.log, { asOf: AS_OF });
+        expect({ credits: report.credits, hours: report.hours }).toEqual(EXPECTED);
+        prints.push(report.fingerprint);
+      }
+      expect(new Set(prints).size).toBe(1);
     },
     240_000,
   );

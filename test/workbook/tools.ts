@@ -102,14 +102,21 @@ if variant == "image":
     png = out + ".png"
     PILImage.new("RGB", (8, 8), (200, 30, 30)).save(png)
     log.add_image(Image(png), "I2")
+if variant == "csv":
+    wb.remove(profile)
+    log["G2"] = "5 € parking, “quoted”; Zoë"
 if variant == "formula":
     log["F4"] = "=6*2"
     log["G3"] = "#N/A"
 wb.save(out)
 `;
 
-/** An openpyxl workbook: "rich" (chart, chart sheet, comment, formula and error cells elsewhere), "1904", "image" or "formula". */
-export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula"): string {
+/**
+ * An openpyxl workbook: "rich" (chart, chart sheet, comment, formula and
+ * error cells elsewhere), "1904", "image", "formula", or "csv" (the log
+ * sheet alone, with a note in characters outside ASCII).
+ */
+export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula" | "csv"): string {
   execFileSync(PYTHON, ["-c", OPENPYXL_SCRIPT, file, variant]);
   return file;
 }
@@ -194,4 +201,31 @@ export function resaveWithLibreOffice(files: readonly string[], folder: string):
 export function resaveWithGnumeric(file: string, target: string): string {
   execFileSync("ssconvert", ["--export-type=Gnumeric_Excel:xlsx2", file, target], { stdio: "ignore", timeout: 120_000 });
   return target;
+}
+
+/**
+ * Saves the first sheet of a workbook as CSV with LibreOffice, with its CSV
+ * filter's options: the separator and the character set by their codes
+ * (44 comma, 59 semicolon, 9 tab; 76 UTF-8, 1 Windows-1252, 65535 UTF-16).
+ */
+export function saveCsvWithLibreOffice(file: string, folder: string, separator: number, charset: number): string {
+  const out = join(folder, `csv-${separator}-${charset}`);
+  mkdirSync(out, { recursive: true });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(folder, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      `csv:Text - txt - csv (StarCalc):${separator},34,${charset},1`,
+      "--outdir",
+      out,
+      file,
+    ],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  const converted = join(out, file.slice(file.lastIndexOf("/") + 1).replace(/\.xlsx$/, ".csv"));
+  if (!existsSync(converted)) throw new Error(`LibreOffice did not save ${file} as CSV`);
+  return converted;
 }
