@@ -10,7 +10,7 @@
  */
 import { LIMITS } from "./limits";
 import { UnreadableFileError } from "./errors";
-import { type Attributes, type XmlHandler, prefixedAttribute } from "./xml";
+import { type Attributes, type XmlHandler, detached, prefixedAttribute } from "./xml";
 
 export interface Relationship {
   readonly type: string;
@@ -119,7 +119,7 @@ export function sharedStringsHandler(into: string[]): XmlHandler {
             `it holds more than ${LIMITS.maxSharedStrings.toLocaleString("en")} distinct texts: it is not read`,
           );
         }
-        into.push(decodeEscapes(text));
+        into.push(detached(decodeEscapes(text)));
       }
     },
     text(chunk) {

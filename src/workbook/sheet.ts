@@ -14,7 +14,7 @@ import { type CellValue, type DateSystem, type DecodedDate, excelSerialToIsoDate
 import { UnreadableFileError } from "./errors";
 import { LIMITS } from "./limits";
 import { decodeEscapes } from "./ooxml";
-import { type Attributes, StopParsing, type XmlHandler } from "./xml";
+import { type Attributes, StopParsing, type XmlHandler, detached } from "./xml";
 
 /** One row's cells, as parallel lists of column numbers (1-based) and values, valid during the call only. */
 export interface RowCells {
@@ -96,29 +96,29 @@ export function sheetHandler(context: SheetContext, readers: readonly RowReader[
   };
 
   const cellValue = (): CellValue => {
-    if (hasFormula && (!hasValue || (value === "" && type !== "str" && type !== "inlineStr"))) return { formula };
+    if (hasFormula && (!hasValue || (value === "" && type !== "str" && type !== "inlineStr"))) return { formula: detached(formula) };
     switch (type) {
       case "s": {
         const index = Number(value);
         return context.sharedStrings[index] ?? "";
       }
       case "inlineStr":
-        return decodeEscapes(hasValue && inline === "" ? value : inline);
+        return detached(decodeEscapes(hasValue && inline === "" ? value : inline));
       case "str":
-        return decodeEscapes(value);
+        return detached(decodeEscapes(value));
       case "b":
         return value.trim() === "1" || value.trim().toLowerCase() === "true";
       case "e":
-        return { excelError: value.trim() };
+        return { excelError: detached(value.trim()) };
       case "d": {
         const match = ISO_DATE_PREFIX.exec(value.trim());
         const iso = match === null ? null : parseIsoDate(match[1] as string);
-        return iso === null ? value : { isoDate: iso };
+        return iso === null ? detached(value) : { isoDate: iso };
       }
       default: {
         if (value.trim() === "") return null;
         const number = Number(value);
-        if (!Number.isFinite(number)) return value;
+        if (!Number.isFinite(number)) return detached(value);
         if (context.dateStyles[style] === true) {
           const day = Math.floor(number);
           // One object for each day: a log has many rows a day, and the objects are never changed.

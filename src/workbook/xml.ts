@@ -116,3 +116,13 @@ export function xmlSink(partName: string, handler: XmlHandler): PartSink {
     },
   };
 }
+
+/**
+ * The text as a string of its own. saxes hands out text as slices of the
+ * chunk it parsed, and a slice keeps its whole chunk alive: a kept cell
+ * text would keep the worksheet's XML around it. Short strings are always
+ * copies already (V8 slices only strings of 13 characters or more).
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
