@@ -20,10 +20,13 @@ import { LIMITS, sizeText } from "../workbook/limits";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
 const TEXT_EXTENSIONS = new Set([".csv", ".tsv"]);
+/** Spreadsheet formats that are not read, by extension, for files whose content does not say (a Numbers package is a folder). */
 const OTHER_FORMATS: Readonly<Record<string, string>> = {
-  ".xlsb": "an Excel Binary Workbook (.xlsb)",
-  ".ods": "an OpenDocument spreadsheet (.ods)",
-  ".numbers": "an Apple Numbers document (.numbers)",
+  ".xlsb": "it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
+  ".ods":
+    "it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx)",
+  ".numbers":
+    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file",
 };
 
 function systemMessage(error: unknown): string | null {
@@ -153,6 +156,10 @@ function csvContent(log: LogInput): WorkbookContent {
 /** A log file as the core's input, with the Submission sheet's rows when it is an exported submission. */
 export async function readLogFile(path: string): Promise<WorkbookContent> {
   const extension = extname(path).toLowerCase();
+  const other = OTHER_FORMATS[extension];
+  if (other !== undefined && (await stat(path).catch(() => null))?.isDirectory()) {
+    throw new UnreadableFileError(other);
+  }
   const { bytes, kind } = await readLogBytes(path);
   if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
   if (kind === "zip") {
@@ -170,10 +177,7 @@ export async function readLogFile(path: string): Promise<WorkbookContent> {
   }
   if (extension === ".xls")
     throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)");
-  const other = OTHER_FORMATS[extension];
-  if (other !== undefined) {
-    throw new UnreadableFileError(`it is ${other}, which is not read: open it in its program and save it as an Excel Workbook (.xlsx)`);
-  }
+  if (other !== undefined) throw new UnreadableFileError(other);
   if (TEXT_EXTENSIONS.has(extension)) return csvContent(csvLog(bytes));
   throw new UnreadableFileError(
     `expected a .csv log or an .xlsx tracking form, not a ${extension === "" ? "file without extension" : `${extension} file`}`,
@@ -196,7 +200,7 @@ export async function expandFileArguments(paths: readonly string[]): Promise<{ f
     } catch {
       // A missing path is reported when it is read, in its turn.
     }
-    if (!isFolder) {
+    if (!isFolder || OTHER_FORMATS[extname(path).toLowerCase()] !== undefined) {
       files.push(path);
       continue;
     }

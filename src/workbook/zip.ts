@@ -174,18 +174,3 @@ export function streamParts(directory: ZipDirectory, sinks: ReadonlyMap<string, 
       throw new UnreadableFileError(`its part ${target.name} is listed but missing: open it in Excel and save it again as .xlsx`);
   }
 }
-
-/** Inflates one small part whole (relationships, the workbook part, a table). */
-export function readPart(directory: ZipDirectory, name: string): Uint8Array | null {
-  const entry = directory.get(name);
-  if (entry === undefined) return null;
-  const chunks: Uint8Array[] = [];
-  streamParts(directory, new Map([[entry.name, { write: (chunk: Uint8Array) => chunks.push(chunk.slice()), end: () => undefined }]]));
-  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.length;
-  }
-  return whole;
-}

@@ -5,7 +5,7 @@
  * that show dates, the Submission sheet, damaged and lying zips, and the
  * formats that are not read, told by their content.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
@@ -207,6 +207,12 @@ describe("file kinds, told by their content", () => {
   ])("%s is refused naming its format", async (_name, file, entries, message) => {
     const zip = zipSync(Object.fromEntries(Object.entries(entries).map(([name, text]) => [name, strToU8(text)])));
     expect(await readFile(file, zip)).toMatch(message);
+  });
+
+  test("a Numbers document saved as a package (a folder) is refused naming its format", async () => {
+    mkdirSync(join(folder, "log.numbers", "Index"), { recursive: true });
+    writeFileSync(join(folder, "log.numbers", "Index.zip"), "x");
+    await expect(readLogFile(join(folder, "log.numbers"))).rejects.toThrow(/Apple Numbers document \(\.numbers\).*Export To › Excel/);
   });
 
   test("an OLE2 compound file (.xls, or a password-protected workbook) is refused whatever its name", async () => {
