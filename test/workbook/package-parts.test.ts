@@ -210,9 +210,9 @@ describe("file kinds, told by their content", () => {
   });
 
   test("a Numbers document saved as a package (a folder) is refused naming its format", async () => {
-    mkdirSync(join(folder, "log.numbers", "Index"), { recursive: true });
-    writeFileSync(join(folder, "log.numbers", "Index.zip"), "x");
-    await expect(readLogFile(join(folder, "log.numbers"))).rejects.toThrow(/Apple Numbers document \(\.numbers\).*Export To › Excel/);
+    mkdirSync(join(folder, "package.numbers", "Index"), { recursive: true });
+    writeFileSync(join(folder, "package.numbers", "Index.zip"), "x");
+    await expect(readLogFile(join(folder, "package.numbers"))).rejects.toThrow(/Apple Numbers document \(\.numbers\).*Export To › Excel/);
   });
 
   test("an OLE2 compound file (.xls, or a password-protected workbook) is refused whatever its name", async () => {
