@@ -4,7 +4,7 @@
  * what it read (the log's dates, quantities and notes; a refusal for a
  * hostile file), its time and its peak resident memory.
  *
- * Candidates: the strict reader (src/workbook/read-xlsx.ts, fflate + saxes),
+ * Candidates: the strict reader (src/workbook/read-xlsx.ts, zip.js + saxes),
  * exceljs 4.4 with the guards the project had (bench/candidates), exceljs
  * alone, and SheetJS (npm xlsx 0.18.5, the last release on npm).
  */

@@ -7,7 +7,7 @@
  * the file format (ECMA-376) promises, and whatever else a workbook carries
  * (charts, comments, images, pivot tables) is never opened.
  *
- * A strict reader of only the parts the form needs, over fflate (zip) and
+ * A strict reader of only the parts the form needs, over zip.js (zip) and
  * saxes (XML): sizes declared in the zip are checked before anything is
  * inflated, and worksheets are parsed as a stream, so memory follows the
  * log, not the file's XML (bench/readers.ts has the figures that chose it
@@ -45,13 +45,13 @@ import { type RowCells, type RowReader, sheetHandler } from "./sheet";
 import { type XmlHandler, xmlSink } from "./xml";
 import { type PartSink, type ZipDirectory, checkDeclaredSizes, partKey, readZipDirectory, streamParts } from "./zip";
 
-/** Parses each named part with its handler, in one pass over the zip. */
-function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string, XmlHandler>): void {
+/** Parses each named part with its handler. */
+async function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string, XmlHandler>): Promise<void> {
   const names = [...handlers.keys()].filter((name) => directory.has(name));
   checkDeclaredSizes(directory, names);
   const sinks = new Map<string, PartSink>();
   for (const name of names) sinks.set(name, xmlSink(directory.get(name)?.name ?? name, handlers.get(name) as XmlHandler));
-  streamParts(directory, sinks);
+  await streamParts(directory, sinks);
 }
 
 const headerKey = (value: CellValue): string => (typeof value === "string" ? value.trim().toLowerCase() : "");
@@ -217,7 +217,7 @@ interface Worksheet {
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.toLowerCase();
 
 /** Relationships of every part that has them, by the part's key. */
-function readAllRelationships(directory: ZipDirectory): Map<string, Map<string, Relationship>> {
+async function readAllRelationships(directory: ZipDirectory): Promise<Map<string, Map<string, Relationship>>> {
   const all = new Map<string, Map<string, Relationship>>();
   const handlers = new Map<string, XmlHandler>();
   for (const name of directory.names()) {
@@ -228,7 +228,7 @@ function readAllRelationships(directory: ZipDirectory): Map<string, Map<string, 
     all.set(partKey(source), relationships);
     handlers.set(name, relationshipsHandler(source, relationships));
   }
-  parseParts(directory, handlers);
+  await parseParts(directory, handlers);
   return all;
 }
 
@@ -243,21 +243,13 @@ const firstOfType = (relationships: ReadonlyMap<string, Relationship> | undefine
  * the bytes are not a workbook, when a limit of `LIMITS` is passed, or when
  * it has neither the `MentorshipLog` table nor a sheet with the headers.
  */
-export function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookContent> {
-  try {
-    return Promise.resolve(readWorkbook(bytes));
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
-
-function readWorkbook(bytes: Uint8Array): WorkbookContent {
-  const directory = readZipDirectory(bytes);
+export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookContent> {
+  const directory = await readZipDirectory(bytes);
   const problem = zipFormatProblem(directory);
   if (problem !== null) throw new UnreadableFileError(problem);
 
   // 1. Relationships: they name the workbook part, its sheets, and each sheet's tables.
-  const relationships = readAllRelationships(directory);
+  const relationships = await readAllRelationships(directory);
   const workbookPartName =
     firstOfType(relationships.get(""), "officedocument") ?? (directory.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
   if (workbookPartName === null || !directory.has(workbookPartName)) throw new UnreadableFileError(NOT_A_WORKBOOK);
@@ -284,7 +276,7 @@ function readWorkbook(bytes: Uint8Array): WorkbookContent {
       handlers.set(own.target, tableHandler(table));
     }
   }
-  parseParts(directory, handlers);
+  await parseParts(directory, handlers);
   const dateSystem: DateSystem = workbook.date1904 ? "1904" : "1900";
 
   const worksheets: Worksheet[] = [];
@@ -342,12 +334,12 @@ function readWorkbook(bytes: Uint8Array): WorkbookContent {
   const submission = new SubmissionRows();
   if (submissionSheet !== undefined) addReader(submissionSheet, submission);
 
-  // 4. The sheets, each streamed to its readers in one pass.
+  // 4. The sheets, each streamed to its readers.
   const sheetHandlers = new Map<string, XmlHandler>();
   for (const [sheet, sheetReaders] of readers) {
     sheetHandlers.set(sheet.part, sheetHandler({ sharedStrings, dateStyles, dateSystem, sheetName: sheet.name }, sheetReaders));
   }
-  parseParts(directory, sheetHandlers);
+  await parseParts(directory, sheetHandlers);
 
   const logRows = tableRows?.rows ?? candidates.find((candidate) => candidate.reader.matched)?.reader.rows ?? null;
   if (logRows === null) {

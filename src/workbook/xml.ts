@@ -99,6 +99,9 @@ export function xmlSink(partName: string, handler: XmlHandler): PartSink {
   };
 
   return {
+    get done() {
+      return stopped;
+    },
     write(chunk: Uint8Array) {
       guarded(() => {
         if (decoder === null) {

@@ -1,16 +1,22 @@
 /**
- * The zip container of a workbook, through fflate: its central directory
- * read without inflating anything, then the parts the reader needs inflated
+ * The zip container of a workbook, through zip.js: its central directory
+ * read without inflating anything, then each part the reader needs inflated
  * as a stream, a chunk at a time, so that no part is ever held whole unless
- * its reader keeps it. The sizes the central directory declares are checked
- * before any inflating, and the bytes each part really inflates to are
- * counted as they come: a part may not grow past what it declared.
+ * its reader keeps it. Parts are found by the central directory's offsets
+ * (a streaming unzip that scans for signatures misreads zips whose entries
+ * end with data descriptors, as streaming writers make them). The sizes the
+ * central directory declares are checked before any inflating, and the
+ * bytes each part really inflates to are counted as they come: a part may
+ * not grow past what it declared.
  *
- * No Node APIs: bytes in, so it runs in the browser too.
+ * No Node APIs: bytes in, web streams out, so it runs in the browser too.
  */
-import { Unzip, UnzipInflate, unzipSync } from "fflate";
+import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } from "@zip.js/zip.js";
 import { UnreadableFileError } from "./errors";
 import { LIMITS, sizeText } from "./limits";
+
+// Inflate in this thread, with the platform's DecompressionStream: no worker scripts to serve.
+configure({ useWebWorkers: false });
 
 export interface ZipEntry {
   /** The name as stored. */
@@ -23,20 +29,27 @@ export interface ZipEntry {
 
 /** A zip's entries by normalized name (part names are case-insensitive: OPC). */
 export class ZipDirectory {
-  private readonly byKey = new Map<string, ZipEntry>();
+  private readonly byKey = new Map<string, { entry: ZipEntry; file: FileEntry }>();
 
-  constructor(
-    readonly bytes: Uint8Array,
-    entries: readonly ZipEntry[],
-  ) {
-    for (const entry of entries) {
-      const key = partKey(entry.name);
-      if (!this.byKey.has(key)) this.byKey.set(key, entry);
+  constructor(files: readonly FileEntry[]) {
+    for (const file of files) {
+      const key = partKey(file.filename);
+      const entry = {
+        name: file.filename,
+        size: file.compressedSize,
+        originalSize: file.uncompressedSize,
+        compression: file.compressionMethod,
+      };
+      if (!this.byKey.has(key)) this.byKey.set(key, { entry, file });
     }
   }
 
   get(name: string): ZipEntry | undefined {
-    return this.byKey.get(partKey(name));
+    return this.byKey.get(partKey(name))?.entry;
+  }
+
+  file(name: string): FileEntry | undefined {
+    return this.byKey.get(partKey(name))?.file;
   }
 
   has(name: string): boolean {
@@ -44,7 +57,7 @@ export class ZipDirectory {
   }
 
   names(): string[] {
-    return [...this.byKey.values()].map((entry) => entry.name);
+    return [...this.byKey.values()].map(({ entry }) => entry.name);
   }
 }
 
@@ -62,29 +75,28 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 function damaged(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new UnreadableFileError(`its zip container is damaged (${detail}): open it in Excel and save it again as .xlsx`);
 }
 
 /** Reads the central directory only: names and declared sizes, nothing inflated. */
-export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
-  const entries: ZipEntry[] = [];
+export async function readZipDirectory(bytes: Uint8Array): Promise<ZipDirectory> {
+  const files: FileEntry[] = [];
+  let count = 0;
   try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        if (entries.length >= LIMITS.maxZipEntries) {
-          throw new UnreadableFileError(
-            `its zip holds more than ${LIMITS.maxZipEntries.toLocaleString("en")} entries, which no spreadsheet writes: it is not read`,
-          );
-        }
-        entries.push({ name: file.name, size: file.size, originalSize: file.originalSize, compression: file.compression });
-        return false;
-      },
-    });
+    const reader = new ZipReader(new Uint8ArrayReader(bytes));
+    for await (const entry of reader.getEntriesGenerator() as AsyncGenerator<Entry, boolean>) {
+      if (++count > LIMITS.maxZipEntries) {
+        throw new UnreadableFileError(
+          `its zip holds more than ${LIMITS.maxZipEntries.toLocaleString("en")} entries, which no spreadsheet writes: it is not read`,
+        );
+      }
+      if (!entry.directory) files.push(entry);
+    }
   } catch (error) {
     throw damaged(error);
   }
-  return new ZipDirectory(bytes, entries);
+  return new ZipDirectory(files);
 }
 
 /** Refuses, before inflating, parts whose declared sizes no spreadsheet needs. */
@@ -121,56 +133,43 @@ export function checkDeclaredSizes(directory: ZipDirectory, names: readonly stri
 export interface PartSink {
   write(chunk: Uint8Array): void;
   end(): void;
+  /** True once the sink wants nothing more: the rest of the part is not inflated. */
+  readonly done?: boolean;
 }
 
-/** Compressed bytes handed to the inflater at a time: what one step can inflate stays small even for a bomb. */
-const PUSH_BYTES = 16 * 1024;
+/** Ends a part's inflating early, once its sink has all it needs. */
+class EnoughRead extends Error {}
 
 /**
- * Inflates the named parts in one pass over the zip, each into its sink as
- * a stream. A part that inflates past its declared size, or one that is in
- * the central directory but not in the zip's body, is refused.
+ * Inflates the named parts, each into its sink as a stream. A part that
+ * inflates past its declared size is refused.
  */
-export function streamParts(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): void {
-  const wanted = new Map<string, { sink: PartSink; limit: number; name: string; done: boolean }>();
+export async function streamParts(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): Promise<void> {
   for (const [name, sink] of sinks) {
-    const entry = directory.get(name);
-    if (entry === undefined) continue;
-    wanted.set(partKey(name), { sink, limit: entry.originalSize, name: entry.name, done: false });
-  }
-  if (wanted.size === 0) return;
-  try {
-    const unzip = new Unzip((file) => {
-      const target = wanted.get(partKey(file.name));
-      if (target === undefined || target.done) return;
-      let inflated = 0;
-      file.ondata = (error, chunk, final) => {
-        if (error) throw error;
+    const file = directory.file(name);
+    if (file === undefined) continue;
+    const limit = file.uncompressedSize;
+    let inflated = 0;
+    const target = new WritableStream<Uint8Array>({
+      write(chunk) {
         inflated += chunk.length;
-        if (inflated > target.limit) {
+        if (inflated > limit) {
           throw new UnreadableFileError(
-            `its part ${target.name} inflates to more than the ${sizeText(target.limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
+            `its part ${file.filename} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
           );
         }
-        if (chunk.length > 0) target.sink.write(chunk);
-        if (final && !target.done) {
-          target.done = true;
-          target.sink.end();
-        }
-      };
-      file.start();
+        sink.write(chunk);
+        if (sink.done === true) throw new EnoughRead();
+      },
+      close() {
+        sink.end();
+      },
     });
-    unzip.register(UnzipInflate);
-    const bytes = directory.bytes;
-    for (let offset = 0; offset < bytes.length; offset += PUSH_BYTES) {
-      const end = Math.min(offset + PUSH_BYTES, bytes.length);
-      unzip.push(bytes.subarray(offset, end), end === bytes.length);
+    try {
+      await file.getData(target);
+    } catch (error) {
+      if (error instanceof EnoughRead) continue;
+      throw damaged(error);
     }
-  } catch (error) {
-    throw damaged(error);
-  }
-  for (const target of wanted.values()) {
-    if (!target.done)
-      throw new UnreadableFileError(`its part ${target.name} is listed but missing: open it in Excel and save it again as .xlsx`);
   }
 }

@@ -27,7 +27,20 @@ test("the workbook and CSV readers bundle for the browser and read bytes there",
   const code = result.outputFiles[0]?.text ?? "";
   expect(code).not.toMatch(/require\(["']node:/);
   // A context with only what a browser page has that the readers use.
-  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, Uint8Array, console };
+  const sandbox: Record<string, unknown> = {
+    TextDecoder,
+    TextEncoder,
+    Uint8Array,
+    console,
+    ReadableStream,
+    WritableStream,
+    TransformStream,
+    CompressionStream,
+    DecompressionStream,
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+  };
   runInNewContext(`${code}\nthis.readers = readers;`, sandbox);
   const readers = sandbox.readers as typeof import("../../src/workbook/read-xlsx") & typeof import("../../src/workbook/csv");
   const bytes = await buildWorkbook({ rows: [[utcDate("2024-01-10"), "treatment", "In person", "J", "CST-T", 6, null]] });

@@ -152,15 +152,25 @@ describe("sheets", () => {
 
   test("a part that inflates past the size its zip entry declares is refused", async () => {
     const bytes = workbook({ "Tracking Form": `${HEADERS}<row r="2">${inline("G2", "x".repeat(5000))}</row>` });
-    // Make the central directory understate the worksheet's inflated size (test data: the entry's "uncompressed size" field).
+    // Make the local header and the central directory both understate the worksheet's inflated size
+    // (test data: the entry's "uncompressed size" fields).
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
-    for (let offset = 0; offset < bytes.length - 46; offset++) {
-      if (view.getUint32(offset, true) !== 0x02014b50) continue;
-      const nameLength = view.getUint16(offset + 28, true);
-      if (nameLength === name.length && name.every((byte, i) => bytes[offset + 46 + i] === byte)) view.setUint32(offset + 24, 1000, true);
-    }
-    expect(await refusal(bytes)).toMatch(/inflates to more than the 1000 bytes it declares/);
+    const understate = (signature: number, nameLengthAt: number, nameAt: number, sizeAt: number): void => {
+      for (let offset = 0; offset < bytes.length - nameAt; offset++) {
+        if (view.getUint32(offset, true) !== signature || view.getUint16(offset + nameLengthAt, true) !== name.length) continue;
+        if (name.every((byte, i) => bytes[offset + nameAt + i] === byte)) view.setUint32(offset + sizeAt, 1000, true);
+      }
+    };
+    const lying = bytes.slice();
+    understate(0x02014b50, 28, 46, 24);
+    // With only the central directory lying, the two records disagree: the zip is refused as damaged.
+    expect(await refusal(bytes)).toMatch(/zip container is damaged/);
+    bytes.set(lying);
+    understate(0x02014b50, 28, 46, 24);
+    understate(0x04034b50, 26, 30, 22);
+    // With both lying alike, inflating stops where the declared size ends (zip.js's check or the reader's own count).
+    expect(await refusal(bytes)).toMatch(/inflates to more than the 1000 bytes it declares|damaged \(Invalid uncompressed size\)/);
   });
 });
 
