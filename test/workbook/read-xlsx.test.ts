@@ -216,6 +216,32 @@ describe("workbooks from other tools", () => {
     expect(resolveTarget("", "xl/workbook.xml")).toBe("xl/workbook.xml");
   });
 
+  test("a workbook from exceljs's streaming writer, whose zip entries end with data descriptors", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "cst-stream-"));
+    try {
+      const file = join(folder, "streamed.xlsx");
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+      const sheet = writer.addWorksheet("Tracking Form");
+      sheet.addRow(["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"]).commit();
+      sheet.addRow([utcDate("2024-01-10"), "treatment", "In person", "Jane Roe", "CST-T", 6, "streamed"]).commit();
+      sheet.commit();
+      await writer.commit();
+      const bytes = new Uint8Array(readFileSync(file));
+      // The case this test is for: bit 3 of a local header's flags (sizes follow the data).
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let descriptors = 0;
+      for (let offset = 0; offset < bytes.length - 8; offset++)
+        if (view.getUint32(offset, true) === 0x04034b50 && (view.getUint16(offset + 6, true) & 8) !== 0) descriptors++;
+      expect(descriptors).toBeGreaterThan(0);
+      const { log } = await readWorkbookLog(bytes);
+      expect(log.rows).toEqual([
+        { row: 2, cells: [{ isoDate: "2024-01-10" }, "treatment", "In person", "Jane Roe", "CST-T", 6, "streamed"] },
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   // Debian's python3-openpyxl lives in the system Python, which another Python on the PATH may hide.
   const python = ["python3", "/usr/bin/python3"].find((candidate) => {
     try {
