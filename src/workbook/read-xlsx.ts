@@ -7,8 +7,8 @@
  * the file format (ECMA-376) promises, and whatever else a workbook carries
  * (charts, comments, images, pivot tables) is never opened.
  *
- * A strict reader of only the parts the form needs, over zip.js (zip) and
- * saxes (XML): sizes declared in the zip are checked before anything is
+ * A strict reader of only the parts the form needs, over fflate and zip.js
+ * (zip) and saxes (XML): sizes declared in the zip are checked before anything is
  * inflated, and worksheets are parsed as a stream, so memory follows the
  * log, not the file's XML (bench/readers.ts has the figures that chose it
  * over exceljs, which also stays the writer).
@@ -244,7 +244,7 @@ const firstOfType = (relationships: ReadonlyMap<string, Relationship> | undefine
  * it has neither the `MentorshipLog` table nor a sheet with the headers.
  */
 export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookContent> {
-  const directory = await readZipDirectory(bytes);
+  const directory = readZipDirectory(bytes);
   const problem = zipFormatProblem(directory);
   if (problem !== null) throw new UnreadableFileError(problem);
 

@@ -1,17 +1,19 @@
 /**
- * The zip container of a workbook, through zip.js: its central directory
- * read without inflating anything, then each part the reader needs inflated
- * as a stream, a chunk at a time, so that no part is ever held whole unless
- * its reader keeps it. Parts are found by the central directory's offsets
- * (a streaming unzip that scans for signatures misreads zips whose entries
- * end with data descriptors, as streaming writers make them). The sizes the
- * central directory declares are checked before any inflating, and the
- * bytes each part really inflates to are counted as they come: a part may
- * not grow past what it declared.
+ * The zip container of a workbook. Its central directory is read first
+ * (fflate), without inflating anything, and the sizes it declares are
+ * checked before any part is inflated. Parts are then found by the central
+ * directory's offsets: small ones inflated whole at once (fflate), large
+ * ones (a long log's worksheet) as a stream of chunks (zip.js, with the
+ * platform's DecompressionStream), so that a part is never held whole unless
+ * its reader keeps it. The bytes a streamed part really inflates to are
+ * counted as they come: it may not grow past what it declared. (A streaming
+ * unzip that scans for signatures instead, like fflate's `Unzip`, misreads
+ * entries that end with data descriptors, as streaming writers make them.)
  *
- * No Node APIs: bytes in, web streams out, so it runs in the browser too.
+ * No Node APIs: bytes in, so it runs in the browser too.
  */
 import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } from "@zip.js/zip.js";
+import { unzipSync } from "fflate";
 import { UnreadableFileError } from "./errors";
 import { LIMITS, sizeText } from "./limits";
 
@@ -29,27 +31,21 @@ export interface ZipEntry {
 
 /** A zip's entries by normalized name (part names are case-insensitive: OPC). */
 export class ZipDirectory {
-  private readonly byKey = new Map<string, { entry: ZipEntry; file: FileEntry }>();
+  private readonly byKey = new Map<string, ZipEntry>();
+  private streamed: Promise<Map<string, FileEntry>> | null = null;
 
-  constructor(files: readonly FileEntry[]) {
-    for (const file of files) {
-      const key = partKey(file.filename);
-      const entry = {
-        name: file.filename,
-        size: file.compressedSize,
-        originalSize: file.uncompressedSize,
-        compression: file.compressionMethod,
-      };
-      if (!this.byKey.has(key)) this.byKey.set(key, { entry, file });
+  constructor(
+    readonly bytes: Uint8Array,
+    entries: readonly ZipEntry[],
+  ) {
+    for (const entry of entries) {
+      const key = partKey(entry.name);
+      if (!this.byKey.has(key)) this.byKey.set(key, entry);
     }
   }
 
   get(name: string): ZipEntry | undefined {
-    return this.byKey.get(partKey(name))?.entry;
-  }
-
-  file(name: string): FileEntry | undefined {
-    return this.byKey.get(partKey(name))?.file;
+    return this.byKey.get(partKey(name));
   }
 
   has(name: string): boolean {
@@ -57,7 +53,22 @@ export class ZipDirectory {
   }
 
   names(): string[] {
-    return [...this.byKey.values()].map(({ entry }) => entry.name);
+    return [...this.byKey.values()].map((entry) => entry.name);
+  }
+
+  /** The zip.js entries, read once, for the parts that are streamed. */
+  streamingEntries(): Promise<Map<string, FileEntry>> {
+    this.streamed ??= (async () => {
+      const files = new Map<string, FileEntry>();
+      const reader = new ZipReader(new Uint8ArrayReader(this.bytes));
+      for await (const entry of reader.getEntriesGenerator() as AsyncGenerator<Entry, boolean>) {
+        if (files.size > LIMITS.maxZipEntries) break;
+        const key = partKey(entry.filename);
+        if (!entry.directory && !files.has(key)) files.set(key, entry);
+      }
+      return files;
+    })();
+    return this.streamed;
   }
 }
 
@@ -80,23 +91,25 @@ function damaged(error: unknown): UnreadableFileError {
 }
 
 /** Reads the central directory only: names and declared sizes, nothing inflated. */
-export async function readZipDirectory(bytes: Uint8Array): Promise<ZipDirectory> {
-  const files: FileEntry[] = [];
-  let count = 0;
+export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
+  const entries: ZipEntry[] = [];
   try {
-    const reader = new ZipReader(new Uint8ArrayReader(bytes));
-    for await (const entry of reader.getEntriesGenerator() as AsyncGenerator<Entry, boolean>) {
-      if (++count > LIMITS.maxZipEntries) {
-        throw new UnreadableFileError(
-          `its zip holds more than ${LIMITS.maxZipEntries.toLocaleString("en")} entries, which no spreadsheet writes: it is not read`,
-        );
-      }
-      if (!entry.directory) files.push(entry);
-    }
+    unzipSync(bytes, {
+      filter: (file) => {
+        if (entries.length >= LIMITS.maxZipEntries) {
+          throw new UnreadableFileError(
+            `its zip holds more than ${LIMITS.maxZipEntries.toLocaleString("en")} entries, which no spreadsheet writes: it is not read`,
+          );
+        }
+        if (!file.name.endsWith("/"))
+          entries.push({ name: file.name, size: file.size, originalSize: file.originalSize, compression: file.compression });
+        return false;
+      },
+    });
   } catch (error) {
     throw damaged(error);
   }
-  return new ZipDirectory(files);
+  return new ZipDirectory(bytes, entries);
 }
 
 /** Refuses, before inflating, parts whose declared sizes no spreadsheet needs. */
@@ -140,36 +153,70 @@ export interface PartSink {
 /** Ends a part's inflating early, once its sink has all it needs. */
 class EnoughRead extends Error {}
 
+/** Parts up to this size are inflated whole at once: streaming costs more than it saves on them. */
+const WHOLE_PART_BYTES = 4 * 1024 * 1024;
+
 /**
- * Inflates the named parts, each into its sink as a stream. A part that
- * inflates past its declared size is refused.
+ * Inflates the named parts, each into its sink: small parts whole, large
+ * ones as a stream. A part that inflates past its declared size is refused.
  */
 export async function streamParts(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): Promise<void> {
+  const small = new Map<string, PartSink>();
+  const large = new Map<string, PartSink>();
   for (const [name, sink] of sinks) {
-    const file = directory.file(name);
-    if (file === undefined) continue;
-    const limit = file.uncompressedSize;
-    let inflated = 0;
-    const target = new WritableStream<Uint8Array>({
-      write(chunk) {
-        inflated += chunk.length;
-        if (inflated > limit) {
-          throw new UnreadableFileError(
-            `its part ${file.filename} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
-          );
-        }
-        sink.write(chunk);
-        if (sink.done === true) throw new EnoughRead();
-      },
-      close() {
-        sink.end();
-      },
-    });
-    try {
-      await file.getData(target);
-    } catch (error) {
-      if (error instanceof EnoughRead) continue;
-      throw damaged(error);
-    }
+    const entry = directory.get(name);
+    if (entry !== undefined) (entry.originalSize <= WHOLE_PART_BYTES ? small : large).set(partKey(name), sink);
+  }
+  if (small.size > 0) inflateWhole(directory, small);
+  for (const [key, sink] of large) await inflateStreaming(directory, key, sink);
+}
+
+function inflateWhole(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): void {
+  let parts: Record<string, Uint8Array>;
+  try {
+    // Inflated into buffers of the declared sizes: a part cannot grow past what it declared.
+    parts = unzipSync(directory.bytes, { filter: (file) => sinks.has(partKey(file.name)) });
+  } catch (error) {
+    throw damaged(error);
+  }
+  for (const [name, bytes] of Object.entries(parts)) {
+    const sink = sinks.get(partKey(name));
+    if (sink === undefined) continue;
+    sink.write(bytes);
+    if (sink.done !== true) sink.end();
+  }
+}
+
+async function inflateStreaming(directory: ZipDirectory, key: string, sink: PartSink): Promise<void> {
+  let file: FileEntry | undefined;
+  try {
+    file = (await directory.streamingEntries()).get(key);
+  } catch (error) {
+    throw damaged(error);
+  }
+  if (file === undefined) return;
+  const name = file.filename;
+  const limit = directory.get(key)?.originalSize ?? 0;
+  let inflated = 0;
+  const target = new WritableStream<Uint8Array>({
+    write(chunk) {
+      inflated += chunk.length;
+      if (inflated > limit) {
+        throw new UnreadableFileError(
+          `its part ${name} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
+        );
+      }
+      sink.write(chunk);
+      if (sink.done === true) throw new EnoughRead();
+    },
+    close() {
+      sink.end();
+    },
+  });
+  try {
+    await file.getData(target);
+  } catch (error) {
+    if (error instanceof EnoughRead) return;
+    throw damaged(error);
   }
 }

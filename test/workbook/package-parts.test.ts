@@ -150,27 +150,38 @@ describe("sheets", () => {
     );
   });
 
-  test("a part that inflates past the size its zip entry declares is refused", async () => {
-    const bytes = workbook({ "Tracking Form": `${HEADERS}<row r="2">${inline("G2", "x".repeat(5000))}</row>` });
-    // Make the local header and the central directory both understate the worksheet's inflated size
-    // (test data: the entry's "uncompressed size" fields).
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  /** The workbook with its worksheet's "uncompressed size" understated in the central directory, and in the local header too (test data). */
+  function understated(bytes: Uint8Array, size: number, localHeaderToo: boolean): Uint8Array {
+    const lying = bytes.slice();
+    const view = new DataView(lying.buffer);
     const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
-    const understate = (signature: number, nameLengthAt: number, nameAt: number, sizeAt: number): void => {
-      for (let offset = 0; offset < bytes.length - nameAt; offset++) {
+    const rewrite = (signature: number, nameLengthAt: number, nameAt: number, sizeAt: number): void => {
+      for (let offset = 0; offset < lying.length - nameAt; offset++) {
         if (view.getUint32(offset, true) !== signature || view.getUint16(offset + nameLengthAt, true) !== name.length) continue;
-        if (name.every((byte, i) => bytes[offset + nameAt + i] === byte)) view.setUint32(offset + sizeAt, 1000, true);
+        if (name.every((byte, i) => lying[offset + nameAt + i] === byte)) view.setUint32(offset + sizeAt, size, true);
       }
     };
-    const lying = bytes.slice();
-    understate(0x02014b50, 28, 46, 24);
-    // With only the central directory lying, the two records disagree: the zip is refused as damaged.
-    expect(await refusal(bytes)).toMatch(/zip container is damaged/);
-    bytes.set(lying);
-    understate(0x02014b50, 28, 46, 24);
-    understate(0x04034b50, 26, 30, 22);
-    // With both lying alike, inflating stops where the declared size ends (zip.js's check or the reader's own count).
-    expect(await refusal(bytes)).toMatch(/inflates to more than the 1000 bytes it declares|damaged \(Invalid uncompressed size\)/);
+    rewrite(0x02014b50, 28, 46, 24);
+    if (localHeaderToo) rewrite(0x04034b50, 26, 30, 22);
+    return lying;
+  }
+
+  test("a small part that inflates past its declared size is cut there, and refused", async () => {
+    const bytes = workbook({ "Tracking Form": `${HEADERS}<row r="2">${inline("G2", "x".repeat(5000))}</row>` });
+    expect(await refusal(understated(bytes, 1000, false))).toMatch(/sheet1\.xml is not well-formed XML/);
+    expect(await refusal(understated(bytes, 1000, true))).toMatch(/sheet1\.xml is not well-formed XML/);
+  });
+
+  test("a large part that inflates past its declared size is refused as it streams", async () => {
+    const row = (r: number) => `<row r="${r}">${inline(`G${r}`, `note ${r} ${"x".repeat(200)}`)}</row>`;
+    const bytes = workbook({ "Tracking Form": HEADERS + Array.from({ length: 30_000 }, (_, i) => row(i + 2)).join("") });
+    const declared = 5 * 1024 * 1024;
+    // Both records lying alike: inflating stops where the declared size ends (zip.js's own check or the reader's count).
+    expect(await refusal(understated(bytes, declared, true))).toMatch(
+      /inflates to more than the 5 MiB it declares|damaged \(Invalid uncompressed size\)/,
+    );
+    // Only the central directory lying: the two records disagree.
+    expect(await refusal(understated(bytes, declared, false))).toMatch(/zip container is damaged/);
   });
 });
 
