@@ -3,6 +3,7 @@
  * beside its floor. Timings are medians of several runs after warm-up; a
  * figure and its floor run in turns, so a busy machine slows both alike.
  */
+import { join } from "node:path";
 import { allocateCredits, checkLog, HoursLedger, type LogRow, readProfile, summarizeLog, validateRows } from "../src/core";
 import { generateLog, type Grid } from "./data";
 import { type Figure, format, printFigures, time, timeAgainstFloor } from "./measure";
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   for (const part of extra) figures.push(...part.figures);
   printFigures(figures);
   for (const part of extra) for (const line of part.notes) console.log(line);
+  const { benchReaders } = await import("./readers");
+  for (const line of await benchReaders(join(__dirname, ".."))) console.log(line);
   const profile = readProfile(["", "", "2016-01-01", "2018-01-01"], { asOf: AS_OF, dateSystem: "1900" }).profile;
   for (const size of [1_000, 100_000]) {
     const ledger = new HoursLedger();

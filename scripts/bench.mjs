@@ -24,5 +24,6 @@ const bundle = (entry, out) =>
   });
 await bundle("run.ts", outfile);
 await bundle("read-csv-only.ts", join(root, "lib", "bench-read-csv.cjs"));
+await bundle("reader-child.ts", join(root, "lib", "bench-reader.cjs"));
 const result = spawnSync("node", ["--expose-gc", outfile], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);

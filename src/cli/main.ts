@@ -1,19 +1,20 @@
 /**
  * Entry point of the `cst-mentorship` command (bundled to lib/cli.cjs by
- * scripts/build-cli.mjs).
+ * scripts/build-cli.mjs). Everything it writes goes through `terminalSafe`.
  */
 import { runCli } from "./commands";
+import { terminalSafe } from "./terminal";
 
 // A reader that stops early (`| head`) closes the pipe: that is not a failure worth a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  process.stderr.write(`cst-mentorship: cannot write the output: ${error.message}\n`);
+  process.stderr.write(`cst-mentorship: cannot write the output: ${terminalSafe(error.message)}\n`);
   process.exit(2);
 });
 
 const io = {
-  out: (text: string) => process.stdout.write(`${text}\n`),
-  err: (text: string) => process.stderr.write(`${text}\n`),
+  out: (text: string) => process.stdout.write(`${terminalSafe(text)}\n`),
+  err: (text: string) => process.stderr.write(`${terminalSafe(text)}\n`),
 };
 
 runCli(process.argv.slice(2), io).then(
@@ -22,7 +23,8 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`cst-mentorship: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cst-mentorship: unexpected failure: ${terminalSafe(detail.split("\n")[0] ?? "")}\n`);
     process.exitCode = 2;
   },
 );

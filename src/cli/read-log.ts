@@ -1,49 +1,184 @@
 /**
- * Reads a log file from disk: a `.csv` log or an `.xlsx` tracking form.
- * exceljs is loaded only for workbooks, so checking a CSV log starts fast.
+ * Reads a log file from disk: a `.csv` log or an `.xlsx` tracking form,
+ * told apart by their first bytes. This is the only place the readers meet
+ * the file system, so the checks that keep `verify` bounded on a stranger's
+ * file are here, before anything is read: the file must be a regular file
+ * (not a FIFO, a device such as /dev/zero, a folder or a symbolic-link
+ * loop), opened without blocking, and no larger than a log of Excel's
+ * 1,048,576 rows (LIMITS). Nothing is read past that size, whatever the file
+ * claims. The workbook reader is loaded only for workbooks, so checking a
+ * CSV log starts fast.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
-import type { LogInput } from "../core";
+import type { LogInput, WorkbookContent } from "../core";
 import { decodeCsvBytes, parseCsvLog } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
-import type { WorkbookLog } from "../workbook/read-xlsx";
+import { OLE2_PROBLEM, fileKind, textFormatProblem } from "../workbook/formats";
+import { LIMITS, sizeText } from "../workbook/limits";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+const TEXT_EXTENSIONS = new Set([".csv", ".tsv"]);
+/** Spreadsheet formats that are not read, by extension, for files whose content does not say (a Numbers package is a folder). */
+const OTHER_FORMATS: Readonly<Record<string, string>> = {
+  ".xlsb": "it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
+  ".ods":
+    "it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx)",
+  ".numbers":
+    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file",
+};
 
 function systemMessage(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  return null;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder, not a file";
+    case "ELOOP":
+      return "it is a symbolic link that leads back to itself (a loop), not a file";
+    case "ENAMETOOLONG":
+      return "the file name is too long";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "ENXIO":
+    case "ENODEV":
+      return "it is a device or socket, not a file";
+    case "EIO":
+      return "the file cannot be read (input/output error)";
+    default:
+      return null;
+  }
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+function asUnreadable(error: unknown): UnreadableFileError {
+  if (error instanceof UnreadableFileError) return error;
+  const message = systemMessage(error);
+  if (message !== null) return new UnreadableFileError(message);
+  return new UnreadableFileError(`it cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+}
+
+/** What a path is when it is not a regular file, in a person's words. */
+function notAFile(info: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (info.isDirectory()) return "it is a folder, not a file";
+  if (info.isFIFO()) return "it is a named pipe (FIFO), not a file: save the log to a file and verify that";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "it is a device (such as /dev/zero), not a file";
+  if (info.isSocket()) return "it is a socket, not a file";
+  return "it is not a regular file";
+}
+
+/** Opens a regular file without blocking (a FIFO would block an ordinary open until a writer came). */
+async function openRegularFile(path: string): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle;
   try {
-    return await readFile(path);
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const message = systemMessage(error);
-    if (message !== null) throw new UnreadableFileError(message);
-    throw error;
+    throw asUnreadable(error);
   }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new UnreadableFileError(notAFile(info));
+    return { handle, size: info.size };
+  } catch (error) {
+    await handle.close();
+    throw asUnreadable(error);
+  }
+}
+
+/** Reads at most `limit` bytes (refusing a file with more), whatever size the file system reported. */
+async function readAtMost(handle: FileHandle, expected: number, limit: number, what: string): Promise<Uint8Array> {
+  if (expected > limit) throw tooLarge(sizeText(expected), what);
+  let buffer = new Uint8Array(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > limit) throw tooLarge(`larger than ${sizeText(limit)}`, what);
+      const grown = new Uint8Array(Math.min(limit + 1, buffer.length * 2));
+      grown.set(buffer);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  if (length > limit) throw tooLarge(`larger than ${sizeText(limit)}`, what);
+  return buffer.subarray(0, length);
+}
+
+function tooLarge(size: string, what: string): UnreadableFileError {
+  return new UnreadableFileError(`it is ${size}, more than ${what} of ${LIMITS.maxRow.toLocaleString("en")} rows takes: it is not read`);
+}
+
+/** The file's bytes, the kind of file they are, and nothing read past the limits. */
+async function readLogBytes(path: string): Promise<{ bytes: Uint8Array; kind: ReturnType<typeof fileKind> }> {
+  const { handle, size } = await openRegularFile(path);
+  try {
+    const head = new Uint8Array(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    const kind = fileKind(head.subarray(0, bytesRead));
+    const workbook = kind !== "text" || WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase());
+    const limit = workbook ? LIMITS.maxWorkbookBytes : LIMITS.maxCsvBytes;
+    const bytes = await readAtMost(handle, size, limit, workbook ? "a workbook" : "a CSV log");
+    return { bytes, kind };
+  } catch (error) {
+    throw asUnreadable(error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvLog(bytes: Uint8Array): LogInput {
+  const text = decodeCsvBytes(bytes);
+  const problem = textFormatProblem(text.slice(0, 1024));
+  if (problem !== null) throw new UnreadableFileError(problem);
+  return parseCsvLog(text);
 }
 
 /** A CSV log file as the core's input (the reader alone: no checking). */
 export async function readCsvLogFile(path: string): Promise<LogInput> {
-  return parseCsvLog(decodeCsvBytes(await readBytes(path)));
+  return csvLog((await readLogBytes(path)).bytes);
+}
+
+function csvContent(log: LogInput): WorkbookContent {
+  return { log, hasLog: true, hasProfile: false, submissionRows: null };
 }
 
 /** A log file as the core's input, with the Submission sheet's rows when it is an exported submission. */
-export async function readLogFile(path: string): Promise<WorkbookLog> {
+export async function readLogFile(path: string): Promise<WorkbookContent> {
   const extension = extname(path).toLowerCase();
-  if (extension === ".csv") return { log: await readCsvLogFile(path), submissionRows: null };
-  if (WORKBOOK_EXTENSIONS.has(extension)) {
-    const bytes = await readBytes(path);
-    const { readWorkbookLog } = await import("../workbook/read-xlsx");
-    return readWorkbookLog(bytes);
+  const other = OTHER_FORMATS[extension];
+  if (other !== undefined && (await stat(path).catch(() => null))?.isDirectory()) {
+    throw new UnreadableFileError(other);
   }
-  if (extension === ".xls") throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as .xlsx");
+  const { bytes, kind } = await readLogBytes(path);
+  if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
+  if (kind === "zip") {
+    const { readWorkbookLog } = await import("../workbook/read-xlsx");
+    try {
+      return await readWorkbookLog(bytes);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw error;
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
+    }
+  }
+  if (WORKBOOK_EXTENSIONS.has(extension)) {
+    throw new UnreadableFileError("it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx");
+  }
+  if (extension === ".xls")
+    throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)");
+  if (other !== undefined) throw new UnreadableFileError(other);
+  if (TEXT_EXTENSIONS.has(extension)) return csvContent(csvLog(bytes));
   throw new UnreadableFileError(
     `expected a .csv log or an .xlsx tracking form, not a ${extension === "" ? "file without extension" : `${extension} file`}`,
   );
@@ -65,7 +200,7 @@ export async function expandFileArguments(paths: readonly string[]): Promise<{ f
     } catch {
       // A missing path is reported when it is read, in its turn.
     }
-    if (!isFolder) {
+    if (!isFolder || OTHER_FORMATS[extname(path).toLowerCase()] !== undefined) {
       files.push(path);
       continue;
     }

@@ -1,82 +1,62 @@
 /**
- * Reads a tracking-form workbook (.xlsx) with exceljs: the `Profile` sheet,
- * the `MentorshipLog` table (or a `Tracking Form` sheet with the headers),
- * the date system, and the `Submission` sheet of an exported submission.
- * Workbooks come from Excel, LibreOffice, Google Sheets, openpyxl, SheetJS and
- * exceljs, so nothing here assumes more than the file format promises.
+ * Reads a tracking-form workbook (.xlsx) from its bytes: the `Profile`
+ * sheet, the `MentorshipLog` table (or a sheet whose first row has the
+ * headers), the date system, and the `Submission` sheet of an exported
+ * submission. Workbooks come from Excel, LibreOffice, Google Sheets,
+ * openpyxl, SheetJS, gnumeric and exceljs, so nothing here assumes more than
+ * the file format (ECMA-376) promises, and whatever else a workbook carries
+ * (charts, comments, images, pivot tables) is never opened.
+ *
+ * A strict reader of only the parts the form needs, over fflate and zip.js
+ * (zip) and saxes (XML): sizes declared in the zip are checked before anything is
+ * inflated, and worksheets are parsed as a stream, so memory follows the
+ * log, not the file's XML (bench/readers.ts has the figures that chose it
+ * over exceljs, which also stays the writer).
  *
  * No Node APIs: the bytes come in, so the same reader runs in the browser.
  */
-import ExcelJS from "exceljs";
 import {
   type CellValue,
   type DateSystem,
-  type LogInput,
   type LogRow,
+  type WorkbookContent,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
   PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
-  excelSerialToIsoDate,
+  labelKey,
 } from "../core";
 import { UnreadableFileError } from "./errors";
-import { repairAbsoluteTargets } from "./zip-repair";
+import { NOT_A_WORKBOOK, zipFormatProblem } from "./formats";
+import { LIMITS } from "./limits";
+import {
+  type Relationship,
+  type TablePart,
+  type WorkbookPart,
+  relationshipsHandler,
+  sharedStringsHandler,
+  stylesHandler,
+  tableHandler,
+  workbookHandler,
+} from "./ooxml";
+import { type RowCells, type RowReader, sheetHandler } from "./sheet";
+import { type XmlHandler, xmlSink } from "./xml";
+import { type PartSink, type ZipDirectory, checkDeclaredSizes, partKey, readZipDirectory, streamParts } from "./zip";
 
-export interface WorkbookLog {
-  readonly log: LogInput;
-  /** The Submission sheet's rows (columns A and B) when the workbook is an exported submission, else null. */
-  readonly submissionRows: CellValue[][] | null;
-}
-
-const MS_PER_DAY = 86_400_000;
-/** 1970-01-01 as an Excel serial in the 1900 system. */
-const UNIX_EPOCH_SERIAL = 25_569;
-const SERIAL_OFFSET_1904 = 1_462;
-
-/**
- * A date exceljs decoded back to the calendar date the cell shows. exceljs
- * turns the serial into a UTC `Date` with a plain offset; going back to the
- * serial and through the core's conversion keeps Excel's fictitious
- * 1900-02-29 and the dates before it right, and no local time zone is ever
- * involved.
- */
-export function dateCellValue(date: Date, system: DateSystem): CellValue {
-  const time = date.getTime();
-  if (Number.isNaN(time)) return "";
-  const serial = UNIX_EPOCH_SERIAL + time / MS_PER_DAY - (system === "1904" ? SERIAL_OFFSET_1904 : 0);
-  const iso = excelSerialToIsoDate(serial, system);
-  return iso === null ? serial : { isoDate: iso };
-}
-
-type ExcelValue = ExcelJS.CellValue | undefined;
-
-/** One exceljs cell value as a core cell value: formulas by their cached result, rich text and links as text, errors as their text. */
-export function toCellValue(value: ExcelValue, system: DateSystem): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateCellValue(value, system);
-  if (typeof value !== "object") return String(value);
-  if ("error" in value) return String(value.error);
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return toCellValue(value.result as ExcelValue, system);
-  if ("text" in value) return toCellValue(value.text as ExcelValue, system);
-  return null;
+/** Parses each named part with its handler. */
+async function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string, XmlHandler>): Promise<void> {
+  const names = [...handlers.keys()].filter((name) => directory.has(name));
+  checkDeclaredSizes(directory, names);
+  const sinks = new Map<string, PartSink>();
+  for (const name of names) sinks.set(name, xmlSink(directory.get(name)?.name ?? name, handlers.get(name) as XmlHandler));
+  await streamParts(directory, sinks);
 }
 
 const headerKey = (value: CellValue): string => (typeof value === "string" ? value.trim().toLowerCase() : "");
 
-interface LogRange {
-  readonly worksheet: ExcelJS.Worksheet;
-  /** First and last worksheet row of data. */
-  readonly firstRow: number;
-  readonly lastRow: number;
-  /** Worksheet column of each of the seven log columns. */
-  readonly columns: readonly number[];
-}
-
-/** Worksheet columns of the seven log columns, found by header text in `headers` (column number → text), or the missing headers. */
+/** Columns of the seven log columns, found by header text (column number → text), or the missing headers. */
 function mapColumns(headers: ReadonlyMap<number, string>): { columns: number[] } | { missing: string[] } {
   const byHeader = new Map<string, number>();
   for (const [column, text] of headers) if (!byHeader.has(text)) byHeader.set(text, column);
@@ -90,167 +70,291 @@ function mapColumns(headers: ReadonlyMap<number, string>): { columns: number[] }
   return missing.length > 0 ? { missing } : { columns };
 }
 
-interface TableModel {
-  readonly name?: string;
-  readonly tableRef?: string;
-  readonly ref?: string;
-  readonly totalsRow?: boolean;
-  readonly columns?: readonly { readonly name?: string }[];
+interface Range {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
 }
 
-/** Row and column numbers of an A1-style range ("B2:H40"; a single cell is a one-cell range). */
-function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+/** Row and column numbers of an A1-style range ("B2:H40"; a single cell is a one-cell range), or null. */
+export function decodeRange(ref: string): Range | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i.exec(ref.trim());
   if (match === null) return null;
   const column = (letters: string) => [...letters.toUpperCase()].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
   const left = column(match[1] as string);
   const top = Number(match[2]);
   const right = match[3] === undefined ? left : column(match[3]);
   const bottom = match[4] === undefined ? top : Number(match[4]);
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  const range = { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  if (range.top < 1 || range.bottom > LIMITS.maxRow || range.left < 1 || range.right > LIMITS.maxColumn) return null;
+  return range;
 }
 
-function tableModels(worksheet: ExcelJS.Worksheet): TableModel[] {
-  // exceljs keeps loaded tables as { name: Table } whose `table` is the parsed model.
-  const tables = (worksheet as unknown as { tables?: Record<string, { table?: TableModel }> }).tables ?? {};
-  return Object.values(tables).flatMap((table) => (table.table === undefined ? [] : [table.table]));
+/** The seven log cells of a row, by the worksheet columns of the log's columns. */
+function logCells(cells: RowCells, indexByColumn: ReadonlyMap<number, number>): CellValue[] {
+  const out: CellValue[] = [null, null, null, null, null, null, null];
+  for (let i = 0; i < cells.count; i++) {
+    const index = indexByColumn.get(cells.columns[i] as number);
+    if (index !== undefined) out[index] = cells.values[i] as CellValue;
+  }
+  return out;
 }
 
-function findLogTable(workbook: ExcelJS.Workbook, system: DateSystem): LogRange | null {
-  for (const worksheet of workbook.worksheets) {
-    for (const table of tableModels(worksheet)) {
-      if (table.name?.toLowerCase() !== LOG_TABLE.toLowerCase()) continue;
-      const range = decodeRange(table.tableRef ?? table.ref ?? "");
-      if (range === null) throw new UnreadableFileError(`the ${LOG_TABLE} table has no readable range: recreate the table`);
-      // exceljs reads a missing headerRowCount (the usual case, default 1) as "no header row": look at the first row instead.
-      const names = new Map<number, string>();
-      (table.columns ?? []).forEach((column, index) => names.set(range.left + index, headerKey(column.name ?? "")));
-      const headerRow = worksheet.getRow(range.top);
-      const shown = new Map<number, string>();
-      for (let column = range.left; column <= range.right; column++)
-        shown.set(column, headerKey(toCellValue(headerRow.getCell(column).value, system)));
-      const hasHeaderRow = [...names].every(([column, name]) => shown.get(column) === name) && names.size > 0;
-      const mapped = mapColumns(names.size > 0 ? names : shown);
-      if ("missing" in mapped) {
-        throw new UnreadableFileError(
-          `the ${LOG_TABLE} table lacks the column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")}: its headers must be ${LOG_COLUMNS.join(", ")}`,
-        );
+const indexOfColumns = (columns: readonly number[]): Map<number, number> => new Map(columns.map((column, index) => [column, index]));
+
+/** The rows of the MentorshipLog table: between its header row and its totals row. */
+class TableRows implements RowReader {
+  readonly rows: LogRow[] = [];
+  wantsMore = true;
+  private readonly indexByColumn: Map<number, number>;
+
+  constructor(
+    private readonly first: number,
+    private readonly last: number,
+    columns: readonly number[],
+  ) {
+    this.indexByColumn = indexOfColumns(columns);
+  }
+
+  row(row: number, cells: RowCells): void {
+    if (row > this.last) this.wantsMore = false;
+    else if (row >= this.first) this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
+  }
+}
+
+/** A sheet whose first row may hold the headers: its rows when it does. */
+class HeaderRows implements RowReader {
+  readonly rows: LogRow[] = [];
+  wantsMore = true;
+  matched = false;
+  private indexByColumn = new Map<number, number>();
+
+  row(row: number, cells: RowCells): void {
+    if (!this.matched) {
+      this.wantsMore = false;
+      if (row !== 1) return;
+      const headers = new Map<number, string>();
+      for (let i = 0; i < cells.count; i++) headers.set(cells.columns[i] as number, headerKey(cells.values[i]));
+      const mapped = mapColumns(headers);
+      if ("missing" in mapped) return;
+      this.matched = true;
+      this.wantsMore = true;
+      this.indexByColumn = indexOfColumns(mapped.columns);
+      return;
+    }
+    this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
+  }
+}
+
+/** Columns A and B of every row of the Profile sheet. */
+class ProfileRows implements RowReader {
+  readonly labels = new Map<number, CellValue>();
+  readonly values = new Map<number, CellValue>();
+  readonly wantsMore = true;
+
+  row(row: number, cells: RowCells): void {
+    for (let i = 0; i < cells.count; i++) {
+      const column = cells.columns[i];
+      if (column === 1) this.labels.set(row, cells.values[i] as CellValue);
+      else if (column === 2) this.values.set(row, cells.values[i] as CellValue);
+    }
+  }
+
+  /**
+   * The six values, each found by its label in column A; a field whose label
+   * is nowhere in column A is read from its SPEC 5 position (B1…B6) only
+   * when that row has no label at all.
+   */
+  profileCells(): CellValue[] {
+    const rowByLabel = new Map<string, number>();
+    const label = (value: CellValue | undefined): string => (typeof value === "string" ? labelKey(value) : "");
+    for (const [row, value] of [...this.labels].sort((a, b) => a[0] - b[0])) {
+      const key = label(value);
+      if (key !== "" && !rowByLabel.has(key)) rowByLabel.set(key, row);
+    }
+    return PROFILE_FIELDS.map((field, index) => {
+      let row = rowByLabel.get(labelKey(field.label));
+      if (row === undefined) {
+        const position = index + 1;
+        if (label(this.labels.get(position)) !== "") return "";
+        row = position;
       }
-      return {
-        worksheet,
-        firstRow: hasHeaderRow || names.size === 0 ? range.top + 1 : range.top,
-        lastRow: table.totalsRow ? range.bottom - 1 : range.bottom,
-        columns: mapped.columns,
-      };
+      return this.values.get(row) ?? null;
+    });
+  }
+}
+
+/** Every row of the Submission sheet from row 1, every cell in column order (blanks between as null). */
+class SubmissionRows implements RowReader {
+  readonly rows: CellValue[][] = [];
+  readonly wantsMore = true;
+  private slots = 0;
+
+  row(row: number, cells: RowCells): void {
+    if (cells.count === 0) return;
+    const width = Math.max(...cells.columns.slice(0, cells.count));
+    this.slots += width + Math.max(0, row - this.rows.length);
+    if (this.slots > LIMITS.maxSubmissionCells) {
+      throw new UnreadableFileError(
+        `its ${SUBMISSION_SHEET} sheet has more than ${LIMITS.maxSubmissionCells.toLocaleString("en")} cells, more than any submission: it is not read`,
+      );
     }
+    const out: CellValue[] = new Array<CellValue>(width).fill(null);
+    for (let i = 0; i < cells.count; i++) out[(cells.columns[i] as number) - 1] = cells.values[i] as CellValue;
+    while (this.rows.length < row - 1) this.rows.push([]);
+    if (this.rows.length === row - 1) this.rows.push(out);
+    else this.rows[row - 1] = out;
   }
+}
+
+interface Worksheet {
+  readonly name: string;
+  readonly part: string;
+  readonly relationships: ReadonlyMap<string, Relationship>;
+}
+
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.toLowerCase();
+
+/** Relationships of every part that has them, by the part's key. */
+async function readAllRelationships(directory: ZipDirectory): Promise<Map<string, Map<string, Relationship>>> {
+  const all = new Map<string, Map<string, Relationship>>();
+  const handlers = new Map<string, XmlHandler>();
+  for (const name of directory.names()) {
+    const match = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(name.replace(/\\/g, "/").replace(/^\/+/, ""));
+    if (match === null) continue;
+    const source = `${match[1]}${match[2]}`;
+    const relationships = new Map<string, Relationship>();
+    all.set(partKey(source), relationships);
+    handlers.set(name, relationshipsHandler(source, relationships));
+  }
+  await parseParts(directory, handlers);
+  return all;
+}
+
+const firstOfType = (relationships: ReadonlyMap<string, Relationship> | undefined, type: string): string | null => {
+  for (const relationship of relationships?.values() ?? [])
+    if (relationship.type === type && relationship.target !== null) return relationship.target;
   return null;
-}
-
-function headerRowRange(worksheet: ExcelJS.Worksheet, system: DateSystem): LogRange | null {
-  const headers = new Map<number, string>();
-  worksheet.getRow(1).eachCell((cell, column) => headers.set(column, headerKey(toCellValue(cell.value, system))));
-  const mapped = mapColumns(headers);
-  if ("missing" in mapped) return null;
-  return { worksheet, firstRow: 2, lastRow: worksheet.rowCount, columns: mapped.columns };
-}
-
-/**
- * Without the table: the `Tracking Form` sheet with the headers in its first
- * row, else any sheet with them there (a CSV log saved as a workbook, say,
- * whose one sheet is named after the file).
- */
-function findLogSheet(workbook: ExcelJS.Workbook, system: DateSystem): LogRange | null {
-  const named = workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === LOG_SHEET.toLowerCase());
-  const fromNamed = named === undefined ? null : headerRowRange(named, system);
-  if (fromNamed !== null) return fromNamed;
-  for (const worksheet of workbook.worksheets) {
-    if (worksheet === named) continue;
-    const range = headerRowRange(worksheet, system);
-    if (range !== null) return range;
-  }
-  return null;
-}
-
-function readRows(range: LogRange, system: DateSystem): LogRow[] {
-  const rows: LogRow[] = [];
-  for (let number = range.firstRow; number <= range.lastRow; number++) {
-    const row = range.worksheet.findRow(number);
-    if (row === undefined) continue;
-    rows.push({ row: number, cells: range.columns.map((column) => toCellValue(row.getCell(column).value, system)) });
-  }
-  return rows;
-}
-
-const labelKey = (value: CellValue): string => (typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : "");
-
-/**
- * The Profile sheet's six values. Each is found by its label in column A;
- * a field whose label is nowhere in column A is read from its SPEC 5
- * position (B1…B6) only when that row has no label at all.
- */
-function readProfileCells(workbook: ExcelJS.Workbook, system: DateSystem): CellValue[] {
-  const worksheet = workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === PROFILE_SHEET.toLowerCase());
-  if (worksheet === undefined) return PROFILE_FIELDS.map(() => "");
-  const rowByLabel = new Map<string, number>();
-  worksheet.eachRow((row, number) => {
-    const label = labelKey(toCellValue(row.getCell(1).value, system));
-    if (label !== "" && !rowByLabel.has(label)) rowByLabel.set(label, number);
-  });
-  return PROFILE_FIELDS.map((field, index) => {
-    let number = rowByLabel.get(field.label.toLowerCase());
-    if (number === undefined) {
-      const position = index + 1;
-      const unlabelled = labelKey(toCellValue(worksheet.getRow(position).getCell(1).value, system)) === "";
-      if (!unlabelled) return "";
-      number = position;
-    }
-    return toCellValue(worksheet.getRow(number).getCell(2).value, system);
-  });
-}
-
-function readSubmissionRows(workbook: ExcelJS.Workbook, system: DateSystem): CellValue[][] | null {
-  const worksheet = workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === SUBMISSION_SHEET.toLowerCase());
-  if (worksheet === undefined) return null;
-  const rows: CellValue[][] = [];
-  worksheet.eachRow((row) => rows.push([toCellValue(row.getCell(1).value, system), toCellValue(row.getCell(2).value, system)]));
-  return rows;
-}
-
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  let repaired: Uint8Array;
-  try {
-    repaired = await repairAbsoluteTargets(bytes);
-  } catch {
-    throw new UnreadableFileError("it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx");
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's types ask for a Node Buffer; its loader (JSZip) takes any byte array, in Node and in the browser.
-    await workbook.xlsx.load(repaired as unknown as ArrayBuffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
-  }
-  return workbook;
-}
+};
 
 /**
  * Reads a tracking-form workbook's bytes. Throws `UnreadableFileError` when
- * the bytes are not a workbook or it has neither the `MentorshipLog` table
- * nor a `Tracking Form` sheet with the headers.
+ * the bytes are not a workbook, when a limit of `LIMITS` is passed, or when
+ * it has neither the `MentorshipLog` table nor a sheet with the headers.
  */
-export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookLog> {
-  const workbook = await loadWorkbook(bytes);
-  const dateSystem: DateSystem = workbook.properties?.date1904 ? "1904" : "1900";
-  const range = findLogTable(workbook, dateSystem) ?? findLogSheet(workbook, dateSystem);
-  if (range === null) {
+export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookContent> {
+  const directory = readZipDirectory(bytes);
+  const problem = zipFormatProblem(directory);
+  if (problem !== null) throw new UnreadableFileError(problem);
+
+  // 1. Relationships: they name the workbook part, its sheets, and each sheet's tables.
+  const relationships = await readAllRelationships(directory);
+  const workbookPartName =
+    firstOfType(relationships.get(""), "officedocument") ?? (directory.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
+  if (workbookPartName === null || !directory.has(workbookPartName)) throw new UnreadableFileError(NOT_A_WORKBOOK);
+  const workbookRelationships = relationships.get(partKey(workbookPartName)) ?? new Map<string, Relationship>();
+
+  // 2. The workbook part, shared strings, styles and table parts.
+  const workbook: WorkbookPart = { sheets: [], date1904: false };
+  const sharedStrings: string[] = [];
+  const dateStyles: boolean[] = [];
+  const handlers = new Map<string, XmlHandler>([[workbookPartName, workbookHandler(workbook)]]);
+  const sharedStringsPart = firstOfType(workbookRelationships, "sharedstrings");
+  if (sharedStringsPart !== null) handlers.set(sharedStringsPart, sharedStringsHandler(sharedStrings));
+  const stylesPart = firstOfType(workbookRelationships, "styles");
+  if (stylesPart !== null) handlers.set(stylesPart, stylesHandler(dateStyles));
+  const tables = new Map<string, TablePart[]>();
+  for (const relationship of workbookRelationships.values()) {
+    if (relationship.type !== "worksheet" || relationship.target === null) continue;
+    const sheetTables: TablePart[] = [];
+    tables.set(partKey(relationship.target), sheetTables);
+    for (const own of relationships.get(partKey(relationship.target))?.values() ?? []) {
+      if (own.type !== "table" || own.target === null || handlers.has(own.target)) continue;
+      const table: TablePart = { names: [], ref: "", headerRowCount: 1, totalsRowCount: 0, columns: [] };
+      sheetTables.push(table);
+      handlers.set(own.target, tableHandler(table));
+    }
+  }
+  await parseParts(directory, handlers);
+  const dateSystem: DateSystem = workbook.date1904 ? "1904" : "1900";
+
+  const worksheets: Worksheet[] = [];
+  for (const sheet of workbook.sheets) {
+    const relationship = workbookRelationships.get(sheet.relationshipId);
+    if (relationship?.type !== "worksheet" || relationship.target === null || !directory.has(relationship.target)) continue;
+    worksheets.push({
+      name: sheet.name,
+      part: relationship.target,
+      relationships: relationships.get(partKey(relationship.target)) ?? new Map(),
+    });
+  }
+
+  // 3. Which sheets to read, and what to keep of each.
+  const readers = new Map<Worksheet, RowReader[]>();
+  const addReader = (sheet: Worksheet, reader: RowReader): void => {
+    readers.set(sheet, [...(readers.get(sheet) ?? []), reader]);
+  };
+  let tableRows: TableRows | null = null;
+  for (const sheet of worksheets) {
+    const table = tables.get(partKey(sheet.part))?.find((candidate) => candidate.names.some((name) => sameName(name, LOG_TABLE)));
+    if (table === undefined) continue;
+    const range = decodeRange(table.ref);
+    if (range === null)
+      throw new UnreadableFileError(`the ${LOG_TABLE} table has no readable range (${JSON.stringify(table.ref)}): recreate the table`);
+    const names = new Map<number, string>();
+    table.columns.forEach((name, index) => names.set(range.left + index, name.trim().toLowerCase()));
+    const mapped = mapColumns(names);
+    if ("missing" in mapped) {
+      throw new UnreadableFileError(
+        `the ${LOG_TABLE} table lacks the column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")}: its headers must be ${LOG_COLUMNS.join(", ")}`,
+      );
+    }
+    tableRows = new TableRows(range.top + table.headerRowCount, range.bottom - table.totalsRowCount, mapped.columns);
+    addReader(sheet, tableRows);
+    break;
+  }
+  // Without the table: the Tracking Form sheet with the headers in its first row, else the first other sheet with them.
+  const candidates: { sheet: Worksheet; reader: HeaderRows }[] = [];
+  if (tableRows === null) {
+    const ordered = [
+      ...worksheets.filter((sheet) => sameName(sheet.name, LOG_SHEET)),
+      ...worksheets.filter((sheet) => !sameName(sheet.name, LOG_SHEET)),
+    ];
+    for (const sheet of ordered) {
+      const reader = new HeaderRows();
+      candidates.push({ sheet, reader });
+      addReader(sheet, reader);
+    }
+  }
+  const profileSheet = worksheets.find((sheet) => sameName(sheet.name, PROFILE_SHEET));
+  const profile = new ProfileRows();
+  if (profileSheet !== undefined) addReader(profileSheet, profile);
+  const submissionSheet = worksheets.find((sheet) => sameName(sheet.name, SUBMISSION_SHEET));
+  const submission = new SubmissionRows();
+  if (submissionSheet !== undefined) addReader(submissionSheet, submission);
+
+  // 4. The sheets, each streamed to its readers.
+  const sheetHandlers = new Map<string, XmlHandler>();
+  for (const [sheet, sheetReaders] of readers) {
+    sheetHandlers.set(sheet.part, sheetHandler({ sharedStrings, dateStyles, dateSystem, sheetName: sheet.name }, sheetReaders));
+  }
+  await parseParts(directory, sheetHandlers);
+
+  const logRows = tableRows?.rows ?? candidates.find((candidate) => candidate.reader.matched)?.reader.rows ?? null;
+  if (logRows === null) {
     throw new UnreadableFileError(
       `it has no ${LOG_TABLE} table and no sheet ("${LOG_SHEET}" or another) whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
     );
   }
   return {
-    log: { rows: readRows(range, dateSystem), profileCells: readProfileCells(workbook, dateSystem), dateSystem },
-    submissionRows: readSubmissionRows(workbook, dateSystem),
+    log: {
+      rows: logRows,
+      profileCells: profileSheet === undefined ? PROFILE_FIELDS.map(() => "") : profile.profileCells(),
+      dateSystem,
+    },
+    hasLog: true,
+    hasProfile: profileSheet !== undefined,
+    submissionRows: submissionSheet === undefined ? null : submission.rows,
   };
 }

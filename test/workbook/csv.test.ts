@@ -110,9 +110,9 @@ describe("the header row", () => {
     expect(unreadable(() => parseCsvLog("Date,Activity,Format,Provider,Credential,Quantity\n"))).toMatch(/the header row must be/);
   });
 
-  test("semicolon-separated files get a hint", () => {
-    expect(unreadable(() => parseCsvLog("Date;Activity;Format;Provider;Credential;Quantity;Notes\n"))).toMatch(
-      /fields must be separated by commas/,
+  test("a header row separated by anything else is refused naming the separators read", () => {
+    expect(unreadable(() => parseCsvLog("Date|Activity|Format|Provider|Credential|Quantity|Notes\n"))).toMatch(
+      /fields may be separated by commas, semicolons or tabs/,
     );
   });
 

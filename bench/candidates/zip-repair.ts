@@ -1,4 +1,6 @@
 /**
+ * Part of the "exceljs with guards" candidate (bench/readers.ts), as the project had it.
+ *
  * exceljs 4.4 finds a worksheet's tables, comments and drawings by the
  * relative targets Excel writes (`../tables/table1.xml`). openpyxl and some
  * other tools write absolute targets (`/xl/tables/table1.xml`), which the

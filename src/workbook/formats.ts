@@ -1,0 +1,59 @@
+/**
+ * What kind of file a log is, from its first bytes and, for a zip, from the
+ * names inside it: a tracking form is read whatever its name ends with, and
+ * spreadsheet formats that are not read get a line naming the format and
+ * saying how to save it as .xlsx.
+ *
+ * No Node APIs: bytes in.
+ */
+import { looksLikeZip, type ZipDirectory } from "./zip";
+
+export type FileKind = "zip" | "ole2" | "text";
+
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** A file's kind from its first bytes: a zip (an .xlsx and its kin), an OLE2 compound file (.xls), or anything else. */
+export function fileKind(head: Uint8Array): FileKind {
+  if (looksLikeZip(head)) return "zip";
+  if (OLE2_MAGIC.every((byte, index) => head[index] === byte)) return "ole2";
+  return "text";
+}
+
+const SAVE_AS_XLSX = "save it as an Excel Workbook (.xlsx) and verify that file";
+
+export const OLE2_PROBLEM = `the old .xls format is not read (an Excel 97-2003 workbook, or a password-protected workbook, which Excel stores the same way): open it in Excel, remove any password, and ${SAVE_AS_XLSX}`;
+
+/**
+ * A text file that is a spreadsheet in another form (Excel 2003 XML, an HTML
+ * table saved as .xls), or null for text that may be a CSV log.
+ */
+export function textFormatProblem(head: string): string | null {
+  const start = head
+    .replace(/^\ufeff/, "")
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
+  if (start.startsWith("<?xml") || start.startsWith("<workbook")) {
+    return `it is an XML file (such as an Excel 2003 XML spreadsheet), which is not read: open it in Excel and ${SAVE_AS_XLSX}`;
+  }
+  if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")) {
+    return `it is a web page (HTML), not a workbook or a CSV log: open it in Excel and ${SAVE_AS_XLSX}`;
+  }
+  return null;
+}
+
+/** Why a zip is not an .xlsx workbook (an OpenDocument spreadsheet, an .xlsb, a Numbers file, another zip), or null. */
+export function zipFormatProblem(directory: ZipDirectory): string | null {
+  if (directory.has("xl/workbook.bin")) {
+    return `it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and ${SAVE_AS_XLSX}`;
+  }
+  if (directory.has("content.xml") && (directory.has("mimetype") || directory.has("META-INF/manifest.xml"))) {
+    return `it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx), or ${SAVE_AS_XLSX}`;
+  }
+  if (directory.has("Index/Document.iwa") || directory.names().some((name) => /^index\/.*\.iwa$/i.test(name))) {
+    return "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file";
+  }
+  return null;
+}
+
+export const NOT_A_WORKBOOK = `it is a zip file but not an Excel workbook (it has no workbook part): ${SAVE_AS_XLSX}`;

@@ -1,0 +1,222 @@
+/**
+ * The zip container of a workbook. Its central directory is read first
+ * (fflate), without inflating anything, and the sizes it declares are
+ * checked before any part is inflated. Parts are then found by the central
+ * directory's offsets: small ones inflated whole at once (fflate), large
+ * ones (a long log's worksheet) as a stream of chunks (zip.js, with the
+ * platform's DecompressionStream), so that a part is never held whole unless
+ * its reader keeps it. The bytes a streamed part really inflates to are
+ * counted as they come: it may not grow past what it declared. (A streaming
+ * unzip that scans for signatures instead, like fflate's `Unzip`, misreads
+ * entries that end with data descriptors, as streaming writers make them.)
+ *
+ * No Node APIs: bytes in, so it runs in the browser too.
+ */
+import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } from "@zip.js/zip.js";
+import { unzipSync } from "fflate";
+import { UnreadableFileError } from "./errors";
+import { LIMITS, sizeText } from "./limits";
+
+// Inflate in this thread, with the platform's DecompressionStream: no worker scripts to serve.
+configure({ useWebWorkers: false });
+
+export interface ZipEntry {
+  /** The name as stored. */
+  readonly name: string;
+  /** Compressed and inflated sizes as the central directory declares them. */
+  readonly size: number;
+  readonly originalSize: number;
+  readonly compression: number;
+}
+
+/** A zip's entries by normalized name (part names are case-insensitive: OPC). */
+export class ZipDirectory {
+  private readonly byKey = new Map<string, ZipEntry>();
+  private streamed: Promise<Map<string, FileEntry>> | null = null;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    entries: readonly ZipEntry[],
+  ) {
+    for (const entry of entries) {
+      const key = partKey(entry.name);
+      if (!this.byKey.has(key)) this.byKey.set(key, entry);
+    }
+  }
+
+  get(name: string): ZipEntry | undefined {
+    return this.byKey.get(partKey(name));
+  }
+
+  has(name: string): boolean {
+    return this.byKey.has(partKey(name));
+  }
+
+  names(): string[] {
+    return [...this.byKey.values()].map((entry) => entry.name);
+  }
+
+  /** The zip.js entries, read once, for the parts that are streamed. */
+  streamingEntries(): Promise<Map<string, FileEntry>> {
+    this.streamed ??= (async () => {
+      const files = new Map<string, FileEntry>();
+      const reader = new ZipReader(new Uint8ArrayReader(this.bytes));
+      for await (const entry of reader.getEntriesGenerator() as AsyncGenerator<Entry, boolean>) {
+        if (files.size > LIMITS.maxZipEntries) break;
+        const key = partKey(entry.filename);
+        if (!entry.directory && !files.has(key)) files.set(key, entry);
+      }
+      return files;
+    })();
+    return this.streamed;
+  }
+}
+
+/** The lookup key of a part name: no leading slash, forward slashes, lower case. */
+export function partKey(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return [ZIP_MAGIC, EMPTY_ZIP_MAGIC].some((magic) => magic.every((byte, index) => bytes[index] === byte));
+}
+
+function damaged(error: unknown): UnreadableFileError {
+  if (error instanceof UnreadableFileError) return error;
+  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new UnreadableFileError(`its zip container is damaged (${detail}): open it in Excel and save it again as .xlsx`);
+}
+
+/** Reads the central directory only: names and declared sizes, nothing inflated. */
+export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
+  const entries: ZipEntry[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        if (entries.length >= LIMITS.maxZipEntries) {
+          throw new UnreadableFileError(
+            `its zip holds more than ${LIMITS.maxZipEntries.toLocaleString("en")} entries, which no spreadsheet writes: it is not read`,
+          );
+        }
+        if (!file.name.endsWith("/"))
+          entries.push({ name: file.name, size: file.size, originalSize: file.originalSize, compression: file.compression });
+        return false;
+      },
+    });
+  } catch (error) {
+    throw damaged(error);
+  }
+  return new ZipDirectory(bytes, entries);
+}
+
+/** Refuses, before inflating, parts whose declared sizes no spreadsheet needs. */
+export function checkDeclaredSizes(directory: ZipDirectory, names: readonly string[]): void {
+  let total = 0;
+  for (const name of names) {
+    const entry = directory.get(name);
+    if (entry === undefined) continue;
+    if (entry.compression !== 0 && entry.compression !== 8) {
+      throw new UnreadableFileError(
+        `its part ${entry.name} is compressed with method ${entry.compression}, which spreadsheets do not use: open it in Excel and save it again as .xlsx`,
+      );
+    }
+    if (entry.originalSize > LIMITS.maxPartBytes) {
+      throw new UnreadableFileError(
+        `its part ${entry.name} declares ${sizeText(entry.originalSize)} of data, more than the ${sizeText(LIMITS.maxPartBytes)} a tracking form of ${LIMITS.maxRow.toLocaleString("en")} rows needs: it is not read`,
+      );
+    }
+    if (entry.originalSize > LIMITS.ratioFloorBytes && entry.originalSize > entry.size * LIMITS.maxCompressionRatio) {
+      throw new UnreadableFileError(
+        `its part ${entry.name} inflates ${Math.round(entry.originalSize / Math.max(entry.size, 1))} times (${sizeText(entry.size)} to ${sizeText(entry.originalSize)}), as a zip bomb does: it is not read`,
+      );
+    }
+    total += entry.originalSize;
+  }
+  if (total > LIMITS.maxTotalBytes) {
+    throw new UnreadableFileError(
+      `its parts declare ${sizeText(total)} of data together, more than the ${sizeText(LIMITS.maxTotalBytes)} a tracking form needs: it is not read`,
+    );
+  }
+}
+
+/** Receives one part's inflated bytes in order. */
+export interface PartSink {
+  write(chunk: Uint8Array): void;
+  end(): void;
+  /** True once the sink wants nothing more: the rest of the part is not inflated. */
+  readonly done?: boolean;
+}
+
+/** Ends a part's inflating early, once its sink has all it needs. */
+class EnoughRead extends Error {}
+
+/** Parts up to this size are inflated whole at once: streaming costs more than it saves on them. */
+const WHOLE_PART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Inflates the named parts, each into its sink: small parts whole, large
+ * ones as a stream. A part that inflates past its declared size is refused.
+ */
+export async function streamParts(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): Promise<void> {
+  const small = new Map<string, PartSink>();
+  const large = new Map<string, PartSink>();
+  for (const [name, sink] of sinks) {
+    const entry = directory.get(name);
+    if (entry !== undefined) (entry.originalSize <= WHOLE_PART_BYTES ? small : large).set(partKey(name), sink);
+  }
+  if (small.size > 0) inflateWhole(directory, small);
+  for (const [key, sink] of large) await inflateStreaming(directory, key, sink);
+}
+
+function inflateWhole(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): void {
+  let parts: Record<string, Uint8Array>;
+  try {
+    // Inflated into buffers of the declared sizes: a part cannot grow past what it declared.
+    parts = unzipSync(directory.bytes, { filter: (file) => sinks.has(partKey(file.name)) });
+  } catch (error) {
+    throw damaged(error);
+  }
+  for (const [name, bytes] of Object.entries(parts)) {
+    const sink = sinks.get(partKey(name));
+    if (sink === undefined) continue;
+    sink.write(bytes);
+    if (sink.done !== true) sink.end();
+  }
+}
+
+async function inflateStreaming(directory: ZipDirectory, key: string, sink: PartSink): Promise<void> {
+  let file: FileEntry | undefined;
+  try {
+    file = (await directory.streamingEntries()).get(key);
+  } catch (error) {
+    throw damaged(error);
+  }
+  if (file === undefined) return;
+  const name = file.filename;
+  const limit = directory.get(key)?.originalSize ?? 0;
+  let inflated = 0;
+  const target = new WritableStream<Uint8Array>({
+    write(chunk) {
+      inflated += chunk.length;
+      if (inflated > limit) {
+        throw new UnreadableFileError(
+          `its part ${name} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
+        );
+      }
+      sink.write(chunk);
+      if (sink.done === true) throw new EnoughRead();
+    },
+    close() {
+      sink.end();
+    },
+  });
+  try {
+    await file.getData(target);
+  } catch (error) {
+    if (error instanceof EnoughRead) return;
+    throw damaged(error);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * SPEC 7, "bounded on any input": the built command line (lib/cli.cjs) on
+ * files built to hurt it. Each is refused with exit status 2 and one plain
+ * line on stderr, within 10 s and 1 GiB. A genuine log of Excel's 1,048,576
+ * rows, as a CSV and as a workbook, still verifies.
+ *
+ * Time and peak memory are measured around the process by GNU time
+ * (`/usr/bin/time -f "%e %M"`, Debian package `time`): %M is the child's
+ * peak resident set size.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { wholeLogHours, writeEntityBomb, writeFarRow, writeWholeCsv, writeWholeWorkbook, writeZipBomb } from "../support/hostile-files";
+
+const ROOT = resolve(__dirname, "..", "..");
+const CLI = join(ROOT, "lib", "cli.cjs");
+const GNU_TIME = "/usr/bin/time";
+const GIB = 1024 * 1024 * 1024;
+
+const hasGnuTime = spawnSync(GNU_TIME, ["-f", "%M", "true"], { stdio: "ignore" }).status === 0;
+if (!hasGnuTime && process.env.CI) throw new Error(`GNU time is missing at ${GNU_TIME}: install the Debian package time`);
+const describeMeasured = hasGnuTime ? describe : describe.skip;
+
+let folder: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs"), "--quiet"], { cwd: ROOT });
+  folder = mkdtempSync(join(tmpdir(), "cst-hostile-"));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+  readonly peakBytes: number;
+}
+
+/** Runs the built command line under GNU time. */
+function measured(args: readonly string[], timeoutMs = 60_000): Run {
+  const stats = join(folder, `time-${process.hrtime.bigint()}.txt`);
+  const result = spawnSync(GNU_TIME, ["-f", "%e %M", "-o", stats, process.execPath, CLI, ...args], {
+    cwd: folder,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const [seconds, kilobytes] = readFileSync(stats, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    seconds: seconds ?? NaN,
+    peakBytes: (kilobytes ?? NaN) * 1024,
+  };
+}
+
+const figures: string[] = [];
+afterAll(() => {
+  if (figures.length > 0) console.log(`Hostile files (time, peak resident memory):\n${figures.join("\n")}`);
+});
+
+function expectRefused(name: string, file: string, message: RegExp): void {
+  const run = measured(["verify", file]);
+  figures.push(`  ${name}: ${run.seconds.toFixed(2)} s, ${(run.peakBytes / 1024 / 1024).toFixed(0)} MiB`);
+  expect(run.stdout).toBe("");
+  const lines = run.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^cst-mentorship: /);
+  expect(lines[0]).toMatch(message);
+  expect(run.stderr).not.toMatch(/\n\s+at |Cannot read properties|unexpected failure/);
+  expect(run.status).toBe(2);
+  expect(run.seconds).toBeLessThan(10);
+  expect(run.peakBytes).toBeLessThan(GIB);
+}
+
+describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", () => {
+  test("a zip bomb: 1.4 MB of zip holding 0.45 GB of worksheet XML", () => {
+    const file = join(folder, "bomb.xlsx");
+    writeZipBomb(file);
+    expectRefused("zip bomb", file, /bomb\.xlsx: its part xl\/worksheets\/sheet1\.xml inflates \d+ times .* as a zip bomb does/);
+  }, 120_000);
+
+  test("an XML entity-expansion bomb (billion laughs) in the shared strings", () => {
+    const file = join(folder, "laughs.xlsx");
+    writeEntityBomb(file);
+    expectRefused("XML entity bomb", file, /laughs\.xlsx: its part xl\/sharedStrings\.xml declares a document type \(XML entities\)/);
+  });
+
+  test("a row beyond 1,048,576 (row 2,000,000,000 in a 6 KB workbook)", async () => {
+    const file = join(folder, "far.xlsx");
+    await writeFarRow(file);
+    expectRefused(
+      "row 2,000,000,000",
+      file,
+      /far\.xlsx: sheet "Tracking Form" has a row numbered 2,000,000,000, beyond Excel's last row 1,048,576/,
+    );
+  });
+
+  test("a sparse 10 GB file", () => {
+    const file = join(folder, "huge.xlsx");
+    execFileSync("truncate", ["-s", "10G", file]);
+    expectRefused("sparse 10 GB .xlsx", file, /huge\.xlsx: it is 10(\.0)? GiB, more than a workbook of 1,048,576 rows takes/);
+  });
+
+  test("a 600 MB CSV", () => {
+    const file = join(folder, "huge.csv");
+    writeFileSync(file, "Date,Activity,Format,Provider,Credential,Quantity,Notes\n");
+    execFileSync("truncate", ["-s", "600M", file]);
+    expectRefused("600 MB CSV", file, /huge\.csv: it is 600(\.0)? MiB, more than a CSV log of 1,048,576 rows takes/);
+  });
+
+  test("a FIFO named log.csv", () => {
+    const file = join(folder, "fifo.csv");
+    execFileSync("mkfifo", [file]);
+    expectRefused("FIFO", file, /fifo\.csv: it is a named pipe \(FIFO\), not a file/);
+  });
+
+  test("/dev/zero through a symbolic link", () => {
+    const file = join(folder, "zero.csv");
+    symlinkSync("/dev/zero", file);
+    expectRefused("/dev/zero", file, /zero\.csv: it is a device \(such as \/dev\/zero\), not a file/);
+  });
+
+  test("a symbolic-link loop", () => {
+    const file = join(folder, "loop.xlsx");
+    symlinkSync(file, file);
+    expectRefused("symlink loop", file, /loop\.xlsx: it is a symbolic link that leads back to itself \(a loop\), not a file/);
+  });
+});
+
+/** What verify prints for the whole log: no errors, one credit (no certification for more), every hour credited. */
+function expectWholeLogVerified(name: string, file: string): void {
+  const run = measured(["verify", file, "--as-of", "2024-12-31"], 300_000);
+  figures.push(`  ${name}: ${run.seconds.toFixed(2)} s, ${(run.peakBytes / 1024 / 1024).toFixed(0)} MiB`);
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  const hours = wholeLogHours();
+  expect(run.stdout).toMatch(/: no errors/);
+  expect(run.stdout).toMatch(/Credits earned: 1 \(rule set current\)/);
+  expect(run.stdout).toContain(`Hours credited: A ${hours.A} h, B ${hours.B} h, C ${hours.C} h`);
+}
+
+describeMeasured("a genuine log of 1,048,576 rows still verifies", () => {
+  test("as a CSV", () => {
+    const file = join(folder, "million.csv");
+    writeWholeCsv(file);
+    expectWholeLogVerified("1,048,576-row CSV", file);
+  }, 300_000);
+
+  test("as a workbook", () => {
+    const file = join(folder, "million.xlsx");
+    writeWholeWorkbook(file);
+    expectWholeLogVerified("1,048,576-row workbook", file);
+  }, 300_000);
+});

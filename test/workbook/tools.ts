@@ -1,0 +1,231 @@
+/**
+ * Workbooks written at test time by the tools mentees use: openpyxl (with a
+ * chart, a chart sheet, a comment, an image, times of day, the 1904 date
+ * system, a formula without a saved result), LibreOffice and gnumeric
+ * re-saves of those, SheetJS with and without `cellDates`, and an openpyxl
+ * file rewritten with the main namespace prefixed (`x:`) as the Open XML
+ * SDK writes it. Every one holds the same log: 1 credit, hours A 6, B 6,
+ * C 12 as of 2024-12-31 under the current rules.
+ *
+ * Where a tool is missing: with CI set the test fails naming the Debian
+ * package; elsewhere it is skipped.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { join } from "node:path";
+
+export const PYTHON = "/usr/bin/python3";
+export const AS_OF = "2024-12-31";
+export const EXPECTED = { credits: 1, hours: { A: 6, B: 6, C: 12 } };
+
+export interface Tool {
+  readonly name: string;
+  readonly debianPackage: string;
+  readonly available: () => boolean;
+}
+
+const works = (command: string, args: readonly string[]): boolean => spawnSync(command, args, { stdio: "ignore" }).status === 0;
+
+export const OPENPYXL: Tool = {
+  name: "openpyxl",
+  debianPackage: "python3-openpyxl",
+  available: () => works(PYTHON, ["-c", "import openpyxl"]),
+};
+export const PIL: Tool = {
+  name: "Pillow (openpyxl's images)",
+  debianPackage: "python3-pil",
+  available: () => works(PYTHON, ["-c", "import PIL"]),
+};
+export const LIBREOFFICE: Tool = {
+  name: "LibreOffice",
+  debianPackage: "libreoffice-calc-nogui",
+  available: () => works("sh", ["-c", "command -v soffice"]),
+};
+export const GNUMERIC: Tool = {
+  name: "gnumeric's ssconvert",
+  debianPackage: "gnumeric",
+  available: () => works("sh", ["-c", "command -v ssconvert"]),
+};
+
+/** Whether to run a test that needs these tools: fails under CI when one is missing, skips elsewhere. */
+export function toolsReady(...tools: readonly Tool[]): boolean {
+  const missing = tools.filter((tool) => !tool.available());
+  if (missing.length === 0) return true;
+  if (process.env.CI) {
+    throw new Error(`missing on this machine: ${missing.map((tool) => `${tool.name} (Debian package ${tool.debianPackage})`).join(", ")}`);
+  }
+  return false;
+}
+
+const OPENPYXL_SCRIPT = String.raw`
+import datetime, sys
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.worksheet.table import Table
+
+out, variant = sys.argv[1], sys.argv[2]
+wb = Workbook()
+if variant == "1904":
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    wb.epoch = CALENDAR_MAC_1904
+profile = wb.active
+profile.title = "Profile"
+for label, value in [("Mentee name", "Ann Mentee"), ("Email", "ann@example.org"), ("CST-T certified on", None),
+                     ("CST-D certified on", None), ("Credits already awarded", 0), ("Rule set", "current")]:
+    profile.append([label, value])
+log = wb.create_sheet("Tracking Form")
+log.append(["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"])
+log.append([datetime.datetime(2024, 3, 5, 18, 30), "treatment", "In person", "Jane Roe", "CST-T", 6, "first"])
+log.append([datetime.date(2024, 3, 6), "small-group", "Virtual", None, None, 6, None])
+log.append([datetime.datetime(2024, 3, 7, 23, 59), "one-on-one", "Virtual", "Mo Mentor", "Mentor", 12, "late in the day"])
+for row in range(2, 5):
+    log.cell(row=row, column=1).number_format = "yyyy-mm-dd"
+log.add_table(Table(displayName="MentorshipLog", ref="A1:G4"))
+if variant in ("rich", "1904"):
+    log["D2"].comment = Comment("Treating therapist", "Coordinator")
+    chart = BarChart()
+    chart.add_data(Reference(log, min_col=6, min_row=1, max_row=4), titles_from_data=True)
+    log.add_chart(chart, "I2")
+    sheet = wb.create_chartsheet("Hours chart")
+    other = BarChart()
+    other.add_data(Reference(log, min_col=6, min_row=1, max_row=4), titles_from_data=True)
+    sheet.add_chart(other)
+    notes = wb.create_sheet("Notes")
+    notes["A1"] = "Total"
+    notes["B1"] = "=SUM('Tracking Form'!F2:F4)"
+    notes["A2"] = "Missing"
+    notes["B2"] = "#N/A"
+if variant == "image":
+    from PIL import Image as PILImage
+    from openpyxl.drawing.image import Image
+    png = out + ".png"
+    PILImage.new("RGB", (8, 8), (200, 30, 30)).save(png)
+    log.add_image(Image(png), "I2")
+if variant == "csv":
+    wb.remove(profile)
+    log["G2"] = "5 € parking, “quoted”; Zoë"
+if variant == "formula":
+    log["F4"] = "=6*2"
+    log["G3"] = "#N/A"
+wb.save(out)
+`;
+
+/**
+ * An openpyxl workbook: "rich" (chart, chart sheet, comment, formula and
+ * error cells elsewhere), "1904", "image", "formula", or "csv" (the log
+ * sheet alone, with a note in characters outside ASCII).
+ */
+export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula" | "csv"): string {
+  execFileSync(PYTHON, ["-c", OPENPYXL_SCRIPT, file, variant]);
+  return file;
+}
+
+const PREFIX_SCRIPT = String.raw`
+import sys, zipfile
+import xml.etree.ElementTree as ET
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+ET.register_namespace("x", MAIN)
+ET.register_namespace("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+source, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename.startswith("xl/") and item.filename.endswith(".xml") and MAIN.encode() in data:
+            root = ET.fromstring(data)
+            data = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+            assert b"<x:" in data
+        zout.writestr(item, data)
+`;
+
+/** The same workbook with SpreadsheetML's namespace written with the prefix `x:`, rewritten by Python's ElementTree. */
+export function writePrefixed(source: string, file: string): string {
+  execFileSync(PYTHON, ["-c", PREFIX_SCRIPT, source, file]);
+  return file;
+}
+
+const SHEETJS_SCRIPT = String.raw`
+const XLSX = require("xlsx");
+const [out, cellDates] = [process.argv[1], process.argv[2] === "dates"];
+const day = (y, m, d, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
+const rows = [
+  ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"],
+  [day(2024, 3, 5, 18, 30), "treatment", "In person", "Jane Roe", "CST-T", 6, "first"],
+  [day(2024, 3, 6), "small-group", "Virtual", null, null, 6, null],
+  [day(2024, 3, 7, 23, 59), "one-on-one", "Virtual", "Mo Mentor", "Mentor", 12, "late in the day"],
+];
+const wb = XLSX.utils.book_new();
+XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Mentee name", "Ann Mentee"], ["Email", "ann@example.org"]]), "Profile");
+XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows, { cellDates, dateNF: "yyyy-mm-dd" }), "Tracking Form");
+XLSX.writeFile(wb, out, { cellDates, bookType: "xlsx" });
+`;
+
+/** A SheetJS workbook (npm xlsx), written in a process in UTC: with `cellDates`, dates are ISO cells (`t="d"`). */
+export function writeSheetJs(file: string, cellDates: boolean, root: string): string {
+  execFileSync(process.execPath, ["-e", SHEETJS_SCRIPT, file, cellDates ? "dates" : "serials"], {
+    cwd: root,
+    env: { ...process.env, TZ: "UTC" },
+  });
+  return file;
+}
+
+/** Re-saves workbooks with LibreOffice (a private profile, so it runs beside any other instance). */
+export function resaveWithLibreOffice(files: readonly string[], folder: string): string[] {
+  const out = join(folder, "libreoffice");
+  mkdirSync(out, { recursive: true });
+  const profile = join(folder, "lo-profile");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { stdio: "ignore", timeout: 180_000 },
+  );
+  return files.map((file) => {
+    const converted = join(out, file.slice(file.lastIndexOf("/") + 1));
+    if (!existsSync(converted)) throw new Error(`LibreOffice did not convert ${file}`);
+    const renamed = converted.replace(/\.xlsx$/, ".libreoffice.xlsx");
+    renameSync(converted, renamed);
+    return renamed;
+  });
+}
+
+/** Re-saves a workbook with gnumeric's ssconvert. */
+export function resaveWithGnumeric(file: string, target: string): string {
+  execFileSync("ssconvert", ["--export-type=Gnumeric_Excel:xlsx2", file, target], { stdio: "ignore", timeout: 120_000 });
+  return target;
+}
+
+/**
+ * Saves the first sheet of a workbook as CSV with LibreOffice, with its CSV
+ * filter's options: the separator and the character set by their codes
+ * (44 comma, 59 semicolon, 9 tab; 76 UTF-8, 1 Windows-1252, 65535 UTF-16).
+ */
+export function saveCsvWithLibreOffice(file: string, folder: string, separator: number, charset: number): string {
+  const out = join(folder, `csv-${separator}-${charset}`);
+  mkdirSync(out, { recursive: true });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(folder, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      `csv:Text - txt - csv (StarCalc):${separator},34,${charset},1`,
+      "--outdir",
+      out,
+      file,
+    ],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  const converted = join(out, file.slice(file.lastIndexOf("/") + 1).replace(/\.xlsx$/, ".csv"));
+  if (!existsSync(converted)) throw new Error(`LibreOffice did not save ${file} as CSV`);
+  return converted;
+}
