@@ -11,23 +11,11 @@
  */
 import { constants } from "node:fs";
 import { type FileHandle, open, readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import type { LogInput, WorkbookContent } from "../core";
-import { decodeCsvBytes, parseCsvLog } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
-import { OLE2_PROBLEM, fileKind, textFormatProblem } from "../workbook/formats";
-import { LIMITS, sizeText } from "../workbook/limits";
-
-const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
-const TEXT_EXTENSIONS = new Set([".csv", ".tsv"]);
-/** Spreadsheet formats that are not read, by extension, for files whose content does not say (a Numbers package is a folder). */
-const OTHER_FORMATS: Readonly<Record<string, string>> = {
-  ".xlsb": "it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
-  ".ods":
-    "it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx)",
-  ".numbers":
-    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file",
-};
+import { sizeText } from "../workbook/limits";
+import { OTHER_FORMATS, byteLimitOf, readCsvLogBytes, readLogBytes, tooLargeError } from "../workbook/read-file";
 
 function systemMessage(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -97,12 +85,12 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
 
 /** Reads at most `limit` bytes (refusing a file with more), whatever size the file system reported. */
 async function readAtMost(handle: FileHandle, expected: number, limit: number, what: string): Promise<Uint8Array> {
-  if (expected > limit) throw tooLarge(sizeText(expected), what);
+  if (expected > limit) throw tooLargeError(sizeText(expected), what);
   let buffer = new Uint8Array(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
-      if (length > limit) throw tooLarge(`larger than ${sizeText(limit)}`, what);
+      if (length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
       const grown = new Uint8Array(Math.min(limit + 1, buffer.length * 2));
       grown.set(buffer);
       buffer = grown;
@@ -111,25 +99,18 @@ async function readAtMost(handle: FileHandle, expected: number, limit: number, w
     if (bytesRead === 0) break;
     length += bytesRead;
   }
-  if (length > limit) throw tooLarge(`larger than ${sizeText(limit)}`, what);
+  if (length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
   return buffer.subarray(0, length);
 }
 
-function tooLarge(size: string, what: string): UnreadableFileError {
-  return new UnreadableFileError(`it is ${size}, more than ${what} of ${LIMITS.maxRow.toLocaleString("en")} rows takes: it is not read`);
-}
-
-/** The file's bytes, the kind of file they are, and nothing read past the limits. */
-async function readLogBytes(path: string): Promise<{ bytes: Uint8Array; kind: ReturnType<typeof fileKind> }> {
+/** The file's bytes, nothing read past the limit of its kind. */
+async function readFileBytes(path: string): Promise<Uint8Array> {
   const { handle, size } = await openRegularFile(path);
   try {
     const head = new Uint8Array(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0);
-    const kind = fileKind(head.subarray(0, bytesRead));
-    const workbook = kind !== "text" || WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase());
-    const limit = workbook ? LIMITS.maxWorkbookBytes : LIMITS.maxCsvBytes;
-    const bytes = await readAtMost(handle, size, limit, workbook ? "a workbook" : "a CSV log");
-    return { bytes, kind };
+    const { limit, what } = byteLimitOf(basename(path), head.subarray(0, bytesRead));
+    return await readAtMost(handle, size, limit, what);
   } catch (error) {
     throw asUnreadable(error);
   } finally {
@@ -137,51 +118,18 @@ async function readLogBytes(path: string): Promise<{ bytes: Uint8Array; kind: Re
   }
 }
 
-function csvLog(bytes: Uint8Array): LogInput {
-  const text = decodeCsvBytes(bytes);
-  const problem = textFormatProblem(text.slice(0, 1024));
-  if (problem !== null) throw new UnreadableFileError(problem);
-  return parseCsvLog(text);
-}
-
 /** A CSV log file as the core's input (the reader alone: no checking). */
 export async function readCsvLogFile(path: string): Promise<LogInput> {
-  return csvLog((await readLogBytes(path)).bytes);
-}
-
-function csvContent(log: LogInput): WorkbookContent {
-  return { log, hasLog: true, hasProfile: false, submissionRows: null };
+  return readCsvLogBytes(await readFileBytes(path));
 }
 
 /** A log file as the core's input, with the Submission sheet's rows when it is an exported submission. */
 export async function readLogFile(path: string): Promise<WorkbookContent> {
-  const extension = extname(path).toLowerCase();
-  const other = OTHER_FORMATS[extension];
+  const other = OTHER_FORMATS[extname(path).toLowerCase()];
   if (other !== undefined && (await stat(path).catch(() => null))?.isDirectory()) {
     throw new UnreadableFileError(other);
   }
-  const { bytes, kind } = await readLogBytes(path);
-  if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
-  if (kind === "zip") {
-    const { readWorkbookLog } = await import("../workbook/read-xlsx");
-    try {
-      return await readWorkbookLog(bytes);
-    } catch (error) {
-      if (error instanceof UnreadableFileError) throw error;
-      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
-    }
-  }
-  if (WORKBOOK_EXTENSIONS.has(extension)) {
-    throw new UnreadableFileError("it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx");
-  }
-  if (extension === ".xls")
-    throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)");
-  if (other !== undefined) throw new UnreadableFileError(other);
-  if (TEXT_EXTENSIONS.has(extension)) return csvContent(csvLog(bytes));
-  throw new UnreadableFileError(
-    `expected a .csv log or an .xlsx tracking form, not a ${extension === "" ? "file without extension" : `${extension} file`}`,
-  );
+  return readLogBytes(basename(path), await readFileBytes(path));
 }
 
 /** Whether a folder entry is a log to verify: .csv and .xlsx files, without Excel's "~$" lock files. */

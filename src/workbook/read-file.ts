@@ -1,0 +1,86 @@
+/**
+ * A log file's bytes as the core's input, whoever read them: the command
+ * line from disk, the add-in's Coordinator tab and the web tracker from a
+ * file the user chose. The kind of file is told by its first bytes, not its
+ * name; formats that are not read get one line that names them and says how
+ * to save the file as .xlsx. No Node APIs: this runs in the browser too.
+ */
+import type { LogInput, WorkbookContent } from "../core";
+import { decodeCsvBytes, parseCsvLog } from "./csv";
+import { UnreadableFileError } from "./errors";
+import { OLE2_PROBLEM, fileKind, textFormatProblem } from "./formats";
+import { LIMITS, sizeText } from "./limits";
+
+export const WORKBOOK_EXTENSIONS: ReadonlySet<string> = new Set([".xlsx", ".xlsm"]);
+const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv"]);
+/** Spreadsheet formats that are not read, by extension, for files whose content does not say (a Numbers package is a folder). */
+export const OTHER_FORMATS: Readonly<Record<string, string>> = {
+  ".xlsb": "it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
+  ".ods":
+    "it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx)",
+  ".numbers":
+    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file",
+};
+
+/** ".xlsx": a file name's extension in lower case, or "". */
+export function extensionOf(name: string): string {
+  const match = /\.[^./\\]+$/.exec(name);
+  return match === null ? "" : match[0].toLowerCase();
+}
+
+/** The most bytes a file may have to be read: as many as a log of Excel's 1,048,576 rows takes, as a workbook or as CSV. */
+export function byteLimitOf(name: string, head: Uint8Array): { limit: number; what: string } {
+  const workbook = fileKind(head) !== "text" || WORKBOOK_EXTENSIONS.has(extensionOf(name));
+  return workbook ? { limit: LIMITS.maxWorkbookBytes, what: "a workbook" } : { limit: LIMITS.maxCsvBytes, what: "a CSV log" };
+}
+
+/** The refusal of a file over its limit. */
+export function tooLargeError(size: string, what: string): UnreadableFileError {
+  return new UnreadableFileError(`it is ${size}, more than ${what} of ${LIMITS.maxRow.toLocaleString("en")} rows takes: it is not read`);
+}
+
+/** Checks a file's declared size before it is read (a browser's File, a stat): refuses one too large for a log. */
+export function checkFileSize(name: string, size: number, head: Uint8Array): void {
+  const { limit, what } = byteLimitOf(name, head);
+  if (size > limit) throw tooLargeError(sizeText(size), what);
+}
+
+function csvLog(bytes: Uint8Array): LogInput {
+  const text = decodeCsvBytes(bytes);
+  const problem = textFormatProblem(text.slice(0, 1024));
+  if (problem !== null) throw new UnreadableFileError(problem);
+  return parseCsvLog(text);
+}
+
+/** A CSV log's bytes as the core's input (the reader alone: no checking). */
+export function readCsvLogBytes(bytes: Uint8Array): LogInput {
+  return csvLog(bytes);
+}
+
+/** A log file's bytes, named `name`, as the core's input, with the Submission sheet's rows when it is an exported submission. */
+export async function readLogBytes(name: string, bytes: Uint8Array): Promise<WorkbookContent> {
+  const extension = extensionOf(name);
+  const kind = fileKind(bytes.subarray(0, 8));
+  if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
+  if (kind === "zip") {
+    const { readWorkbookLog } = await import(/* webpackChunkName: "workbook-reader" */ "./read-xlsx");
+    try {
+      return await readWorkbookLog(bytes);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw error;
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
+    }
+  }
+  if (WORKBOOK_EXTENSIONS.has(extension)) {
+    throw new UnreadableFileError("it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx");
+  }
+  if (extension === ".xls")
+    throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)");
+  const other = OTHER_FORMATS[extension];
+  if (other !== undefined) throw new UnreadableFileError(other);
+  if (TEXT_EXTENSIONS.has(extension)) return { log: csvLog(bytes), hasLog: true, hasProfile: false, submissionRows: null };
+  throw new UnreadableFileError(
+    `expected a .csv log or an .xlsx tracking form, not a ${extension === "" ? "file without extension" : `${extension} file`}`,
+  );
+}
