@@ -12,7 +12,11 @@ module.exports = {
     "^.+\\.(t|j)sx?$": ["@swc/jest", SWC],
   },
   // office-addin-mock reaches an ESM-only package through office-addin-manifest; it only needs the OfficeApp enum.
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
+    // Under jsdom, exceljs (which the browser tests of reading and writing workbooks need) resolves uuid's ES-module browser build: use its CommonJS one.
+    "^uuid$": "<rootDir>/node_modules/uuid/dist/index.js",
+  },
   // Property tests run with one fixed seed (test/support/properties.ts); npm run test:explore varies it.
   setupFiles: ["<rootDir>/test/support/setup-globals.js", "<rootDir>/test/support/properties.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/support/setup-dom.js"],

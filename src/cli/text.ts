@@ -8,20 +8,20 @@
  */
 import {
   type Assessment,
-  type Edit,
   type VerificationState,
   type VerifiedReport,
   CATEGORIES,
   RULE_SETS,
   STATE_TEXT,
+  attentionText,
   breakdownOf,
+  editsText,
   categoryHoursText,
   certificationText,
   creditRule,
   earnedCreditText,
   findRuleSet,
   hoursToMilli,
-  listText,
   missingText,
   ordinal,
   plural,
@@ -59,30 +59,6 @@ export function findingLines(report: VerifiedReport): string[] {
     for (const warning of row.warnings) lines.push(`  row ${row.row}: warning ${warning.code}: ${warning.message}`);
   }
   return lines;
-}
-
-/** "Email changed; rows 3 and 7 changed; row 9 added". */
-export function editsText(edits: readonly Edit[] | null | undefined): string {
-  if (edits === null || edits === undefined) return "what changed cannot be located: this submission was exported before per-row digests";
-  if (edits.length === 0) return "the rows are in another order; no field or row changed";
-  const fields = edits.flatMap((edit) => ("profileField" in edit ? [edit.profileField] : []));
-  const parts = fields.length === 0 ? [] : [`${listText(fields)} changed`];
-  for (const change of ["changed", "added", "removed"] as const) {
-    const rows = edits.flatMap((edit) => ("row" in edit && edit.change === change ? [String(edit.row)] : []));
-    if (rows.length > 0) parts.push(`${rows.length === 1 ? "row" : "rows"} ${listText(rows)} ${change}`);
-  }
-  return parts.join("; ");
-}
-
-/** What needs attention, as the file's first line says it; null when nothing does beyond row errors. */
-export function attentionText(report: VerifiedReport): string | null {
-  const state = verificationState(report);
-  if (state === "edited") return `EDITED after export: ${editsText(report.edits)}`;
-  if (state === "mismatched") {
-    const fields = (report.summaryMismatches ?? []).map((mismatch) => submissionFieldLabel(mismatch.field));
-    return `SUMMARY DIFFERS from the recomputed one: ${listText(fields)}`;
-  }
-  return null;
 }
 
 /** Whose it is and against what: "Ann Mentee <ann@example.org>; exported 2026-11-25 14:03 UTC; as of 2024-06-01; Current program rules". */

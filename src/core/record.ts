@@ -3,9 +3,9 @@
  * from the command line (`verify --record`) and from the pane's Coordinator
  * tab (the `CST Verification` sheet), never twice for one fingerprint.
  */
-import type { VerifiedReport } from "./submission";
 import { findRuleSet } from "./rulesets";
-import { utcTimeText } from "./words";
+import { type Edit, type VerifiedReport, submissionFieldLabel } from "./submission";
+import { listText, utcTimeText } from "./words";
 
 /** What a verified file needs: nothing (ready to award), its errors fixed, or a look at what changed after export. */
 export type VerificationState = "ready" | "errors" | "edited" | "mismatched";
@@ -82,4 +82,28 @@ export function newRecordRows(existing: readonly (readonly unknown[])[], rows: r
     added.push(row);
   }
   return added;
+}
+
+/** "Email changed; rows 3 and 7 changed; row 9 added". */
+export function editsText(edits: readonly Edit[] | null | undefined): string {
+  if (edits === null || edits === undefined) return "what changed cannot be located: this submission was exported before per-row digests";
+  if (edits.length === 0) return "the rows are in another order; no field or row changed";
+  const fields = edits.flatMap((edit) => ("profileField" in edit ? [edit.profileField] : []));
+  const parts = fields.length === 0 ? [] : [`${listText(fields)} changed`];
+  for (const change of ["changed", "added", "removed"] as const) {
+    const rows = edits.flatMap((edit) => ("row" in edit && edit.change === change ? [String(edit.row)] : []));
+    if (rows.length > 0) parts.push(`${rows.length === 1 ? "row" : "rows"} ${listText(rows)} ${change}`);
+  }
+  return parts.join("; ");
+}
+
+/** What needs attention, as the file's first line says it; null when nothing does beyond row errors. */
+export function attentionText(report: VerifiedReport): string | null {
+  const state = verificationState(report);
+  if (state === "edited") return `EDITED after export: ${editsText(report.edits)}`;
+  if (state === "mismatched") {
+    const fields = (report.summaryMismatches ?? []).map((mismatch) => submissionFieldLabel(mismatch.field));
+    return `SUMMARY DIFFERS from the recomputed one: ${listText(fields)}`;
+  }
+  return null;
 }

@@ -39,6 +39,7 @@ import {
   type ProfileChanges,
   type RowMark,
   type TrackingWorkbook,
+  type VerificationRow,
   type VerificationWrite,
   FORM_LISTS_SHEET,
   NO_FORM_MESSAGE,
@@ -530,6 +531,12 @@ export class MemoryWorkbook implements TrackingWorkbook {
     target.widths[0] = 28;
     target.widths[1] = 60;
     this.changed();
+  }
+
+  async readVerification(): Promise<VerificationRow[]> {
+    const sheet = this.sheet(VERIFICATION_SHEET);
+    if (sheet === undefined || sheet.cells[0]?.[0] !== VERIFICATION_MARK) return [];
+    return sheet.cells.slice(VERIFICATION_FIRST_ROW - 1).map((row) => [...row]);
   }
 
   async goTo(target: GoToTarget): Promise<void> {

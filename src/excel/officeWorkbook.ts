@@ -64,6 +64,7 @@ import {
   type ProfileChanges,
   type RowMark,
   type TrackingWorkbook,
+  type VerificationRow,
   type VerificationWrite,
   FORM_LISTS_SHEET,
   INPUT_COLUMN_COUNT,
@@ -657,6 +658,25 @@ export class OfficeWorkbook implements TrackingWorkbook {
       sheet.getRange("B:B").format.columnWidth = 60 * POINTS_PER_CHARACTER;
       sheet.activate();
       await context.sync();
+    });
+  }
+
+  async readVerification(): Promise<VerificationRow[]> {
+    return run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(VERIFICATION_SHEET);
+      await context.sync();
+      if (sheet.isNullObject) return [];
+      const mark = sheet.getRange("A1").load("values");
+      const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount, values");
+      await context.sync();
+      if (mark.values[0]?.[0] !== VERIFICATION_MARK || used.isNullObject) return [];
+      const rows: VerificationRow[] = [];
+      used.values.forEach((values, index) => {
+        const row = used.rowIndex + index + 1;
+        if (row < VERIFICATION_FIRST_ROW) return;
+        rows[row - VERIFICATION_FIRST_ROW] = [...new Array<CellValue>(used.columnIndex).fill(""), ...values.map(toCellValue)];
+      });
+      return Array.from(rows, (row) => row ?? []);
     });
   }
 

@@ -71,6 +71,8 @@ export interface TrackingWorkbook {
   markRows(marks: readonly RowMark[]): Promise<void>;
   /** Writes rows into the add-in's own `CST Verification` sheet (made when absent); refuses a sheet of that name it did not make. */
   writeVerification(write: VerificationWrite): Promise<void>;
+  /** The rows of the add-in's own `CST Verification` sheet below its mark; none when there is no such sheet (or it is not the add-in's). */
+  readVerification(): Promise<VerificationRow[]>;
   /** Selects a log row or a Profile value so the user sees what a finding is about. */
   goTo(target: GoToTarget): Promise<void>;
   /**

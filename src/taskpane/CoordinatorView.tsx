@@ -1,13 +1,29 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { useState } from "react";
-import { type IsoDate, PROFILE_INDEX, ordinal } from "../core";
+import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
+import { type DragEvent, useRef, useState } from "react";
+import {
+  type IsoDate,
+  type VerificationState,
+  CATEGORIES,
+  PROFILE_INDEX,
+  RULE_SETS,
+  STATE_TEXT,
+  attentionText,
+  creditRule,
+  findRuleSet,
+  hoursToMilli,
+  missingText,
+  ordinal,
+  plural,
+  submissionFieldLabel,
+  utcTimeText,
+  verificationState,
+} from "../core";
 import { FindingsList } from "./FindingsList";
-
+import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
-import { type Verification, submissionStateText, verifyOpenWorkbook } from "./verifyWorkbook";
+import { OPEN_WORKBOOK, type Verification, recordVerifications, verifyFile, verifyOpenWorkbook } from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
-import { submissionFieldLabel } from "../core/submission";
 
 export interface CoordinatorViewProps {
   readonly asOf?: IsoDate;
@@ -15,108 +31,225 @@ export interface CoordinatorViewProps {
   readonly onVerified: () => Promise<unknown>;
 }
 
+const STATE_INTENT: Readonly<Record<VerificationState | "unreadable", "success" | "error" | "warning">> = {
+  ready: "success",
+  errors: "error",
+  edited: "warning",
+  mismatched: "warning",
+  unreadable: "error",
+};
+
+/**
+ * The coordinator's tab: verify the open workbook, or submission files chosen
+ * or dropped here (several at once, .xlsx and .csv), with the command line's
+ * core and readers; one row per file, each opening to its findings and what
+ * changed; Record appends one row per submission to the CST Verification sheet.
+ */
 export function CoordinatorView({ asOf, onGoToRow, onVerified }: CoordinatorViewProps) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
-  const [result, setResult] = useState<Verification | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [results, setResults] = useState<Verification[]>([]);
   const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
 
-  const verify = async () => {
+  /** Results of the same name replace the earlier ones: verifying a file again shows its latest state once. */
+  const show = (added: readonly Verification[]) =>
+    setResults((previous) => [...previous.filter((each) => !added.some((next) => next.name === each.name)), ...added]);
+
+  const verifyWorkbook = async () => {
     setBusy(true);
-    setError(null);
+    setMessage(null);
     try {
-      setResult(await verifyOpenWorkbook(workbook, asOf));
+      show([await verifyOpenWorkbook(workbook, asOf)]);
       await onVerified();
     } catch (failure) {
-      setResult(null);
-      setError(messageOf(failure));
+      setMessage({ intent: "error", text: messageOf(failure) });
     } finally {
       setBusy(false);
     }
   };
 
-  const report = result?.report;
-  const mismatches = report?.summaryMismatches ?? [];
+  const verifyFiles = async (files: readonly File[]) => {
+    if (files.length === 0) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const verified: Verification[] = [];
+      for (const file of files) verified.push(await verifyFile(file, asOf));
+      show(verified);
+      const unreadable = verified.filter((each) => !each.ok).length;
+      setMessage({
+        intent: unreadable > 0 ? "warning" : "info",
+        text: `Verified ${plural(verified.length - unreadable, "file")}${unreadable > 0 ? `; ${plural(unreadable, "file")} could not be read` : ""}.`,
+      });
+    } finally {
+      setBusy(false);
+      if (input.current !== null) input.current.value = "";
+    }
+  };
+
+  const record = async () => {
+    setBusy(true);
+    try {
+      const { added, skipped } = await recordVerifications(workbook, results);
+      setMessage({
+        intent: "success",
+        text: `Recorded ${plural(added, "submission")} in the CST Verification sheet${skipped > 0 ? ` (${skipped} already recorded, by fingerprint)` : ""}.`,
+      });
+    } catch (failure) {
+      setMessage({ intent: "error", text: messageOf(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void verifyFiles([...event.dataTransfer.files]);
+  };
+
+  const counts = { ready: 0, errors: 0, attention: 0 };
+  for (const result of results) {
+    const state = result.ok ? verificationState(result.report) : "unreadable";
+    if (state === "ready") counts.ready++;
+    else if (state === "errors" || state === "unreadable") counts.errors++;
+    else counts.attention++;
+  }
+
   return (
     <section className={styles.section} aria-labelledby="verify-heading">
       <h2 id="verify-heading" className={styles.heading}>
-        Verify this workbook
+        Verify submissions
       </h2>
       <p className={styles.hint}>
-        Recomputes the credit from the rows themselves, checks a submission against its fingerprint, and writes the results to a Status
-        column beside the log and a Verification sheet. Input cells are never changed.
+        Recomputes the credit from the rows themselves and checks a submission against its fingerprint, saying who it is, what changed after
+        export and what needs attention. Files are read here, on this computer: nothing is sent anywhere.
       </p>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={verify} disabled={busy}>
-          Verify workbook
+        <Button appearance="primary" onClick={verifyWorkbook} disabled={busy}>
+          Verify this workbook
         </Button>
+        <Button onClick={() => input.current?.click()} disabled={busy}>
+          Choose submission files…
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.csv"
+          hidden
+          aria-label="Submission files to verify"
+          data-testid="submission-files"
+          onChange={(event) => void verifyFiles([...(event.target.files ?? [])])}
+        />
       </div>
-      {error !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody className={styles.wrapText}>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {report !== undefined && result !== null && (
+      <div
+        className={mergeClasses(styles.dropZone, dragging && styles.dropZoneActive)}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+      >
+        Or drop .xlsx and .csv files here.
+      </div>
+      {busy && <Spinner size="tiny" label="Verifying…" />}
+      {message !== null && <StatusMessage intent={message.intent}>{message.text}</StatusMessage>}
+      {results.length > 0 && (
         <>
-          {report.submission !== null && (
-            <MessageBar intent={report.submission === "unchanged" ? "success" : "error"} data-testid="submission-state">
-              <MessageBarBody className={styles.wrapText}>
-                <MessageBarTitle>{submissionStateText(report)}</MessageBarTitle>
-                {report.submission === "unchanged"
-                  ? "The profile and rows are exactly those exported."
-                  : "A profile or log cell differs from what was exported: the fingerprint no longer matches."}
-              </MessageBarBody>
-            </MessageBar>
+          <p className={styles.hint} data-testid="verification-totals">
+            {plural(results.length, "file")}: {counts.ready} ready to award, {counts.errors} with errors or unreadable, {counts.attention}{" "}
+            edited or with a differing summary.
+          </p>
+          <ul className={styles.list} aria-label="Verified submissions">
+            {results.map((result) => (
+              <li key={result.name} className={styles.logRow}>
+                {result.ok ? (
+                  <VerifiedFile result={result} onGoToRow={onGoToRow} />
+                ) : (
+                  <StatusMessage intent="error" title={result.name}>
+                    Cannot be read: {result.error}
+                  </StatusMessage>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className={styles.row}>
+            <Button onClick={record} disabled={busy || !results.some((result) => result.ok)}>
+              Record in CST Verification
+            </Button>
+            <Button appearance="subtle" onClick={() => setResults([])} disabled={busy}>
+              Clear the list
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+
+  function VerifiedFile({ result, onGoToRow: goToRow }: { result: Extract<Verification, { ok: true }>; onGoToRow: (row: number) => void }) {
+    const { report } = result;
+    const state = verificationState(report);
+    const ruleSet = findRuleSet(report.ruleSet) ?? RULE_SETS.current;
+    const next = report.next;
+    const missing = {
+      A: hoursToMilli(next.missing.A),
+      B: hoursToMilli(next.missing.B),
+      C: hoursToMilli(next.missing.C),
+      total: hoursToMilli(next.missing.total),
+    };
+    const isOpenWorkbook = result.name === OPEN_WORKBOOK;
+    return (
+      <>
+        <span className={mergeClasses(styles.findingPlace, styles.wrapText)}>{result.name}</span>
+        <span
+          className={mergeClasses(styles.wrapText, STATE_INTENT[state] === "success" ? styles.successMark : styles.errorMark)}
+          data-testid="verification-state"
+        >
+          {attentionText(report) ?? STATE_TEXT[state]}
+        </span>
+        <span className={styles.wrapText}>
+          {report.mentee.name ?? "(no mentee name)"}
+          {report.mentee.email === null ? "" : ` <${report.mentee.email}>`}
+          {report.exportedAt === undefined || report.exportedAt === null ? "" : ` · exported ${utcTimeText(report.exportedAt)}`}
+        </span>
+        <span className={styles.wrapText}>
+          {plural(report.credits, "credit")} · hours {CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(", ")} ·
+          next: {ordinal(next.credit)} credit needs {missingText(missing, creditRule(ruleSet, next.credit))}
+        </span>
+        <details className={styles.details}>
+          <summary>Findings and changes</summary>
+          <p className={styles.hint}>
+            {ruleSet.label}; as of {report.asOf}.
+          </p>
+          {(report.summaryMismatches ?? []).length > 0 && (
+            <ul aria-label="Summary differences">
+              {(report.summaryMismatches ?? []).map((mismatch) => (
+                <li key={mismatch.field}>
+                  {submissionFieldLabel(mismatch.field)}: stored {mismatch.stored ?? "(missing)"}, recomputed {mismatch.recomputed}
+                </li>
+              ))}
+            </ul>
           )}
-          {mismatches.length > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody className={styles.wrapText}>
-                <MessageBarTitle>The stored summary differs from the recomputed one</MessageBarTitle>
-                <ul aria-label="Summary mismatches">
-                  {mismatches.map((mismatch) => (
-                    <li key={mismatch.field}>
-                      {submissionFieldLabel(mismatch.field)}: stored {mismatch.stored ?? "(missing)"}, recomputed {mismatch.recomputed}
-                    </li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <dl className={styles.stat} aria-label="Verification results">
-            <dt>Rule set</dt>
-            <dd className={styles.statValue}>{report.ruleSet}</dd>
-            <dt>Valid</dt>
-            <dd className={styles.statValue}>{report.valid ? "Yes" : "No"}</dd>
-            <dt>Credits earned</dt>
-            <dd className={styles.statValue} data-testid="verified-credits">
-              {report.credits}
-            </dd>
-            <dt>Hours A / B / C</dt>
-            <dd className={styles.statValue}>
-              {report.hours.A} / {report.hours.B} / {report.hours.C}
-            </dd>
-            <dt>Next credit</dt>
-            <dd className={styles.statValue}>
-              {ordinal(report.next.credit)}, {report.next.missing.total} h missing
-            </dd>
-          </dl>
-          <h3 className={styles.subheading}>Findings ({result.findings.length})</h3>
           {result.findings.length === 0 ? (
             <p className={styles.hint}>No errors or warnings.</p>
           ) : (
             <FindingsList
               findings={result.findings}
-              onGo={(place) =>
-                place.kind === "row"
-                  ? onGoToRow(place.row)
-                  : void workbook.goTo({ kind: "profile", field: PROFILE_INDEX[place.field] }).catch(() => undefined)
-              }
-              label="Verification findings"
+              onGo={(place) => {
+                if (!isOpenWorkbook) return;
+                if (place.kind === "row") goToRow(place.row);
+                else void workbook.goTo({ kind: "profile", field: PROFILE_INDEX[place.field] }).catch(() => undefined);
+              }}
+              label={`Findings of ${result.name}`}
             />
           )}
-        </>
-      )}
-    </section>
-  );
+        </details>
+      </>
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 export const usePaneStyles = makeStyles({
   pane: {
@@ -99,6 +99,21 @@ export const usePaneStyles = makeStyles({
   },
   message: {
     minWidth: 0,
+  },
+  successMark: {
+    color: tokens.colorPaletteGreenForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  dropZone: {
+    ...shorthands.border(tokens.strokeWidthThick, "dashed", tokens.colorNeutralStroke1),
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    textAlign: "center",
+    color: tokens.colorNeutralForeground2,
+  },
+  dropZoneActive: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
   },
   dashboard: {
     display: "flex",

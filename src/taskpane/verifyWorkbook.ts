@@ -1,68 +1,93 @@
 /**
- * The coordinator's check of the open workbook: recompute everything from its
- * rows, compare a submission's stored fingerprint and summary, and write the
- * results beside the input (the CST Status column and the CST Verification sheet).
+ * The coordinator's checks, with the same core and the same readers as the
+ * command line: the open workbook (recomputed from its rows, with the
+ * CST Status column written beside the input), and submission files chosen
+ * or dropped in the pane (read in the pane: nothing leaves the computer).
+ * Each result can be recorded in the add-in's own `CST Verification` sheet,
+ * one row per submission, never twice for one fingerprint.
  */
-import type { Assessment, IsoDate } from "../core";
-import { type VerifiedReport, ordinal, readSubmissionSheet, submissionFieldLabel, verifyLog } from "../core";
+import {
+  type Assessment,
+  type IsoDate,
+  type RecordRow,
+  type VerifiedReport,
+  RECORD_COLUMNS,
+  newRecordRows,
+  readSubmissionSheet,
+  recordRow,
+  verifyLog,
+} from "../core";
 import { type TrackingWorkbook, WorkbookError } from "../excel/workbook";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
 
-/** One line of the verification sheet: label in column A, value in column B. */
-export type VerificationLine = readonly [string, string | number];
+/** One verified source: the open workbook or a file. */
+export type Verification =
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly report: VerifiedReport;
+      readonly assessment: Assessment;
+      readonly findings: readonly ListedFinding[];
+    }
+  | { readonly ok: false; readonly name: string; readonly error: string };
 
-export interface Verification {
-  readonly report: VerifiedReport;
-  readonly assessment: Assessment;
-  readonly findings: readonly ListedFinding[];
-  readonly lines: readonly VerificationLine[];
-}
+/** What the open workbook is called in results and in the record. */
+export const OPEN_WORKBOOK = "This workbook";
 
-export function submissionStateText(report: VerifiedReport): string {
-  if (report.submission === null) return "Not a submission (no Submission sheet)";
-  return report.submission === "unchanged" ? "Unchanged since export" : "Edited after export";
-}
-
-export function verificationLines(report: VerifiedReport, assessment: Assessment, checkedAt: string): VerificationLine[] {
-  const errorRows = assessment.rows.filter((row) => row.errors.length > 0).length;
-  const lines: VerificationLine[] = [
-    ["Verified at", checkedAt],
-    ["As of", assessment.asOf],
-    ["Rule set", report.ruleSet],
-    ["Submission", submissionStateText(report)],
-    ["Valid", report.valid ? "Yes" : "No"],
-    ["Rows checked", assessment.rows.length],
-    ["Rows with errors", errorRows],
-    ["Profile errors", report.profile.errors.map((error) => error.message).join(" | ")],
-    ["Credited hours, category A", report.hours.A],
-    ["Credited hours, category B", report.hours.B],
-    ["Credited hours, category C", report.hours.C],
-    ["Credits earned", report.credits],
-    ["Next credit", ordinal(report.next.credit)],
-    ["Next credit: hours missing in total", report.next.missing.total],
-    ["Next credit blocked by", report.next.blockedBy ?? ""],
-    ["Fingerprint (recomputed)", report.fingerprint],
-  ];
-  for (const mismatch of report.summaryMismatches ?? []) {
-    lines.push([
-      `Mismatch: ${submissionFieldLabel(mismatch.field)}`,
-      `stored ${mismatch.stored ?? "(missing)"}, recomputed ${mismatch.recomputed}`,
-    ]);
-  }
-  return lines;
-}
-
-export async function verifyOpenWorkbook(
-  workbook: TrackingWorkbook,
-  asOf?: IsoDate,
-  now: () => Date = () => new Date(),
-): Promise<Verification> {
-  const content = await workbook.readForm();
-  if (!content.hasLog) throw new WorkbookError("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
+async function verified(name: string, content: Awaited<ReturnType<TrackingWorkbook["readForm"]>>, asOf?: IsoDate): Promise<Verification> {
   const stored = content.submissionRows === null ? null : readSubmissionSheet(content.submissionRows);
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
-  const lines = verificationLines(report, assessment, now().toISOString());
-  await workbook.markRows(rowMarks(assessment));
-  await workbook.writeVerification({ rows: lines, mode: "replace" });
-  return { report, assessment, findings: listFindings(assessment), lines };
+  return { ok: true, name, report, assessment, findings: listFindings(assessment) };
+}
+
+/** Verifies the open workbook and writes each row's status beside the input (never into it). */
+export async function verifyOpenWorkbook(workbook: TrackingWorkbook, asOf?: IsoDate): Promise<Verification> {
+  const content = await workbook.readForm();
+  if (!content.hasLog) throw new WorkbookError("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
+  const result = await verified(OPEN_WORKBOOK, content, asOf);
+  if (result.ok) await workbook.markRows(rowMarks(result.assessment));
+  return result;
+}
+
+/** A file's bytes, from a browser's File (FileReader where `arrayBuffer` is missing). */
+export function fileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** Verifies a submission file (.xlsx or .csv) with the command line's readers; a file that cannot be read says why, in one line. */
+export async function verifyFile(file: File, asOf?: IsoDate): Promise<Verification> {
+  try {
+    const { checkFileSize, readLogBytes } = await import(/* webpackChunkName: "workbook-reader" */ "../workbook/read-file");
+    const head = await fileBytes(file.slice(0, 8));
+    checkFileSize(file.name, file.size, head);
+    return await verified(file.name, await readLogBytes(file.name, await fileBytes(file)), asOf);
+  } catch (error) {
+    return { ok: false, name: file.name, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Appends the verified results to the `CST Verification` sheet's record
+ * (its header row written the first time); those whose fingerprint the
+ * record holds are left out. Returns how many rows were added.
+ */
+export async function recordVerifications(
+  workbook: TrackingWorkbook,
+  results: readonly Verification[],
+  now: () => Date = () => new Date(),
+): Promise<{ added: number; skipped: number }> {
+  const verifiedAt = now().toISOString();
+  const rows: RecordRow[] = results.flatMap((result) => (result.ok ? [recordRow(result.name, result.report, verifiedAt)] : []));
+  const existing = await workbook.readVerification();
+  const hasHeader = existing[0]?.[0] === RECORD_COLUMNS[0];
+  const added = newRecordRows(hasHeader ? existing.slice(1) : existing, rows);
+  const write = hasHeader ? added : [[...RECORD_COLUMNS], ...added];
+  if (write.length > 0 && (added.length > 0 || !hasHeader)) await workbook.writeVerification({ rows: write, mode: "append" });
+  return { added: added.length, skipped: rows.length - added.length };
 }

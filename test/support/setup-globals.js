@@ -6,3 +6,15 @@ if (!globalThis.crypto || !globalThis.crypto.subtle) {
 }
 if (!globalThis.TextEncoder) globalThis.TextEncoder = TextEncoder;
 if (!globalThis.TextDecoder) globalThis.TextDecoder = TextDecoder;
+// jsdom lacks the streams the workbook reader uses in browsers (zip.js); Node has the same WHATWG classes.
+const streams = require("node:stream/web");
+for (const name of [
+  "ReadableStream",
+  "WritableStream",
+  "TransformStream",
+  "DecompressionStream",
+  "CompressionStream",
+  "TextDecoderStream",
+]) {
+  if (globalThis[name] === undefined && streams[name] !== undefined) globalThis[name] = streams[name];
+}

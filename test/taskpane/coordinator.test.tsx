@@ -2,7 +2,10 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { prepareSubmission } from "../../src/core/submission";
+import ExcelJS from "exceljs";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { buildSubmissionWorkbook } from "../../src/workbook/submission";
+import { loadWorkbook } from "../workbook/build";
 import { AS_OF, LOG_SHEET, allFields, cellsOf, formWorkbook, group, oneOnOne, renderApp, serial, treatment } from "./helpers";
 
 const ROWS = [treatment("2024-01-10", 6), group("2024-01-11", 6), oneOnOne("2024-01-12", 12)];
@@ -22,23 +25,37 @@ async function submissionWorkbook(): Promise<MemoryWorkbook> {
   return submission;
 }
 
-async function verify() {
+async function verifyThisWorkbook() {
   await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
-  await userEvent.click(screen.getByRole("button", { name: "Verify workbook" }));
-  return screen.findByLabelText("Verification results");
+  await userEvent.click(screen.getByRole("button", { name: "Verify this workbook" }));
+  return screen.findByRole("list", { name: "Verified submissions" });
 }
 
-describe("coordinator view", () => {
-  test("recomputes from the rows and writes the results beside the input, never into it", async () => {
+/** The exported submission workbook's bytes, as a file a coordinator received. */
+async function submissionFile(name: string, edit?: (bytes: ExcelJS.Workbook) => void): Promise<File> {
+  const workbook = await formWorkbook(ROWS);
+  const prepared = await prepareSubmission((await workbook.readForm()).log, { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" });
+  if (!prepared.ok) throw new Error("the sample should export");
+  let bytes = await buildSubmissionWorkbook(prepared.submission);
+  if (edit !== undefined) {
+    const book = await loadWorkbook(bytes);
+    edit(book);
+    bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+describe("coordinator view: the open workbook", () => {
+  test("recomputes from the rows and writes each row's status beside the input, never into it", async () => {
     const workbook = await formWorkbook([...ROWS, [serial("2024-01-13"), "Reiki", "In person", "", "", 1, ""]]);
     const before = cellsOf(workbook, LOG_SHEET).map((row) => row.slice(0, 7));
     renderApp(workbook);
-    await verify();
-    expect(screen.getByTestId("verified-credits")).toHaveTextContent("1");
-    expect(screen.queryByTestId("submission-state")).toBeNull();
-    const findings = screen.getByRole("list", { name: "Verification findings" });
-    expect(within(findings).getByRole("button", { name: /^Row 5: Activity "Reiki"/ })).toBeInTheDocument();
-
+    const list = await verifyThisWorkbook();
+    const item = within(list).getByText("This workbook").closest("li") as HTMLElement;
+    expect(within(item).getByTestId("verification-state")).toHaveTextContent("Has errors");
+    expect(item).toHaveTextContent("Ada Quint <ada@example.org>");
+    expect(item).toHaveTextContent("1 credit · hours A 6, B 6, C 12");
+    expect(within(item).getByRole("button", { name: /^Row 5: Activity "Reiki"/ })).toBeInTheDocument();
     const after = cellsOf(workbook, LOG_SHEET);
     expect(after.map((row) => row.slice(0, 7))).toEqual(before);
     expect(after.map((row) => row[7])).toEqual([
@@ -48,36 +65,73 @@ describe("coordinator view", () => {
       "OK",
       expect.stringMatching(/^Does not count: Activity "Reiki"/),
     ]);
-    const verification = new Map(cellsOf(workbook, "CST Verification").map((row) => [row[0], row[1]]));
-    expect(verification.get("Credits earned")).toBe(1);
-    expect(verification.get("Submission")).toBe("Not a submission (no Submission sheet)");
-    expect(verification.get("Rows with errors")).toBe(1);
   });
 
-  test("a submission as exported is reported unchanged", async () => {
-    renderApp(await submissionWorkbook());
-    await verify();
-    expect(await screen.findByTestId("submission-state")).toHaveTextContent("Unchanged since export");
-    expect(screen.queryByText("The stored summary differs from the recomputed one")).toBeNull();
-  });
-
-  test("a submission whose log was edited is reported edited", async () => {
+  test("a submission as exported is ready to award; edited after export says what changed", async () => {
     const workbook = await submissionWorkbook();
-    workbook.setCell(LOG_SHEET, 4, 5, 13);
     renderApp(workbook);
-    await verify();
-    expect(await screen.findByTestId("submission-state")).toHaveTextContent("Edited after export");
+    let list = await verifyThisWorkbook();
+    expect(within(list).getByTestId("verification-state")).toHaveTextContent("Ready to award");
+    await act(async () => {
+      workbook.setCell(LOG_SHEET, 4, 5, 13);
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Verify this workbook" }));
+    list = await screen.findByRole("list", { name: "Verified submissions" });
+    await within(list).findByText("EDITED after export: row 4 changed");
   });
 
-  test("a changed stored summary is listed as a mismatch", async () => {
+  test("a changed stored summary is listed as a difference", async () => {
     const workbook = await submissionWorkbook();
     const creditsRow = cellsOf(workbook, "Submission").findIndex((row) => row[0] === "Credits earned") + 1;
     workbook.setCell("Submission", creditsRow, 1, 3);
     renderApp(workbook);
-    await verify();
-    const mismatches = await screen.findByRole("list", { name: "Summary mismatches" });
-    expect(mismatches).toHaveTextContent("Credits earned: stored 3, recomputed 1");
-    expect(screen.getByTestId("submission-state")).toHaveTextContent("Unchanged since export");
+    const list = await verifyThisWorkbook();
+    expect(within(list).getByTestId("verification-state")).toHaveTextContent("SUMMARY DIFFERS from the recomputed one: Credits earned");
+    expect(within(list).getByRole("list", { name: "Summary differences" })).toHaveTextContent("Credits earned: stored 3, recomputed 1");
+  });
+});
+
+describe("coordinator view: submission files", () => {
+  test("several files at once: each verified with the command line's readers; Record appends one row each, never twice", async () => {
+    const workbook = await formWorkbook([]);
+    renderApp(workbook);
+    await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
+    const files = [
+      await submissionFile("a-unchanged.xlsx"),
+      await submissionFile("b-edited.xlsx", (book) => (book.getWorksheet("Tracking Form")!.getCell("F3").value = 9)),
+      new File(
+        ["Date,Activity,Format,Provider,Credential,Quantity,Notes\n03/04/2024,treatment,Virtual,Jane Roe,CST-T,2,\n"],
+        "c-errors.csv",
+        {
+          type: "text/csv",
+        },
+      ),
+      new File(["not a workbook"], "d-broken.xlsx"),
+    ];
+    await userEvent.upload(screen.getByTestId("submission-files"), files);
+    const list = await screen.findByRole("list", { name: "Verified submissions" });
+    const item = (name: string) => within(list).getByText(name).closest("li") as HTMLElement;
+    expect(within(item("a-unchanged.xlsx")).getByTestId("verification-state")).toHaveTextContent("Ready to award");
+    expect(item("a-unchanged.xlsx")).toHaveTextContent(/exported 2025-01-15 10:00 UTC/);
+    expect(within(item("b-edited.xlsx")).getByTestId("verification-state")).toHaveTextContent("EDITED after export: row 3 changed");
+    expect(within(item("c-errors.csv")).getByTestId("verification-state")).toHaveTextContent("Has errors");
+    expect(item("d-broken.xlsx")).toHaveTextContent(/Cannot be read: it is not an Excel workbook/);
+    expect(screen.getByTestId("verification-totals")).toHaveTextContent(
+      "4 files: 1 ready to award, 2 with errors or unreadable, 1 edited or with a differing summary.",
+    );
+
+    await userEvent.click(screen.getByRole("button", { name: "Record in CST Verification" }));
+    await screen.findByText("Recorded 3 submissions in the CST Verification sheet.");
+    const record = cellsOf(workbook, "CST Verification");
+    expect(record[1]?.slice(0, 3)).toEqual(["File", "Mentee", "Email"]);
+    expect(record.slice(2).map((row) => [row[0], row[10]])).toEqual([
+      ["a-unchanged.xlsx", "Ready to award"],
+      ["b-edited.xlsx", "Edited after export"],
+      ["c-errors.csv", "Has errors"],
+    ]);
+    await userEvent.click(screen.getByRole("button", { name: "Record in CST Verification" }));
+    await screen.findByText("Recorded 0 submissions in the CST Verification sheet (3 already recorded, by fingerprint).");
+    expect(cellsOf(workbook, "CST Verification")).toHaveLength(record.length);
   });
 });
 
