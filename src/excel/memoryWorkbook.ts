@@ -13,11 +13,13 @@
 import {
   type CellValue,
   type DateSystem,
+  type FieldKind,
   type LogRow,
   type PageLayout,
   type WorkbookContent,
   DATE_FORMAT,
   DECIMAL_TEXT,
+  FORM,
   INPUT_COLUMN_COUNT,
   LOG_COLUMNS,
   LOG_SHEET,
@@ -29,9 +31,11 @@ import {
   TEXT_FORMAT,
   formLayout,
   isBlankCell,
+  isEmptyRow,
   isoDateToExcelSerial,
   listFormula,
   parseIsoDate,
+  readDateCell,
 } from "../core";
 import {
   type GoToTarget,
@@ -134,6 +138,29 @@ export function enteredValue(value: CellValue, format: string, dateSystem: DateS
   return value;
 }
 
+/** Excel's last row: a log whose rows cannot keep their numbers below it is numbered from the first data row. */
+const LAST_ROW = 1_048_576;
+
+/**
+ * A cell read from a file as Excel holds it once the file is open: a date in
+ * a date field as its serial number (a reader hands dates over as
+ * `{ isoDate }`, a CSV log as text), numeric text in a number field as the
+ * number; anything else as read, blank as "". The form's writer turns these
+ * back into the same cells, so a log opened and saved reads as it did.
+ */
+function asOpened(value: CellValue, kind: FieldKind, dateSystem: DateSystem): CellValue {
+  if (isBlankCell(value)) return value ?? "";
+  if (kind === "date" && typeof value !== "number") {
+    const reading = readDateCell(value, dateSystem);
+    if (reading.ok) return isoDateToExcelSerial(reading.date, dateSystem);
+  }
+  if ((kind === "number" || kind === "wholeNumber") && typeof value === "string" && DECIMAL_TEXT.test(value)) {
+    const number = Number(value);
+    if (Number.isFinite(number)) return number;
+  }
+  return value;
+}
+
 export class MemoryWorkbook implements TrackingWorkbook {
   private readonly sheets: MemorySheet[] = [];
   private readonly tables: MemoryTable[] = [];
@@ -151,6 +178,47 @@ export class MemoryWorkbook implements TrackingWorkbook {
     for (const sheet of options.sheets ?? []) {
       this.addSheet(sheet.name).cells.push(...sheet.cells.map((row) => [...row]));
     }
+  }
+
+  /**
+   * A workbook holding the tracking form filled with a log read from a file
+   * (the web tracker's Open): the form as insertForm makes it, the Profile
+   * values when the file has a Profile sheet (else the form's defaults), and
+   * each non-empty row in its own worksheet row, so that findings, the saved
+   * form and `verify` name the rows the file had. Nothing else of the file is
+   * carried over.
+   */
+  static async fromContent(content: WorkbookContent): Promise<MemoryWorkbook> {
+    const workbook = new MemoryWorkbook({ dateSystem: content.log.dateSystem });
+    await workbook.insertForm();
+    workbook.fillForm(content);
+    return workbook;
+  }
+
+  private fillForm(content: WorkbookContent): void {
+    const system = this.dateSystem;
+    const profile = this.sheet(PROFILE_SHEET) as MemorySheet;
+    if (content.hasProfile) {
+      PROFILE_FIELDS.forEach((field, index) => {
+        const value = asOpened(content.log.profileCells[index], field.kind, system);
+        if (typeof value === "number")
+          profile.cellFormats[`${index + 1},1`] = field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind];
+        this.put(profile, index + 1, 1, value);
+      });
+    }
+    const { table, sheet } = this.requireTable();
+    const first = table.headerRow + 1;
+    const kept = content.log.rows.filter((row) => !isEmptyRow(row.cells));
+    const inPlace = kept.every(
+      (row, index) =>
+        Number.isInteger(row.row) && row.row >= first && row.row <= LAST_ROW && (index === 0 || row.row > (kept[index - 1] as LogRow).row),
+    );
+    kept.forEach((row, index) => {
+      const at = inPlace ? row.row : first + index;
+      table.dataRows = Math.max(table.dataRows, at - table.headerRow);
+      FORM.log.forEach((column, position) => this.put(sheet, at, position, asOpened(row.cells[position], column.kind, system)));
+    });
+    this.changed();
   }
 
   // ---- Observing -------------------------------------------------------

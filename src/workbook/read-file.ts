@@ -10,6 +10,7 @@ import { decodeCsvBytes, parseCsvLog } from "./csv";
 import { UnreadableFileError } from "./errors";
 import { OLE2_PROBLEM, fileKind, textFormatProblem } from "./formats";
 import { LIMITS, sizeText } from "./limits";
+import type { WorkbookSheets } from "./read-xlsx";
 
 export const WORKBOOK_EXTENSIONS: ReadonlySet<string> = new Set([".xlsx", ".xlsm"]);
 const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv"]);
@@ -59,13 +60,18 @@ export function readCsvLogBytes(bytes: Uint8Array): LogInput {
 
 /** A log file's bytes, named `name`, as the core's input, with the Submission sheet's rows when it is an exported submission. */
 export async function readLogBytes(name: string, bytes: Uint8Array): Promise<WorkbookContent> {
+  return (await readLogFile(name, bytes)).content;
+}
+
+/** A log file read as `readLogBytes` reads it, with a workbook's sheets (null for a CSV log): what the web tracker opens. */
+export async function readLogFile(name: string, bytes: Uint8Array): Promise<{ content: WorkbookContent; sheets: WorkbookSheets | null }> {
   const extension = extensionOf(name);
   const kind = fileKind(bytes.subarray(0, 8));
   if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
   if (kind === "zip") {
-    const { readWorkbookLog } = await import(/* webpackChunkName: "workbook-reader" */ "./read-xlsx");
+    const { readWorkbookFile } = await import(/* webpackChunkName: "workbook-reader" */ "./read-xlsx");
     try {
-      return await readWorkbookLog(bytes);
+      return await readWorkbookFile(bytes);
     } catch (error) {
       if (error instanceof UnreadableFileError) throw error;
       const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -79,7 +85,9 @@ export async function readLogBytes(name: string, bytes: Uint8Array): Promise<Wor
     throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)");
   const other = OTHER_FORMATS[extension];
   if (other !== undefined) throw new UnreadableFileError(other);
-  if (TEXT_EXTENSIONS.has(extension)) return { log: csvLog(bytes), hasLog: true, hasProfile: false, submissionRows: null };
+  if (TEXT_EXTENSIONS.has(extension)) {
+    return { content: { log: csvLog(bytes), hasLog: true, hasProfile: false, submissionRows: null }, sheets: null };
+  }
   throw new UnreadableFileError(
     `expected a .csv log or an .xlsx tracking form, not a ${extension === "" ? "file without extension" : `${extension} file`}`,
   );

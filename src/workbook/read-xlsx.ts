@@ -244,6 +244,19 @@ const firstOfType = (relationships: ReadonlyMap<string, Relationship> | undefine
  * it has neither the `MentorshipLog` table nor a sheet with the headers.
  */
 export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookContent> {
+  return (await readWorkbookFile(bytes)).content;
+}
+
+/** A workbook's sheets, for saying what of it a tracking form does not carry (the web tracker's Open). */
+export interface WorkbookSheets {
+  /** Every sheet's name in the workbook's order, chart sheets and hidden sheets included. */
+  readonly names: readonly string[];
+  /** The sheet the log was read from. */
+  readonly logSheet: string;
+}
+
+/** Reads a tracking-form workbook's bytes as `readWorkbookLog` does, with the names of its sheets. */
+export async function readWorkbookFile(bytes: Uint8Array): Promise<{ content: WorkbookContent; sheets: WorkbookSheets }> {
   const directory = readZipDirectory(bytes);
   const problem = zipFormatProblem(directory);
   if (problem !== null) throw new UnreadableFileError(problem);
@@ -296,6 +309,7 @@ export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookConten
     readers.set(sheet, [...(readers.get(sheet) ?? []), reader]);
   };
   let tableRows: TableRows | null = null;
+  let tableSheet: string | null = null;
   for (const sheet of worksheets) {
     const table = tables.get(partKey(sheet.part))?.find((candidate) => candidate.names.some((name) => sameName(name, LOG_TABLE)));
     if (table === undefined) continue;
@@ -311,6 +325,7 @@ export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookConten
       );
     }
     tableRows = new TableRows(range.top + table.headerRowCount, range.bottom - table.totalsRowCount, mapped.columns);
+    tableSheet = sheet.name;
     addReader(sheet, tableRows);
     break;
   }
@@ -341,13 +356,15 @@ export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookConten
   }
   await parseParts(directory, sheetHandlers);
 
-  const logRows = tableRows?.rows ?? candidates.find((candidate) => candidate.reader.matched)?.reader.rows ?? null;
-  if (logRows === null) {
+  const matched = candidates.find((candidate) => candidate.reader.matched);
+  const logRows = tableRows?.rows ?? matched?.reader.rows ?? null;
+  const logSheet = tableSheet ?? matched?.sheet.name ?? null;
+  if (logRows === null || logSheet === null) {
     throw new UnreadableFileError(
       `it has no ${LOG_TABLE} table and no sheet ("${LOG_SHEET}" or another) whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
     );
   }
-  return {
+  const content: WorkbookContent = {
     log: {
       rows: logRows,
       profileCells: profileSheet === undefined ? PROFILE_FIELDS.map(() => "") : profile.profileCells(),
@@ -357,4 +374,5 @@ export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookConten
     hasProfile: profileSheet !== undefined,
     submissionRows: submissionSheet === undefined ? null : submission.rows,
   };
+  return { content, sheets: { names: workbook.sheets.map((sheet) => sheet.name), logSheet } };
 }
