@@ -30,4 +30,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    files: ["src/tracker/service-worker.js"],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

@@ -1,9 +1,11 @@
 /**
  * Builds the add-in into dist/: the taskpane page (which, with the shared
  * runtime, also runs the custom functions and ribbon commands), the preview
- * page (the taskpane outside Excel), the help page, functions.json generated
- * from the functions' JSDoc, the manifest and the icons. Office.js is not
- * bundled: the pages load it from Microsoft's CDN.
+ * page (the taskpane outside Excel), the web tracker (the tracking form
+ * opened, filled and saved in any browser, with a service worker that keeps
+ * it working offline), the help page, functions.json generated from the
+ * functions' JSDoc, the manifest and the icons. Office.js is not bundled:
+ * the taskpane loads it from Microsoft's CDN; the other pages load none.
  *
  *   ADDIN_ORIGIN=https://cst.example.org npx webpack --mode production   npm run build: dist/ for that origin, the one
  *                                                                        place it is set (manifest.xml keeps localhost)
@@ -14,6 +16,8 @@
  * ADDIN_ORIGIN, or with an origin on this machine: its manifest would send
  * every Excel that installs it to a server that is not there.
  */
+const { createHash } = require("node:crypto");
+const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -26,6 +30,9 @@ const DIST = path.resolve(__dirname, "dist");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const FUNCTIONS_METADATA = "functions.json";
 const MANIFEST = "manifest.xml";
+const SERVICE_WORKER_SOURCE = "./src/tracker/service-worker.js";
+/** The service worker keeps its name: a browser looks for a new version of it at the same address. */
+const SERVICE_WORKER = "service-worker.js";
 
 /**
  * The pages and the entry bundles each loads. The shared runtime loads
@@ -35,6 +42,7 @@ const MANIFEST = "manifest.xml";
 const PAGES = {
   "taskpane.html": { template: "./src/taskpane/taskpane.html", entries: ["functions", "commands", "taskpane"] },
   "preview.html": { template: "./src/preview/preview.html", entries: ["preview"] },
+  "tracker.html": { template: "./src/tracker/tracker.html", entries: ["tracker"] },
   "help.html": { template: "./src/help/help.html", entries: [] },
 };
 
@@ -180,6 +188,64 @@ class AddinUrlsPlugin {
 }
 
 /**
+ * The web tracker's service worker (src/tracker/service-worker.js), written
+ * out with the files the tracker needs offline: its page, every bundle and
+ * lazy chunk its entry can load (from the chunk graph, once content hashes
+ * have named them), the icons and the help page. The version, which names
+ * the cache, is a digest of those files, so a build that changes any of them
+ * is a new cache. Production builds only: the dev server rebuilds as files change.
+ */
+class OfflineCachePlugin {
+  constructor({ entry, pages, source, output }) {
+    this.entry = entry;
+    this.pages = pages;
+    this.source = path.resolve(__dirname, source);
+    this.output = output;
+  }
+
+  /** The files the entry's page needs, relative to dist/. */
+  files(compilation) {
+    const entrypoint = compilation.entrypoints.get(this.entry);
+    const chunks = new Set();
+    for (const chunk of entrypoint.chunks) {
+      chunks.add(chunk);
+      for (const lazy of chunk.getAllAsyncChunks()) chunks.add(lazy);
+    }
+    const files = new Set(this.pages);
+    for (const chunk of chunks) for (const file of chunk.files) files.add(file);
+    for (const asset of compilation.getAssets()) if (asset.name.startsWith("assets/")) files.add(asset.name);
+    return [...files].sort();
+  }
+
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("OfflineCachePlugin", (compilation) => {
+      compilation.fileDependencies.add(this.source);
+      // After content hashing (OPTIMIZE_HASH) has given the bundles their final names.
+      compilation.hooks.processAssets.tap({ name: "OfflineCachePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, () => {
+        const files = this.files(compilation);
+        const missing = files.filter((file) => compilation.getAsset(file) === undefined);
+        if (missing.length > 0) {
+          compilation.errors.push(new WebpackError(`The service worker would cache ${missing.join(", ")}, which the build does not have.`));
+          return;
+        }
+        const digest = createHash("sha256");
+        for (const file of files) digest.update(`${file}\0`).update(compilation.getAsset(file).source.buffer());
+        const version = digest.digest("hex").slice(0, 16);
+        const template = fs.readFileSync(this.source, "utf8");
+        const line = /^const PRECACHE = .*;$/m;
+        if (!line.test(template)) {
+          compilation.errors.push(new WebpackError(`${this.source} has no "const PRECACHE = …;" line for the list of files.`));
+          return;
+        }
+        const text = template.replace(line, `const PRECACHE = ${JSON.stringify({ version, files })};`);
+        compilation.emitAsset(this.output, new sources.RawSource(text));
+      });
+    });
+  }
+}
+
+/**
  * HTTPS for the dev server. Where Excel runs (Windows, macOS) the
  * office-addin-dev-certs certificate, which it installs as trusted, so Excel
  * accepts https://localhost; elsewhere (or if that fails) webpack-dev-server's
@@ -265,6 +331,7 @@ async function config(env = {}, argv = {}) {
       functions: FUNCTIONS_SOURCE,
       commands: "./src/commands/commands.ts",
       preview: "./src/preview/index.tsx",
+      tracker: "./src/tracker/index.tsx",
     },
     output: {
       path: DIST,
@@ -328,7 +395,17 @@ async function config(env = {}, argv = {}) {
         ],
       }),
       new AddinUrlsPlugin(origin),
-      ...(production ? [new InitialBundleSizePlugin()] : []),
+      ...(production
+        ? [
+            new OfflineCachePlugin({
+              entry: "tracker",
+              pages: ["tracker.html", "help.html"],
+              source: SERVICE_WORKER_SOURCE,
+              output: SERVICE_WORKER,
+            }),
+            new InitialBundleSizePlugin(),
+          ]
+        : []),
     ],
     devServer: {
       port: DEV_PORT,
@@ -347,3 +424,4 @@ module.exports.BuildRefusal = BuildRefusal;
 module.exports.excelFunctionsMetadata = excelFunctionsMetadata;
 module.exports.manifestUrls = manifestUrls;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.SERVICE_WORKER = SERVICE_WORKER;

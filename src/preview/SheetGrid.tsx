@@ -11,6 +11,16 @@ const useStyles = makeStyles({
     minWidth: 0,
     padding: tokens.spacingHorizontalM,
   },
+  /** Filling its container's height (the web tracker), rather than the window's. */
+  fill: {
+    height: "100%",
+    boxSizing: "border-box",
+  },
+  fillScroller: {
+    flex: "1 1 auto",
+    minHeight: 0,
+    maxHeight: "none",
+  },
   hint: {
     margin: 0,
     color: tokens.colorNeutralForeground2,
@@ -140,7 +150,7 @@ interface Editing extends Position {
  * Enter (or Tab) commits, Escape cancels; Delete clears. What is typed is read
  * as Excel reads it (MemoryWorkbook.setCell), and the pane follows.
  */
-export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
+export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook; fill?: boolean }) {
   const styles = useStyles();
   const snapshot = useSyncExternalStore(workbook.watch, workbook.getSnapshot);
   const visible = snapshot.sheets.filter((sheet) => !sheet.hidden);
@@ -231,7 +241,7 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
   };
 
   return (
-    <section className={styles.grid} aria-label="Workbook (preview)">
+    <section className={mergeClasses(styles.grid, fill && styles.fill)} aria-label={fill ? "Workbook" : "Workbook (preview)"}>
       <TabList
         selectedValue={sheet.name}
         onTabSelect={(_, data) => {
@@ -252,7 +262,7 @@ export function SheetGrid({ workbook }: { workbook: MemoryWorkbook }) {
         Type into the sheet as in Excel: select a cell, then type, or press Enter or F2 (or double-click) to edit it; Enter keeps what you
         typed, Escape cancels.
       </p>
-      <div className={styles.scroller} role="region" aria-label={`Sheet ${sheet.name}`}>
+      <div className={mergeClasses(styles.scroller, fill && styles.fillScroller)} role="region" aria-label={`Sheet ${sheet.name}`}>
         <table className={styles.table} role="grid" aria-label={sheet.name} aria-describedby="sheet-grid-help" ref={gridRef}>
           <caption className={styles.caption}>
             {sheet.name}

@@ -1,5 +1,5 @@
 import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
@@ -16,13 +16,15 @@ export interface AppProps {
   readonly exporter: Omit<ExportDependencies, "asOf">;
   /** The as-of date (today unless given). */
   readonly asOf?: IsoDate;
+  /** More for the Coordinator tab, below its own (the web tracker's record file). */
+  readonly coordinatorExtra?: ReactNode;
 }
 
-export function App({ workbook, exporter, asOf }: AppProps) {
+export function App({ workbook, exporter, asOf, coordinatorExtra }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <WorkbookProvider workbook={workbook}>
-        <Pane exporter={exporter} asOf={asOf} />
+        <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} />
       </WorkbookProvider>
     </FluentProvider>
   );
@@ -30,7 +32,7 @@ export function App({ workbook, exporter, asOf }: AppProps) {
 
 type View = "mentee" | "coordinator";
 
-function Pane({ exporter, asOf }: Omit<AppProps, "workbook">) {
+function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
@@ -107,7 +109,7 @@ function Pane({ exporter, asOf }: Omit<AppProps, "workbook">) {
         />
       </div>
       <div role="tabpanel" id="panel-coordinator" aria-label="Coordinator" className={styles.panel} hidden={view !== "coordinator"}>
-        <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} />
+        <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
       </div>
     </main>
   );

@@ -1,5 +1,5 @@
 import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
-import { type DragEvent, useRef, useState } from "react";
+import { type DragEvent, type ReactNode, useRef, useState } from "react";
 import {
   type IsoDate,
   type VerificationState,
@@ -29,6 +29,8 @@ export interface CoordinatorViewProps {
   readonly asOf?: IsoDate;
   readonly onGoToRow: (row: number) => void;
   readonly onVerified: () => Promise<unknown>;
+  /** Shown below the results (the web tracker's record file). */
+  readonly extra?: ReactNode;
 }
 
 const STATE_INTENT: Readonly<Record<VerificationState | "unreadable", "success" | "error" | "warning">> = {
@@ -45,7 +47,7 @@ const STATE_INTENT: Readonly<Record<VerificationState | "unreadable", "success" 
  * core and readers; one row per file, each opening to its findings and what
  * changed; Record appends one row per submission to the CST Verification sheet.
  */
-export function CoordinatorView({ asOf, onGoToRow, onVerified }: CoordinatorViewProps) {
+export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: CoordinatorViewProps) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const [results, setResults] = useState<Verification[]>([]);
@@ -188,6 +190,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified }: CoordinatorView
           </div>
         </>
       )}
+      {extra}
     </section>
   );
 

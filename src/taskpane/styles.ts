@@ -15,6 +15,8 @@ export const usePaneStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     minWidth: 0,
+    // display: flex would otherwise show a tab panel its hidden attribute hides.
+    "&[hidden]": { display: "none" },
   },
   section: {
     display: "flex",

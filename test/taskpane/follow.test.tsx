@@ -120,7 +120,7 @@ describe("with Office.js against the Excel model", () => {
     model.addSheet("CST Verification", [["My own checks"]]);
     renderApp(new OfficeWorkbook());
     await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
-    await userEvent.click(screen.getByRole("button", { name: "Verify workbook" }));
+    await userEvent.click(screen.getByRole("button", { name: "Verify this workbook" }));
     await screen.findByText(/A sheet named CST Verification is already in this workbook, not made by the add-in/);
     expect(model.values("CST Verification", "A1:B2")).toEqual([
       ["My own checks", ""],

@@ -1,0 +1,21 @@
+/**
+ * The web tracker's start: a blank tracking form, the page, and (in a
+ * production build) the service worker that keeps the page working offline.
+ */
+import { createRoot } from "react-dom/client";
+import { newDocument } from "./document";
+import { browserFileAccess } from "./fileAccess";
+import { registerOfflineCache } from "./offline";
+import { TrackerPage } from "./TrackerPage";
+
+// The bundles run: the page's note for browsers that cannot run them is not needed.
+document.getElementById("cst-cannot-start")?.remove();
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (container === null) throw new Error("The page has no #root element for the tracker.");
+  createRoot(container).render(<TrackerPage initial={await newDocument()} files={browserFileAccess()} />);
+}
+
+void start();
+if (process.env.NODE_ENV === "production") registerOfflineCache();
