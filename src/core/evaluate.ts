@@ -82,7 +82,10 @@ function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
   return "grid" in input;
 }
 
-function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+/** A summary before the allocation: what the rows give (HOURS, for one, needs nothing more). */
+export type Tally = Omit<Summary, "allocation">;
+
+function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Tally {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
@@ -108,9 +111,18 @@ function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keep
   } else {
     for (const row of input.rows) visit(row.cells, row.row);
   }
-  const allocation = allocateCredits(ledger, profile.profile, { asOf });
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
-  return { asOf, profile, hours, allocation, ledger, valid, rowCount, rowsWithErrors };
+  return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };
+}
+
+function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+  const counted = tally(input, options, keepRows);
+  return { ...counted, allocation: allocateCredits(counted.ledger, counted.profile.profile, { asOf: counted.asOf }) };
+}
+
+/** What the rows of a log give, without the allocation: `summarizeLog` is this and `allocateCredits` on its ledger. */
+export function tallyLog(input: LogInput | GridLogInput, options: EvaluateOptions = {}): Tally {
+  return tally(input, options, null);
 }
 
 /** Credits, hours and the next credit of a log (what the custom functions and the progress view need). */
