@@ -31,9 +31,9 @@ import {
   UNIT_LABELS,
   validateRow,
 } from "../core";
-import { type CellErrorValue, type FunctionFailure, failure, isFailure, toCellError } from "./cellError";
+import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
 import { workbookDateSystem } from "./dateSystem";
-import { readCategoryArgument, readLogGrid, readLogRowRange, readProfileRange, toCellValue } from "./range";
+import { excelErrorCode, readCategoryArgument, readLogGrid, readLogRowRange, readProfileRange, toCellValue } from "./range";
 
 /**
  * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
@@ -181,6 +181,8 @@ export function STATUS(log_row: unknown[][]) {
 }
 
 function activityOf(value: unknown): Activity | FunctionFailure {
+  const error = excelErrorCode(value);
+  if (error !== null) return passedOnError(error, "Activity");
   const text = cellText(toCellValue(value));
   if (text === "") return failure("notAvailable", "Activity is empty: choose an activity from the list.");
   const activity = findActivity(text);
@@ -217,6 +219,8 @@ export function CREDITED(activity: unknown, quantity: unknown) {
   return settle("CREDITED", () => {
     const found = activityOf(activity);
     if (isFailure(found)) return found;
+    const error = excelErrorCode(quantity);
+    if (error !== null) return passedOnError(error, "Quantity");
     const cell = toCellValue(quantity);
     const reading = readQuantityCell(cell, UNIT_LABELS[found.unit].whole);
     if (!reading.ok) return failure("invalidValue", quantityProblemText(reading.problem, cell, found.unit));
