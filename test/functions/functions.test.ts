@@ -347,9 +347,13 @@ describe("no function throws", () => {
       fc.property(range, range, cell, (log, profile, value) => {
         const results = [
           CREDIT(log as unknown[][], profile as unknown[][]),
+          CREDIT(log as unknown[][], undefined, value),
           HOURS(log as unknown[][], value as string, profile as unknown[][]),
+          HOURS(log as unknown[][], undefined, undefined, value),
           MISSING(log as unknown[][], value as string),
+          MISSING(log as unknown[][], undefined, profile as unknown[][], value),
           STATUS(log as unknown[][]),
+          STATUS(log as unknown[][], value),
           CATEGORY(value),
           CREDITED(value, value),
           CREDITED("one-on-one", value),
