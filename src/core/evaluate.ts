@@ -14,7 +14,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateRow } from "./rows";
+import { DuplicateIndex, type LogRow, type RowOptions, type RowResult, isEmptyRow, validateRow } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
 /** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */
@@ -57,7 +57,18 @@ export interface EvaluateOptions {
   readonly overrides?: ProfileOverrides;
   /** Export also needs the mentee's name. */
   readonly forExport?: boolean;
+  /**
+   * How a summary (`summarizeLog`, `tallyLog`) checks a row, for a caller that keeps the results of
+   * rows it has already checked (the custom functions share them between formulas). It must give what
+   * `validateRow(cells, rowNumber, options)` gives for the same cells, of what a summary reads; the
+   * summary reads it at once and keeps nothing of it. `checkLog` does not use it: its duplicate check
+   * must see every row.
+   */
+  readonly checkRow?: (cells: readonly CellValue[], rowNumber: number, options: RowOptions) => RowTotals;
 }
+
+/** What a summary reads of a row's check. */
+export type RowTotals = Pick<RowResult, "category" | "day" | "hours" | "errors">;
 
 /** What credits need: hours, allocation and validity, without a result kept per row. */
 export interface Summary {
@@ -90,16 +101,22 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
   // Duplicates only warn: credits never need the check, so a summary skips it.
-  const duplicates = keepRows === null ? undefined : new DuplicateIndex();
+  const duplicates = keepRows === null ? undefined : new DuplicateIndex(isGrid(input) ? input.grid.length : input.rows.length);
   const ledger = new HoursLedger();
   const hours: Record<Category, Millihours> = { A: 0, B: 0, C: 0 };
   let rowCount = 0;
   let rowsWithErrors = 0;
+  const checkRow = keepRows === null ? options.checkRow : undefined;
   const visit = (cells: readonly CellValue[], rowNumber: number): void => {
     if (isEmptyRow(cells)) return;
-    const result = validateRow(cells, rowNumber, rowOptions, duplicates);
+    let result: RowTotals;
+    if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
+    else {
+      const checked = validateRow(cells, rowNumber, rowOptions, duplicates);
+      keepRows?.push(checked);
+      result = checked;
+    }
     rowCount++;
-    keepRows?.push(result);
     if (result.errors.length > 0) rowsWithErrors++;
     else if (result.category !== null && result.day !== null) {
       hours[result.category] += result.hours;
