@@ -14,6 +14,22 @@ export const CHECK_EVERY_MS = 60_000;
 
 type Listener = (today: IsoDate) => void;
 
+/**
+ * Today's date, for functions called many times a recalculation (a STATUS per row): reading the local
+ * date costs more than checking a row. It is read again at the next local midnight, after a minute, or
+ * when the clock goes back.
+ */
+let known: { day: IsoDate; from: number; until: number } | null = null;
+
+export function currentDay(): IsoDate {
+  const now = Date.now();
+  if (known !== null && now >= known.from && now < known.until) return known.day;
+  const date = new Date(now);
+  const day = todayIsoDate(date);
+  known = { day, from: now, until: Math.min(now + CHECK_EVERY_MS, now + untilNextMidnight(date)) };
+  return day;
+}
+
 const listeners = new Set<Listener>();
 let lastDay: IsoDate | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -55,7 +71,7 @@ function check(): void {
  */
 export function onNewDay(listener: Listener, since: IsoDate): () => void {
   listeners.add(listener);
-  const today = todayIsoDate();
+  const today = currentDay();
   lastDay ??= today;
   if (since !== today) {
     const late = setTimeout(() => {

@@ -21,18 +21,11 @@ import {
   allocateCredits,
   tallyLog,
 } from "../core";
-import type { LogGrid } from "./range";
+import { type LogGrid, readLogGrid, toCellValue } from "./range";
+import { type FunctionFailure, isFailure } from "./cellError";
+import { forgetRowChecks, rowChecksFor, sameCell, takeRowsChecked } from "./rowChecks";
 
 const WIDTH = LOG_COLUMNS.length;
-
-/** The same cell value: the same primitive (`Object.is`), or the same error, date or formula. */
-function sameCell(a: CellValue, b: CellValue): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if ("excelError" in a) return "excelError" in b && a.excelError === b.excelError;
-  if ("isoDate" in a) return "isoDate" in b && a.isoDate === b.isoDate;
-  return "formula" in a && "formula" in b && a.formula === b.formula;
-}
 
 function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
   if (a.length !== b.length) return false;
@@ -41,51 +34,68 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
 }
 
 /**
- * A log's input cells as they were when it was evaluated. Its own copy: Excel's arrays are not kept, and
- * a caller that changes an array it passed earlier (a test, say) cannot make it match content it no
- * longer holds.
+ * A log's input cells as they were when it was evaluated: each row's seven input cells, copied. Its own
+ * copy: Excel's arrays are not kept, and a caller that changes an array it passed earlier (a test, say)
+ * cannot make it match content it no longer holds. (A copy per row: copying cell by cell into one long
+ * array costs several times more.)
  */
 export class LogSnapshot {
-  private rows: LogGrid | null = null;
-
   private constructor(
-    private readonly cells: readonly CellValue[],
-    private readonly rowCount: number,
+    /** Each row's seven input cells. */
+    readonly rows: readonly (readonly CellValue[])[],
     private readonly firstIndex: number,
   ) {}
 
   static of(read: LogGrid): LogSnapshot {
-    const { grid } = read;
-    const cells = new Array<CellValue>(grid.length * WIDTH);
-    let k = 0;
-    for (let i = 0; i < grid.length; i++) {
-      const row = grid[i] as readonly CellValue[];
-      for (let j = 0; j < WIDTH; j++) cells[k++] = row[j];
-    }
-    return new LogSnapshot(cells, grid.length, read.firstIndex);
+    const rows: (readonly CellValue[])[] = [];
+    for (const row of read.grid) rows.push(row.length === WIDTH ? row.slice() : row.slice(0, WIDTH));
+    return new LogSnapshot(rows, read.firstIndex);
   }
 
-  /** Whether a range Excel passed holds exactly these cells. */
-  matches(read: LogGrid): boolean {
-    const { grid } = read;
-    if (grid.length !== this.rowCount || read.firstIndex !== this.firstIndex) return false;
-    const cells = this.cells;
-    let k = 0;
-    for (let i = 0; i < grid.length; i++) {
-      const row = grid[i] as readonly CellValue[];
-      for (let j = 0; j < WIDTH; j++) if (!sameCell(row[j], cells[k++])) return false;
+  /**
+   * Whether a range, as Excel passed it (not yet read for shape), holds exactly these cells. One pass,
+   * cell by cell: a range that matches is read no further.
+   */
+  matchesRange(range: readonly unknown[]): boolean {
+    const rows = this.rows;
+    if (range.length !== rows.length) return false;
+    for (let i = 0; i < range.length; i++) {
+      const row: unknown = range[i];
+      const kept = rows[i] as readonly CellValue[];
+      if (!Array.isArray(row) || row.length < WIDTH) return false;
+      for (let j = 0; j < WIDTH; j++) {
+        const value: unknown = row[j];
+        const keptValue = kept[j];
+        if (value === keptValue) continue;
+        // An error value is kept as the core's { excelError }; anything else that differs is another log.
+        if (
+          typeof value === "object" && value !== null
+            ? !sameCell(toCellValue(value), keptValue)
+            : !(value !== value && keptValue !== keptValue)
+        ) {
+          return false;
+        }
+      }
     }
     return true;
   }
 
-  /** The cells as rows again: to evaluate the same log for another day without Excel's arrays. */
-  asLogGrid(): LogGrid {
-    if (this.rows === null) {
-      const grid: CellValue[][] = [];
-      for (let i = 0; i < this.rowCount; i++) grid.push(this.cells.slice(i * WIDTH, (i + 1) * WIDTH));
-      this.rows = { grid, firstIndex: this.firstIndex };
+  /** Whether a range, read for shape, holds exactly these cells. */
+  matches(read: LogGrid): boolean {
+    const { grid } = read;
+    const rows = this.rows;
+    if (grid.length !== rows.length || read.firstIndex !== this.firstIndex) return false;
+    for (let i = 0; i < grid.length; i++) {
+      const row = grid[i] as readonly CellValue[];
+      const kept = rows[i] as readonly CellValue[];
+      for (let j = 0; j < WIDTH; j++) if (!sameCell(row[j], kept[j])) return false;
     }
-    return this.rows;
+    return true;
+  }
+
+  /** The cells as a log again: to evaluate the same log for another day without Excel's arrays. */
+  asLogGrid(): LogGrid {
+    return { grid: this.rows, firstIndex: this.firstIndex };
   }
 }
 
@@ -119,8 +129,12 @@ class Entry implements LogEvaluation {
   }
 
   isFor(log: LogGrid | LogSnapshot, profileCells: ProfileCells, dateSystem: DateSystem, asOf: IsoDate): boolean {
-    if (this.asOf !== asOf || this.dateSystem !== dateSystem || !sameCells(this.profileCells, profileCells)) return false;
+    if (!this.hasKey(profileCells, dateSystem, asOf)) return false;
     return log instanceof LogSnapshot ? log === this.snapshot : this.snapshot.matches(log);
+  }
+
+  hasKey(profileCells: ProfileCells, dateSystem: DateSystem, asOf: IsoDate): boolean {
+    return this.asOf === asOf && this.dateSystem === dateSystem && sameCells(this.profileCells, profileCells);
   }
 }
 
@@ -148,21 +162,52 @@ export function evaluateLog(log: LogGrid | LogSnapshot, profileCells: ProfileCel
   const snapshot = log instanceof LogSnapshot ? log : LogSnapshot.of(log);
   const read = log instanceof LogSnapshot ? log.asLogGrid() : log;
   counts.tallies++;
-  const tally = tallyLog({ grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells, dateSystem }, { asOf });
+  // Rows STATUS has already checked (or will check) are checked once for both.
+  const rows = rowChecksFor(asOf, dateSystem);
+  rows.startLog();
+  const tally = tallyLog(
+    { grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells, dateSystem },
+    // Row i of the range is row number i + 1; the snapshot keeps its cells.
+    { asOf, checkRow: (cells, rowNumber) => rows.totals(cells, rowNumber, snapshot.rows[rowNumber - 1] as readonly CellValue[]) },
+  );
   const entry = new Entry(snapshot, [...profileCells], dateSystem, asOf, tally);
   kept.unshift(entry);
   if (kept.length > KEPT) kept.pop();
   return entry;
 }
 
-/** Forgets every kept evaluation (tests, and the benchmark's cold runs). */
-export function forgetEvaluations(): void {
-  kept.length = 0;
+/**
+ * The evaluation of a range as Excel passed it: the one kept when the range holds exactly its cells (and
+ * the profile, date system and as-of date are the same), else the range read for shape and evaluated.
+ */
+export function evaluateRange(
+  range: unknown,
+  profileCells: ProfileCells,
+  dateSystem: DateSystem,
+  asOf: IsoDate,
+): LogEvaluation | FunctionFailure {
+  if (Array.isArray(range)) {
+    for (let i = 0; i < kept.length; i++) {
+      const entry = kept[i] as Entry;
+      if (entry.hasKey(profileCells, dateSystem, asOf) && entry.snapshot.matchesRange(range)) {
+        if (i > 0) kept.unshift(...kept.splice(i, 1));
+        return entry;
+      }
+    }
+  }
+  const read = readLogGrid(range);
+  return isFailure(read) ? read : evaluateLog(read, profileCells, dateSystem, asOf);
 }
 
-/** How many evaluations (the rows' tallies, the allocations) were made since the last call; for tests. */
-export function takeEvaluationCounts(): { tallies: number; allocations: number } {
-  const taken = { ...counts };
+/** Forgets every kept evaluation and row check: the next formulas start from nothing (tests, and the benchmark's cold runs). */
+export function forgetEvaluations(): void {
+  kept.length = 0;
+  forgetRowChecks();
+}
+
+/** How many evaluations (the logs' tallies, the allocations, the rows checked) were made since the last call; for tests. */
+export function takeEvaluationCounts(): { tallies: number; allocations: number; rowsChecked: number } {
+  const taken = { ...counts, rowsChecked: takeRowsChecked() };
   counts.tallies = 0;
   counts.allocations = 0;
   return taken;

@@ -58,29 +58,18 @@ import {
   creditedHours,
   describeCell,
   findActivity,
-  codedFindingsLine,
   quantityProblemText,
   isEmptyRow,
   milliToHours,
   readQuantityCell,
-  todayIsoDate,
   UNIT_LABELS,
-  validateRow,
 } from "../core";
 import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
-import { onNewDay } from "./dayChange";
+import { currentDay, onNewDay } from "./dayChange";
 import { workbookDateSystem } from "./dateSystem";
-import { type LogEvaluation, LogSnapshot, evaluateLog } from "./evaluation";
-import {
-  excelErrorCode,
-  isLeftOut,
-  readAsOfArgument,
-  readCategoryArgument,
-  readLogGrid,
-  readLogRowRange,
-  readProfileRange,
-  toCellValue,
-} from "./range";
+import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
+import { rowChecksFor } from "./rowChecks";
+import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
 
 /**
  * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
@@ -168,9 +157,9 @@ function answer<T>(
   }
 
   if (invocation === undefined) {
-    if (typeof dateSystem === "string") return once(dateSystem, todayIsoDate());
+    if (typeof dateSystem === "string") return once(dateSystem, currentDay());
     return dateSystem.then(
-      (system) => once(system, todayIsoDate()),
+      (system) => once(system, currentDay()),
       (error: unknown) => toCellError(unexpected(name, error)),
     );
   }
@@ -183,7 +172,7 @@ function answer<T>(
   };
   const start = (system: DateSystem): void => {
     if (canceled) return;
-    const today = todayIsoDate();
+    const today = currentDay();
     let last = once(system, today);
     invocation.setResult(last);
     if (!followsToday) return;
@@ -220,13 +209,11 @@ function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asO
   return (dateSystem, asOf) => {
     profileCells ??= readProfileRange(profile);
     if (isFailure(profileCells)) return profileCells;
-    let read;
-    if (source instanceof LogSnapshot) read = source;
-    else {
-      read = readLogGrid(source);
-      if (isFailure(read)) return read;
-    }
-    const evaluation = evaluateLog(read, profileCells, dateSystem, asOf);
+    const evaluation =
+      source instanceof LogSnapshot
+        ? evaluateLog(source, profileCells, dateSystem, asOf)
+        : evaluateRange(source, profileCells, dateSystem, asOf);
+    if (isFailure(evaluation)) return evaluation;
     source = evaluation.snapshot;
     const blocking = evaluation.tally.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
     if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
@@ -322,11 +309,11 @@ export function MISSING(
  */
 export function STATUS(log_row: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<string>) {
   return answer("STATUS", as_of, invocation, (dateSystem, asOf) => {
-    const row = readLogRowRange(log_row);
-    if (isFailure(row)) return row;
-    if (isEmptyRow(row.cells)) return "";
-    const result = validateRow(row.cells, row.row, { asOf, dateSystem });
-    return result.errors.length === 0 ? "OK" : codedFindingsLine(result.errors);
+    const cells = readLogRowRange(log_row);
+    if (isFailure(cells)) return cells;
+    if (isEmptyRow(cells)) return "";
+    // The whole log's evaluation may have checked this row already (rowChecks.ts).
+    return rowChecksFor(asOf, dateSystem).status(cells);
   });
 }
 

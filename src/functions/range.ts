@@ -178,10 +178,11 @@ const ROW_FIX = `select one row of the log's ${COLUMN_COUNT} input columns (${CO
 const NO_CELLS: readonly CellValue[] = [];
 
 /**
- * One row of the log for CST.STATUS: a single row of at least seven cells. A sheet holds one STATUS per
- * row, so this reads the row as it is, without the log's machinery; the header row reads as no cells.
+ * The cells of one row of the log for CST.STATUS: a single row of at least seven cells. A sheet holds
+ * one STATUS per row, so this reads the row as it is, without the log's machinery; the header row reads
+ * as no cells.
  */
-export function readLogRowRange(range: unknown): LogRow | FunctionFailure {
+export function readLogRowRange(range: unknown): readonly CellValue[] | FunctionFailure {
   if (!Array.isArray(range) || range.length !== 1) {
     return failure(
       "invalidValue",
@@ -198,8 +199,8 @@ export function readLogRowRange(range: unknown): LogRow | FunctionFailure {
       `The log has ${columns} column${columns !== 1 ? "s" : ""} (${describeShape(range)}); it needs ${COLUMN_COUNT}: ${ROW_FIX}`,
     );
   }
-  if (isHeaderRow(row)) return { row: 1, cells: NO_CELLS };
-  return { row: 1, cells: needsPlainCells(row) ? row.slice(0, COLUMN_COUNT).map(toCellValue) : (row as CellValue[]) };
+  if (isHeaderRow(row)) return NO_CELLS;
+  return needsPlainCells(row) ? row.slice(0, COLUMN_COUNT).map(toCellValue) : (row as CellValue[]);
 }
 
 const PROFILE_COUNT = PROFILE_FIELDS.length;

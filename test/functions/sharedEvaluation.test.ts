@@ -44,8 +44,13 @@ function sampleLog(system: DateSystem): Cell[][] {
 /** A fresh copy, as Excel passes the range to each formula. */
 const fresh = (range: readonly (readonly Cell[])[]): Cell[][] => range.map((row) => [...row]);
 
-/** What the sheet's formulas show: CREDIT, HOURS for each category and all, MISSING likewise, STATUS per row. */
-function recalculate(range: readonly (readonly Cell[])[], profile?: Cell[][], asOf?: Cell) {
+/**
+ * What the sheet's formulas show: CREDIT, HOURS for each category and all, MISSING likewise, STATUS per
+ * row. Excel picks the order; `statusFirst` tries the other one.
+ */
+function recalculate(range: readonly (readonly Cell[])[], profile?: Cell[][], asOf?: Cell, statusFirst = false) {
+  const status = () => range.map((row) => STATUS([[...row]], asOf));
+  const statuses = statusFirst ? status() : null;
   const answers: Record<string, unknown> = {
     credit: CREDIT(fresh(range), profile && fresh(profile), asOf),
     hours: HOURS(fresh(range), undefined, profile && fresh(profile), asOf),
@@ -55,7 +60,7 @@ function recalculate(range: readonly (readonly Cell[])[], profile?: Cell[][], as
     answers[`hours ${category}`] = HOURS(fresh(range), category, profile && fresh(profile), asOf);
     answers[`missing ${category}`] = MISSING(fresh(range), category, profile && fresh(profile), asOf);
   }
-  answers.status = range.map((row) => STATUS([[...row]], asOf));
+  answers.status = statuses ?? status();
   return answers;
 }
 
@@ -94,23 +99,38 @@ beforeEach(() => {
 afterEach(() => setDateSystemSource());
 
 describe("one evaluation per recalculation", () => {
-  test("CREDIT, HOURS (each category and all) and MISSING over fresh copies of the same range: the rows are checked once, the credits allocated once", () => {
-    const answers = recalculate(sampleLog("1900"));
-    expect(answers).toEqual(checked(sampleLog("1900"), "1900", undefined, todayIsoDate()));
-    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1 });
-    // The next recalculation of the same cells (another day's Excel session, say) checks nothing again.
+  test.each([
+    ["the whole-log formulas first", false],
+    ["the STATUS formulas first", true],
+  ])(
+    "CREDIT, HOURS (each category and all), MISSING and a STATUS per row over fresh copies of the same range, %s: the log is evaluated once, each row checked once, the credits allocated once",
+    (_order, statusFirst) => {
+      const answers = recalculate(sampleLog("1900"), undefined, undefined, statusFirst);
+      expect(answers).toEqual(checked(sampleLog("1900"), "1900", undefined, todayIsoDate()));
+      expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 6 });
+      // The next recalculation of the same cells (after an edit elsewhere, say) checks nothing again.
+      recalculate(sampleLog("1900"), undefined, undefined, !statusFirst);
+      expect(takeEvaluationCounts()).toEqual({ tallies: 0, allocations: 0, rowsChecked: 0 });
+    },
+  );
+
+  test("after one row is edited, only that row is checked again", () => {
     recalculate(sampleLog("1900"));
-    expect(takeEvaluationCounts()).toEqual({ tallies: 0, allocations: 0 });
+    takeEvaluationCounts();
+    const edited = sampleLog("1900");
+    edited[2]![5] = 7;
+    expect(recalculate(edited)).toEqual(checked(edited, "1900", undefined, todayIsoDate()));
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 1 });
   });
 
   test("HOURS alone never allocates credits", () => {
     for (const category of [undefined, "A", "B", "C"]) HOURS(sampleLog("1900"), category);
-    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 0 });
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 0, rowsChecked: 6 });
   });
 
   test("STATUS checks only its own row: no evaluation of the log", () => {
     for (const row of sampleLog("1900")) STATUS([row]);
-    expect(takeEvaluationCounts()).toEqual({ tallies: 0, allocations: 0 });
+    expect(takeEvaluationCounts()).toEqual({ tallies: 0, allocations: 0, rowsChecked: 6 });
   });
 });
 
@@ -172,9 +192,9 @@ describe("never a stale answer", () => {
     fc.record({ kind: fc.constant("system" as const), value: fc.constantFrom(...SYSTEMS) }),
   );
 
-  test("after any sequence of edits (cells, rows, profile, as_of, date system) every function answers as a fresh check does", () => {
+  test("after any sequence of edits (cells, rows, profile, as_of, date system) every function answers as a fresh check does, whatever order Excel calls them in", () => {
     fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), (edits) => {
+      fc.property(fc.array(fc.tuple(editArb, fc.boolean()), { minLength: 1, maxLength: 12 }), (steps) => {
         forgetEvaluations();
         let range = sampleLog("1900");
         let profile: Cell[][] | undefined;
@@ -182,7 +202,7 @@ describe("never a stale answer", () => {
         let system: DateSystem = "1900";
         setDateSystemSource(() => system);
         recalculate(range, profile, asOf);
-        for (const edit of edits) {
+        for (const [edit, statusFirst] of steps) {
           range = fresh(range);
           if (edit.kind === "cell") range[edit.row % range.length]![edit.column] = edit.value;
           else if (edit.kind === "add") range.push([edit.value, "one-on-one", "Virtual", "Mentor M", "Mentor", 2, ""]);
@@ -197,7 +217,7 @@ describe("never a stale answer", () => {
           }
           const day = asOf === undefined ? todayIsoDate() : typeof asOf === "number" ? null : (asOf as string);
           const expected = checked(range, system, profile, day ?? isoToSerialDay(asOf as number, system));
-          expect(recalculate(range, profile, asOf)).toEqual(expected);
+          expect(recalculate(range, profile, asOf, statusFirst)).toEqual(expected);
         }
       }),
       runs(150),
