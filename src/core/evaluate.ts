@@ -14,7 +14,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateIndex, type LogRow, type RowOptions, type RowResult, isEmptyRow, validateRow } from "./rows";
+import { DuplicateIndex, type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult, validateRow } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
 /** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */
@@ -107,11 +107,16 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   let rowCount = 0;
   let rowsWithErrors = 0;
   const checkRow = keepRows === null ? options.checkRow : undefined;
+  // A summary reads each row's result once: one result object for all of them.
+  const scratch = keepRows === null ? newRowResult() : null;
   const visit = (cells: readonly CellValue[], rowNumber: number): void => {
     if (isEmptyRow(cells)) return;
     let result: RowTotals;
     if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
-    else {
+    else if (scratch !== null) {
+      checkRowInto(scratch, cells, rowNumber, rowOptions);
+      result = scratch;
+    } else {
       const checked = validateRow(cells, rowNumber, rowOptions, duplicates);
       keepRows?.push(checked);
       result = checked;

@@ -401,6 +401,31 @@ function plainQuantity(value: CellValue, whole: boolean): number | null {
  * With `duplicates`, also warns of a possible duplicate of an earlier row.
  */
 export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
+  const result = newRowResult();
+  checkRowInto(result, cells, rowNumber, options, duplicates);
+  return result;
+}
+
+/** A row's result as `checkRowInto` fills it. */
+export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] };
+
+/** A result to fill: every field present from the start, so that every result has one shape. */
+export function newRowResult(): RowResultSlot {
+  return { row: 0, activity: null, category: null, date: null, day: null, hours: 0, errors: NONE, warnings: NONE };
+}
+
+/**
+ * `validateRow`, writing the result into `out` (every field) instead of a new object: for a summary,
+ * which reads each row's result once, a result per row would cost more to make and collect than the
+ * rules cost to check.
+ */
+export function checkRowInto(
+  out: RowResultSlot,
+  cells: readonly CellValue[],
+  rowNumber: number,
+  options: RowOptions,
+  duplicates?: DuplicateIndex,
+): void {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
@@ -568,16 +593,14 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
     }
   }
 
-  return {
-    row: rowNumber,
-    activity,
-    category,
-    date,
-    day: dateReading?.ok === true ? dateReading.day : null,
-    hours: errors === undefined ? credited : 0,
-    errors: errors ?? NONE,
-    warnings: warnings ?? duplicateWarnings ?? NONE,
-  };
+  out.row = rowNumber;
+  out.activity = activity;
+  out.category = category;
+  out.date = date;
+  out.day = dateReading?.ok === true ? dateReading.day : null;
+  out.hours = errors === undefined ? credited : 0;
+  out.errors = errors ?? NONE;
+  out.warnings = warnings ?? duplicateWarnings ?? NONE;
 }
 
 /** Checks the non-empty rows of a log, in order, with the duplicate check. */

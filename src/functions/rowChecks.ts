@@ -23,8 +23,9 @@ import {
   type RowTotals,
   CATEGORIES,
   LOG_COLUMNS,
+  checkRowInto,
   codedFindingsLine,
-  validateRow,
+  newRowResult,
 } from "../core";
 
 const WIDTH = LOG_COLUMNS.length;
@@ -104,6 +105,9 @@ export class RowChecks {
     errors: NO_ERRORS,
   };
 
+  /** Each row's check is written here, then kept in the arrays above. */
+  private readonly checked = newRowResult();
+
   constructor(asOf: IsoDate, dateSystem: DateSystem) {
     this.options = { asOf, dateSystem };
   }
@@ -172,7 +176,8 @@ export class RowChecks {
   /** Checks a row and keeps the result; in the hash chains when its hash is given (then every row before it is too). */
   private add(cells: readonly CellValue[], rowNumber: number, kept: readonly CellValue[], hash: number | null): number {
     rowsChecked++;
-    const result = validateRow(cells, rowNumber, this.options);
+    const result = this.checked;
+    checkRowInto(result, cells, rowNumber, this.options);
     if (this.count >= MAX_ROWS) this.clear();
     if (this.count === this.hashes.length) this.grow();
     const index = this.count++;
