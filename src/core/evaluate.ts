@@ -103,7 +103,10 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   // Duplicates only warn: credits never need the check, so a summary skips it.
   const duplicates = keepRows === null ? undefined : new DuplicateIndex(isGrid(input) ? input.grid.length : input.rows.length);
   const ledger = new HoursLedger();
-  const hours: Record<Category, Millihours> = { A: 0, B: 0, C: 0 };
+  // Three sums in locals, not an object indexed by the category: this runs for every row.
+  let hoursA: Millihours = 0;
+  let hoursB: Millihours = 0;
+  let hoursC: Millihours = 0;
   let rowCount = 0;
   let rowsWithErrors = 0;
   const checkRow = keepRows === null ? options.checkRow : undefined;
@@ -124,7 +127,9 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
     rowCount++;
     if (result.errors.length > 0) rowsWithErrors++;
     else if (result.category !== null && result.day !== null) {
-      hours[result.category] += result.hours;
+      if (result.category === "A") hoursA += result.hours;
+      else if (result.category === "B") hoursB += result.hours;
+      else hoursC += result.hours;
       ledger.add(result.category, result.day, result.hours);
     }
   };
@@ -134,6 +139,7 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
     for (const row of input.rows) visit(row.cells, row.row);
   }
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
+  const hours: Record<Category, Millihours> = { A: hoursA, B: hoursB, C: hoursC };
   return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };
 }
 

@@ -321,7 +321,9 @@ export class DuplicateIndex {
     return this.firstRows.getOrSet(key, row);
   }
 
-  private readonly warnings = new Map<number, readonly [Finding<"possible-duplicate">]>();
+  /** The warnings made so far, and for each earlier row number the index of its warning there, plus one. */
+  private readonly warnings: (readonly [Finding<"possible-duplicate">])[] = [];
+  private warningOfRow = new Int32Array(1024);
 
   /**
    * The possible-duplicate warning naming an earlier row, in a list of its own: one for all the rows that
@@ -329,19 +331,28 @@ export class DuplicateIndex {
    * made again for each).
    */
   warningsNaming(earlier: number): readonly [Finding<"possible-duplicate">] {
-    let warnings = this.warnings.get(earlier);
-    if (warnings === undefined) {
-      warnings = [
-        finding(
-          "possible-duplicate",
-          null,
-          `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`,
-        ),
-      ];
-      this.warnings.set(earlier, warnings);
+    // Row numbers index a typed array: a Map of tens of thousands of rows costs more to search.
+    if (!(earlier >= 0 && earlier < 2 ** 30)) return duplicateWarning(earlier);
+    if (earlier >= this.warningOfRow.length) {
+      let length = this.warningOfRow.length;
+      while (length <= earlier) length *= 2;
+      const larger = new Int32Array(length);
+      larger.set(this.warningOfRow);
+      this.warningOfRow = larger;
     }
+    const index = (this.warningOfRow[earlier] as number) - 1;
+    if (index >= 0) return this.warnings[index] as readonly [Finding<"possible-duplicate">];
+    const warnings = duplicateWarning(earlier);
+    this.warnings.push(warnings);
+    this.warningOfRow[earlier] = this.warnings.length;
     return warnings;
   }
+}
+
+function duplicateWarning(earlier: number): readonly [Finding<"possible-duplicate">] {
+  return [
+    finding("possible-duplicate", null, `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
+  ];
 }
 
 /** The finding of a cell that holds no readable value (an Excel error, a formula without its result). */
