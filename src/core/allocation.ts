@@ -59,15 +59,19 @@ export class HoursLedger {
       const build = (category: Category) => {
         const days: number[] = [];
         const hours: Millihours[] = [];
-        this.chunks[category].forEach((chunk, chunkIndex) => {
-          if (chunk === undefined) return;
-          chunk.forEach((total, offset) => {
+        const chunks = this.chunks[category];
+        // Plain loops: the allocation reads these sums once per evaluation, over every day of every chunk.
+        for (let chunkIndex = 0; chunkIndex < chunks.length; chunkIndex++) {
+          const chunk = chunks[chunkIndex];
+          if (chunk === undefined) continue;
+          for (let offset = 0; offset < CHUNK_DAYS; offset++) {
+            const total = chunk[offset] as number;
             if (total > 0) {
               days.push(chunkIndex * CHUNK_DAYS + offset - DAY_OFFSET);
               hours.push(total);
             }
-          });
-        });
+          }
+        }
         const from = new Array<Millihours>(days.length + 1).fill(0);
         for (let i = days.length - 1; i >= 0; i--) from[i] = (from[i + 1] as number) + (hours[i] as number);
         return { days, from };
