@@ -22,6 +22,16 @@ type Listener = (today: IsoDate) => void;
 let known: { day: IsoDate; from: number; until: number } | null = null;
 
 export function currentDay(): IsoDate {
+  // Within one batch of calls (a recalculation's STATUS for every row) the clock is read once.
+  if (batchDay !== null) return batchDay;
+  batchDay = readCurrentDay();
+  void Promise.resolve().then(() => (batchDay = null));
+  return batchDay;
+}
+
+let batchDay: IsoDate | null = null;
+
+function readCurrentDay(): IsoDate {
   const now = Date.now();
   if (known !== null && now >= known.from && now < known.until) return known.day;
   const date = new Date(now);

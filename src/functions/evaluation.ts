@@ -23,7 +23,7 @@ import {
 } from "../core";
 import { type LogGrid, readLogGrid, toCellValue } from "./range";
 import { type FunctionFailure, isFailure } from "./cellError";
-import { forgetRowChecks, rowChecksFor, sameCell, takeRowsChecked } from "./rowChecks";
+import { copyOfRow, forgetRowChecks, rowChecksFor, sameCell, takeRowsChecked } from "./rowChecks";
 
 const WIDTH = LOG_COLUMNS.length;
 
@@ -46,10 +46,9 @@ export class LogSnapshot {
     private readonly firstIndex: number,
   ) {}
 
-  static of(read: LogGrid): LogSnapshot {
-    const rows: (readonly CellValue[])[] = [];
-    for (const row of read.grid) rows.push(row.length === WIDTH ? row.slice() : row.slice(0, WIDTH));
-    return new LogSnapshot(rows, read.firstIndex);
+  /** A snapshot of rows already copied (seven cells each), which nothing changes. */
+  static ofCopies(rows: readonly (readonly CellValue[])[], firstIndex: number): LogSnapshot {
+    return new LogSnapshot(rows, firstIndex);
   }
 
   /**
@@ -159,17 +158,31 @@ export function evaluateLog(log: LogGrid | LogSnapshot, profileCells: ProfileCel
       return entry;
     }
   }
-  const snapshot = log instanceof LogSnapshot ? log : LogSnapshot.of(log);
   const read = log instanceof LogSnapshot ? log.asLogGrid() : log;
   counts.tallies++;
-  // Rows STATUS has already checked (or will check) are checked once for both.
+  // Rows STATUS has already checked (or will check) are checked once for both, and copied once for
+  // both: the snapshot keeps the row checks' copy of each row the tally visits (row i of the range is
+  // row number i + 1), and its own copy of the others (a header row, blank rows).
   const rows = rowChecksFor(asOf, dateSystem);
   rows.startLog();
+  const copies: (readonly CellValue[])[] = [];
+  const copyUpTo = (end: number): void => {
+    while (copies.length < end) copies.push(copyOfRow(read.grid[copies.length] as readonly CellValue[]));
+  };
   const tally = tallyLog(
     { grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells, dateSystem },
-    // Row i of the range is row number i + 1; the snapshot keeps its cells.
-    { asOf, checkRow: (cells, rowNumber) => rows.totals(cells, rowNumber, snapshot.rows[rowNumber - 1] as readonly CellValue[]) },
+    {
+      asOf,
+      checkRow: (cells, rowNumber) => {
+        copyUpTo(rowNumber - 1);
+        const totals = rows.totals(cells, rowNumber);
+        copies.push(rows.lastKept);
+        return totals;
+      },
+    },
   );
+  copyUpTo(read.grid.length);
+  const snapshot = log instanceof LogSnapshot ? log : LogSnapshot.ofCopies(copies, read.firstIndex);
   const entry = new Entry(snapshot, [...profileCells], dateSystem, asOf, tally);
   kept.unshift(entry);
   if (kept.length > KEPT) kept.pop();

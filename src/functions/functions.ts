@@ -104,8 +104,8 @@ interface Invocation<T> {
   onCanceled?: () => void;
 }
 
-/** A function's answer for an as-of date, in the workbook's date system. */
-type Compute<T> = (dateSystem: DateSystem, asOf: IsoDate) => T | FunctionFailure;
+/** A function's answer for its argument and an as-of date, in the workbook's date system. */
+type Compute<A, T> = (argument: A, dateSystem: DateSystem, asOf: IsoDate) => T | FunctionFailure;
 
 function unexpected(name: string, error: unknown): FunctionFailure {
   const reason = error instanceof Error ? error.message : String(error);
@@ -135,20 +135,14 @@ function sameAnswer<T>(a: Answer<T>, b: Answer<T>): boolean {
  * through it and, without `as_of`, set again whenever the day changes the answer; without one (outside
  * Excel) the answer is returned.
  */
-function answer<T>(
+function answer<A, T>(
   name: string,
   asOfArgument: unknown,
   streaming: CustomFunctions.StreamingInvocation<T> | undefined,
-  compute: Compute<T>,
+  argument: A,
+  compute: Compute<A, T>,
 ): Answer<T> | Promise<Answer<T>> | undefined {
   const invocation = streaming as Invocation<T> | undefined;
-  const followsToday = isLeftOut(asOfArgument);
-  const once = (dateSystem: DateSystem, today: IsoDate): Answer<T> =>
-    settle(name, () => {
-      if (followsToday) return compute(dateSystem, today);
-      const asOf = readAsOfArgument(asOfArgument, dateSystem);
-      return isFailure(asOf) ? asOf : compute(dateSystem, asOf ?? today);
-    });
   let dateSystem: DateSystem | Promise<DateSystem>;
   try {
     dateSystem = workbookDateSystem();
@@ -157,13 +151,15 @@ function answer<T>(
   }
 
   if (invocation === undefined) {
-    if (typeof dateSystem === "string") return once(dateSystem, currentDay());
+    // A sheet holds a STATUS per row: this path makes no function objects of its own.
+    if (typeof dateSystem === "string") return answerOnce(name, asOfArgument, argument, compute, dateSystem, currentDay());
     return dateSystem.then(
-      (system) => once(system, currentDay()),
+      (system) => answerOnce(name, asOfArgument, argument, compute, system, currentDay()),
       (error: unknown) => toCellError(unexpected(name, error)),
     );
   }
 
+  const followsToday = isLeftOut(asOfArgument);
   let canceled = false;
   let stopFollowing: (() => void) | null = null;
   invocation.onCanceled = () => {
@@ -173,11 +169,11 @@ function answer<T>(
   const start = (system: DateSystem): void => {
     if (canceled) return;
     const today = currentDay();
-    let last = once(system, today);
+    let last = answerOnce(name, asOfArgument, argument, compute, system, today);
     invocation.setResult(last);
     if (!followsToday) return;
     stopFollowing = onNewDay((day) => {
-      const next = once(system, day);
+      const next = answerOnce(name, asOfArgument, argument, compute, system, day);
       if (sameAnswer(next, last)) return;
       last = next;
       invocation.setResult(next);
@@ -190,6 +186,29 @@ function answer<T>(
     });
   }
   return undefined;
+}
+
+/** One answer, as of `as_of` or, when it is left out, `today`; never an exception. */
+function answerOnce<A, T>(
+  name: string,
+  asOfArgument: unknown,
+  argument: A,
+  compute: Compute<A, T>,
+  dateSystem: DateSystem,
+  today: IsoDate,
+): Answer<T> {
+  try {
+    let asOf = today;
+    if (!isLeftOut(asOfArgument)) {
+      const given = readAsOfArgument(asOfArgument, dateSystem);
+      if (isFailure(given)) return toCellError(given);
+      asOf = given ?? today;
+    }
+    const result = compute(argument, dateSystem, asOf);
+    return isFailure(result) ? toCellError(result) : result;
+  } catch (error) {
+    return toCellError(unexpected(name, error));
+  }
 }
 
 function deliver<T>(invocation: Invocation<T> | undefined, value: Answer<T>): Answer<T> | undefined {
@@ -238,8 +257,7 @@ function sumOver(values: Readonly<Record<Category, number>>, category: Category 
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
 export function CREDIT(log: unknown[][], profile?: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<number>) {
-  const evaluate = logReader(log, profile);
-  return answer("CREDIT", as_of, invocation, (dateSystem, asOf) => {
+  return answer("CREDIT", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
     const evaluation = evaluate(dateSystem, asOf);
     return isFailure(evaluation) ? evaluation : evaluation.allocation().credits;
   });
@@ -262,8 +280,7 @@ export function HOURS(
   as_of?: unknown,
   invocation?: CustomFunctions.StreamingInvocation<number>,
 ) {
-  const evaluate = logReader(log, profile);
-  return answer("HOURS", as_of, invocation, (dateSystem, asOf) => {
+  return answer("HOURS", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
     const which = readCategoryArgument(category);
     if (isFailure(which)) return which;
     const evaluation = evaluate(dateSystem, asOf);
@@ -288,8 +305,7 @@ export function MISSING(
   as_of?: unknown,
   invocation?: CustomFunctions.StreamingInvocation<number>,
 ) {
-  const evaluate = logReader(log, profile);
-  return answer("MISSING", as_of, invocation, (dateSystem, asOf) => {
+  return answer("MISSING", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
     const which = readCategoryArgument(category);
     if (isFailure(which)) return which;
     const evaluation = evaluate(dateSystem, asOf);
@@ -308,13 +324,15 @@ export function MISSING(
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
 export function STATUS(log_row: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<string>) {
-  return answer("STATUS", as_of, invocation, (dateSystem, asOf) => {
-    const cells = readLogRowRange(log_row);
-    if (isFailure(cells)) return cells;
-    if (isEmptyRow(cells)) return "";
-    // The whole log's evaluation may have checked this row already (rowChecks.ts).
-    return rowChecksFor(asOf, dateSystem).status(cells);
-  });
+  return answer("STATUS", as_of, invocation, log_row, statusOf);
+}
+
+function statusOf(log_row: unknown, dateSystem: DateSystem, asOf: IsoDate): string | FunctionFailure {
+  const cells = readLogRowRange(log_row);
+  if (isFailure(cells)) return cells;
+  if (isEmptyRow(cells)) return "";
+  // The whole log's evaluation may have checked this row already (rowChecks.ts).
+  return rowChecksFor(asOf, dateSystem).status(cells);
 }
 
 function activityOf(value: unknown): Activity | FunctionFailure {

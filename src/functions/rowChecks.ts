@@ -46,6 +46,11 @@ export function sameCell(a: CellValue, b: CellValue): boolean {
   return "formula" in a && "formula" in b && a.formula === b.formula;
 }
 
+/** A row's seven input cells, copied. */
+export function copyOfRow(row: readonly CellValue[]): CellValue[] {
+  return row.length === WIDTH ? row.slice() : row.slice(0, WIDTH);
+}
+
 /** A cheap hash of a cell: numbers by value, text by length and end characters (rows of equal hash are compared anyway). */
 function cellHash(value: CellValue): number {
   if (typeof value === "number") return (value * 4099) | 0;
@@ -86,7 +91,7 @@ export class RowChecks {
   private hashes = new Int32Array(FIRST_SIZE);
   /** Per row: the next row in its chain, plus one. */
   private next = new Int32Array(FIRST_SIZE);
-  /** Per row: its seven cells, in a copy that does not change (its own, or a log's snapshot's). */
+  /** Per row: its seven cells, in a copy that nothing changes (a log's snapshot keeps the same copy). */
   private kept: (readonly CellValue[])[] = [];
   /** Per row: index in CATEGORIES plus one (0: none), day (NO_DAY: none), credited hours. */
   private categories = new Int8Array(FIRST_SIZE);
@@ -120,20 +125,23 @@ export class RowChecks {
     if (!this.looked) this.clear();
   }
 
+  /** The copy kept of the row `totals` read last: a log's snapshot keeps the same copy. */
+  lastKept: readonly CellValue[] = [];
+
   /**
-   * What a summary reads of a row's check (the core's `checkRow`). `kept`: the row's cells in a copy
-   * that does not change (a log's snapshot), kept instead of a copy of their own. Once
+   * What a summary reads of a row's check (the core's `checkRow`). Once
    * STATUS has asked, the row is looked for first; before, it is checked and kept without hashing, and
    * hashed only if STATUS comes to need it.
    */
-  totals(cells: readonly CellValue[], rowNumber: number, kept: readonly CellValue[]): RowTotals {
+  totals(cells: readonly CellValue[], rowNumber: number): RowTotals {
     let index = -1;
     if (this.looked) {
       this.indexAll();
       const hash = rowHash(cells);
       index = this.find(cells, hash);
-      if (index < 0) index = this.add(cells, rowNumber, kept, hash);
-    } else index = this.add(cells, rowNumber, kept, null);
+      if (index < 0) index = this.add(cells, rowNumber, copyOfRow(cells), hash);
+    } else index = this.add(cells, rowNumber, copyOfRow(cells), null);
+    this.lastKept = this.kept[index] as readonly CellValue[];
     const read = this.read;
     const category = this.categories[index] as number;
     const day = this.days[index] as number;
@@ -150,7 +158,7 @@ export class RowChecks {
     this.indexAll();
     const hash = rowHash(cells);
     let index = this.find(cells, hash);
-    if (index < 0) index = this.add(cells, 1, cells.slice(0, WIDTH), hash);
+    if (index < 0) index = this.add(cells, 1, copyOfRow(cells), hash);
     if (this.flawed[index] === 0) return "OK";
     let line = this.lines.get(index);
     if (line === undefined) {
