@@ -38,7 +38,7 @@ export function timeAgainstFloor(grid: Grid, runs: number, work: () => unknown):
 
 /** A full garbage collection where node runs with --expose-gc (npm run bench does), so that each timed run starts alike. */
 const gc = (globalThis as { gc?: (options?: { type: "minor" | "major" }) => void }).gc;
-const collectGarbage = (): void => gc?.({ type: "minor" });
+export const collectGarbage = (): void => gc?.({ type: "minor" });
 
 /**
  * Times `work` and `floor` in turns, each run after its own `prepare` (not timed: what Excel does before
@@ -98,17 +98,15 @@ export interface Figure {
   targetRatio: number;
   targetMs?: number;
   /**
-   * To profile where the time goes when the target is missed: prepares `runs` runs of the measured work
-   * (outside the profile) and returns what runs them.
+   * To profile where the time goes when the target is missed: prepares one run of the measured work (as
+   * `timeInTurns` prepares it, outside the profile) and returns it.
    */
-  work?: (runs: number) => () => void;
+  work?: () => () => unknown;
 }
 
 /** `work` for a figure whose runs need no preparation. */
-export function repeated(once: () => unknown): (runs: number) => () => void {
-  return (runs) => () => {
-    for (let i = 0; i < runs; i++) once();
-  };
+export function repeated(once: () => unknown): () => () => unknown {
+  return () => once;
 }
 
 export function meetsTarget(figure: Figure): boolean {

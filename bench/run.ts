@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   for (const figure of figures) {
     if (meetsTarget(figure) || figure.work === undefined) continue;
     console.log(`Where the time goes in "${figure.name}" (self time, sampled):`);
-    for (const line of await whereTheTimeGoes(figure.name, figure.work(5))) console.log(line);
+    for (const line of await whereTheTimeGoes(figure.name, figure.work)) console.log(line);
   }
   const profile = readProfile(["", "", "2016-01-01", "2018-01-01"], { asOf: AS_OF, dateSystem: "1900" }).profile;
   for (const size of [1_000, 100_000]) {
