@@ -17,23 +17,14 @@ export function time(runs: number, work: () => unknown): number {
   return median(samples);
 }
 
-/** Times `work` and the floor in turns: the medians of each. */
+/** Times `work` and the floor in turns, each after a minor garbage collection (see `timeInTurns`): the medians of each. */
 export function timeAgainstFloor(grid: Grid, runs: number, work: () => unknown): { ms: number; floorMs: number } {
-  for (let i = 0; i < 3; i++) {
-    work();
-    floorLoop(grid);
-  }
-  const samples: number[] = [];
-  const floorSamples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    floorLoop(grid);
-    floorSamples.push(performance.now() - start);
-    start = performance.now();
-    work();
-    samples.push(performance.now() - start);
-  }
-  return { ms: median(samples), floorMs: median(floorSamples) };
+  return timeInTurns(
+    runs,
+    () => floorLoop(grid),
+    () => undefined,
+    () => work(),
+  );
 }
 
 /** A full garbage collection where node runs with --expose-gc (npm run bench does), so that each timed run starts alike. */
