@@ -1,7 +1,8 @@
 /** CST.CREDIT over a 100,000-row array, as Excel passes it (SPEC 9). */
 import { CREDIT } from "../src/functions/functions";
 import { setDateSystemSource } from "../src/functions/dateSystem";
-import { type Figure, timeAgainstFloor } from "./measure";
+import { forgetEvaluations } from "../src/functions/evaluation";
+import { type Figure, repeated, timeAgainstFloor } from "./measure";
 import type { Grid } from "./data";
 
 export async function benchFunctions(grid: Grid) {
@@ -10,7 +11,12 @@ export async function benchFunctions(grid: Grid) {
   const first = CREDIT(grid);
   const credits = first instanceof Promise ? await first : first;
   if (typeof credits !== "number") throw new Error(`CST.CREDIT returned ${JSON.stringify(credits)}`);
-  const measured = timeAgainstFloor(grid, 15, () => CREDIT(grid));
-  const figures: Figure[] = [{ name: "CST.CREDIT over 100,000 rows", ...measured, targetRatio: 3, targetMs: 100 }];
+  // Each call evaluates the log, as after an edit: the evaluation kept from the call before is forgotten.
+  const credit = () => {
+    forgetEvaluations();
+    return CREDIT(grid);
+  };
+  const measured = timeAgainstFloor(grid, 15, credit);
+  const figures: Figure[] = [{ name: "CST.CREDIT over 100,000 rows", ...measured, targetRatio: 3, targetMs: 100, work: repeated(credit) }];
   return { figures, notes: [`  (CST.CREDIT returned ${credits})`] };
 }

@@ -27,7 +27,14 @@ export function dayNumberToIsoDate(dayNumber: number): IsoDate {
 
 /** Days since 1970-01-01 of a valid ISO date. */
 export function isoDateToDayNumber(iso: IsoDate): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7)) - 1;
+  const day = Number(iso.slice(8, 10));
+  if (year >= 100) return Date.UTC(year, month, day) / MS_PER_DAY;
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999: 0050-01-01 would be the day of 1950-01-01.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getTime() / MS_PER_DAY;
 }
 
 /** Milliseconds since 1970-01-01 of a valid ISO date's midnight in UTC (for a `Date` that is that day in every time zone read in UTC). */

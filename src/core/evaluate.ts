@@ -14,7 +14,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateIndex, type LogRow, type RowResult, isEmptyRow, validateRow } from "./rows";
+import { DuplicateIndex, type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult, validateRow } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
 /** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */
@@ -57,7 +57,18 @@ export interface EvaluateOptions {
   readonly overrides?: ProfileOverrides;
   /** Export also needs the mentee's name. */
   readonly forExport?: boolean;
+  /**
+   * How a summary (`summarizeLog`, `tallyLog`) checks a row, for a caller that keeps the results of
+   * rows it has already checked (the custom functions share them between formulas). It must give what
+   * `validateRow(cells, rowNumber, options)` gives for the same cells, of what a summary reads; the
+   * summary reads it at once and keeps nothing of it. `checkLog` does not use it: its duplicate check
+   * must see every row.
+   */
+  readonly checkRow?: (cells: readonly CellValue[], rowNumber: number, options: RowOptions) => RowTotals;
 }
+
+/** What a summary reads of a row's check. */
+export type RowTotals = Pick<RowResult, "category" | "day" | "hours" | "errors">;
 
 /** What credits need: hours, allocation and validity, without a result kept per row. */
 export interface Summary {
@@ -82,24 +93,43 @@ function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
   return "grid" in input;
 }
 
-function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+/** A summary before the allocation: what the rows give (HOURS, for one, needs nothing more). */
+export type Tally = Omit<Summary, "allocation">;
+
+function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Tally {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
   // Duplicates only warn: credits never need the check, so a summary skips it.
-  const duplicates = keepRows === null ? undefined : new DuplicateIndex();
+  const duplicates = keepRows === null ? undefined : new DuplicateIndex(isGrid(input) ? input.grid.length : input.rows.length);
   const ledger = new HoursLedger();
-  const hours: Record<Category, Millihours> = { A: 0, B: 0, C: 0 };
+  // Three sums in locals, not an object indexed by the category: this runs for every row.
+  let hoursA: Millihours = 0;
+  let hoursB: Millihours = 0;
+  let hoursC: Millihours = 0;
   let rowCount = 0;
   let rowsWithErrors = 0;
+  const checkRow = keepRows === null ? options.checkRow : undefined;
+  // A summary reads each row's result once: one result object for all of them.
+  const scratch = keepRows === null ? newRowResult() : null;
   const visit = (cells: readonly CellValue[], rowNumber: number): void => {
     if (isEmptyRow(cells)) return;
-    const result = validateRow(cells, rowNumber, rowOptions, duplicates);
+    let result: RowTotals;
+    if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
+    else if (scratch !== null) {
+      checkRowInto(scratch, cells, rowNumber, rowOptions);
+      result = scratch;
+    } else {
+      const checked = validateRow(cells, rowNumber, rowOptions, duplicates);
+      keepRows?.push(checked);
+      result = checked;
+    }
     rowCount++;
-    keepRows?.push(result);
     if (result.errors.length > 0) rowsWithErrors++;
     else if (result.category !== null && result.day !== null) {
-      hours[result.category] += result.hours;
+      if (result.category === "A") hoursA += result.hours;
+      else if (result.category === "B") hoursB += result.hours;
+      else hoursC += result.hours;
       ledger.add(result.category, result.day, result.hours);
     }
   };
@@ -108,9 +138,19 @@ function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keep
   } else {
     for (const row of input.rows) visit(row.cells, row.row);
   }
-  const allocation = allocateCredits(ledger, profile.profile, { asOf });
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
-  return { asOf, profile, hours, allocation, ledger, valid, rowCount, rowsWithErrors };
+  const hours: Record<Category, Millihours> = { A: hoursA, B: hoursB, C: hoursC };
+  return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };
+}
+
+function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+  const counted = tally(input, options, keepRows);
+  return { ...counted, allocation: allocateCredits(counted.ledger, counted.profile.profile, { asOf: counted.asOf }) };
+}
+
+/** What the rows of a log give, without the allocation: `summarizeLog` is this and `allocateCredits` on its ledger. */
+export function tallyLog(input: LogInput | GridLogInput, options: EvaluateOptions = {}): Tally {
+  return tally(input, options, null);
 }
 
 /** Credits, hours and the next credit of a log (what the custom functions and the progress view need). */

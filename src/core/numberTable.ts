@@ -1,55 +1,78 @@
 /**
- * A map from whole numbers (0 ≤ key < 2^53) to row numbers, in typed arrays
- * with open addressing. The duplicate check keys 100,000 rows; a JavaScript
- * Map with keys beyond the small-integer range boxes every key and spends
- * more time than all the other row rules together.
+ * A map from whole numbers (0 ≤ key < 2^53 − 1) to row numbers, in one typed
+ * array with open addressing. The duplicate check keys 100,000 rows; a
+ * JavaScript Map with keys beyond the small-integer range boxes every key and
+ * spends more time than all the other row rules together.
+ *
+ * Each slot is two numbers side by side, the key plus one (0: empty; a new
+ * typed array is all zeros) and its value, so that a look-up reads one cache
+ * line: the keys of a log's rows are spread at random over a table of several
+ * megabytes, and a second array would cost a second miss.
  */
 export class NumberTable {
-  private keys: Float64Array;
-  private values: Int32Array;
+  private slots: Float64Array;
   private count = 0;
+  /** 32 less the bits of the table's size: the hash's top bits index the table. */
+  private shift: number;
 
+  /** `capacity`: how many keys to make room for at once (a log's row count), so that the table need not grow. */
   constructor(capacity = 1024) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.keys = new Float64Array(size).fill(-1);
-    this.values = new Int32Array(size);
+    this.slots = new Float64Array(size * 2);
+    this.shift = 32 - Math.log2(size);
   }
 
-  private slot(key: number, keys: Float64Array): number {
-    const mask = keys.length - 1;
-    const high = Math.floor(key / 4_294_967_296);
-    let index = (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b)) & mask;
-    while (keys[index] !== -1 && keys[index] !== key) index = (index + 1) & mask;
+  /** The index (even) of the slot holding `stored`, or of the empty slot where it would go. */
+  private slot(stored: number, slots: Float64Array): number {
+    const mask = slots.length - 1;
+    const high = Math.floor(stored / 4_294_967_296);
+    // Fibonacci hashing: the top bits of the product depend on every bit of the key. (The low bits
+    // depend only on the key's low bits: keys that differ above them, such as one day's rows of
+    // different providers, would all start at one slot.)
+    let index = (Math.imul((stored >>> 0) ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> this.shift) * 2;
+    while (slots[index] !== 0 && slots[index] !== stored) index = (index + 2) & mask;
     return index;
   }
 
   get(key: number): number | undefined {
-    const index = this.slot(key, this.keys);
-    return this.keys[index] === key ? this.values[index] : undefined;
+    const index = this.slot(key + 1, this.slots);
+    return this.slots[index] === key + 1 ? this.slots[index + 1] : undefined;
   }
 
   set(key: number, value: number): void {
-    if ((this.count + 1) * 2 > this.keys.length) this.grow();
-    const index = this.slot(key, this.keys);
-    if (this.keys[index] !== key) {
-      this.keys[index] = key;
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
+    const index = this.slot(key + 1, this.slots);
+    if (this.slots[index] !== key + 1) {
+      this.slots[index] = key + 1;
       this.count++;
     }
-    this.values[index] = value;
+    this.slots[index + 1] = value;
+  }
+
+  /** The value of `key`; if it has none, sets it to `value` and returns undefined. One look-up for both. */
+  getOrSet(key: number, value: number): number | undefined {
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
+    const stored = key + 1;
+    const slots = this.slots;
+    const index = this.slot(stored, slots);
+    if (slots[index] === stored) return slots[index + 1];
+    slots[index] = stored;
+    slots[index + 1] = value;
+    this.count++;
+    return undefined;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
-    this.values = new Int32Array(oldKeys.length * 2);
-    for (let i = 0; i < oldKeys.length; i++) {
-      const key = oldKeys[i] as number;
-      if (key !== -1) {
-        const index = this.slot(key, this.keys);
-        this.keys[index] = key;
-        this.values[index] = oldValues[i] as number;
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2);
+    this.shift--;
+    for (let i = 0; i < old.length; i += 2) {
+      const stored = old[i] as number;
+      if (stored !== 0) {
+        const index = this.slot(stored, this.slots);
+        this.slots[index] = stored;
+        this.slots[index + 1] = old[i + 1] as number;
       }
     }
   }

@@ -255,14 +255,22 @@ export function quantityProblemText(problem: QuantityProblem, value: CellValue, 
   }
 }
 
+/** Hours of a quantity of an activity at its rate (SPEC 2's conversions), before its cap. */
+function uncappedHours(activity: Activity, hundredths: number): Millihours {
+  // hundredths of a unit × 10 = thousandths; × rate (at most 1.5) stays whole.
+  return Math.round(hundredths * 10 * activity.hoursPerUnit);
+}
+
+/** Hours after the activity's cap per row (SPEC 2: clinical applications and Beyond the Dura count at most 6 h). */
+function capHours(activity: Activity, hours: Millihours): Millihours {
+  return activity.capHours !== null && hours > activity.capHours * MILLI_PER_HOUR ? activity.capHours * MILLI_PER_HOUR : hours;
+}
+
 /** Credited hours of a quantity of an activity (conversions and caps of SPEC 2). */
 export function creditedHours(activity: Activity, hundredths: number): { hours: Millihours; capped: boolean } {
-  // hundredths of a unit × 10 = thousandths; × rate (at most 1.5) stays whole.
-  const uncapped = Math.round(hundredths * 10 * activity.hoursPerUnit);
-  if (activity.capHours !== null && uncapped > activity.capHours * MILLI_PER_HOUR) {
-    return { hours: activity.capHours * MILLI_PER_HOUR, capped: true };
-  }
-  return { hours: uncapped, capped: false };
+  const uncapped = uncappedHours(activity, hundredths);
+  const hours = capHours(activity, uncapped);
+  return { hours, capped: hours < uncapped };
 }
 
 // ---- One row -----------------------------------------------------------
@@ -280,7 +288,12 @@ const COLUMN = LOG_INDEX;
 export class DuplicateIndex {
   private readonly providers = new Map<string, number>();
   private readonly providersFolded = new Map<string, number>();
-  private readonly firstRows = new NumberTable();
+  private readonly firstRows: NumberTable;
+
+  /** `rows`: how many rows the log has, if known, so that the index is made once at its size. */
+  constructor(rows?: number) {
+    this.firstRows = new NumberTable(rows);
+  }
 
   private indexOf<K>(map: Map<K, number>, key: K): number {
     let index = map.get(key);
@@ -305,10 +318,41 @@ export class DuplicateIndex {
   earlierRow(day: number, activity: Activity, provider: string, row: number): number | undefined {
     // Days of years 1 to 9999 shifted to 0 … 2^22, activity index < 2^4, provider index < 2^27: exact in a double.
     const key = (this.providerIndex(provider) * 16 + (ACTIVITY_INDEX.get(activity) ?? 15)) * 4_194_304 + (day + 720_000);
-    const earlier = this.firstRows.get(key);
-    if (earlier === undefined) this.firstRows.set(key, row);
-    return earlier;
+    return this.firstRows.getOrSet(key, row);
   }
+
+  /** The warnings made so far, and for each earlier row number the index of its warning there, plus one. */
+  private readonly warnings: (readonly [Finding<"possible-duplicate">])[] = [];
+  private warningOfRow = new Int32Array(1024);
+
+  /**
+   * The possible-duplicate warning naming an earlier row, in a list of its own: one for all the rows that
+   * repeat that row (a report of 100,000 rows keeps every row's warnings; the same warning need not be
+   * made again for each).
+   */
+  warningsNaming(earlier: number): readonly [Finding<"possible-duplicate">] {
+    // Row numbers index a typed array: a Map of tens of thousands of rows costs more to search.
+    if (!(earlier >= 0 && earlier < 2 ** 30)) return duplicateWarning(earlier);
+    if (earlier >= this.warningOfRow.length) {
+      let length = this.warningOfRow.length;
+      while (length <= earlier) length *= 2;
+      const larger = new Int32Array(length);
+      larger.set(this.warningOfRow);
+      this.warningOfRow = larger;
+    }
+    const index = (this.warningOfRow[earlier] as number) - 1;
+    if (index >= 0) return this.warnings[index] as readonly [Finding<"possible-duplicate">];
+    const warnings = duplicateWarning(earlier);
+    this.warnings.push(warnings);
+    this.warningOfRow[earlier] = this.warnings.length;
+    return warnings;
+  }
+}
+
+function duplicateWarning(earlier: number): readonly [Finding<"possible-duplicate">] {
+  return [
+    finding("possible-duplicate", null, `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
+  ];
 }
 
 /** The finding of a cell that holds no readable value (an Excel error, a formula without its result). */
@@ -321,19 +365,83 @@ function unreadableCellFinding(column: number, value: UnreadableCell): Finding<"
   return finding("cell-error", definition.key, message);
 }
 
+/** Dates compared as day numbers: the same order as ISO text, without comparing text for every row. */
+const ELIGIBLE_FROM_DAY: Readonly<Record<Category, number>> = {
+  A: isoDateToDayNumber(ELIGIBLE_FROM.A),
+  B: isoDateToDayNumber(ELIGIBLE_FROM.B),
+  C: isoDateToDayNumber(ELIGIBLE_FROM.C),
+};
+
+let lastAsOf: IsoDate | null = null;
+let lastAsOfDay = 0;
+
+/** The as-of date's day number; a log's rows all ask for the same one. */
+function asOfDay(asOf: IsoDate): number {
+  if (asOf !== lastAsOf) {
+    lastAsOfDay = isoDateToDayNumber(asOf);
+    lastAsOf = asOf;
+  }
+  return lastAsOfDay;
+}
+
 /** A placeholder for a cell already reported as unreadable: the rule of its column then says nothing more. */
 const REPORTED = Symbol("reported");
+
+type CheckedCells = readonly (CellValue | typeof REPORTED)[];
+
+/** A cell's value for its column's rule: nothing more to say about a cell already reported as unreadable. */
+function cellOf(row: CheckedCells, column: number): CellValue {
+  const value = row[column];
+  return value === REPORTED ? "" : value;
+}
+
+function isReported(row: CheckedCells, column: number): boolean {
+  return row[column] === REPORTED;
+}
+
+/** A quantity that is a number of at most two decimals in range: read without the general path's objects (most rows). */
+function plainQuantity(value: CellValue, whole: boolean): number | null {
+  if (typeof value !== "number" || !(value > 0 && value <= MAX_QUANTITY)) return null;
+  const hundredths = Math.round(value * 100);
+  if (hundredths / 100 !== value || (whole && hundredths % 100 !== 0)) return null;
+  return hundredths;
+}
 
 /**
  * Checks one row (the seven input cells and its row number in the source).
  * With `duplicates`, also warns of a possible duplicate of an earlier row.
  */
 export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
+  const result = newRowResult();
+  checkRowInto(result, cells, rowNumber, options, duplicates);
+  return result;
+}
+
+/** A row's result as `checkRowInto` fills it. */
+export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] };
+
+/** A result to fill: every field present from the start, so that every result has one shape. */
+export function newRowResult(): RowResultSlot {
+  return { row: 0, activity: null, category: null, date: null, day: null, hours: 0, errors: NONE, warnings: NONE };
+}
+
+/**
+ * `validateRow`, writing the result into `out` (every field) instead of a new object: for a summary,
+ * which reads each row's result once, a result per row would cost more to make and collect than the
+ * rules cost to check.
+ */
+export function checkRowInto(
+  out: RowResultSlot,
+  cells: readonly CellValue[],
+  rowNumber: number,
+  options: RowOptions,
+  duplicates?: DuplicateIndex,
+): void {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
 
-  let row: readonly (CellValue | typeof REPORTED)[] = cells;
+  let row: CheckedCells = cells;
   for (let column = 0; column < INPUT_COLUMN_COUNT; column++) {
     const value = cells[column];
     if (typeof value === "object" && value !== null && isUnreadableCell(value)) {
@@ -342,14 +450,9 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
       (row as (CellValue | typeof REPORTED)[])[column] = REPORTED;
     }
   }
-  const cell = (column: number): CellValue => {
-    const value = row[column];
-    return value === REPORTED ? "" : value;
-  };
-  const reported = (column: number): boolean => row[column] === REPORTED;
 
-  const dateCell = cell(COLUMN.date);
-  const dateReading = reported(COLUMN.date) ? null : readDateCell(dateCell, options.dateSystem);
+  const dateCell = cellOf(row, COLUMN.date);
+  const dateReading = isReported(row, COLUMN.date) ? null : readDateCell(dateCell, options.dateSystem);
   const date = dateReading?.ok ? dateReading.date : null;
   if (dateReading !== null && !dateReading.ok) {
     (errors ??= []).push(
@@ -359,26 +462,26 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
         `Date ${dateProblemText(dateReading.problem, dateCell, "the date of the activity")}`,
       ),
     );
-  } else if (date !== null && date > options.asOf) {
+  } else if (dateReading !== null && dateReading.ok && dateReading.day > asOfDay(options.asOf)) {
     (errors ??= []).push(finding("future-date", "date", `Date ${date} is after ${options.asOf}: log an activity once it has taken place.`));
   }
 
-  const activityText = cellText(cell(COLUMN.activity));
+  const activityText = cellText(cellOf(row, COLUMN.activity));
   const activity = activityText === "" ? null : findActivity(activityText);
-  if (activity === null && !reported(COLUMN.activity)) {
+  if (activity === null && !isReported(row, COLUMN.activity)) {
     (errors ??= []).push(
       finding(
         "unknown-activity",
         "activity",
         activityText === ""
           ? "Activity is empty: choose an activity from the list."
-          : `Activity ${describeCell(cell(COLUMN.activity))} is not in the program's list: choose an activity from the list.`,
+          : `Activity ${describeCell(cellOf(row, COLUMN.activity))} is not in the program's list: choose an activity from the list.`,
       ),
     );
   }
   const category = activity?.category ?? null;
 
-  if (activity !== null && date !== null && date < ELIGIBLE_FROM[activity.category]) {
+  if (activity !== null && dateReading !== null && dateReading.ok && dateReading.day < ELIGIBLE_FROM_DAY[activity.category]) {
     (errors ??= []).push(
       finding(
         "before-eligibility",
@@ -388,17 +491,17 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
     );
   }
 
-  const formatText = cellText(cell(COLUMN.format));
+  const formatText = cellText(cellOf(row, COLUMN.format));
   const format = formatText === "" ? null : readFormat(formatText);
   if (format === null) {
-    if (!reported(COLUMN.format)) {
+    if (!isReported(row, COLUMN.format)) {
       (errors ??= []).push(
         finding(
           "missing-format",
           "format",
           formatText === ""
             ? "Format is empty: choose In person or Virtual."
-            : `Format ${describeCell(cell(COLUMN.format))} is neither In person nor Virtual: choose one of them.`,
+            : `Format ${describeCell(cellOf(row, COLUMN.format))} is neither In person nor Virtual: choose one of them.`,
         ),
       );
     }
@@ -412,8 +515,8 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
     );
   }
 
-  const provider = cellText(cell(COLUMN.provider));
-  if (activity !== null && activity.needsProvider && provider === "" && !reported(COLUMN.provider)) {
+  const provider = cellText(cellOf(row, COLUMN.provider));
+  if (activity !== null && activity.needsProvider && provider === "" && !isReported(row, COLUMN.provider)) {
     (errors ??= []).push(
       finding(
         "missing-provider",
@@ -423,8 +526,8 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
     );
   }
 
-  if (activity !== null && activity.credentials !== null && !reported(COLUMN.credential)) {
-    const credentialText = cellText(cell(COLUMN.credential));
+  if (activity !== null && activity.credentials !== null && !isReported(row, COLUMN.credential)) {
+    const credentialText = cellText(cellOf(row, COLUMN.credential));
     const credential = readCredential(credentialText);
     if (!(activity.credentials as readonly string[]).includes(credential)) {
       const who = activity.category === "A" ? "treatment received from" : "1x1 mentorship with";
@@ -437,76 +540,78 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
           "credential",
           credentialText === ""
             ? `Credential is empty: Category ${activity.category} counts only ${who} ${accepted}; enter the provider's credential.`
-            : `Credential ${describeCell(cell(COLUMN.credential))} does not count: Category ${activity.category} counts only ${who} ${accepted}.`,
+            : `Credential ${describeCell(cellOf(row, COLUMN.credential))} does not count: Category ${activity.category} counts only ${who} ${accepted}.`,
         ),
       );
     }
   }
 
   const unit = activity?.unit ?? "hours";
-  const quantityCell = cell(COLUMN.quantity);
-  const quantity = reported(COLUMN.quantity) ? null : readQuantityCell(quantityCell, UNIT_LABELS[unit].whole);
+  const quantityCell = cellOf(row, COLUMN.quantity);
+  const whole = UNIT_LABELS[unit].whole;
+  // Most quantities are plain numbers: read without the general reading's object.
+  let hundredths = plainQuantity(quantityCell, whole);
+  let rounded = false;
+  if (hundredths === null && !isReported(row, COLUMN.quantity)) {
+    const quantity = readQuantityCell(quantityCell, whole);
+    if (quantity.ok) {
+      hundredths = quantity.hundredths;
+      rounded = quantity.rounded;
+    } else {
+      (errors ??= []).push(finding("bad-quantity", "quantity", quantityProblemText(quantity.problem, quantityCell, unit)));
+    }
+  }
   // A 100,000-row report keeps one result per row: the result holds only what the report and the totals use.
   let credited = 0;
-  if (quantity !== null && !quantity.ok) {
-    (errors ??= []).push(finding("bad-quantity", "quantity", quantityProblemText(quantity.problem, quantityCell, unit)));
-  } else if (quantity !== null) {
-    if (quantity.rounded) {
+  if (hundredths !== null) {
+    if (rounded) {
       (warnings ??= []).push(
-        finding(
-          "rounded",
-          "quantity",
-          `Quantity ${describeCell(quantityCell)} has more than 2 decimals: counted as ${quantity.hundredths / 100}.`,
-        ),
+        finding("rounded", "quantity", `Quantity ${describeCell(quantityCell)} has more than 2 decimals: counted as ${hundredths / 100}.`),
       );
     }
     if (activity !== null) {
-      const conversion = creditedHours(activity, quantity.hundredths);
-      credited = conversion.hours;
-      if (conversion.capped) {
+      const uncapped = uncappedHours(activity, hundredths);
+      credited = capHours(activity, uncapped);
+      if (credited < uncapped) {
         (warnings ??= []).push(
           finding(
             "capped",
             "quantity",
-            `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(conversion.hours)} of ${quantity.hundredths / 100} h count.`,
+            `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(credited)} of ${hundredths / 100} h count.`,
           ),
         );
       }
-      if (activity.unit === "hours" && quantity.hundredths > LONG_ROW_HUNDREDTHS) {
+      if (activity.unit === "hours" && hundredths > LONG_ROW_HUNDREDTHS) {
         (warnings ??= []).push(
           finding(
             "long-row",
             "quantity",
-            `${quantity.hundredths / 100} hours in one row is more than 12: check the quantity, or split the activity by day.`,
+            `${hundredths / 100} hours in one row is more than 12: check the quantity, or split the activity by day.`,
           ),
         );
       }
     }
   }
 
+  // Checked last: a row whose only warning is this one shares the list with the rows that repeat the same row.
+  let duplicateWarnings: readonly Finding<RowWarningCode>[] | undefined;
   if (duplicates !== undefined && dateReading?.ok === true && activity !== null) {
     const earlier = duplicates.earlierRow(dateReading.day, activity, provider, rowNumber);
     if (earlier !== undefined) {
-      (warnings ??= []).push(
-        finding(
-          "possible-duplicate",
-          null,
-          `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`,
-        ),
-      );
+      const named = duplicates.warningsNaming(earlier);
+      if (warnings === undefined) duplicateWarnings = named;
+      else warnings.push(named[0]);
     }
   }
 
-  return {
-    row: rowNumber,
-    activity,
-    category,
-    date,
-    day: dateReading?.ok === true ? dateReading.day : null,
-    hours: errors === undefined ? credited : 0,
-    errors: errors ?? NONE,
-    warnings: warnings ?? NONE,
-  };
+  out.row = rowNumber;
+  out.activity = activity;
+  out.category = category;
+  out.date = date;
+  out.day = dateReading?.ok === true ? dateReading.day : null;
+  out.hours = errors === undefined ? credited : 0;
+  out.errors = errors ?? NONE;
+  out.warnings = warnings ?? duplicateWarnings ?? NONE;
 }
 
 /** Checks the non-empty rows of a log, in order, with the duplicate check. */

@@ -85,6 +85,7 @@ import {
   sameCells,
   valueInTheWay,
 } from "./workbook";
+import { queueDateSystemProbe } from "./dateSystem";
 
 /** Excel's column width unit is points; the form gives widths in characters. */
 const POINTS_PER_CHARACTER = 7;
@@ -321,7 +322,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
       const table = workbook.tables.getItemOrNullObject(LOG_TABLE);
       const profileSheet = workbook.worksheets.getItemOrNullObject(PROFILE_SHEET);
       const submissionSheet = workbook.worksheets.getItemOrNullObject(SUBMISSION_SHEET);
-      const dateProbe = supportsExcelApi("1.2") ? workbook.functions.date(1904, 1, 1).load("value, error") : null;
+      const dateSystemOf = queueDateSystemProbe(context);
       await context.sync();
 
       // The table's size first; its rows follow in chunks.
@@ -364,7 +365,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         submissionRows = collected;
       }
 
-      const dateSystem: DateSystem = dateProbe !== null && !dateProbe.error && dateProbe.value === 0 ? "1904" : "1900";
+      const dateSystem: DateSystem = dateSystemOf();
       return {
         log: { rows, profileCells: PROFILE_FIELDS.map((_, index) => toCellValue(profile?.values[index]?.[0])), dateSystem },
         hasLog: header !== null,

@@ -12,12 +12,28 @@
  * DetachedCellError stands in, with the same code and message.
  */
 
-/** The codes of `CustomFunctions.ErrorCode` the functions return, by the enum's member names. */
-export const ERROR_CODES = { invalidValue: "#VALUE!", notAvailable: "#N/A" } as const satisfies Partial<
-  Record<keyof typeof CustomFunctions.ErrorCode, `${CustomFunctions.ErrorCode}`>
->;
+/**
+ * The codes of `CustomFunctions.ErrorCode` the functions return, by the enum's member names: #VALUE! and
+ * #N/A with a message; #DIV/0!, #NUM! and #NULL! only when an argument holds that error and the function
+ * passes it on, as Excel's own functions do. #NAME? and #REF! reach a function as inputs but cannot be
+ * returned (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ */
+export const ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+} as const satisfies Partial<Record<keyof typeof CustomFunctions.ErrorCode, `${CustomFunctions.ErrorCode}`>>;
 export type FunctionErrorKind = keyof typeof ERROR_CODES;
 export type FunctionErrorCode = (typeof ERROR_CODES)[FunctionErrorKind];
+
+/** The codes that carry a message in Excel (shown in the cell's error flag). */
+const WITH_MESSAGE: ReadonlySet<FunctionErrorKind> = new Set(["invalidValue", "notAvailable"]);
+
+const KIND_OF_CODE: ReadonlyMap<string, FunctionErrorKind> = new Map(
+  Object.entries(ERROR_CODES).map(([kind, code]) => [code, kind as FunctionErrorKind]),
+);
 
 /** A failure a function reports as an Excel error value instead of throwing. */
 export interface FunctionFailure {
@@ -27,6 +43,17 @@ export interface FunctionFailure {
 
 export function failure(kind: FunctionErrorKind, message: string): FunctionFailure {
   return { failure: kind, message };
+}
+
+/**
+ * An argument that holds an Excel error, passed on as Excel's own functions pass errors on (=LEN(#N/A) is
+ * #N/A): the same error where a custom function may return it, with a message naming the argument where
+ * the code carries one. Errors a function cannot return (#REF!, #NAME?, and the errors of newer Excel such
+ * as #SPILL! or #CALC!) become #VALUE! with a message naming the error.
+ */
+export function passedOnError(code: string, argument: string): FunctionFailure {
+  const kind = KIND_OF_CODE.get(code) ?? "invalidValue";
+  return failure(kind, `${argument} holds Excel's error ${code}: correct that cell, or the formula behind it.`);
 }
 
 export function isFailure(value: unknown): value is FunctionFailure {
@@ -58,7 +85,8 @@ type ArrivingRuntime = Partial<Pick<typeof CustomFunctions, "Error" | "ErrorCode
 export function toCellError(failed: FunctionFailure): CellErrorValue {
   const runtime = (globalThis as { CustomFunctions?: ArrivingRuntime }).CustomFunctions;
   const RuntimeError = runtime?.Error;
-  if (typeof RuntimeError !== "function") return new DetachedCellError(ERROR_CODES[failed.failure], failed.message);
+  const message = WITH_MESSAGE.has(failed.failure) ? failed.message : undefined;
+  if (typeof RuntimeError !== "function") return new DetachedCellError(ERROR_CODES[failed.failure], message);
   const code = runtime?.ErrorCode?.[failed.failure] ?? (ERROR_CODES[failed.failure] as CustomFunctions.ErrorCode);
-  return new RuntimeError(code, failed.message);
+  return new RuntimeError(code, message);
 }

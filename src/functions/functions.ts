@@ -9,31 +9,67 @@
  * message (shown in the cell's error flag) that says what to fix. Each
  * function's help (`@helpurl`) is its section of the add-in's help page; the
  * build puts it on the add-in's origin.
+ *
+ * **Today.** CREDIT, HOURS, MISSING and STATUS take an optional `as_of`;
+ * without it their answer is as of today, and changes when the day does (a
+ * row dated tomorrow becomes valid). Excel offers three ways for a function
+ * to change its answer by itself:
+ * - `@volatile`: Excel calls the function again at every recalculation of
+ *   the workbook, whatever changed: every edit anywhere would check the whole
+ *   log again for CREDIT, HOURS ×3 and MISSING, and every row for STATUS. And
+ *   it still does nothing at midnight: nothing recalculates then unless
+ *   someone edits (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-volatile).
+ * - The shared runtime calling `Excel.run(... application.calculate(...))`
+ *   at midnight: a recalculation of every formula of every open workbook
+ *   (`full`; `recalculate` skips our formulas, whose inputs did not change),
+ *   which also recalculates other add-ins' and the user's volatile formulas
+ *   and overrides a workbook set to manual calculation
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculate-member(1)).
+ * - `@streaming`: the function gets an invocation whose `setResult` gives
+ *   the cell a new answer at any time, "without requiring a user to
+ *   explicitly refresh anything"; Excel cancels it (`onCanceled`) when its
+ *   arguments change (and calls it anew), when its cell is edited or
+ *   deleted, and on a manual full recalculation
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs#make-a-streaming-function).
+ * These functions stream: each call answers at once through `setResult`;
+ * without `as_of` it also listens for the day to change (dayChange.ts, one
+ * timer for all of them) and sets a new answer only when the answer is
+ * different, so only the cells that change are touched. Nothing runs on
+ * edits elsewhere in the workbook. A function called with `as_of` answers
+ * once and does not listen.
+ *
+ * Called without an invocation (outside Excel: the tests, the benchmarks,
+ * Node) a function returns its answer instead, as a plain value or, while
+ * the workbook's date system is still being asked, a promise of it.
+ *
+ * **One evaluation per recalculation.** CREDIT, HOURS and MISSING over the
+ * same log share one evaluation of it (evaluation.ts); HOURS never makes the
+ * allocation. STATUS checks its own row only.
  */
 import {
   type Activity,
-  type Summary,
   type Category,
   type DateSystem,
+  type IsoDate,
+  type ProfileCells,
   type ProfileErrorCode,
   CATEGORIES,
-  summarizeLog,
   cellText,
   creditedHours,
   describeCell,
   findActivity,
-  codedFindingsLine,
   quantityProblemText,
-  isBlankCell,
+  isEmptyRow,
   milliToHours,
   readQuantityCell,
-  todayIsoDate,
   UNIT_LABELS,
-  validateRow,
 } from "../core";
-import { type CellErrorValue, type FunctionFailure, failure, isFailure, toCellError } from "./cellError";
+import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
+import { currentDay, onNewDay } from "./dayChange";
 import { workbookDateSystem } from "./dateSystem";
-import { readCategoryArgument, readLogGrid, readLogRowRange, readProfileRange, toCellValue } from "./range";
+import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
+import { rowChecksFor } from "./rowChecks";
+import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
 
 /**
  * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
@@ -56,23 +92,27 @@ const PROFILE_ERRORS_THAT_CHANGE_CREDIT: ReadonlySet<ProfileErrorCode> = new Set
   "unknown-rule-set",
 ]);
 
-function assess(log: unknown, profile: unknown, dateSystem: DateSystem): Summary | FunctionFailure {
-  const read = readLogGrid(log);
-  if (isFailure(read)) return read;
-  const profileCells = readProfileRange(profile);
-  if (isFailure(profileCells)) return profileCells;
-  const summary = summarizeLog({ grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells, dateSystem });
-  const blocking = summary.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
-  if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
-  return summary;
+type Answer<T> = T | CellErrorValue;
+
+/**
+ * What Excel hands a streaming function as its last argument: where to set its answers, and its
+ * cancellation. The answers' errors are `CustomFunctions.Error` in Excel (toCellError), typed here as
+ * what toCellError returns.
+ */
+interface Invocation<T> {
+  setResult(value: Answer<T>): void;
+  onCanceled?: () => void;
 }
+
+/** A function's answer for its argument and an as-of date, in the workbook's date system. */
+type Compute<A, T> = (argument: A, dateSystem: DateSystem, asOf: IsoDate) => T | FunctionFailure;
 
 function unexpected(name: string, error: unknown): FunctionFailure {
   const reason = error instanceof Error ? error.message : String(error);
   return failure("invalidValue", `CST.${name} could not read its arguments (${reason}): check that each argument is a cell or range.`);
 }
 
-function settle<T>(name: string, compute: () => T | FunctionFailure): T | CellErrorValue {
+function settle<T>(name: string, compute: () => T | FunctionFailure): Answer<T> {
   try {
     const result = compute();
     return isFailure(result) ? toCellError(result) : result;
@@ -81,24 +121,123 @@ function settle<T>(name: string, compute: () => T | FunctionFailure): T | CellEr
   }
 }
 
-type Answer<T> = T | CellErrorValue;
+function sameAnswer<T>(a: Answer<T>, b: Answer<T>): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const errorA = a as CellErrorValue;
+  const errorB = b as CellErrorValue;
+  return errorA.code === errorB.code && errorA.message === errorB.message;
+}
 
 /**
- * Runs a computation that needs the workbook's date system: at once when it
- * is known (every call after the first in Excel; always outside Excel),
- * otherwise once Excel has told it.
+ * Runs a function of the log as Excel calls it: in the workbook's date system (at once when it is known,
+ * otherwise once Excel has told it), as of `as_of` or today. With an invocation (Excel) the answer is set
+ * through it and, without `as_of`, set again whenever the day changes the answer; without one (outside
+ * Excel) the answer is returned.
  */
-function withDateSystem<T>(name: string, compute: (dateSystem: DateSystem) => T | FunctionFailure): Answer<T> | Promise<Answer<T>> {
+function answer<A, T>(
+  name: string,
+  asOfArgument: unknown,
+  streaming: CustomFunctions.StreamingInvocation<T> | undefined,
+  argument: A,
+  compute: Compute<A, T>,
+): Answer<T> | Promise<Answer<T>> | undefined {
+  const invocation = streaming as Invocation<T> | undefined;
+  let dateSystem: DateSystem | Promise<DateSystem>;
   try {
-    const dateSystem = workbookDateSystem();
-    if (typeof dateSystem === "string") return settle(name, () => compute(dateSystem));
+    dateSystem = workbookDateSystem();
+  } catch (error) {
+    return deliver(invocation, toCellError(unexpected(name, error)));
+  }
+
+  if (invocation === undefined) {
+    // A sheet holds a STATUS per row: this path makes no function objects of its own.
+    if (typeof dateSystem === "string") return answerOnce(name, asOfArgument, argument, compute, dateSystem, currentDay());
     return dateSystem.then(
-      (system) => settle(name, () => compute(system)),
+      (system) => answerOnce(name, asOfArgument, argument, compute, system, currentDay()),
       (error: unknown) => toCellError(unexpected(name, error)),
     );
+  }
+
+  const followsToday = isLeftOut(asOfArgument);
+  let canceled = false;
+  let stopFollowing: (() => void) | null = null;
+  invocation.onCanceled = () => {
+    canceled = true;
+    stopFollowing?.();
+  };
+  const start = (system: DateSystem): void => {
+    if (canceled) return;
+    const today = currentDay();
+    let last = answerOnce(name, asOfArgument, argument, compute, system, today);
+    invocation.setResult(last);
+    if (!followsToday) return;
+    stopFollowing = onNewDay((day) => {
+      const next = answerOnce(name, asOfArgument, argument, compute, system, day);
+      if (sameAnswer(next, last)) return;
+      last = next;
+      invocation.setResult(next);
+    }, today);
+  };
+  if (typeof dateSystem === "string") start(dateSystem);
+  else {
+    dateSystem.then(start, (error: unknown) => {
+      if (!canceled) invocation.setResult(toCellError(unexpected(name, error)));
+    });
+  }
+  return undefined;
+}
+
+/** One answer, as of `as_of` or, when it is left out, `today`; never an exception. */
+function answerOnce<A, T>(
+  name: string,
+  asOfArgument: unknown,
+  argument: A,
+  compute: Compute<A, T>,
+  dateSystem: DateSystem,
+  today: IsoDate,
+): Answer<T> {
+  try {
+    let asOf = today;
+    if (!isLeftOut(asOfArgument)) {
+      const given = readAsOfArgument(asOfArgument, dateSystem);
+      if (isFailure(given)) return toCellError(given);
+      asOf = given ?? today;
+    }
+    const result = compute(argument, dateSystem, asOf);
+    return isFailure(result) ? toCellError(result) : result;
   } catch (error) {
     return toCellError(unexpected(name, error));
   }
+}
+
+function deliver<T>(invocation: Invocation<T> | undefined, value: Answer<T>): Answer<T> | undefined {
+  if (invocation === undefined) return value;
+  invocation.setResult(value);
+  return undefined;
+}
+
+/**
+ * The log and profile arguments of CREDIT, HOURS and MISSING, read once for shape. After the first
+ * evaluation the log is the evaluation's own copy of its cells: a formula that follows the day keeps no
+ * second copy of Excel's range for its next answer.
+ */
+function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asOf: IsoDate) => LogEvaluation | FunctionFailure {
+  let source: unknown = log;
+  let profileCells: ProfileCells | FunctionFailure | null = null;
+  return (dateSystem, asOf) => {
+    profileCells ??= readProfileRange(profile);
+    if (isFailure(profileCells)) return profileCells;
+    const evaluation =
+      source instanceof LogSnapshot
+        ? evaluateLog(source, profileCells, dateSystem, asOf)
+        : evaluateRange(source, profileCells, dateSystem, asOf);
+    if (isFailure(evaluation)) return evaluation;
+    source = evaluation.snapshot;
+    const blocking = evaluation.tally.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
+    if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
+    return evaluation;
+  };
 }
 
 function sumOver(values: Readonly<Record<Category, number>>, category: Category | null): number {
@@ -114,12 +253,13 @@ function sumOver(values: Readonly<Record<Category, number>>, category: Category 
  * @helpurl https://localhost:3000/help.html#cst-credit
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for no certifications, none awarded, current rules.
- * @returns {Promise<number>} Credits earned.
+ * @param [as_of] The date to check the log as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
+ * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
-export function CREDIT(log: unknown[][], profile?: unknown[][]) {
-  return withDateSystem("CREDIT", (dateSystem) => {
-    const summary = assess(log, profile, dateSystem);
-    return isFailure(summary) ? summary : summary.allocation.credits;
+export function CREDIT(log: unknown[][], profile?: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<number>) {
+  return answer("CREDIT", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
+    const evaluation = evaluate(dateSystem, asOf);
+    return isFailure(evaluation) ? evaluation : evaluation.allocation().credits;
   });
 }
 
@@ -130,15 +270,21 @@ export function CREDIT(log: unknown[][], profile?: unknown[][]) {
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [category] "A" treatment, "B" group and class mentorship, "C" 1x1 mentorship. Leave out for all categories.
  * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for the defaults.
- * @returns {Promise<number>} Credited hours.
+ * @param [as_of] The date to check the log as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
+ * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
-export function HOURS(log: unknown[][], category?: string, profile?: unknown[][]) {
-  return withDateSystem("HOURS", (dateSystem) => {
+export function HOURS(
+  log: unknown[][],
+  category?: string,
+  profile?: unknown[][],
+  as_of?: unknown,
+  invocation?: CustomFunctions.StreamingInvocation<number>,
+) {
+  return answer("HOURS", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
     const which = readCategoryArgument(category);
     if (isFailure(which)) return which;
-    const summary = assess(log, profile, dateSystem);
-    if (isFailure(summary)) return summary;
-    return milliToHours(sumOver(summary.hours, which));
+    const evaluation = evaluate(dateSystem, asOf);
+    return isFailure(evaluation) ? evaluation : milliToHours(sumOver(evaluation.tally.hours, which));
   });
 }
 
@@ -149,15 +295,22 @@ export function HOURS(log: unknown[][], category?: string, profile?: unknown[][]
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [category] "A", "B" or "C" for the hours that category still needs. Leave out for the total still needed.
  * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for the defaults.
- * @returns {Promise<number>} Hours still missing.
+ * @param [as_of] The date to check the log as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
+ * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
-export function MISSING(log: unknown[][], category?: string, profile?: unknown[][]) {
-  return withDateSystem("MISSING", (dateSystem) => {
+export function MISSING(
+  log: unknown[][],
+  category?: string,
+  profile?: unknown[][],
+  as_of?: unknown,
+  invocation?: CustomFunctions.StreamingInvocation<number>,
+) {
+  return answer("MISSING", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
     const which = readCategoryArgument(category);
     if (isFailure(which)) return which;
-    const summary = assess(log, profile, dateSystem);
-    if (isFailure(summary)) return summary;
-    const { missing } = summary.allocation.next;
+    const evaluation = evaluate(dateSystem, asOf);
+    if (isFailure(evaluation)) return evaluation;
+    const { missing } = evaluation.allocation().next;
     return milliToHours(which === null ? missing.total : missing[which]);
   });
 }
@@ -167,20 +320,24 @@ export function MISSING(log: unknown[][], category?: string, profile?: unknown[]
  * @customfunction STATUS
  * @helpurl https://localhost:3000/help.html#cst-status
  * @param log_row One row of the log's 7 columns Date to Notes, such as MentorshipLog[@[Date]:[Notes]].
- * @returns {Promise<string>} OK or the row's errors.
+ * @param [as_of] The date to check the row as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
+ * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
-export function STATUS(log_row: unknown[][]) {
-  return withDateSystem("STATUS", (dateSystem) => {
-    const row = readLogRowRange(log_row);
-    if (isFailure(row)) return row;
-    if (row.cells.every((cell) => isBlankCell(cell))) return "";
-    const result = validateRow(row.cells, row.row, { asOf: todayIsoDate(), dateSystem });
-    if (result.errors.length === 0) return "OK";
-    return codedFindingsLine(result.errors);
-  });
+export function STATUS(log_row: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<string>) {
+  return answer("STATUS", as_of, invocation, log_row, statusOf);
+}
+
+function statusOf(log_row: unknown, dateSystem: DateSystem, asOf: IsoDate): string | FunctionFailure {
+  const cells = readLogRowRange(log_row);
+  if (isFailure(cells)) return cells;
+  if (isEmptyRow(cells)) return "";
+  // The whole log's evaluation may have checked this row already (rowChecks.ts).
+  return rowChecksFor(asOf, dateSystem).status(cells);
 }
 
 function activityOf(value: unknown): Activity | FunctionFailure {
+  const error = excelErrorCode(value);
+  if (error !== null) return passedOnError(error, "Activity");
   const text = cellText(toCellValue(value));
   if (text === "") return failure("notAvailable", "Activity is empty: choose an activity from the list.");
   const activity = findActivity(text);
@@ -217,6 +374,8 @@ export function CREDITED(activity: unknown, quantity: unknown) {
   return settle("CREDITED", () => {
     const found = activityOf(activity);
     if (isFailure(found)) return found;
+    const error = excelErrorCode(quantity);
+    if (error !== null) return passedOnError(error, "Quantity");
     const cell = toCellValue(quantity);
     const reading = readQuantityCell(cell, UNIT_LABELS[found.unit].whole);
     if (!reading.ok) return failure("invalidValue", quantityProblemText(reading.problem, cell, found.unit));

@@ -2,27 +2,84 @@
  * Turns the values Excel passes to a custom function (2-D arrays of numbers,
  * text, booleans and blanks) into the core's rows and profile cells. The
  * shape is checked once per range; cells are only looked at for the one case
- * Excel can send that the core does not read: an error value inside the range.
+ * Excel can send that the core does not read: an object inside the range (an
+ * error value, or a data type).
  */
-import { type CellValue, type Category, type LogRow, type ProfileCells, CATEGORIES, LOG_COLUMNS, PROFILE_FIELDS } from "../core";
-import { type FunctionFailure, failure, isFailure } from "./cellError";
+import {
+  type CellValue,
+  type Category,
+  type DateSystem,
+  type IsoDate,
+  type LogRow,
+  type ProfileCells,
+  CATEGORIES,
+  LOG_COLUMNS,
+  PROFILE_FIELDS,
+  dateProblemText,
+  readDateCell,
+} from "../core";
+import { type FunctionFailure, failure, isFailure, passedOnError } from "./cellError";
 
 const COLUMN_COUNT = LOG_COLUMNS.length;
 const HEADER_KEYS = LOG_COLUMNS.map((header) => header.toLowerCase());
 const COLUMN_LIST = LOG_COLUMNS.join(", ");
 
+/** `CustomFunctions.Error` where the host's script has brought it (see cellError.ts). */
+function runtimeErrorClass(): (abstract new (...args: never[]) => object) | undefined {
+  const runtime = (globalThis as { CustomFunctions?: { Error?: unknown } }).CustomFunctions;
+  return typeof runtime?.Error === "function" ? (runtime.Error as abstract new (...args: never[]) => object) : undefined;
+}
+
+/**
+ * The error code of an error value Excel passes for a cell holding an error, or null for anything else.
+ * functions.json allows errors in parameters of type any (`allowErrorForDataTypeAny`), and they come in
+ * two shapes:
+ * - `new CustomFunctions.Error(code)`: `{ code: "#N/A", basicValue: "#N/A", type: "Error", basicType: "Error" }`;
+ * - with `allowCustomDataForDataTypeAny` (which the metadata generator sets), a data types error value:
+ *   `{ type: "Error", basicValue: "#N/A", basicType: "Error", errorType: "NotAvailable" }`.
+ * Both say `type: "Error"`; nothing else does. An entity value also has `basicType: "Error"` (its basic
+ * value, for functions that do not read data types, is #VALUE!), but its type is "Entity": it is not an
+ * error cell. See https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors#errors-as-custom-function-inputs
+ * and https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts
+ */
+export function excelErrorCode(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { type, code, basicValue } = value as { type?: unknown; code?: unknown; basicValue?: unknown };
+  const RuntimeError = runtimeErrorClass();
+  if (type !== "Error" && !(RuntimeError !== undefined && value instanceof RuntimeError)) return null;
+  const text = typeof code === "string" ? code : basicValue;
+  return typeof text === "string" && text.startsWith("#") ? text : null;
+}
+
+/**
+ * A data type value that is not an error (a formatted number, an entity): what Excel shows in its cell,
+ * as a function that does not read data types sees it, or its text.
+ */
+function dataTypeValue(value: object): CellValue {
+  const { basicValue, basicType, text } = value as { basicValue?: unknown; basicType?: unknown; text?: unknown };
+  const basic = typeof basicValue;
+  if (basicType !== "Error" && (basic === "string" || basic === "number" || basic === "boolean")) return basicValue as CellValue;
+  if (typeof text === "string") return text;
+  return objectText(value);
+}
+
+/** "[object Object]" and the like, even for an object without a prototype (where String() throws). */
+function objectText(value: object): string {
+  return Object.prototype.toString.call(value);
+}
+
 /**
  * One value from Excel as a core cell value. A cell holding an Excel error
- * (#N/A, #REF!...) arrives as an object with a code: it is read as that text,
- * so the row's message names it.
+ * (#N/A, #REF!...) becomes the core's `{ excelError }`, so that its row gets
+ * a cell-error finding naming the error (SPEC 8).
  */
 export function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return value;
   const type = typeof value;
   if (type === "string" || type === "number" || type === "boolean") return value as CellValue;
   if (type === "object") {
-    const code = (value as { code?: unknown; type?: unknown }).code ?? (value as { type?: unknown }).type;
-    if (typeof code === "string") return code;
+    const code = excelErrorCode(value);
+    return code !== null ? { excelError: code } : dataTypeValue(value as object);
   }
   return String(value);
 }
@@ -117,18 +174,33 @@ export function readLogRange(range: unknown): LogRow[] | FunctionFailure {
   return rows;
 }
 
-/** One row of the log for CST.STATUS: a single row of at least seven cells. */
-export function readLogRowRange(range: unknown): LogRow | FunctionFailure {
-  const fix = `select one row of the log's ${COLUMN_COUNT} input columns (${COLUMN_LIST}), for example =CST.STATUS(MentorshipLog[@[Date]:[Notes]]).`;
+const ROW_FIX = `select one row of the log's ${COLUMN_COUNT} input columns (${COLUMN_LIST}), for example =CST.STATUS(MentorshipLog[@[Date]:[Notes]]).`;
+const NO_CELLS: readonly CellValue[] = [];
+
+/**
+ * The cells of one row of the log for CST.STATUS: a single row of at least seven cells. A sheet holds
+ * one STATUS per row, so this reads the row as it is, without the log's machinery; the header row reads
+ * as no cells.
+ */
+export function readLogRowRange(range: unknown): readonly CellValue[] | FunctionFailure {
   if (!Array.isArray(range) || range.length !== 1) {
     return failure(
       "invalidValue",
-      Array.isArray(range) ? `The row is ${describeShape(range)}; it must be one row: ${fix}` : `The row is not a range of cells: ${fix}`,
+      Array.isArray(range)
+        ? `The row is ${describeShape(range)}; it must be one row: ${ROW_FIX}`
+        : `The row is not a range of cells: ${ROW_FIX}`,
     );
   }
-  const read = readLogRange(range);
-  if (!Array.isArray(read)) return failure("invalidValue", `${read.message.replace(LOG_SHAPE_FIX, fix)}`);
-  return read[0] ?? { row: 1, cells: [] };
+  const row: unknown = range[0];
+  if (!Array.isArray(row) || row.length < COLUMN_COUNT) {
+    const columns = Array.isArray(row) ? row.length : 1;
+    return failure(
+      "invalidValue",
+      `The log has ${columns} column${columns !== 1 ? "s" : ""} (${describeShape(range)}); it needs ${COLUMN_COUNT}: ${ROW_FIX}`,
+    );
+  }
+  if (isHeaderRow(row)) return NO_CELLS;
+  return needsPlainCells(row) ? row.slice(0, COLUMN_COUNT).map(toCellValue) : (row as CellValue[]);
 }
 
 const PROFILE_COUNT = PROFILE_FIELDS.length;
@@ -163,11 +235,40 @@ export function readProfileRange(range: unknown): ProfileCells | FunctionFailure
 /** A category argument: A, B or C in any case; blank or omitted means all categories (null). */
 export function readCategoryArgument(value: unknown): Category | null | FunctionFailure {
   if (isBlankValue(value)) return null;
-  const text = typeof value === "string" ? value.trim().toUpperCase() : String(value);
+  const error = excelErrorCode(value);
+  if (error !== null) return passedOnError(error, "category");
+  const text =
+    typeof value === "string"
+      ? value.trim().toUpperCase()
+      : typeof value === "object" && value !== null
+        ? objectText(value)
+        : String(value);
   const category = CATEGORIES.find((candidate) => candidate === text);
   if (category !== undefined) return category;
   return failure(
     "invalidValue",
     `Category ${JSON.stringify(typeof value === "string" ? value : text)} is not A, B or C: enter "A" (treatment), "B" (group and class mentorship) or "C" (1x1 mentorship), or leave it out for all categories.`,
+  );
+}
+
+/** Whether an optional argument was left out (or is blank): for `as_of`, today. */
+export function isLeftOut(value: unknown): boolean {
+  return isBlankValue(value);
+}
+
+/**
+ * The `as_of` argument (SPEC 8): a date as Excel passes one, a serial number in the workbook's date
+ * system (time of day ignored), or ISO text YYYY-MM-DD. Null when it is left out (today).
+ */
+export function readAsOfArgument(value: unknown, dateSystem: DateSystem): IsoDate | null | FunctionFailure {
+  if (isBlankValue(value)) return null;
+  const error = excelErrorCode(value);
+  if (error !== null) return passedOnError(error, "as_of");
+  const cell: CellValue = typeof value === "number" || typeof value === "string" ? value : toCellValue(value);
+  const reading = typeof cell === "boolean" ? null : readDateCell(cell, dateSystem);
+  if (reading?.ok === true) return reading.date;
+  return failure(
+    "invalidValue",
+    `as_of ${dateProblemText(reading?.problem ?? "not-date", cell, "the date to check the log as of")} Leave as_of out to check the log as of today.`,
   );
 }

@@ -9,7 +9,7 @@ import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { App } from "../taskpane/App";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
-import { sampleWorkbook } from "./sampleLog";
+import { generatedRows, sampleWorkbook } from "./sampleLog";
 import { SheetGrid } from "./SheetGrid";
 
 // The bundles run: the page's note for hosts that cannot run them is not needed.
@@ -63,8 +63,13 @@ async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (container === null) throw new Error("The page has no #root element for the preview.");
   // ?blank starts from a workbook without the form, to try inserting it.
-  const blank = new URLSearchParams(window.location.search).has("blank");
-  const workbook = blank ? new MemoryWorkbook({ sheets: [{ name: "Notes", cells: [["My mentorship notes"]] }] }) : await sampleWorkbook();
+  const query = new URLSearchParams(window.location.search);
+  const blank = query.has("blank");
+  // ?rows=2000 fills the sample's pattern into a log that long (to measure the pane on long logs).
+  const rows = Number(query.get("rows"));
+  const workbook = blank
+    ? new MemoryWorkbook({ sheets: [{ name: "Notes", cells: [["My mentorship notes"]] }] })
+    : await sampleWorkbook("1900", Number.isInteger(rows) && rows > 0 && rows <= 100_000 ? generatedRows(rows) : undefined);
   createRoot(container).render(<Preview workbook={workbook} />);
 }
 

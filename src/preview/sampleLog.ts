@@ -3,7 +3,7 @@
  * names), dated in the past so it reads the same on any day. The Beyond the
  * Dura row is over the 6-hour cap: its warning shows in the findings.
  */
-import { type CellValue, type DateSystem, PROFILE_FIELDS, isoDateToExcelSerial } from "../core";
+import { type CellValue, type DateSystem, PROFILE_FIELDS, dayNumberToIsoDate, isoDateToDayNumber, isoDateToExcelSerial } from "../core";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 
 export const SAMPLE_PROFILE = {
@@ -15,7 +15,7 @@ export const SAMPLE_PROFILE = {
   ruleSet: "current",
 } as const;
 
-type SampleRow = readonly [
+export type SampleRow = readonly [
   date: string,
   activity: string,
   format: string,
@@ -56,8 +56,17 @@ export const SAMPLE_ROWS: readonly SampleRow[] = [
   ["2024-07-02", "Treatment received from a CST-T or CST-D", "In person", "Ilse Brandvold", "CST-D", 2, ""],
 ];
 
+/** `count` rows in the sample's pattern, one a day from 2019-01-01: a long log for measuring the pane. */
+export function generatedRows(count: number): SampleRow[] {
+  const first = isoDateToDayNumber("2019-01-01");
+  return Array.from({ length: count }, (_, index) => {
+    const [, ...rest] = SAMPLE_ROWS[index % SAMPLE_ROWS.length] as SampleRow;
+    return [dayNumberToIsoDate(first + index), ...rest] as SampleRow;
+  });
+}
+
 /** An in-memory workbook with the tracking form inserted and the sample filled in, as a mentee would have typed it. */
-export async function sampleWorkbook(dateSystem: DateSystem = "1900"): Promise<MemoryWorkbook> {
+export async function sampleWorkbook(dateSystem: DateSystem = "1900", rows: readonly SampleRow[] = SAMPLE_ROWS): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook({
     dateSystem,
     sheets: [{ name: "Notes", cells: [["My mentorship notes"], ["Ask about the 2nd credit"]] }],
@@ -74,6 +83,6 @@ export async function sampleWorkbook(dateSystem: DateSystem = "1900"): Promise<M
       }),
     ),
   );
-  for (const [date, ...rest] of SAMPLE_ROWS) await workbook.appendRow([isoDateToExcelSerial(date, dateSystem), ...rest]);
+  for (const [date, ...rest] of rows) await workbook.appendRow([isoDateToExcelSerial(date, dateSystem), ...rest]);
   return workbook;
 }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from "../core";
 import { type PreparedSubmission, type Submission, prepareSubmission } from "../core";
+import { canCreateWorkbook, createWorkbook } from "../excel/host";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ListedFinding, listFindings } from "./findings";
 
@@ -34,21 +35,10 @@ export function submissionFileName(mentee: string, asOf: IsoDate): string {
   return `CST-submission-${name === "" ? "mentee" : name}-${asOf}.xlsx`;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
-}
-
 /** Opens the bytes as a new workbook where Excel can (ExcelApi 1.8), else downloads them. */
 export const openInExcelOrDownload: SubmissionOpener = async (bytes, fileName) => {
-  const canCreate =
-    typeof Office !== "undefined" &&
-    typeof Excel !== "undefined" &&
-    Office.context?.requirements?.isSetSupported("ExcelApi", "1.8") === true;
-  if (canCreate) {
-    await Excel.createWorkbook(bytesToBase64(bytes));
+  if (canCreateWorkbook()) {
+    await createWorkbook(bytes);
     return "opened";
   }
   const blob = new Blob([bytes.slice().buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });

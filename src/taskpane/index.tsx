@@ -4,6 +4,7 @@
  * still be tried.
  */
 import { createRoot } from "react-dom/client";
+import { whenInExcel } from "../excel/host";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { sampleWorkbook } from "../preview/sampleLog";
@@ -21,8 +22,4 @@ async function start(inExcel: boolean): Promise<void> {
   createRoot(container).render(<App workbook={workbook} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />);
 }
 
-if (typeof Office === "undefined") {
-  void start(false);
-} else {
-  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
-}
+void whenInExcel().then(start);

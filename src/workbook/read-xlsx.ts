@@ -18,13 +18,13 @@
 import {
   type CellValue,
   type DateSystem,
+  type FormDefinition,
   type LogRow,
   type WorkbookContent,
+  FORM,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
-  PROFILE_FIELDS,
-  PROFILE_SHEET,
   SUBMISSION_SHEET,
   labelKey,
 } from "../core";
@@ -166,14 +166,14 @@ class ProfileRows implements RowReader {
    * is nowhere in column A is read from its SPEC 5 position (B1…B6) only
    * when that row has no label at all.
    */
-  profileCells(): CellValue[] {
+  profileCells(form: FormDefinition): CellValue[] {
     const rowByLabel = new Map<string, number>();
     const label = (value: CellValue | undefined): string => (typeof value === "string" ? labelKey(value) : "");
     for (const [row, value] of [...this.labels].sort((a, b) => a[0] - b[0])) {
       const key = label(value);
       if (key !== "" && !rowByLabel.has(key)) rowByLabel.set(key, row);
     }
-    return PROFILE_FIELDS.map((field, index) => {
+    return form.profile.map((field, index) => {
       let row = rowByLabel.get(labelKey(field.label));
       if (row === undefined) {
         const position = index + 1;
@@ -243,8 +243,8 @@ const firstOfType = (relationships: ReadonlyMap<string, Relationship> | undefine
  * the bytes are not a workbook, when a limit of `LIMITS` is passed, or when
  * it has neither the `MentorshipLog` table nor a sheet with the headers.
  */
-export async function readWorkbookLog(bytes: Uint8Array): Promise<WorkbookContent> {
-  return (await readWorkbookFile(bytes)).content;
+export async function readWorkbookLog(bytes: Uint8Array, form: FormDefinition = FORM): Promise<WorkbookContent> {
+  return (await readWorkbookFile(bytes, form)).content;
 }
 
 /** A workbook's sheets, for saying what of it a tracking form does not carry (the web tracker's Open). */
@@ -256,7 +256,10 @@ export interface WorkbookSheets {
 }
 
 /** Reads a tracking-form workbook's bytes as `readWorkbookLog` does, with the names of its sheets. */
-export async function readWorkbookFile(bytes: Uint8Array): Promise<{ content: WorkbookContent; sheets: WorkbookSheets }> {
+export async function readWorkbookFile(
+  bytes: Uint8Array,
+  form: FormDefinition = FORM,
+): Promise<{ content: WorkbookContent; sheets: WorkbookSheets }> {
   const directory = readZipDirectory(bytes);
   const problem = zipFormatProblem(directory);
   if (problem !== null) throw new UnreadableFileError(problem);
@@ -342,7 +345,7 @@ export async function readWorkbookFile(bytes: Uint8Array): Promise<{ content: Wo
       addReader(sheet, reader);
     }
   }
-  const profileSheet = worksheets.find((sheet) => sameName(sheet.name, PROFILE_SHEET));
+  const profileSheet = worksheets.find((sheet) => sameName(sheet.name, form.profileSheet));
   const profile = new ProfileRows();
   if (profileSheet !== undefined) addReader(profileSheet, profile);
   const submissionSheet = worksheets.find((sheet) => sameName(sheet.name, SUBMISSION_SHEET));
@@ -367,7 +370,7 @@ export async function readWorkbookFile(bytes: Uint8Array): Promise<{ content: Wo
   const content: WorkbookContent = {
     log: {
       rows: logRows,
-      profileCells: profileSheet === undefined ? PROFILE_FIELDS.map(() => "") : profile.profileCells(),
+      profileCells: profileSheet === undefined ? form.profile.map(() => "") : profile.profileCells(form),
       dateSystem,
     },
     hasLog: true,

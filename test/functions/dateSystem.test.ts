@@ -5,7 +5,9 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { excelDateSystemSource, setDateSystemSource, workbookDateSystem } from "../../src/functions/dateSystem";
 
-const globals = globalThis as { Excel?: unknown };
+const globals = globalThis as { Excel?: unknown; Office?: unknown };
+/** A host with ExcelApi 1.2, where the workbook's DATE function can be asked. */
+const withExcelApi = () => (globals.Office = { context: { requirements: { isSetSupported: () => true } } });
 
 interface MockOptions {
   /** The preview property; absent: the host's API does not have it. */
@@ -17,7 +19,7 @@ interface MockOptions {
 function mockExcel(options: MockOptions): { excel: OfficeMockObject; syncs: () => number } {
   const workbook: Record<string, unknown> = {
     functions: {
-      dateResult: { value: options.dateOf1904 },
+      dateResult: { value: options.dateOf1904, error: "" },
       date(year: number, month: number, day: number) {
         expect([year, month, day]).toEqual([1904, 1, 1]);
         if (options.dateOf1904 === undefined) throw new Error("Excel.Functions is not supported");
@@ -37,8 +39,11 @@ function mockExcel(options: MockOptions): { excel: OfficeMockObject; syncs: () =
   return { excel, syncs: () => sync.mock.calls.length };
 }
 
+beforeEach(withExcelApi);
+
 afterEach(() => {
   delete globals.Excel;
+  delete globals.Office;
   setDateSystemSource();
 });
 
@@ -48,10 +53,16 @@ test("without the Excel API the answer is 1900 at once, with no promise", () => 
   expect(workbookDateSystem()).toBe("1900");
 });
 
-test("Workbook.use1904DateSystem is used where the host has it", async () => {
+test("the preview property Workbook.use1904DateSystem is not asked: the workbook's DATE function decides, as in the pane", async () => {
   globals.Excel = mockExcel({ use1904DateSystem: true, dateOf1904: 1462 }).excel;
-  await expect(excelDateSystemSource()).resolves.toBe("1904");
+  await expect(excelDateSystemSource()).resolves.toBe("1900");
   globals.Excel = mockExcel({ use1904DateSystem: false, dateOf1904: 0 }).excel;
+  await expect(excelDateSystemSource()).resolves.toBe("1904");
+});
+
+test("a host without ExcelApi 1.2 counts in the 1900 system", async () => {
+  globals.Office = { context: { requirements: { isSetSupported: () => false } } };
+  globals.Excel = mockExcel({ dateOf1904: 0 }).excel;
   await expect(excelDateSystemSource()).resolves.toBe("1900");
 });
 

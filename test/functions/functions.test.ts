@@ -183,10 +183,17 @@ describe("reading the range", () => {
     expect(readLogRange(computedOnly)).toEqual([{ row: 1, cells: [null, null, null, null, null, null, null] }]);
   });
 
-  test("an Excel error inside the range is read as its code, so the row's message names it", () => {
-    const row: unknown[] = [{ code: "#N/A" }, "one-on-one", "In person", "M", "", 1, ""];
-    const status = STATUS([row]);
-    expect(status).toMatch(/bad-date: Date "#N\/A" is not a date/);
+  test("an Excel error inside the range makes a cell-error on its row, naming the error (SPEC 8; errorCells.test.ts has the shapes)", () => {
+    const row: unknown[] = [
+      { type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" },
+      "one-on-one",
+      "In person",
+      "M",
+      "Mentor",
+      1,
+      "",
+    ];
+    expect(STATUS([row])).toBe("cell-error: Date holds Excel's error #N/A: correct the cell, or the formula behind it.");
   });
 
   test("only the header row: nothing earned, everything missing", () => {
@@ -328,6 +335,9 @@ describe("no function throws", () => {
     fc.constant(""),
     fc.constantFrom("treatment", "one-on-one", "In person", "Virtual", "CST-T", "2024-01-10", "03/04/2024", "#N/A"),
     fc.record({ code: fc.constantFrom("#N/A", "#REF!") }),
+    fc.constantFrom("#N/A", "#REF!", "#DIV/0!", "#SPILL!").map((code) => ({ type: "Error", basicType: "Error", basicValue: code, code })),
+    fc.constantFrom("#N/A", "#REF!", "#CALC!").map((code) => ({ type: "Error", basicType: "Error", basicValue: code, errorType: "X" })),
+    fc.record({ type: fc.constant("Entity"), basicType: fc.constant("Error"), basicValue: fc.constant("#VALUE!"), text: fc.string() }),
     fc.object(),
   );
   const range = fc.oneof(fc.array(fc.array(cell, { minLength: 0, maxLength: 9 }), { maxLength: 8 }), cell);
@@ -337,9 +347,13 @@ describe("no function throws", () => {
       fc.property(range, range, cell, (log, profile, value) => {
         const results = [
           CREDIT(log as unknown[][], profile as unknown[][]),
+          CREDIT(log as unknown[][], undefined, value),
           HOURS(log as unknown[][], value as string, profile as unknown[][]),
+          HOURS(log as unknown[][], undefined, undefined, value),
           MISSING(log as unknown[][], value as string),
+          MISSING(log as unknown[][], undefined, profile as unknown[][], value),
           STATUS(log as unknown[][]),
+          STATUS(log as unknown[][], value),
           CATEGORY(value),
           CREDITED(value, value),
           CREDITED("one-on-one", value),

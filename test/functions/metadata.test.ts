@@ -19,6 +19,7 @@ interface FunctionMetadata {
   description: string;
   parameters: ParameterMetadata[];
   result: { type: string; dimensionality?: string };
+  options?: Record<string, boolean>;
 }
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
@@ -50,13 +51,18 @@ test("the six functions of SPEC 8, ids and names in upper case", () => {
   for (const fn of functions) expect(fn.name).toBe(fn.id);
 });
 
-test("parameters, ranges and optional flags", () => {
-  expect(signature(byId("CREDIT"))).toEqual(["log:any[][]", "profile:any[][]?"]);
-  expect(signature(byId("HOURS"))).toEqual(["log:any[][]", "category:string?", "profile:any[][]?"]);
-  expect(signature(byId("MISSING"))).toEqual(["log:any[][]", "category:string?", "profile:any[][]?"]);
-  expect(signature(byId("STATUS"))).toEqual(["log_row:any[][]"]);
+test("parameters, ranges and optional flags: as_of last, of type any (a date serial or ISO text)", () => {
+  expect(signature(byId("CREDIT"))).toEqual(["log:any[][]", "profile:any[][]?", "as_of:any?"]);
+  expect(signature(byId("HOURS"))).toEqual(["log:any[][]", "category:string?", "profile:any[][]?", "as_of:any?"]);
+  expect(signature(byId("MISSING"))).toEqual(["log:any[][]", "category:string?", "profile:any[][]?", "as_of:any?"]);
+  expect(signature(byId("STATUS"))).toEqual(["log_row:any[][]", "as_of:any?"]);
   expect(signature(byId("CATEGORY"))).toEqual(["activity:any"]);
   expect(signature(byId("CREDITED"))).toEqual(["activity:any", "quantity:any"]);
+});
+
+test("the functions that follow today stream (a new answer when the day changes); CATEGORY and CREDITED do not", () => {
+  for (const id of ["CREDIT", "HOURS", "MISSING", "STATUS"]) expect(byId(id).options).toEqual({ stream: true });
+  for (const id of ["CATEGORY", "CREDITED"]) expect(byId(id).options).toBeUndefined();
 });
 
 test("results: numbers for counts and hours, text for status and category, one cell each", () => {
@@ -71,4 +77,7 @@ test("every function and parameter has help text for Excel's autocomplete", () =
   }
   expect(byId("HOURS").parameters[1]?.description).toMatch(/"A".*"B".*"C"/);
   expect(byId("CREDIT").parameters[1]?.description).toMatch(/Profile!B1:B6/);
+  for (const id of ["CREDIT", "HOURS", "MISSING", "STATUS"]) {
+    expect(byId(id).parameters.at(-1)?.description).toMatch(/DATE\(2025,12,31\) or "2025-12-31"\. Leave out for today\./);
+  }
 });

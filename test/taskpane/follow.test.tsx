@@ -115,12 +115,13 @@ describe("with Office.js against the Excel model", () => {
     expect(model.cell(LOG, "H2").value).toBe("");
   });
 
-  test("Verify refuses, naming the sheet, when a sheet named CST Verification is the user's", async () => {
+  test("Record refuses, naming the sheet, when a sheet named CST Verification is the user's", async () => {
     const model = excelWith([treatmentCells("2024-01-10", 2)]);
     model.addSheet("CST Verification", [["My own checks"]]);
     renderApp(new OfficeWorkbook());
     await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
     await userEvent.click(screen.getByRole("button", { name: "Verify this workbook" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Record in CST Verification" }));
     await screen.findByText(/A sheet named CST Verification is already in this workbook, not made by the add-in/);
     expect(model.values("CST Verification", "A1:B2")).toEqual([
       ["My own checks", ""],

@@ -1,0 +1,287 @@
+/**
+ * The results of checking log rows, kept by the rows' content, for one as-of date and date system. In
+ * one recalculation Excel calls CST.STATUS once per row and evaluates the whole log once for CREDIT,
+ * HOURS and MISSING (evaluation.ts): the same rows, checked by the same rules. Whichever comes first
+ * checks a row; the other finds its result here by comparing the row's seven input cells exactly, which
+ * costs a fraction of checking it again. A row's result depends only on its cells, the as-of date and
+ * the date system (no profile, no other row: the duplicate check is the report's, not the functions').
+ *
+ * Kept by content, never by position, so an edited row is simply another row: nothing here can go
+ * stale. What is kept per row is what the functions read (category, day, hours, and the errors of a row
+ * that has some), in typed arrays: keeping an object per row would cost more in garbage collection than
+ * it saves. The store starts afresh when it holds more rows than any log can (Excel's 1,048,576), so
+ * that a long session of edits does not grow it without end.
+ */
+import {
+  type CellValue,
+  type Category,
+  type DateSystem,
+  type Finding,
+  type IsoDate,
+  type RowErrorCode,
+  type RowOptions,
+  type RowTotals,
+  CATEGORIES,
+  LOG_COLUMNS,
+  checkRowInto,
+  codedFindingsLine,
+  newRowResult,
+} from "../core";
+
+const WIDTH = LOG_COLUMNS.length;
+const MAX_ROWS = 1_048_576;
+const FIRST_SIZE = 1 << 12;
+const NO_DAY = -2_147_483_648;
+const NO_ERRORS: readonly Finding<RowErrorCode>[] = [];
+
+/**
+ * The same cell value: the same primitive, or the same error, date or formula. (0 and -0 count as the
+ * same: every rule reads them alike, and Excel does not tell them apart.)
+ */
+export function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if ("excelError" in a) return "excelError" in b && a.excelError === b.excelError;
+  if ("isoDate" in a) return "isoDate" in b && a.isoDate === b.isoDate;
+  return "formula" in a && "formula" in b && a.formula === b.formula;
+}
+
+/** A row's seven input cells, copied. */
+export function copyOfRow(row: readonly CellValue[]): CellValue[] {
+  return row.length === WIDTH ? row.slice() : row.slice(0, WIDTH);
+}
+
+/** A cheap hash of a cell: numbers by value, text by length and end characters (rows of equal hash are compared anyway). */
+function cellHash(value: CellValue): number {
+  if (typeof value === "number") return (value * 4099) | 0;
+  if (typeof value === "string") {
+    const length = value.length;
+    return length === 0 ? 1 : length * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(length - 1);
+  }
+  if (value === null || value === undefined) return 0;
+  return typeof value === "boolean" ? (value ? 2 : 3) : 5;
+}
+
+/**
+ * A row's hash, from its date, activity, provider and quantity: they tell rows apart but for the rare
+ * duplicate, and rows of equal hash are compared cell by cell.
+ */
+function rowHash(cells: readonly CellValue[]): number {
+  let hash = Math.imul(cellHash(cells[0]) ^ Math.imul(cellHash(cells[5]), 0x85ebca6b), 0x9e3779b1);
+  hash = Math.imul(hash ^ cellHash(cells[1]) ^ Math.imul(cellHash(cells[3]), 0xc2b2ae35), 0x9e3779b1);
+  return hash ^ (hash >>> 15);
+}
+
+function grown<T extends Int32Array | Int8Array>(array: T, make: (length: number) => T): T {
+  const larger = make(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+export class RowChecks {
+  readonly options: RowOptions;
+  private count = 0;
+  /** Rows before this one are in the hash chains; the evaluation's rows are added to them only once STATUS needs them. */
+  private indexed = 0;
+  /** Whether CST.STATUS has asked: only then is a row looked up before it is checked. */
+  private looked = false;
+  /** By the hash's top bits: the first row with it, plus one (0: none). Twice as many as rows can be kept. */
+  private heads = new Int32Array(FIRST_SIZE * 2);
+  private shift = 32 - Math.log2(FIRST_SIZE * 2);
+  private hashes = new Int32Array(FIRST_SIZE);
+  /** Per row: the next row in its chain, plus one. */
+  private next = new Int32Array(FIRST_SIZE);
+  /** Per row: its seven cells, in a copy that nothing changes (a log's snapshot keeps the same copy). */
+  private kept: (readonly CellValue[])[] = [];
+  /** Per row: index in CATEGORIES plus one (0: none), day (NO_DAY: none), credited hours. */
+  private categories = new Int8Array(FIRST_SIZE);
+  private days = new Int32Array(FIRST_SIZE);
+  private hours = new Int32Array(FIRST_SIZE);
+  /** Per row: 1 when it has errors. */
+  private flawed = new Int8Array(FIRST_SIZE);
+  /** The errors of the rows that have some, and the STATUS line of those asked for. */
+  private readonly errors = new Map<number, readonly Finding<RowErrorCode>[]>();
+  private readonly lines = new Map<number, string>();
+  /** What `totals` returns: read at once by the summary, and filled again for the next row. */
+  private readonly read: { category: Category | null; day: number | null; hours: number; errors: readonly Finding<RowErrorCode>[] } = {
+    category: null,
+    day: null,
+    hours: 0,
+    errors: NO_ERRORS,
+  };
+
+  /** Each row's check is written here, then kept in the arrays above. */
+  private readonly checked = newRowResult();
+
+  constructor(asOf: IsoDate, dateSystem: DateSystem) {
+    this.options = { asOf, dateSystem };
+  }
+
+  /**
+   * A log's evaluation is about to check its rows. Rows no STATUS asked for are not worth keeping once
+   * the log is evaluated again (after an edit): without STATUS, the store holds one log's rows.
+   */
+  startLog(): void {
+    if (!this.looked) this.clear();
+  }
+
+  /** The copy kept of the row `totals` read last: a log's snapshot keeps the same copy. */
+  lastKept: readonly CellValue[] = [];
+
+  /**
+   * What a summary reads of a row's check (the core's `checkRow`). Once
+   * STATUS has asked, the row is looked for first; before, it is checked and kept without hashing, and
+   * hashed only if STATUS comes to need it.
+   */
+  totals(cells: readonly CellValue[], rowNumber: number): RowTotals {
+    let index = -1;
+    if (this.looked) {
+      this.indexAll();
+      const hash = rowHash(cells);
+      index = this.find(cells, hash);
+      if (index < 0) index = this.add(cells, rowNumber, copyOfRow(cells), hash);
+    } else index = this.add(cells, rowNumber, copyOfRow(cells), null);
+    this.lastKept = this.kept[index] as readonly CellValue[];
+    const read = this.read;
+    const category = this.categories[index] as number;
+    const day = this.days[index] as number;
+    read.category = category === 0 ? null : (CATEGORIES[category - 1] as Category);
+    read.day = day === NO_DAY ? null : day;
+    read.hours = this.hours[index] as number;
+    read.errors = this.flawed[index] === 1 ? (this.errors.get(index) as readonly Finding<RowErrorCode>[]) : NO_ERRORS;
+    return read;
+  }
+
+  /** CST.STATUS's answer for a row that is not empty: OK, or its errors with their codes. */
+  status(cells: readonly CellValue[]): string {
+    this.looked = true;
+    this.indexAll();
+    const hash = rowHash(cells);
+    let index = this.find(cells, hash);
+    if (index < 0) index = this.add(cells, 1, copyOfRow(cells), hash);
+    if (this.flawed[index] === 0) return "OK";
+    let line = this.lines.get(index);
+    if (line === undefined) {
+      line = codedFindingsLine(this.errors.get(index) as readonly Finding<RowErrorCode>[]);
+      this.lines.set(index, line);
+    }
+    return line;
+  }
+
+  private find(cells: readonly CellValue[], hash: number): number {
+    for (let index = (this.heads[hash >>> this.shift] as number) - 1; index >= 0; index = (this.next[index] as number) - 1) {
+      if (this.hashes[index] === hash && this.holds(index, cells)) return index;
+    }
+    return -1;
+  }
+
+  private holds(index: number, cells: readonly CellValue[]): boolean {
+    const kept = this.kept[index] as readonly CellValue[];
+    for (let j = 0; j < WIDTH; j++) if (!sameCell(kept[j], cells[j])) return false;
+    return true;
+  }
+
+  /** Checks a row and keeps the result; in the hash chains when its hash is given (then every row before it is too). */
+  private add(cells: readonly CellValue[], rowNumber: number, kept: readonly CellValue[], hash: number | null): number {
+    rowsChecked++;
+    const result = this.checked;
+    checkRowInto(result, cells, rowNumber, this.options);
+    if (this.count >= MAX_ROWS) this.clear();
+    if (this.count === this.hashes.length) this.grow();
+    const index = this.count++;
+    this.kept.push(kept);
+    this.categories[index] = result.category === null ? 0 : CATEGORIES.indexOf(result.category) + 1;
+    this.days[index] = result.day ?? NO_DAY;
+    this.hours[index] = result.hours;
+    this.flawed[index] = result.errors.length > 0 ? 1 : 0;
+    if (result.errors.length > 0) this.errors.set(index, result.errors);
+    if (hash !== null && this.indexed === index) {
+      this.link(index, hash);
+      this.indexed++;
+    }
+    return index;
+  }
+
+  private link(index: number, hash: number): void {
+    this.hashes[index] = hash;
+    const slot = hash >>> this.shift;
+    this.next[index] = this.heads[slot] as number;
+    this.heads[slot] = index + 1;
+  }
+
+  /** Puts the rows kept without hashing into the hash chains. */
+  private indexAll(): void {
+    while (this.indexed < this.count) {
+      const index = this.indexed++;
+      this.link(index, rowHash(this.kept[index] as readonly CellValue[]));
+    }
+  }
+
+  private grow(): void {
+    const int32 = (length: number) => new Int32Array(length);
+    this.hashes = grown(this.hashes, int32);
+    this.next = grown(this.next, int32);
+    this.days = grown(this.days, int32);
+    this.hours = grown(this.hours, int32);
+    this.categories = grown(this.categories, (length) => new Int8Array(length));
+    this.flawed = grown(this.flawed, (length) => new Int8Array(length));
+    // Twice as many chains (at most one row per two chains), each rebuilt.
+    this.heads = new Int32Array(this.heads.length * 2);
+    this.shift--;
+    for (let index = 0; index < this.indexed; index++) {
+      const slot = (this.hashes[index] as number) >>> this.shift;
+      this.next[index] = this.heads[slot] as number;
+      this.heads[slot] = index + 1;
+    }
+  }
+
+  private clear(): void {
+    this.count = 0;
+    this.indexed = 0;
+    this.heads = new Int32Array(FIRST_SIZE * 2);
+    this.shift = 32 - Math.log2(FIRST_SIZE * 2);
+    this.hashes = new Int32Array(FIRST_SIZE);
+    this.next = new Int32Array(FIRST_SIZE);
+    this.kept = [];
+    this.categories = new Int8Array(FIRST_SIZE);
+    this.flawed = new Int8Array(FIRST_SIZE);
+    this.days = new Int32Array(FIRST_SIZE);
+    this.hours = new Int32Array(FIRST_SIZE);
+    this.errors.clear();
+    this.lines.clear();
+  }
+}
+
+/** How many rows were checked (not found): what the sharing saves, for tests. */
+let rowsChecked = 0;
+
+/** How many rows were checked since the last call; for tests. */
+export function takeRowsChecked(): number {
+  const taken = rowsChecked;
+  rowsChecked = 0;
+  return taken;
+}
+
+/** The row checks kept: today's and, for a while, another as-of date's (a formula with as_of, or yesterday's). */
+const KEPT = 2;
+const kept: RowChecks[] = [];
+
+/** The row checks of an as-of date and date system: the ones kept, or new ones. */
+export function rowChecksFor(asOf: IsoDate, dateSystem: DateSystem): RowChecks {
+  for (let i = 0; i < kept.length; i++) {
+    const checks = kept[i] as RowChecks;
+    if (checks.options.asOf === asOf && checks.options.dateSystem === dateSystem) {
+      if (i > 0) kept.unshift(...kept.splice(i, 1));
+      return checks;
+    }
+  }
+  const checks = new RowChecks(asOf, dateSystem);
+  kept.unshift(checks);
+  if (kept.length > KEPT) kept.pop();
+  return checks;
+}
+
+/** Forgets every kept row check (tests, and the benchmark's cold runs). */
+export function forgetRowChecks(): void {
+  kept.length = 0;
+}

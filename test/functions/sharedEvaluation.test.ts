@@ -1,0 +1,232 @@
+/**
+ * SPEC 9: the formulas of one recalculation share one evaluation of the log. Excel hands each formula
+ * its own fresh copy of the range; the evaluation is found again by comparing the content, every cell.
+ * These tests check that the sharing happens (one tally, one allocation, none for HOURS alone) and that
+ * it never gives a stale answer: after any change of a cell, the profile, the as-of date or the date
+ * system, every function answers as a fresh check of the log does.
+ */
+import fc from "fast-check";
+import { runs } from "../support/properties";
+import {
+  type CellValue,
+  type DateSystem,
+  type LogRow,
+  CATEGORIES,
+  checkLog,
+  codedFindingsLine,
+  isoDateToExcelSerial,
+  milliToHours,
+  todayIsoDate,
+} from "../../src/core";
+import { DetachedCellError } from "../../src/functions/cellError";
+import { setDateSystemSource } from "../../src/functions/dateSystem";
+import { forgetEvaluations, takeEvaluationCounts } from "../../src/functions/evaluation";
+import { CREDIT, HOURS, MISSING, STATUS } from "../../src/functions/functions";
+import { readLogRange, readProfileRange } from "../../src/functions/range";
+
+type Cell = unknown;
+
+const HEADER = ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"];
+
+function sampleLog(system: DateSystem): Cell[][] {
+  const serial = (iso: string) => isoDateToExcelSerial(iso, system);
+  return [
+    HEADER,
+    [serial("2024-01-10"), "treatment", "In person", "Jane Roe", "CST-T", 8, ""],
+    [serial("2024-01-11"), "small-group", "Virtual", "", "", 6, ""],
+    [serial("2024-01-12"), "one-on-one", "Virtual", "Mentor M", "Mentor", 12, ""],
+    [serial("2024-03-01"), "treatment", "In person", "Jane Roe", "CST-D", 12, ""],
+    [serial("2024-03-02"), "one-on-one", "In person", "Mentor M", "Mentor", 7.5, ""],
+    [serial("2024-03-03"), "precepting", "In person", "", "", 2, ""],
+  ];
+}
+
+/** A fresh copy, as Excel passes the range to each formula. */
+const fresh = (range: readonly (readonly Cell[])[]): Cell[][] => range.map((row) => [...row]);
+
+/**
+ * What the sheet's formulas show: CREDIT, HOURS for each category and all, MISSING likewise, STATUS per
+ * row. Excel picks the order; `statusFirst` tries the other one.
+ */
+function recalculate(range: readonly (readonly Cell[])[], profile?: Cell[][], asOf?: Cell, statusFirst = false) {
+  const status = () => range.map((row) => STATUS([[...row]], asOf));
+  const statuses = statusFirst ? status() : null;
+  const answers: Record<string, unknown> = {
+    credit: CREDIT(fresh(range), profile && fresh(profile), asOf),
+    hours: HOURS(fresh(range), undefined, profile && fresh(profile), asOf),
+    missing: MISSING(fresh(range), "", profile && fresh(profile), asOf),
+  };
+  for (const category of CATEGORIES) {
+    answers[`hours ${category}`] = HOURS(fresh(range), category, profile && fresh(profile), asOf);
+    answers[`missing ${category}`] = MISSING(fresh(range), category, profile && fresh(profile), asOf);
+  }
+  answers.status = statuses ?? status();
+  return answers;
+}
+
+/** The same answers from a fresh check of the log by the core (what verify reports), nothing shared. */
+function checked(range: readonly (readonly Cell[])[], system: DateSystem, profile: Cell[][] | undefined, asOf: string) {
+  const rows = readLogRange(fresh(range)) as LogRow[];
+  const profileCells = readProfileRange(profile) as CellValue[];
+  const assessment = checkLog({ rows, profileCells, dateSystem: system }, { asOf });
+  const blocking = assessment.profile.errors.find((error) => error.code !== "bad-email");
+  const whole = (value: number) => (blocking === undefined ? value : new DetachedCellError("#VALUE!", `Profile: ${blocking.message}`));
+  const { hours } = assessment;
+  const { missing } = assessment.allocation.next;
+  const answers: Record<string, unknown> = {
+    credit: whole(assessment.allocation.credits),
+    hours: whole(milliToHours(hours.A + hours.B + hours.C)),
+    missing: whole(milliToHours(missing.total)),
+  };
+  for (const category of CATEGORIES) {
+    answers[`hours ${category}`] = whole(milliToHours(hours[category]));
+    answers[`missing ${category}`] = whole(milliToHours(missing[category]));
+  }
+  const byRow = new Map(assessment.rows.map((row) => [row.row, row]));
+  answers.status = range.map((_, index) => {
+    const row = byRow.get(index + 1);
+    if (row === undefined) return "";
+    return row.errors.length === 0 ? "OK" : codedFindingsLine(row.errors);
+  });
+  return answers;
+}
+
+beforeEach(() => {
+  setDateSystemSource(() => "1900");
+  forgetEvaluations();
+  takeEvaluationCounts();
+});
+afterEach(() => setDateSystemSource());
+
+describe("one evaluation per recalculation", () => {
+  test.each([
+    ["the whole-log formulas first", false],
+    ["the STATUS formulas first", true],
+  ])(
+    "CREDIT, HOURS (each category and all), MISSING and a STATUS per row over fresh copies of the same range, %s: the log is evaluated once, each row checked once, the credits allocated once",
+    (_order, statusFirst) => {
+      const answers = recalculate(sampleLog("1900"), undefined, undefined, statusFirst);
+      expect(answers).toEqual(checked(sampleLog("1900"), "1900", undefined, todayIsoDate()));
+      expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 6 });
+      // The next recalculation of the same cells (after an edit elsewhere, say) checks nothing again.
+      recalculate(sampleLog("1900"), undefined, undefined, !statusFirst);
+      expect(takeEvaluationCounts()).toEqual({ tallies: 0, allocations: 0, rowsChecked: 0 });
+    },
+  );
+
+  test("after one row is edited, only that row is checked again", () => {
+    recalculate(sampleLog("1900"));
+    takeEvaluationCounts();
+    const edited = sampleLog("1900");
+    edited[2]![5] = 7;
+    expect(recalculate(edited)).toEqual(checked(edited, "1900", undefined, todayIsoDate()));
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 1 });
+  });
+
+  test("HOURS alone never allocates credits", () => {
+    for (const category of [undefined, "A", "B", "C"]) HOURS(sampleLog("1900"), category);
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 0, rowsChecked: 6 });
+  });
+
+  test("STATUS checks only its own row: no evaluation of the log", () => {
+    for (const row of sampleLog("1900")) STATUS([row]);
+    expect(takeEvaluationCounts()).toEqual({ tallies: 0, allocations: 0, rowsChecked: 6 });
+  });
+});
+
+describe("never a stale answer", () => {
+  test("one changed cell, anywhere, is another log: every function sees it", () => {
+    const before = sampleLog("1900");
+    recalculate(before);
+    takeEvaluationCounts();
+    const after = fresh(before);
+    after[6]![5] = 20; // the last row's Quantity: 30 hours of precepting
+    expect(recalculate(after)).toEqual(checked(after, "1900", undefined, todayIsoDate()));
+    expect(recalculate(after)).not.toEqual(recalculate(before));
+    const header = fresh(before);
+    header[0]![6] = "Remarks"; // no longer a header row: a row with errors
+    expect(recalculate(header)).toEqual(checked(header, "1900", undefined, todayIsoDate()));
+  });
+
+  test("an array changed in place after it was passed cannot make an old answer match", () => {
+    const range = sampleLog("1900");
+    expect(HOURS(range, "A")).toBe(20);
+    range[4]![5] = 0.5; // the CST-D treatment row, changed in the array passed first
+    expect(HOURS(range, "A")).toBe(8.5);
+    expect(recalculate(range)).toEqual(checked(range, "1900", undefined, todayIsoDate()));
+  });
+
+  test("the profile, the as-of date and the date system are part of what is shared", () => {
+    const range = sampleLog("1900");
+    const certified = [[""], [""], [isoDateToExcelSerial("2024-01-01", "1900")], [isoDateToExcelSerial("2024-02-01", "1900")], [""], [""]];
+    expect(recalculate(range, certified)).toEqual(checked(range, "1900", certified, todayIsoDate()));
+    expect(recalculate(range)).toEqual(checked(range, "1900", undefined, todayIsoDate()));
+    expect(recalculate(range, undefined, "2024-01-11")).toEqual(checked(range, "1900", undefined, "2024-01-11"));
+    setDateSystemSource(() => "1904");
+    expect(recalculate(range)).toEqual(checked(range, "1904", undefined, todayIsoDate()));
+  });
+
+  const SYSTEMS: DateSystem[] = ["1900", "1904"];
+  const valueArb: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constantFrom("2024-02-29", "2031-01-01", "03/04/2024", "", null, " ", "Date"),
+    fc.integer({ min: 40_000, max: 47_000 }),
+    fc.constantFrom("treatment", "one-on-one", "small-group", "study-group", "precepting", "clinical-applications", "massage"),
+    fc.constantFrom("In person", "Virtual", "online"),
+    fc.constantFrom("Jane Roe", "Mentor M", "CST-T", "CST-D", "Mentor", "Certified mentor"),
+    fc.constantFrom(0, 0.005, 1, 1.5, 2.155, 6, 12, 24, 1001, "2", "two", -0),
+    fc.constantFrom("#N/A", "#REF!").map((code) => ({ type: "Error", basicType: "Error", basicValue: code, errorType: "X" })),
+  );
+  const editArb = fc.oneof(
+    fc.record({ kind: fc.constant("cell" as const), row: fc.nat(), column: fc.integer({ min: 0, max: 6 }), value: valueArb }),
+    fc.record({ kind: fc.constant("add" as const), value: valueArb }),
+    fc.record({ kind: fc.constant("remove" as const), row: fc.nat() }),
+    fc.record({
+      kind: fc.constant("profile" as const),
+      field: fc.integer({ min: 2, max: 5 }),
+      value: fc.constantFrom<Cell>("", "2024-01-05", "2024-02-20", "2030-01-01", 1, 2, "2014", "current", "x"),
+    }),
+    fc.record({
+      kind: fc.constant("asOf" as const),
+      value: fc.constantFrom<Cell>(undefined, "2024-01-11", "2024-03-02", "2025-06-30", 45_500),
+    }),
+    fc.record({ kind: fc.constant("system" as const), value: fc.constantFrom(...SYSTEMS) }),
+  );
+
+  test("after any sequence of edits (cells, rows, profile, as_of, date system) every function answers as a fresh check does, whatever order Excel calls them in", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(editArb, fc.boolean()), { minLength: 1, maxLength: 12 }), (steps) => {
+        forgetEvaluations();
+        let range = sampleLog("1900");
+        let profile: Cell[][] | undefined;
+        let asOf: Cell;
+        let system: DateSystem = "1900";
+        setDateSystemSource(() => system);
+        recalculate(range, profile, asOf);
+        for (const [edit, statusFirst] of steps) {
+          range = fresh(range);
+          if (edit.kind === "cell") range[edit.row % range.length]![edit.column] = edit.value;
+          else if (edit.kind === "add") range.push([edit.value, "one-on-one", "Virtual", "Mentor M", "Mentor", 2, ""]);
+          else if (edit.kind === "remove" && range.length > 1) range.splice(edit.row % range.length, 1);
+          else if (edit.kind === "profile") {
+            profile = profile ? fresh(profile) : [[""], [""], [""], [""], [""], [""]];
+            profile[edit.field]![0] = edit.value;
+          } else if (edit.kind === "asOf") asOf = edit.value;
+          else if (edit.kind === "system") {
+            system = edit.value;
+            setDateSystemSource(() => system);
+          }
+          const day = asOf === undefined ? todayIsoDate() : typeof asOf === "number" ? null : (asOf as string);
+          const expected = checked(range, system, profile, day ?? isoToSerialDay(asOf as number, system));
+          expect(recalculate(range, profile, asOf, statusFirst)).toEqual(expected);
+        }
+      }),
+      runs(150),
+    );
+  });
+});
+
+/** The ISO date of an as_of serial in a date system (the functions' own reading is what is tested). */
+function isoToSerialDay(serial: number, system: DateSystem): string {
+  const base = system === "1904" ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return new Date(base + serial * 86_400_000).toISOString().slice(0, 10);
+}
