@@ -101,6 +101,8 @@ export function textForSheet(value: CellValue): ExcelJS.CellValue {
 
 /** How a cell of a field of this kind is written. */
 export function valueForSheet(value: CellValue, kind: FieldKind, system: DateSystem): ExcelJS.CellValue {
+  // An empty cell is written as no cell: an empty text cell is not blank to Excel (ISBLANK, COUNTA) or to other readers.
+  if (value === "") return null;
   switch (kind) {
     case "date":
       return dateForSheet(value, system);

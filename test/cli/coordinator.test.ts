@@ -139,7 +139,8 @@ describeWithTools("what changed after export, found by digest (files changed wit
         "rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2, max_row=6, max_col=7)]",
         "for i, values in enumerate(reversed(rows)):",
         "    for j, v in enumerate(values):",
-        "        ws.cell(row=2 + i, column=1 + j, value=v)",
+        // Assigned, not passed to ws.cell(): ws.cell(..., value=None) leaves a cell's old value in place.
+        "        ws.cell(row=2 + i, column=1 + j).value = v",
       ].join("\n"),
     );
     const resaved = join(folder, "resaved");

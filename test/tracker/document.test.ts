@@ -6,6 +6,7 @@
  * named; what Save would write changes only when the form does.
  */
 import { type LogInput, RECORD_COLUMNS, isoDateToExcelSerial, verifyLog } from "../../src/core";
+import { strFromU8, unzipSync } from "fflate";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import {
   NEW_FORM_NAME,
@@ -157,6 +158,15 @@ describe("save", () => {
     expect(fromSaved.rows).toEqual(fromCsv.rows);
     expect(fromSaved.rows[2]?.errors.map((error) => error.code)).toEqual(["ambiguous-date"]);
     expect(fromSaved.hours).toEqual(fromCsv.hours);
+  });
+
+  test("blank cells of a CSV log are saved as no cell, not as empty text (which Excel's ISBLANK and COUNTA count)", async () => {
+    const csv = "Date,Activity,Format,Provider,Credential,Quantity,Notes\r\n2024-01-11,small-group,Virtual,,,6,\r\n";
+    const document = await openDocument("log.csv", bytesOf(csv), null);
+    const bytes = await buildFormWorkbook(formContentOf(await document.workbook.readForm()));
+    const strings = strFromU8(unzipSync(bytes)["xl/sharedStrings.xml"] as Uint8Array);
+    expect(strings).not.toMatch(/<si><t(?: [^>]*)?(?:\/>|><\/t>)<\/si>/);
+    expect(strings).toContain("<si><t>small-group</t></si>");
   });
 
   test("an exported submission opens as a form: the Submission sheet is named as not kept, and its log saves unchanged", async () => {
