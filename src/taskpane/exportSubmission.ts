@@ -8,6 +8,7 @@ import { type PreparedSubmission, type Submission, prepareSubmission } from "../
 import { canCreateWorkbook, createWorkbook } from "../excel/host";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ListedFinding, listFindings } from "./findings";
+import { XLSX_TYPE, downloadBytes } from "./download";
 
 /** Builds the submission workbook's .xlsx bytes. */
 export type SubmissionBuilder = (submission: Submission) => Promise<Uint8Array>;
@@ -41,17 +42,7 @@ export const openInExcelOrDownload: SubmissionOpener = async (bytes, fileName) =
     await createWorkbook(bytes);
     return "opened";
   }
-  const blob = new Blob([bytes.slice().buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The download has started from the link; the object URL can go once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBytes(bytes, fileName, XLSX_TYPE);
   return "downloaded";
 };
 

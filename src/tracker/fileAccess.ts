@@ -4,6 +4,7 @@
  * and save back to it, or choose where to save), else a file input to open
  * and a download to save. Nothing here sends anything anywhere.
  */
+import { XLSX_TYPE, downloadBytes } from "../taskpane/download";
 
 /** The part of a FileSystemFileHandle the tracker uses. */
 export interface FileHandle {
@@ -32,8 +33,6 @@ export interface FileAccess {
   download(bytes: Uint8Array, name: string, kind: FileKind): void;
 }
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 const PICKER_TYPES: Readonly<Record<FileKind, { description: string; accept: Record<string, string[]> }[]>> = {
   form: [{ description: "Tracking form (.xlsx) or CSV log", accept: { [XLSX_TYPE]: [".xlsx", ".xlsm"], "text/csv": [".csv", ".tsv"] } }],
   record: [{ description: "Verification record (.csv)", accept: { "text/csv": [".csv"] } }],
@@ -50,20 +49,6 @@ interface PickerWindow {
 }
 
 const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === "AbortError";
-
-/** Saves bytes through an `<a download>` link, as the pane's export does where Excel is absent. */
-export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.rel = "noopener";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The download has started from the link; the object URL can go once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The browser's own file access. */
 export function browserFileAccess(target: Window = window): FileAccess {
