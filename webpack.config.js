@@ -239,7 +239,8 @@ class OfflineCachePlugin {
           return;
         }
         const text = template.replace(line, `const PRECACHE = ${JSON.stringify({ version, files })};`);
-        compilation.emitAsset(this.output, new sources.RawSource(text));
+        // Kept as written (not minified), so that the list can be read in the deployed file.
+        compilation.emitAsset(this.output, new sources.RawSource(text), { minimized: true });
       });
     });
   }

@@ -65,6 +65,7 @@ export function startPlan(platform = process.platform, debuggingCli = findOffice
     message: [
       `${why}; preview: https://localhost:${PORT}/preview.html`,
       `(the taskpane against an in-memory workbook with a sample log; the dev server's certificate is self-signed, so the browser asks once).`,
+      `The web tracker, to open, fill and save a tracking form without Excel: https://localhost:${PORT}/tracker.html`,
       `To use the add-in in Excel on the web, upload manifest.xml there (Home > Add-ins > More add-ins > Upload My Add-in) while this server runs.`,
     ].join("\n"),
   };

@@ -102,6 +102,8 @@ test("the bundle has the pages, functions.json, the manifest and the icons, and 
   for (const file of [
     "taskpane.html",
     "preview.html",
+    "tracker.html",
+    "service-worker.js",
     "help.html",
     "functions.json",
     "manifest.xml",
@@ -171,16 +173,23 @@ test("taskpane.html loads Office.js from Microsoft's CDN first, then functions, 
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
 
-test("preview.html runs the preview alone; help.html runs no script at all", () => {
-  const scripts = scriptsOf(read("preview.html"));
-  expect(scripts.some((script) => /office/i.test(script))).toBe(false);
-  expect(scripts).toContain(entryFile("preview"));
-  for (const entry of ["functions", "commands", "taskpane"]) expect(scripts).not.toContain(entryFile(entry));
+test("preview.html and tracker.html each run their own page alone, without Office.js; help.html runs no script at all", () => {
+  for (const [page, entry] of [
+    ["preview.html", "preview"],
+    ["tracker.html", "tracker"],
+  ] as const) {
+    const scripts = scriptsOf(read(page));
+    expect(scripts.some((script) => /office/i.test(script))).toBe(false);
+    expect(scripts).toContain(entryFile(entry));
+    for (const other of ["functions", "commands", "taskpane", entry === "preview" ? "tracker" : "preview"]) {
+      expect(scripts).not.toContain(entryFile(other));
+    }
+  }
   expect(read("help.html")).not.toMatch(/<script/i);
 });
 
 test("the pages reference nothing outside their own origin but Office.js, which the Content-Security-Policy alone admits", () => {
-  for (const page of ["taskpane.html", "preview.html", "help.html"]) {
+  for (const page of ["taskpane.html", "preview.html", "tracker.html", "help.html"]) {
     const html = read(page);
     const references = attributeValues(html, "\\s(?:src|href)");
     expect(references.length).toBeGreaterThan(0);
@@ -240,4 +249,19 @@ describe("a production build that would not work where it is deployed is refused
     expect(lines[0]).toMatch(/npm run build:local/);
     expect(readdirSync(refusedOut)).toEqual([]);
   });
+});
+
+test("the service worker lists the tracker's page, every script it loads or may load later, the icons and the help, and no add-in page", () => {
+  const line = /^const PRECACHE = (.*);$/m.exec(read("service-worker.js"));
+  expect(line).not.toBeNull();
+  const { version, files } = JSON.parse(line![1]!) as { version: string; files: string[] };
+  expect(version).toMatch(/^[0-9a-f]{16}$/);
+  for (const file of files) expect(existsSync(path.join(out, file))).toBe(true);
+  expect(files).toEqual(expect.arrayContaining(["tracker.html", "help.html", "assets/icon-32.png", ...scriptsOf(read("tracker.html"))]));
+  // The chunks loaded on demand (the workbook reader when a file is opened, the form writer when it is saved).
+  for (const chunk of ["workbook-reader", "form-writer", "submission-writer"]) {
+    expect(files.some((file) => file.startsWith(`${chunk}.`) && file.endsWith(".js"))).toBe(true);
+  }
+  for (const page of ["taskpane.html", "preview.html", "manifest.xml", "functions.json"]) expect(files).not.toContain(page);
+  expect(files).not.toContain(entryFile("taskpane"));
 });

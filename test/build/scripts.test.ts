@@ -19,6 +19,9 @@ test("without Excel, npm start serves the preview over HTTPS on port 3000 and sa
   expect(linux.kind).toBe("preview");
   expect(linux.args).toEqual([path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "serve", "--mode", "development"]);
   expect(linux.message).toMatch(/^Excel was not found on this machine; preview: https:\/\/localhost:3000\/preview\.html/);
+  expect(linux.message).toContain(
+    "The web tracker, to open, fill and save a tracking form without Excel: https://localhost:3000/tracker.html",
+  );
 });
 
 test("on Windows or macOS with office-addin-debugging, npm start sideloads into Excel desktop (or the web with --web)", () => {
