@@ -4,11 +4,12 @@
  * go to a finding's row; no accessibility violations; no request leaves the
  * page's origin; first render measured.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { type StaticServer, serveDirectory } from "./server";
+import { axeViolations } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
 const RESULTS = join(ROOT, "test-results");
@@ -133,7 +134,7 @@ test("a finding selects its row in the sheet; the status column is written; axe 
     "Counts 6 h: Beyond the Dura conference counts at most 6 h per row",
   );
 
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await axeOfPane(page)).toEqual([]);
 
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, "taskpane.png"), fullPage: false });
@@ -184,16 +185,8 @@ test("a row typed into the sheet, not through the pane, shows up in Progress and
   await page.close();
 });
 
-async function axeViolations(page: Page): Promise<{ id: string; targets: unknown[] }[]> {
-  // Evaluated through the debugging protocol: the page's Content-Security-Policy rightly refuses injected script tags.
-  await page.evaluate(readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    type Axe = { run: (context: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-    // Fluent's focus manager (tabster) adds aria-hidden focus sentinels by design; everything else is checked.
-    const result = await (window as unknown as { axe: Axe }).axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target) }));
-  });
-}
+/** Fluent's focus manager (tabster) adds aria-hidden focus sentinels by design; everything else is checked. */
+const axeOfPane = (page: Page) => axeViolations(page, [["[data-tabster-dummy]"]]);
 
 test("a mentee's walk through the pane at 320 px: progress above the fold, an empty Add refused, typing kept across tabs, a row corrected from its finding, a row removed", async () => {
   const page = await context.newPage();
@@ -249,7 +242,7 @@ test("a mentee's walk through the pane at 320 px: progress above the fold, an em
   await question.getByRole("button", { name: "Remove row 21" }).click();
   await pane(page).getByRole("heading", { name: "Logged activities (19)" }).waitFor();
 
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await axeOfPane(page)).toEqual([]);
   await page.close();
 });
 

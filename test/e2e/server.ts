@@ -35,6 +35,11 @@ export async function serveDirectory(directory: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Connections a browser keeps alive would otherwise hold the server open.
+        server.closeAllConnections();
+      }),
   };
 }
