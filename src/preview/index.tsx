@@ -9,7 +9,7 @@ import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { App } from "../taskpane/App";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
-import { generatedRows, sampleWorkbook } from "./sampleLog";
+import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
 import { SheetGrid } from "./SheetGrid";
 
 // The bundles run: the page's note for hosts that cannot run them is not needed.

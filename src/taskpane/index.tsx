@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { whenInExcel } from "../excel/host";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import type { TrackingWorkbook } from "../excel/workbook";
-import { sampleWorkbook } from "../preview/sampleLog";
+import { sampleWorkbook } from "./sampleLog";
 import { App } from "./App";
 import { openInExcelOrDownload } from "./exportSubmission";
 import { loadSubmissionBuilder } from "./submissionBuilder";
