@@ -1,5 +1,5 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type CellValue, DATE_FORMAT, cellText, excelSerialToIsoDate } from "../core";
 import { type MemorySheet, type MemoryWorkbook, formatOf } from "../excel/memoryWorkbook";
 
@@ -143,6 +143,103 @@ interface Editing extends Position {
   readonly text: string;
 }
 
+/** What a row's cells do, the same object for every render (its handlers read the grid's latest state). */
+interface RowActions {
+  select(at: Position): void;
+  edit(at: Position): void;
+  cellKeyDown(event: KeyboardEvent<HTMLTableCellElement>, at: Position): void;
+  editorKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  type(text: string): void;
+  leave(): void;
+}
+
+interface GridRowProps {
+  readonly row: number;
+  /** What each of the row's cells shows. */
+  readonly texts: readonly string[];
+  /** Which of them hold a formula. */
+  readonly formulas: readonly boolean[];
+  /** The cursor's column when the cursor is in this row, else -1. */
+  readonly cursorColumn: number;
+  /** The entry being typed when it is in this row, else null. */
+  readonly editing: Editing | null;
+  /** Whether the selection is in this row, and how many of its cells it covers. */
+  readonly selected: boolean;
+  readonly selectedColumns: number;
+  readonly actions: RowActions;
+}
+
+const sameItems = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
+
+/**
+ * One row of the sheet view. A change re-renders the rows it changed, not
+ * the thousands around them: the row is drawn again only when what it shows,
+ * the cursor, the entry or the selection in it changed.
+ */
+const GridRow = memo(
+  function GridRow({ row, texts, formulas, cursorColumn, editing, selected, selectedColumns, actions }: GridRowProps) {
+    const styles = useStyles();
+    return (
+      <tr data-row={row} data-selected={selected ? "true" : undefined}>
+        <th scope="row" className={mergeClasses(styles.rowHead, selected && styles.selected)}>
+          {row}
+        </th>
+        {texts.map((text, column) => {
+          const at = { row, column };
+          const name = `${columnLetter(column)}${row}`;
+          if (editing !== null && editing.column === column) {
+            return (
+              <td key={column} role="gridcell" className={mergeClasses(styles.cell, styles.editing)} data-cell={`${row},${column}`}>
+                <input
+                  className={styles.editor}
+                  aria-label={`Edit cell ${name}`}
+                  // Fluent's focus manager would move the focus on Tab before this input hears it: Tab commits and moves right, as in Excel.
+                  data-tabster={TABSTER_LEAVE_TAB}
+                  value={editing.text}
+                  autoFocus
+                  onFocus={(event) => event.currentTarget.setSelectionRange(editing.text.length, editing.text.length)}
+                  onChange={(event) => actions.type(event.target.value)}
+                  onKeyDown={(event) => actions.editorKeyDown(event)}
+                  onBlur={() => actions.leave()}
+                />
+              </td>
+            );
+          }
+          return (
+            <td
+              key={column}
+              role="gridcell"
+              data-cell={`${row},${column}`}
+              tabIndex={cursorColumn === column ? 0 : -1}
+              aria-label={`${name} ${text}`.trim()}
+              className={mergeClasses(
+                styles.cell,
+                cursorColumn === column && styles.active,
+                selected && column < selectedColumns && styles.selected,
+                formulas[column] === true && styles.formula,
+              )}
+              onClick={() => actions.select(at)}
+              onDoubleClick={() => actions.edit(at)}
+              onKeyDown={(event) => actions.cellKeyDown(event, at)}
+            >
+              {text}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  },
+  (before, after) =>
+    before.row === after.row &&
+    before.cursorColumn === after.cursorColumn &&
+    before.editing === after.editing &&
+    before.selected === after.selected &&
+    before.selectedColumns === after.selectedColumns &&
+    before.actions === after.actions &&
+    sameItems(before.texts, after.texts) &&
+    sameItems(before.formulas, after.formulas),
+);
+
 /**
  * A view of the in-memory workbook's sheets, what Excel would show beside the
  * pane, where a person can type as in Excel: select a cell with the mouse or
@@ -162,6 +259,15 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   // The entry being edited as this render saw it: a blur that follows Enter or Escape finds it gone and does nothing.
   const live = useRef<Editing | null>(null);
   live.current = editing;
+  const latest = useRef<RowActions | null>(null);
+  const [actions] = useState<RowActions>(() => ({
+    select: (at) => latest.current?.select(at),
+    edit: (at) => latest.current?.edit(at),
+    cellKeyDown: (event, at) => latest.current?.cellKeyDown(event, at),
+    editorKeyDown: (event) => latest.current?.editorKeyDown(event),
+    type: (text) => latest.current?.type(text),
+    leave: () => latest.current?.leave(),
+  }));
   const selection = snapshot.selection;
 
   // Follow the selection, as Excel activates the sheet a finding is on.
@@ -240,6 +346,16 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
     }
   };
 
+  // The rows' handlers, through one object that stays the same: a row is not drawn again because a handler is new.
+  latest.current = {
+    select: (at) => setCursor(at),
+    edit: (at) => startEditing(at),
+    cellKeyDown: onCellKeyDown,
+    editorKeyDown: onEditorKeyDown,
+    type: (text) => setEditing((entry) => (entry === null ? null : { ...entry, text })),
+    leave: () => commit(null),
+  };
+
   return (
     <section className={mergeClasses(styles.grid, fill && styles.fill)} aria-label={fill ? "Workbook" : "Workbook (preview)"}>
       <TabList
@@ -284,60 +400,17 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
               const cells = sheet.cells[index] ?? [];
               const isSelected = selection !== null && selection.sheet === sheet.name && selection.row === row;
               return (
-                <tr key={row} data-row={row} data-selected={isSelected ? "true" : undefined}>
-                  <th scope="row" className={mergeClasses(styles.rowHead, isSelected && styles.selected)}>
-                    {row}
-                  </th>
-                  {Array.from({ length: width }, (_, column) => {
-                    const at = { row, column };
-                    const isCursor = cursor.row === row && cursor.column === column;
-                    const name = `${columnLetter(column)}${row}`;
-                    if (editing !== null && editing.row === row && editing.column === column) {
-                      return (
-                        <td
-                          key={column}
-                          role="gridcell"
-                          className={mergeClasses(styles.cell, styles.editing)}
-                          data-cell={`${row},${column}`}
-                        >
-                          <input
-                            className={styles.editor}
-                            aria-label={`Edit cell ${name}`}
-                            // Fluent's focus manager would move the focus on Tab before this input hears it: Tab commits and moves right, as in Excel.
-                            data-tabster={TABSTER_LEAVE_TAB}
-                            value={editing.text}
-                            autoFocus
-                            onFocus={(event) => event.currentTarget.setSelectionRange(editing.text.length, editing.text.length)}
-                            onChange={(event) => setEditing({ ...editing, text: event.target.value })}
-                            onKeyDown={onEditorKeyDown}
-                            onBlur={() => commit(null)}
-                          />
-                        </td>
-                      );
-                    }
-                    const value = cells[column];
-                    return (
-                      <td
-                        key={column}
-                        role="gridcell"
-                        data-cell={`${row},${column}`}
-                        tabIndex={isCursor ? 0 : -1}
-                        aria-label={`${name} ${textOf(row, column)}`.trim()}
-                        className={mergeClasses(
-                          styles.cell,
-                          isCursor && styles.active,
-                          isSelected && column < selection.columns && styles.selected,
-                          isFormula(value) && styles.formula,
-                        )}
-                        onClick={() => setCursor(at)}
-                        onDoubleClick={() => startEditing(at)}
-                        onKeyDown={(event) => onCellKeyDown(event, at)}
-                      >
-                        {textOf(row, column)}
-                      </td>
-                    );
-                  })}
-                </tr>
+                <GridRow
+                  key={row}
+                  row={row}
+                  texts={Array.from({ length: width }, (_, column) => textOf(row, column))}
+                  formulas={Array.from({ length: width }, (_, column) => isFormula(cells[column]))}
+                  cursorColumn={cursor.row === row ? cursor.column : -1}
+                  editing={editing !== null && editing.row === row ? editing : null}
+                  selected={isSelected}
+                  selectedColumns={isSelected ? selection.columns : 0}
+                  actions={actions}
+                />
               );
             })}
           </tbody>
