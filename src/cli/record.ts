@@ -4,7 +4,6 @@
  * opens it right) or as a workbook, never twice for the same fingerprint.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import { type RecordRow, RECORD_COLUMNS, newRecordRows } from "../core";
 import { parseCsv } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
@@ -47,6 +46,8 @@ async function appendCsv(path: string, rows: readonly RecordRow[]): Promise<numb
 
 async function appendWorkbook(path: string, rows: readonly RecordRow[]): Promise<number> {
   const bytes = await existing(path);
+  // Loaded only for an .xlsx record: every verify would otherwise pay for loading exceljs (about a quarter of a second).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   if (bytes !== null) await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   let sheet = workbook.getWorksheet(RECORD_SHEET);

@@ -160,3 +160,24 @@ test("a reader that stops early (| head) is no failure: no stack trace", () => {
   expect(result.stderr).toBe("");
   rmSync(own, { recursive: true, force: true });
 });
+
+test("verify loads exceljs only when it writes an .xlsx record: a plain verify starts without it", () => {
+  // Module loading watched from inside the process: at exit, whether any file of exceljs was loaded is noted on stderr.
+  const hook = join(folder, "watch-requires.cjs");
+  writeFileSync(
+    hook,
+    `process.on("exit", () => {
+  if (Object.keys(require.cache).some((file) => file.includes("/node_modules/exceljs/"))) process.stderr.write("loaded exceljs\\n");
+});`,
+  );
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--require", hook, CLI, "verify", ...args], { cwd: folder, encoding: "utf8" });
+  const plain = run("log.csv", "--json");
+  // Exit 1: the log has a row with an error; the JSON is there either way.
+  expect(plain.status).toBe(1);
+  expect(JSON.parse(plain.stdout).rows).toHaveLength(4);
+  expect(plain.stderr).not.toContain("loaded exceljs");
+  const recorded = run("log.csv", "--record", "record.xlsx");
+  expect(recorded.status).toBe(1);
+  expect(recorded.stderr).toContain("loaded exceljs");
+});
