@@ -37,6 +37,9 @@ function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) 
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
   const [view, setView] = useState<View>("mentee");
+  // The Coordinator view is drawn the first time it is opened (most panes never open it), then stays.
+  const [coordinatorOpened, setCoordinatorOpened] = useState(false);
+  if (view === "coordinator" && !coordinatorOpened) setCoordinatorOpened(true);
   const [goError, setGoError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
@@ -98,7 +101,7 @@ function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) 
       </TabList>
       {tracker.readError !== null && <StatusMessage intent="error">{tracker.readError}</StatusMessage>}
       {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
-      {/* Both views stay mounted: what was typed in one survives a visit to the other. */}
+      {/* Both views stay mounted once drawn: what was typed in one survives a visit to the other. */}
       <div role="tabpanel" id="panel-mentee" aria-label="Mentee" className={styles.panel} hidden={view !== "mentee"}>
         <MenteeView
           tracker={tracker}
@@ -109,7 +112,9 @@ function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) 
         />
       </div>
       <div role="tabpanel" id="panel-coordinator" aria-label="Coordinator" className={styles.panel} hidden={view !== "coordinator"}>
-        <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
+        {(coordinatorOpened || view === "coordinator") && (
+          <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
+        )}
       </div>
     </main>
   );

@@ -235,6 +235,8 @@ test("the record goes along when another form is opened", async () => {
   const { files } = fakeFiles();
   await renderPage(files);
   const text = recordCsv([["a.xlsx", "Ann", "", "", "", "Current program rules", 1, 6, 6, 12, "Ready to award", "b".repeat(64)]]);
+  // The record is opened from the Coordinator tab, where its section is.
+  fireEvent.click(screen.getByRole("tab", { name: "Coordinator" }));
   fireEvent.change(screen.getByTestId("open-record"), { target: { files: [new File([text], "record.csv")] } });
   await screen.findByText(/^Opened the record record\.csv/);
   await openThroughInput(csvFile());
