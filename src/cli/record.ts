@@ -5,17 +5,10 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { type RecordRow, RECORD_COLUMNS, newRecordRows } from "../core";
-import { parseCsv } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
+import { RECORD_CSV_HEADER, parseRecordCsv, recordCsvLine, recordCsvText } from "../workbook/record-csv";
 
 export const RECORD_SHEET = "CST Verification";
-
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (row: readonly (string | number)[]): string => `${row.map(csvField).join(",")}\r\n`;
 
 async function existing(path: string): Promise<Uint8Array | null> {
   try {
@@ -28,18 +21,18 @@ async function existing(path: string): Promise<Uint8Array | null> {
 
 async function appendCsv(path: string, rows: readonly RecordRow[]): Promise<number> {
   const bytes = await existing(path);
-  const text = bytes === null ? "" : new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-  const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields);
-  if (records.length > 0 && records[0]?.[0]?.trim() !== RECORD_COLUMNS[0]) {
+  const text = bytes === null ? "" : recordCsvText(bytes);
+  const record = parseRecordCsv(text);
+  if (record === null) {
     throw new UnreadableFileError(
       `${path}: this CSV is not a verification record (its first column is not ${RECORD_COLUMNS[0]}): choose another --record file`,
     );
   }
-  const added = newRecordRows(records.slice(1), rows);
-  const header = records.length === 0 ? `\uFEFF${csvLine(RECORD_COLUMNS)}` : "";
+  const added = newRecordRows(record.rows, rows);
   const separator = text !== "" && !/\r?\n$/.test(text) ? "\r\n" : "";
-  if (added.length > 0 || records.length === 0) {
-    await writeFile(path, header + separator + added.map(csvLine).join(""), { flag: records.length === 0 ? "w" : "a" });
+  if (added.length > 0 || !record.header) {
+    const lines = added.map(recordCsvLine).join("");
+    await writeFile(path, record.header ? separator + lines : RECORD_CSV_HEADER + separator + lines, { flag: record.header ? "a" : "w" });
   }
   return added.length;
 }

@@ -8,18 +8,10 @@
  */
 import { type CellValue, type RecordRow, RECORD_COLUMNS, cellText } from "../core";
 import type { TrackingWorkbook, VerificationRow } from "../excel/workbook";
-import { parseCsv } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
+import { RECORD_CSV_HEADER, parseRecordCsv, recordCsvLine, recordCsvText } from "../workbook/record-csv";
 
 export const RECORD_FILE_NAME = "CST-verification-record.csv";
-
-/** A field as the command line writes it: quoted when it holds a comma, a quote, a line end or surrounding spaces. */
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (row: readonly (string | number)[]): string => `${row.map(csvField).join(",")}\r\n`;
 
 const isHeader = (row: readonly CellValue[] | undefined): boolean => row !== undefined && cellText(row[0]).trim() === RECORD_COLUMNS[0];
 
@@ -36,18 +28,14 @@ export function recordRowsOf(sheetRows: readonly VerificationRow[]): RecordRow[]
 
 /** The record file's text: the byte order mark, the header and one line per row. */
 export function recordCsv(rows: readonly RecordRow[]): string {
-  return `\uFEFF${csvLine(RECORD_COLUMNS)}${rows.map(csvLine).join("")}`;
+  return `${RECORD_CSV_HEADER}${rows.map(recordCsvLine).join("")}`;
 }
 
 /** A record file's rows; refuses a CSV that is not a verification record, as the command line does. */
 export function readRecordCsv(bytes: Uint8Array): RecordRow[] {
-  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-  const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields);
-  if (records.length === 0) return [];
-  if (records[0]?.[0]?.trim() !== RECORD_COLUMNS[0]) {
-    throw new UnreadableFileError(`it is not a verification record (its first column is not ${RECORD_COLUMNS[0]})`);
-  }
-  return records.slice(1).filter((fields) => fields.some((field) => field.trim() !== ""));
+  const record = parseRecordCsv(recordCsvText(bytes));
+  if (record === null) throw new UnreadableFileError(`it is not a verification record (its first column is not ${RECORD_COLUMNS[0]})`);
+  return record.rows;
 }
 
 /** What the workbook's CST Verification sheet holds, as one string: the record changed when it differs. */
