@@ -13,7 +13,8 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { type BrowserContext, type Page, chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../test/e2e/browser";
 import { serveDirectory } from "../test/e2e/server";
 import { type Figure, median } from "./measure";
 
@@ -103,22 +104,8 @@ export async function benchPane(root: string): Promise<{ figures: Figure[]; note
   const server = await serveDirectory(dist);
   const minimal = await minimalPage(root);
   const minimalServer = await serveDirectory(minimal);
-  const profile = mkdtempSync(join(tmpdir(), "cst-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium({ width: 1280, height: 900 });
+  const context = browser.context;
   try {
     const open = async (rows: number) => {
       const page = await context.newPage();
@@ -165,10 +152,9 @@ export async function benchPane(root: string): Promise<{ figures: Figure[]; note
       notes: [],
     };
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
     await minimalServer.close();
-    rmSync(profile, { recursive: true, force: true });
     rmSync(minimal, { recursive: true, force: true });
   }
 }

@@ -19,12 +19,13 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless Debian Chromium with the project's flags and a fresh profile, removed on close. */
+export async function launchChromium(viewport = { width: 1100, height: 900 }): Promise<Browser> {
   const profileDir = mkdtempSync(join(tmpdir(), "cst-e2e-"));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: "/usr/bin/chromium",
     headless: true,
-    viewport: { width: 1100, height: 900 },
+    viewport,
     args: [
       "--headless",
       "--no-sandbox",

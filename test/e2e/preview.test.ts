@@ -4,46 +4,30 @@
  * go to a finding's row; no accessibility violations; no request leaves the
  * page's origin; first render measured.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, type Page, chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { type StaticServer, serveDirectory } from "./server";
-import { axeViolations } from "./browser";
+import { type Browser, axeViolations, launchChromium } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
 const RESULTS = join(ROOT, "test-results");
 
 let server: StaticServer;
 let context: BrowserContext;
-let profileDir: string;
+let browser: Browser;
 const requests: string[] = [];
 
 beforeAll(async () => {
   server = await serveDirectory(join(ROOT, "dist"));
-  profileDir = mkdtempSync(join(tmpdir(), "cst-e2e-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
+  context = browser.context;
   context.on("request", (request) => requests.push(request.url()));
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function openPreview(query = ""): Promise<Page> {
