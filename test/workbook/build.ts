@@ -1,6 +1,8 @@
 /** Workbooks for the tests, built with plain exceljs calls (not with the project's writer). */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { UnreadableFileError } from "../../src/workbook/errors";
+import { readWorkbookLog } from "../../src/workbook/read-xlsx";
 
 export const HEADERS = ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"];
 
@@ -71,4 +73,15 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
+}
+
+/** The message the workbook reader refuses these bytes with (the test fails if it reads them, or fails otherwise). */
+export async function refusal(bytes: Uint8Array): Promise<string> {
+  try {
+    await readWorkbookLog(bytes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the workbook to be refused");
 }

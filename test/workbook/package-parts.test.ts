@@ -13,6 +13,7 @@ import { readLogFile } from "../../src/cli/read-log";
 import { UnreadableFileError } from "../../src/workbook/errors";
 import { isDateFormatCode } from "../../src/workbook/ooxml";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
+import { refusal } from "./build";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -56,16 +57,6 @@ const inline = (reference: string, text: string) => `<c r="${reference}" t="inli
 const HEADERS = `<row r="1">${["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"]
   .map((header, index) => inline(`${String.fromCharCode(65 + index)}1`, header))
   .join("")}</row>`;
-
-async function refusal(bytes: Uint8Array): Promise<string> {
-  try {
-    await readWorkbookLog(bytes);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UnreadableFileError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the workbook to be refused");
-}
 
 describe("cells", () => {
   test("shared strings: rich-text runs joined, phonetic runs left out, _xHHHH_ escapes decoded", async () => {

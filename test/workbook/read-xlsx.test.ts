@@ -4,10 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { reportLog } from "../../src/core";
-import { UnreadableFileError } from "../../src/workbook/errors";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
 import { resolveTarget } from "../../src/workbook/ooxml";
-import { buildWorkbook, utcDate, withAbsoluteTargets, loadWorkbook } from "./build";
+import { buildWorkbook, utcDate, withAbsoluteTargets, loadWorkbook, refusal } from "./build";
 
 const PROFILE: [string, ExcelJS.CellValue][] = [
   ["Mentee name", "Ann Mentee"],
@@ -17,16 +16,6 @@ const PROFILE: [string, ExcelJS.CellValue][] = [
   ["Credits already awarded", 1],
   ["Rule set", "current"],
 ];
-
-async function refusal(bytes: Uint8Array): Promise<string> {
-  try {
-    await readWorkbookLog(bytes);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UnreadableFileError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the workbook to be refused");
-}
 
 describe("the MentorshipLog table", () => {
   test("is found on any sheet at any position; row numbers are worksheet rows", async () => {
