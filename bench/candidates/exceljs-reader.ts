@@ -26,6 +26,7 @@ import {
   excelSerialToIsoDate,
 } from "../../src/core";
 import { UnreadableFileError } from "../../src/workbook/errors";
+import { mapColumns } from "../../src/workbook/read-xlsx";
 import { repairAbsoluteTargets } from "./zip-repair";
 
 export interface WorkbookLog {
@@ -78,20 +79,6 @@ interface LogRange {
   readonly lastRow: number;
   /** Worksheet column of each of the seven log columns. */
   readonly columns: readonly number[];
-}
-
-/** Worksheet columns of the seven log columns, found by header text in `headers` (column number → text), or the missing headers. */
-function mapColumns(headers: ReadonlyMap<number, string>): { columns: number[] } | { missing: string[] } {
-  const byHeader = new Map<string, number>();
-  for (const [column, text] of headers) if (!byHeader.has(text)) byHeader.set(text, column);
-  const columns: number[] = [];
-  const missing: string[] = [];
-  for (const header of LOG_COLUMNS) {
-    const column = byHeader.get(header.toLowerCase());
-    if (column === undefined) missing.push(header);
-    else columns.push(column);
-  }
-  return missing.length > 0 ? { missing } : { columns };
 }
 
 interface TableModel {

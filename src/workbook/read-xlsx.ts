@@ -57,7 +57,7 @@ async function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string,
 const headerKey = (value: CellValue): string => (typeof value === "string" ? value.trim().toLowerCase() : "");
 
 /** Columns of the seven log columns, found by header text (column number → text), or the missing headers. */
-function mapColumns(headers: ReadonlyMap<number, string>): { columns: number[] } | { missing: string[] } {
+export function mapColumns(headers: ReadonlyMap<number, string>): { columns: number[] } | { missing: string[] } {
   const byHeader = new Map<string, number>();
   for (const [column, text] of headers) if (!byHeader.has(text)) byHeader.set(text, column);
   const columns: number[] = [];
