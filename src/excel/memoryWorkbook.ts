@@ -234,16 +234,18 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return () => this.watchers.delete(watcher);
   };
 
+  /**
+   * What the sheet view draws, the same object until the workbook changes.
+   * Its rows are the workbook's own row arrays, which a write replaces rather
+   * than changes (see write): taking a snapshot of a long log copies a
+   * pointer per row, not every cell. The formats are the sheet's own, read
+   * while drawing the newest snapshot.
+   */
   getSnapshot = (): MemorySnapshot => {
     if (this.cached === null || this.cached.version !== this.version) {
       this.cached = {
         version: this.version,
-        sheets: this.sheets.map((sheet) => ({
-          ...sheet,
-          cells: sheet.cells.map((row) => [...row]),
-          cellFormats: { ...sheet.cellFormats },
-          columnFormats: { ...sheet.columnFormats },
-        })),
+        sheets: this.sheets.map((sheet) => ({ ...sheet, cells: [...sheet.cells] })),
         tables: this.tables.map((table) => ({ ...table, headers: [...table.headers] })),
         selection: this.selection,
         dateSystem: this.dateSystem,
@@ -304,11 +306,17 @@ export class MemoryWorkbook implements TrackingWorkbook {
     this.changed();
   }
 
+  /**
+   * Writes one cell. A row's array is never changed once made: the write puts
+   * a new array in its place, so a snapshot (which shares the row arrays it
+   * was taken with) keeps the values it saw.
+   */
   private write(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
     while (sheet.cells.length < row) sheet.cells.push([]);
-    const cells = sheet.cells[row - 1] as CellValue[];
+    const cells = [...(sheet.cells[row - 1] as CellValue[])];
     while (cells.length <= column) cells.push("");
     cells[column] = value;
+    sheet.cells[row - 1] = cells;
   }
 
   /** Writes a value as the add-in writes it: a string into a cell formatted as Text first, so it stays the text it is. */

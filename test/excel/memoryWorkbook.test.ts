@@ -162,3 +162,26 @@ describe("the add-in writes only in its own places", () => {
     expect(heard).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("the sheet view's snapshot", () => {
+  test("keeps the values it was taken with while the workbook changes, and shares the rows a change did not touch", async () => {
+    const workbook = await form([row("2024-01-05", "first"), row("2024-01-06", "second")]);
+    const before = workbook.getSnapshot();
+    expect(workbook.getSnapshot()).toBe(before);
+    const logBefore = before.sheets.find((sheet) => sheet.name === LOG_SHEET)!;
+    const seen = JSON.stringify(logBefore.cells);
+    workbook.setCell(LOG_SHEET, 2, 6, "changed");
+    await workbook.appendRow(row("2024-01-07", "third"));
+    // What the old snapshot showed is what it still shows.
+    expect(JSON.stringify(logBefore.cells)).toBe(seen);
+    const after = workbook.getSnapshot();
+    expect(after).not.toBe(before);
+    const logAfter = after.sheets.find((sheet) => sheet.name === LOG_SHEET)!;
+    expect(logAfter.cells[1]?.[6]).toBe("changed");
+    expect(logAfter.cells.length).toBe(logBefore.cells.length + 1);
+    // The header row and the second entry were not written: the new snapshot holds the very same arrays.
+    expect(logAfter.cells[0]).toBe(logBefore.cells[0]);
+    expect(logAfter.cells[2]).toBe(logBefore.cells[2]);
+    expect(logAfter.cells[1]).not.toBe(logBefore.cells[1]);
+  });
+});
