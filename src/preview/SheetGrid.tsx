@@ -1,5 +1,5 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type KeyboardEvent, memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, type ReactNode, memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type CellValue, DATE_FORMAT, cellText, excelSerialToIsoDate } from "../core";
 import { type MemorySheet, type MemoryWorkbook, formatOf } from "../excel/memoryWorkbook";
 
@@ -50,6 +50,8 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS}`,
     position: "sticky",
     top: 0,
+    // Above the rows scrolled under it (a positioned cell, such as the one being edited, would otherwise paint over it).
+    zIndex: 1,
   },
   rowHead: {
     backgroundColor: tokens.colorNeutralBackground3,
@@ -104,6 +106,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
   },
+  /** Stands for rows not drawn (scrolled out of view): as tall as they would be, with nothing in it. */
+  spacer: {
+    padding: 0,
+    border: "none",
+  },
 });
 
 const TABSTER_LEAVE_TAB = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
@@ -111,6 +118,47 @@ const TABSTER_LEAVE_TAB = JSON.stringify({ focusable: { ignoreKeydown: { Tab: tr
 /** Rows and columns shown beyond the sheet's last filled ones, so a person can type a new row below the table. */
 const EXTRA_ROWS = 3;
 const EXTRA_COLUMNS = 1;
+
+/**
+ * A sheet of more rows than this draws only the rows in view (and a margin
+ * around them), so that a change to a long log lays out a screenful of rows,
+ * not thousands: the rows above and below stand as empty rows of their
+ * height, and the scroll bar is the sheet's. The cursor's, the entry's and the
+ * selection's rows are always drawn, so the focus, a typed entry and the
+ * selection survive scrolling away from them.
+ */
+export const WINDOWED_FROM_ROWS = 200;
+/** Rows drawn above and below the visible ones, so a scroll of a few rows draws nothing new. */
+const MARGIN_ROWS = 12;
+/** A row's height before one has been measured (a 20px cell and its border). */
+const ESTIMATED_ROW_HEIGHT = 21;
+
+/** The rows to draw, as sorted, non-overlapping ranges [first, last] of row numbers. */
+export function rowsToDraw(
+  height: number,
+  view: { readonly top: number; readonly height: number },
+  rowHeight: number,
+  pinned: readonly number[],
+): Array<readonly [number, number]> {
+  if (height < WINDOWED_FROM_ROWS) return [[1, height]];
+  const first = Math.max(1, Math.floor(view.top / rowHeight) + 1 - MARGIN_ROWS);
+  const last = Math.min(height, Math.ceil((view.top + view.height) / rowHeight) + MARGIN_ROWS);
+  const ranges: Array<[number, number]> = [];
+  const add = (from: number, to: number) => {
+    if (from > to) return;
+    ranges.push([from, to]);
+  };
+  add(first, last);
+  for (const row of pinned) if (row >= 1 && row <= height) add(row, row);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const previous = merged[merged.length - 1];
+    if (previous !== undefined && range[0] <= previous[1] + 1) previous[1] = Math.max(previous[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
 
 function columnLetter(index: number): string {
   let letters = "";
@@ -180,7 +228,7 @@ const GridRow = memo(
   function GridRow({ row, texts, formulas, cursorColumn, editing, selected, selectedColumns, actions }: GridRowProps) {
     const styles = useStyles();
     return (
-      <tr data-row={row} data-selected={selected ? "true" : undefined}>
+      <tr data-row={row} aria-rowindex={row + 1} data-selected={selected ? "true" : undefined}>
         <th scope="row" className={mergeClasses(styles.rowHead, selected && styles.selected)}>
           {row}
         </th>
@@ -256,6 +304,10 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   const [editing, setEditing] = useState<Editing | null>(null);
   const [focusCursor, setFocusCursor] = useState(false);
   const gridRef = useRef<HTMLTableElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  // The part of the table in view (pixels from the table's top), and a drawn row's height: which rows a long sheet draws.
+  const [view, setView] = useState({ top: 0, height: 900 });
+  const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_HEIGHT);
   // The entry being edited as this render saw it: a blur that follows Enter or Escape finds it gone and does nothing.
   const live = useRef<Editing | null>(null);
   live.current = editing;
@@ -275,8 +327,42 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
     if (selection !== null) setActive(selection.sheet);
   }, [selection]);
   useEffect(() => {
-    document.querySelector('[data-selected="true"]')?.scrollIntoView({ block: "nearest" });
+    gridRef.current?.querySelector('[data-selected="true"]')?.scrollIntoView({ block: "nearest" });
   }, [selection, active]);
+  // Measure a drawn row once, when the browser has first laid one out (a page without layout measures 0: the estimate stays).
+  // Measuring asks the browser for a layout then and there; once is enough, as every row is as tall as the next.
+  const measured = useRef(false);
+  useLayoutEffect(() => {
+    if (measured.current) return;
+    const height = gridRef.current?.querySelector("tbody tr[data-row]")?.getBoundingClientRect().height ?? 0;
+    if (height <= 0) return;
+    measured.current = true;
+    if (Math.abs(height - rowHeight) > 0.01) setRowHeight(height);
+  }, [rowHeight, snapshot, active]);
+  // Which rows are in view follows the scroll bar and the scroller's size.
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (scroller === null) return;
+    let frame = 0;
+    const follow = () => {
+      frame = 0;
+      const top = Math.max(0, scroller.scrollTop);
+      const height = scroller.clientHeight || 900;
+      setView((before) => (before.top === top && before.height === height ? before : { top, height }));
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(follow);
+    };
+    follow();
+    scroller.addEventListener("scroll", onScroll, { passive: true });
+    const resizes = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(onScroll);
+    resizes?.observe(scroller);
+    return () => {
+      scroller.removeEventListener("scroll", onScroll);
+      resizes?.disconnect();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, []);
   // Keyboard moves take the focus along to the new cell.
   useEffect(() => {
     if (!focusCursor || editing !== null) return;
@@ -356,6 +442,39 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
     leave: () => commit(null),
   };
 
+  const drawRow = (row: number) => {
+    const cells = sheet.cells[row - 1] ?? [];
+    const isSelected = selection !== null && selection.sheet === sheet.name && selection.row === row;
+    return (
+      <GridRow
+        key={row}
+        row={row}
+        texts={Array.from({ length: width }, (_, column) => textOf(row, column))}
+        formulas={Array.from({ length: width }, (_, column) => isFormula(cells[column]))}
+        cursorColumn={cursor.row === row ? cursor.column : -1}
+        editing={editing !== null && editing.row === row ? editing : null}
+        selected={isSelected}
+        selectedColumns={isSelected ? selection.columns : 0}
+        actions={actions}
+      />
+    );
+  };
+  const spacer = (key: string, rows: number) =>
+    rows > 0 ? (
+      <tr key={key} aria-hidden="true" style={{ height: `${rows * rowHeight}px` }}>
+        <td className={styles.spacer} colSpan={width + 1} />
+      </tr>
+    ) : null;
+  const pinned = [cursor.row, ...(editing === null ? [] : [editing.row]), ...(selection?.sheet === sheet.name ? [selection.row] : [])];
+  const body: ReactNode[] = [];
+  let next = 1;
+  for (const [first, last] of rowsToDraw(height, view, rowHeight, pinned)) {
+    body.push(spacer(`above-${first}`, first - next));
+    for (let row = first; row <= last; row++) body.push(drawRow(row));
+    next = last + 1;
+  }
+  body.push(spacer("below", height + 1 - next));
+
   return (
     <section className={mergeClasses(styles.grid, fill && styles.fill)} aria-label={fill ? "Workbook" : "Workbook (preview)"}>
       <TabList
@@ -378,14 +497,27 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
         Type into the sheet as in Excel: select a cell, then type, or press Enter or F2 (or double-click) to edit it; Enter keeps what you
         typed, Escape cancels.
       </p>
-      <div className={mergeClasses(styles.scroller, fill && styles.fillScroller)} role="region" aria-label={`Sheet ${sheet.name}`}>
-        <table className={styles.table} role="grid" aria-label={sheet.name} aria-describedby="sheet-grid-help" ref={gridRef}>
+      <div
+        className={mergeClasses(styles.scroller, fill && styles.fillScroller)}
+        role="region"
+        aria-label={`Sheet ${sheet.name}`}
+        ref={scrollerRef}
+      >
+        <table
+          className={styles.table}
+          role="grid"
+          aria-label={sheet.name}
+          aria-describedby="sheet-grid-help"
+          aria-rowcount={height + 1}
+          aria-colcount={width + 1}
+          ref={gridRef}
+        >
           <caption className={styles.caption}>
             {sheet.name}
             {selection !== null && selection.sheet === sheet.name ? ` · selected row ${selection.row}` : ""}
           </caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <td className={styles.head} />
               {Array.from({ length: width }, (_, column) => (
                 <th key={column} scope="col" className={styles.head}>
@@ -394,26 +526,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
               ))}
             </tr>
           </thead>
-          <tbody>
-            {Array.from({ length: height }, (_, index) => {
-              const row = index + 1;
-              const cells = sheet.cells[index] ?? [];
-              const isSelected = selection !== null && selection.sheet === sheet.name && selection.row === row;
-              return (
-                <GridRow
-                  key={row}
-                  row={row}
-                  texts={Array.from({ length: width }, (_, column) => textOf(row, column))}
-                  formulas={Array.from({ length: width }, (_, column) => isFormula(cells[column]))}
-                  cursorColumn={cursor.row === row ? cursor.column : -1}
-                  editing={editing !== null && editing.row === row ? editing : null}
-                  selected={isSelected}
-                  selectedColumns={isSelected ? selection.columns : 0}
-                  actions={actions}
-                />
-              );
-            })}
-          </tbody>
+          <tbody>{body}</tbody>
         </table>
       </div>
     </section>

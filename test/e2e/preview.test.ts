@@ -230,6 +230,54 @@ test("a mentee's walk through the pane at 320 px: progress above the fold, an em
   await page.close();
 });
 
+test("a 2,000-row log: the sheet draws the rows in view, scrolls through all of them, and an added row is selected in view; screenshot", async () => {
+  const page = await openPreview("?rows=2000");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await pane(page)
+    .getByRole("heading", { name: /^Logged activities \(2000\)/ })
+    .waitFor();
+  const region = grid(page);
+  const drawn = () => region.locator("tbody tr[data-row]").count();
+  expect(await drawn()).toBeLessThan(200);
+  // Each row not drawn stands as its height: the scroll bar spans the whole sheet, header row to the last empty row.
+  const sizes = await region.evaluate((scroller) => ({
+    scrollHeight: scroller.scrollHeight,
+    row: scroller.querySelector("tbody tr[data-row]")!.getBoundingClientRect().height,
+    head: scroller.querySelector("thead")!.getBoundingClientRect().height,
+  }));
+  expect(Math.abs(sizes.scrollHeight - sizes.head - 2004 * sizes.row)).toBeLessThan(60);
+  // Scrolled to the middle, the rows there are drawn where the scroll bar says: the row at the view's centre is the middle row.
+  await region.evaluate((scroller) => scroller.scrollTo(0, (scroller.scrollHeight - scroller.clientHeight) / 2));
+  await page.waitForTimeout(100);
+  const centre = await region.evaluate((scroller) => {
+    const view = scroller.getBoundingClientRect();
+    const cell = document.elementFromPoint(view.left + 40, view.top + view.height / 2)?.closest("tr[data-row]");
+    return cell === null || cell === undefined ? null : Number(cell.getAttribute("data-row"));
+  });
+  expect(centre).not.toBeNull();
+  expect(Math.abs((centre as number) - 1002)).toBeLessThan(5);
+  // An activity added through the pane lands below the last row; the sheet goes there and selects it.
+  const form = pane(page).getByRole("form", { name: "Add an activity" });
+  await form.getByLabel("Activity").selectOption("small-group");
+  await form.getByLabel("Format").selectOption("virtual");
+  await form.getByLabel(/^Quantity/).fill("1");
+  await form.getByRole("button", { name: "Add to log" }).click();
+  await form.getByText("Added as row 2002").waitFor();
+  await region.locator('tr[data-row="2002"][data-selected="true"]').waitFor();
+  await page.waitForFunction(() => {
+    const row = document.querySelector('tr[data-row="2002"]');
+    const scroller = row?.closest('[role="region"]');
+    if (!row || !scroller) return false;
+    const box = row.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return box.top >= view.top && box.bottom <= view.bottom;
+  });
+  expect(await drawn()).toBeLessThan(200);
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, "preview-2000-rows.png"), fullPage: false });
+  await page.close();
+});
+
 test("the pane fits a 320 px wide window without horizontal scrolling", async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 320, height: 800 });

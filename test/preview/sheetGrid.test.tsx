@@ -5,7 +5,7 @@
  * moves down, Escape cancels; what is typed is read as Excel reads it.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { LOG_SHEET, isoDateToExcelSerial } from "../../src/core";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
@@ -72,4 +72,91 @@ test("a double-click edits; a formula typed into a General cell is kept as a for
   await userEvent.keyboard("=1+1{Enter}");
   expect(workbook.cell("Notes", 2, 0)).toEqual({ formula: "=1+1" });
   expect(within(grid).getByRole("gridcell", { name: "A2 =1+1" })).toBeInTheDocument();
+});
+
+describe("a long sheet draws the rows in view, not all of them", () => {
+  const ROWS = 2000;
+  function longWorkbook(): MemoryWorkbook {
+    const cells = Array.from({ length: ROWS }, (_, index) => [`Row ${index + 1}`, index + 1]);
+    return new MemoryWorkbook({ sheets: [{ name: "Long", cells }] });
+  }
+  function renderLong(workbook: MemoryWorkbook) {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SheetGrid workbook={workbook} />
+      </FluentProvider>,
+    );
+    return { grid: screen.getByRole("grid", { name: "Long" }), scroller: screen.getByRole("region", { name: "Sheet Long" }) };
+  }
+  const drawnRows = (grid: HTMLElement) =>
+    [...grid.querySelectorAll("tbody tr[data-row]")].map((row) => Number(row.getAttribute("data-row")));
+  /** Scrolls the sheet view as a person would, and lets the view follow (it follows on the next animation frame). */
+  async function scrollTo(scroller: HTMLElement, top: number): Promise<void> {
+    Object.defineProperty(scroller, "scrollTop", { configurable: true, value: top });
+    await act(async () => {
+      scroller.dispatchEvent(new Event("scroll"));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    });
+  }
+  const ROW_HEIGHT = 21; // jsdom lays nothing out: the view keeps its estimate of a row's height
+
+  test("the rows not drawn stand as spacers of their height, and the table tells assistive technology its size", () => {
+    const { grid } = renderLong(longWorkbook());
+    const drawn = drawnRows(grid);
+    expect(drawn[0]).toBe(1);
+    expect(drawn.length).toBeLessThan(150);
+    expect(drawn).not.toContain(ROWS);
+    const spacers = [...grid.querySelectorAll<HTMLElement>('tbody tr[aria-hidden="true"]')];
+    const standIns = spacers.reduce((sum, spacer) => sum + parseFloat(spacer.style.height) / ROW_HEIGHT, 0);
+    // Every row of the sheet (and the empty ones below it for typing) is drawn or stood in for, once.
+    expect(drawn.length + standIns).toBe(ROWS + 3);
+    expect(grid).toHaveAttribute("aria-rowcount", String(ROWS + 3 + 1));
+    expect(within(grid).getByRole("gridcell", { name: "A40 Row 40" }).closest("tr")).toHaveAttribute("aria-rowindex", "41");
+  });
+
+  test("scrolling draws the rows come into view; the last row can be reached and edited", async () => {
+    const workbook = longWorkbook();
+    const { grid, scroller } = renderLong(workbook);
+    await scrollTo(scroller, (ROWS - 10) * ROW_HEIGHT);
+    const drawn = drawnRows(grid);
+    expect(drawn).toContain(ROWS);
+    expect(drawn).not.toContain(500);
+    await userEvent.dblClick(within(grid).getByRole("gridcell", { name: `A${ROWS} Row ${ROWS}` }));
+    await userEvent.keyboard(" edited{Enter}");
+    expect(workbook.cell("Long", ROWS, 0)).toBe(`Row ${ROWS} edited`);
+  });
+
+  test("an entry being typed, and the cursor, stay drawn when the sheet is scrolled away from them", async () => {
+    const workbook = longWorkbook();
+    const { grid, scroller } = renderLong(workbook);
+    await userEvent.dblClick(within(grid).getByRole("gridcell", { name: "B5 5" }));
+    await userEvent.keyboard("{Backspace}42");
+    await scrollTo(scroller, 1200 * ROW_HEIGHT);
+    expect(drawnRows(grid)).toContain(1200);
+    const editor = within(grid).getByRole("textbox", { name: "Edit cell B5" });
+    expect(editor).toHaveValue("42");
+    expect(editor).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    expect(workbook.cell("Long", 5, 1)).toBe(42);
+    // Enter moved the cursor to B6, which is drawn (and focused) though out of the scrolled view.
+    expect(within(grid).getByRole("gridcell", { name: "B6 6" })).toHaveFocus();
+  });
+
+  test("a selection made elsewhere (a finding's Go to) draws its row, however far down", async () => {
+    const workbook = await workbookWithForm();
+    workbook.setCell(LOG_SHEET, 1800, 0, "2024-05-02");
+    // jsdom has no layout, hence no scrollIntoView: record what the view asks the browser to bring into view.
+    const revealed: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      revealed.push(this);
+    };
+    const grid = renderGrid(workbook);
+    expect(drawnRows(grid)).not.toContain(1750);
+    await act(() => workbook.goTo({ kind: "row", row: 1750 }));
+    expect(drawnRows(grid)).toContain(1750);
+    const row = grid.querySelector('tr[data-row="1750"]');
+    expect(row).toHaveAttribute("data-selected", "true");
+    expect(revealed.length).toBeGreaterThan(0);
+    expect(revealed.every((element) => element === row)).toBe(true);
+  });
 });
