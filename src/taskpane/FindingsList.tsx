@@ -1,4 +1,5 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
+import { memo } from "react";
 import type { FindingPlace, ListedFinding } from "./findings";
 import { usePaneStyles } from "./styles";
 
@@ -18,32 +19,55 @@ export function FindingsList({ findings, onGo, onEdit, label }: FindingsListProp
   return (
     <ul className={styles.list} aria-label={label}>
       {findings.map((finding) => (
-        <li key={finding.key} className={styles.logActions}>
-          <Button
-            appearance="subtle"
-            className={styles.findingButton}
-            onClick={() => onGo(finding.target)}
-            title={finding.target.kind === "row" ? `Select ${finding.place.toLowerCase()} in the sheet` : `Go to ${finding.place}`}
-          >
-            <span className={styles.wrapText}>
-              <span className={mergeClasses(styles.findingPlace, finding.level === "error" ? styles.errorMark : styles.warningMark)}>
-                {finding.place}
-                {finding.level === "warning" ? " (warning)" : ""}:
-              </span>{" "}
-              {finding.message}
-            </span>
-          </Button>
-          {onEdit !== undefined && finding.target.kind === "row" && (
-            <Button
-              size="small"
-              onClick={() => onEdit((finding.target as { row: number }).row)}
-              aria-label={`Edit ${finding.place.toLowerCase()}`}
-            >
-              Edit
-            </Button>
-          )}
-        </li>
+        <FindingItem key={finding.key} finding={finding} onGo={onGo} onEdit={onEdit} />
       ))}
     </ul>
   );
 }
+
+interface FindingItemProps {
+  readonly finding: ListedFinding;
+  readonly onGo: (place: FindingPlace) => void;
+  readonly onEdit?: (row: number) => void;
+}
+
+const sameTarget = (a: FindingPlace, b: FindingPlace): boolean =>
+  a.kind === "row" ? b.kind === "row" && a.row === b.row : b.kind === "profile" && a.field === b.field;
+
+const sameFinding = (a: ListedFinding, b: ListedFinding): boolean =>
+  a === b || (a.key === b.key && a.level === b.level && a.place === b.place && a.message === b.message && sameTarget(a.target, b.target));
+
+/**
+ * One finding. The list is read again after every change to the log, as new
+ * objects; a finding that reads as before is not drawn again, so a change to
+ * a long log with many warnings redraws only the findings it changed.
+ */
+const FindingItem = memo(
+  function FindingItem({ finding, onGo, onEdit }: FindingItemProps) {
+    const styles = usePaneStyles();
+    return (
+      <li className={styles.logActions}>
+        <Button
+          appearance="subtle"
+          className={styles.findingButton}
+          onClick={() => onGo(finding.target)}
+          title={finding.target.kind === "row" ? `Select ${finding.place.toLowerCase()} in the sheet` : `Go to ${finding.place}`}
+        >
+          <span className={styles.wrapText}>
+            <span className={mergeClasses(styles.findingPlace, finding.level === "error" ? styles.errorMark : styles.warningMark)}>
+              {finding.place}
+              {finding.level === "warning" ? " (warning)" : ""}:
+            </span>{" "}
+            {finding.message}
+          </span>
+        </Button>
+        {onEdit !== undefined && finding.target.kind === "row" && (
+          <Button size="small" onClick={() => onEdit((finding.target as { row: number }).row)} aria-label={`Edit ${finding.place.toLowerCase()}`}>
+            Edit
+          </Button>
+        )}
+      </li>
+    );
+  },
+  (before, after) => before.onGo === after.onGo && before.onEdit === after.onEdit && sameFinding(before.finding, after.finding),
+);

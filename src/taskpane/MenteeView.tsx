@@ -49,7 +49,8 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     for (const error of assessment?.profile.errors ?? []) errors[(error.field ?? "name") as ProfileKey] ??= error.message;
     return errors;
   }, [assessment]);
-  const rowsVersion = content === null ? "" : versionOf(content.log.rows);
+  // Read once per reading of the workbook, not on every render (it is as long as the log).
+  const rowsVersion = useMemo(() => (content === null ? "" : versionOf(content.log.rows)), [content]);
 
   const goTo = useCallback(
     (place: FindingPlace) => {
@@ -59,13 +60,13 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     [onGoToRow],
   );
 
-  const editRow = useCallback(
-    (rowNumber: number) => {
-      const row = content?.log.rows.find((each) => each.row === rowNumber);
-      if (row !== undefined) setEditing({ row: row.row, cells: row.cells });
-    },
-    [content],
-  );
+  // The same function for every reading of the workbook, so the findings' Edit buttons are not drawn again on each change.
+  const latestContent = useRef(content);
+  latestContent.current = content;
+  const editRow = useCallback((rowNumber: number) => {
+    const row = latestContent.current?.log.rows.find((each) => each.row === rowNumber);
+    if (row !== undefined) setEditing({ row: row.row, cells: row.cells });
+  }, []);
 
   if (content === null || assessment === null) {
     return tracker.readError === null ? <Spinner label="Reading the workbook…" /> : null;
