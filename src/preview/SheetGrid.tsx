@@ -1,5 +1,5 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type KeyboardEvent, type ReactNode, memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, type ReactNode, memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type CellValue, DATE_FORMAT, cellText, excelSerialToIsoDate } from "../core";
 import { type MemorySheet, type MemoryWorkbook, formatOf } from "../excel/memoryWorkbook";
 
@@ -329,23 +329,23 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   useEffect(() => {
     gridRef.current?.querySelector('[data-selected="true"]')?.scrollIntoView({ block: "nearest" });
   }, [selection, active]);
-  // Measure a drawn row once, when the browser has first laid one out (a page without layout measures 0: the estimate stays).
-  // Measuring asks the browser for a layout then and there; once is enough, as every row is as tall as the next.
+  // Which rows are in view follows the scroll bar and the scroller's size; a drawn row's height is measured once.
+  // Both are read when the browser has laid the page out anyway (a resize observer's call, an animation frame
+  // after a scroll), never forcing a layout of its own; a page without layout (jsdom) keeps the estimates.
   const measured = useRef(false);
-  useLayoutEffect(() => {
-    if (measured.current) return;
-    const height = gridRef.current?.querySelector("tbody tr[data-row]")?.getBoundingClientRect().height ?? 0;
-    if (height <= 0) return;
-    measured.current = true;
-    if (Math.abs(height - rowHeight) > 0.01) setRowHeight(height);
-  }, [rowHeight, snapshot, active]);
-  // Which rows are in view follows the scroll bar and the scroller's size.
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (scroller === null) return;
     let frame = 0;
     const follow = () => {
       frame = 0;
+      if (!measured.current) {
+        const drawn = scroller.querySelector("tbody tr[data-row]")?.getBoundingClientRect().height ?? 0;
+        if (drawn > 0) {
+          measured.current = true;
+          setRowHeight(drawn);
+        }
+      }
       const top = Math.max(0, scroller.scrollTop);
       const height = scroller.clientHeight || 900;
       setView((before) => (before.top === top && before.height === height ? before : { top, height }));
@@ -353,9 +353,8 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
     const onScroll = () => {
       if (frame === 0) frame = requestAnimationFrame(follow);
     };
-    follow();
     scroller.addEventListener("scroll", onScroll, { passive: true });
-    const resizes = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(onScroll);
+    const resizes = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(follow);
     resizes?.observe(scroller);
     return () => {
       scroller.removeEventListener("scroll", onScroll);
