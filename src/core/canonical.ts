@@ -95,20 +95,74 @@ export function canonicalRow(cells: readonly CellValue[], system: DateSystem, fo
   return form.log.map((column, index) => canonicalCell(cells[index], column.kind, system));
 }
 
-export function canonicalForm(input: CanonicalInput, form: FormDefinition = FORM): string {
-  const rows: string[][] = [];
+/** Rows per piece of the canonical form: a piece is a few hundred kilobytes, gone once it is hashed. */
+const ROWS_PER_PIECE = 2048;
+
+/**
+ * The canonical form in pieces that join to `canonicalForm`: its opening
+ * (form, rule set, profile), the rows a few thousand at a time, its close.
+ * A fingerprint hashes them as they come, so a long log's canonical form
+ * never stands whole as one string beside the log.
+ */
+export function* canonicalPieces(input: CanonicalInput, form: FormDefinition = FORM): Generator<string> {
+  const opening = JSON.stringify({ form: CANONICAL_FORM, ruleSet: input.ruleSet, profile: canonicalProfile(input, form), rows: [] });
+  // `{…,"rows":[]}` without its last two characters is the opening; each piece of rows then follows it.
+  yield opening.slice(0, -2);
+  let first = true;
+  let rows: string[][] = [];
+  const piece = (): string => {
+    const text = JSON.stringify(rows).slice(1, -1);
+    const joined = first ? text : `,${text}`;
+    first = false;
+    rows = [];
+    return joined;
+  };
   for (const row of input.rows) {
-    if (!isEmptyRow(row.cells)) rows.push(canonicalRow(row.cells, input.dateSystem, form));
+    if (isEmptyRow(row.cells)) continue;
+    rows.push(canonicalRow(row.cells, input.dateSystem, form));
+    if (rows.length === ROWS_PER_PIECE) yield piece();
   }
-  return JSON.stringify({ form: CANONICAL_FORM, ruleSet: input.ruleSet, profile: canonicalProfile(input, form), rows });
+  if (rows.length > 0) yield piece();
+  yield "]}";
 }
+
+export function canonicalForm(input: CanonicalInput, form: FormDefinition = FORM): string {
+  let text = "";
+  for (const piece of canonicalPieces(input, form)) text += piece;
+  return text;
+}
+
+const toHex = (digest: ArrayBuffer): string => Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 /** SHA-256 of the text's UTF-8 bytes, lowercase hex (Web Crypto: the browser and Node alike). */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return toHex(await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+}
+
+/**
+ * SHA-256 of the UTF-8 bytes of the pieces joined, lowercase hex. Web Crypto
+ * hashes whole buffers only: each piece is encoded straight into one growing
+ * buffer of bytes, and no joined string is made.
+ */
+export async function sha256HexOfPieces(pieces: Iterable<string>): Promise<string> {
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(1 << 16);
+  let length = 0;
+  for (const piece of pieces) {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    const most = piece.length * 3;
+    if (length + most > bytes.length) {
+      let size = bytes.length * 2;
+      while (size < length + most) size *= 2;
+      const larger = new Uint8Array(size);
+      larger.set(bytes.subarray(0, length));
+      bytes = larger;
+    }
+    length += encoder.encodeInto(piece, bytes.subarray(length)).written;
+  }
+  return toHex(await globalThis.crypto.subtle.digest("SHA-256", bytes.subarray(0, length)));
 }
 
 export function fingerprint(input: CanonicalInput, form: FormDefinition = FORM): Promise<string> {
-  return sha256Hex(canonicalForm(input, form));
+  return sha256HexOfPieces(canonicalPieces(input, form));
 }

@@ -1,5 +1,17 @@
-import { canonicalForm, fingerprint, sha256Hex, type CanonicalInput } from "../../src/core";
-import { logRows, treatment } from "./helpers";
+import fc from "fast-check";
+import {
+  type CanonicalInput,
+  type CellValue,
+  canonicalForm,
+  canonicalPieces,
+  canonicalProfile,
+  canonicalRow,
+  fingerprint,
+  isEmptyRow,
+  sha256Hex,
+} from "../../src/core";
+import { runs } from "../support/properties";
+import { type Cells, logRows, treatment } from "./helpers";
 
 const base: CanonicalInput = {
   rows: logRows(treatment("2024-01-02", 2), ["2024-01-03", "small-group", "virtual", "", "", "1.5", 'notes, with "quotes"']),
@@ -87,5 +99,53 @@ describe("SPEC 6: canonical form and fingerprint", () => {
         ["2024-01-03", "small-group", "virtual", "", "", "1.5", 'notes, with "quotes"'],
       ],
     });
+  });
+});
+
+describe("the canonical form in pieces", () => {
+  /** SPEC 6 as written: one JSON.stringify of the whole object. */
+  const specified = (input: CanonicalInput): string =>
+    JSON.stringify({
+      form: "cst-mentorship-log/1",
+      ruleSet: input.ruleSet,
+      profile: canonicalProfile(input),
+      rows: input.rows.filter((row) => !isEmptyRow(row.cells)).map((row) => canonicalRow(row.cells, input.dateSystem)),
+    });
+  const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: "binary" }),
+    fc.double(),
+    fc.integer({ min: 30_000, max: 60_000 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(""),
+  );
+  const rowsArb = (most: number) => fc.array(fc.tuple(cellArb, cellArb, cellArb, cellArb, cellArb, cellArb, cellArb), { maxLength: most });
+
+  test("join to the form SPEC 6 specifies, and hash to the SHA-256 of it, for any cells", async () => {
+    await fc.assert(
+      fc.asyncProperty(rowsArb(40), fc.array(cellArb, { minLength: 6, maxLength: 6 }), async (cells, profileCells) => {
+        const input: CanonicalInput = { rows: logRows(...cells), profileCells, dateSystem: "1900", ruleSet: "current" };
+        const whole = specified(input);
+        expect([...canonicalPieces(input)].join("")).toBe(whole);
+        expect(canonicalForm(input)).toBe(whole);
+        expect(await fingerprint(input)).toBe(await sha256Hex(whole));
+      }),
+      runs(100),
+    );
+  });
+
+  test.each([0, 1, 2047, 2048, 2049, 6200])("a log of %i rows, across the pieces' boundaries, hashes as one string", async (count) => {
+    const rows: Cells[] = Array.from({ length: count }, (_, index) =>
+      treatment(`2024-0${1 + (index % 9)}-1${index % 10}`, 1 + (index % 7)),
+    );
+    // Blank rows among them are left out wherever they fall.
+    if (count > 10) rows.splice(5, 0, ["", "", "", "", "", "", ""]);
+    const input: CanonicalInput = { ...base, rows: logRows(...rows) };
+    const whole = specified(input);
+    const pieces = [...canonicalPieces(input)];
+    expect(pieces.length).toBe(2 + Math.ceil(count / 2048));
+    expect(pieces.join("")).toBe(whole);
+    expect(await fingerprint(input)).toBe(await sha256Hex(whole));
   });
 });
