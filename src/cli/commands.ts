@@ -22,6 +22,7 @@ import {
 } from "../core";
 import { UnreadableFileError } from "../workbook/errors";
 import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
+import { jsonPieces } from "./json";
 import { expandFileArguments, readLogFile } from "./read-log";
 import { appendRecord } from "./record";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportText } from "./text";
@@ -29,6 +30,14 @@ import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Writes one line made of pieces, as `out` writes their join (a long report's JSON, without making it one string). */
+  outPieces?(pieces: Iterable<string>): void;
+}
+
+/** A value's JSON as one line of output: in pieces where the output takes them. */
+function outJson(io: Io, value: unknown): void {
+  if (io.outPieces === undefined) io.out(JSON.stringify(value));
+  else io.outPieces(jsonPieces(value));
 }
 
 export const EXIT_OK = 0;
@@ -98,7 +107,8 @@ export async function runVerify(
       io.err(problemLine(unreadableMessage(file, error)));
       return EXIT_UNREADABLE;
     }
-    io.out(flags.json ? JSON.stringify(result.report) : reportText(file, result.report, result.assessment));
+    if (flags.json) outJson(io, result.report);
+    else io.out(reportText(file, result.report, result.assessment));
     const recorded = await record(flags, [recordRow(file, result.report, verifiedAt)], io);
     return recorded ? exitStatusOf(result.report) : EXIT_UNREADABLE;
   }
@@ -128,7 +138,7 @@ export async function runVerify(
       else io.out(`${file}: CANNOT BE READ`);
     }
   }
-  if (flags.json) io.out(JSON.stringify(results));
+  if (flags.json) outJson(io, results);
   else for (const line of batchTotals(states)) io.out(line);
   const recorded = await record(flags, rows, io);
   return recorded ? worst : EXIT_UNREADABLE;
@@ -165,7 +175,7 @@ export async function runExport(command: Extract<Command, { command: "export" }>
   }
   const prepared = await prepareSubmission(source.log, { asOf: flags.asOf, overrides });
   if (!prepared.ok) {
-    if (flags.json) io.out(JSON.stringify(prepared.report));
+    if (flags.json) outJson(io, prepared.report);
     else {
       io.out(
         [
@@ -197,7 +207,7 @@ export async function runExport(command: Extract<Command, { command: "export" }>
     return EXIT_UNREADABLE;
   }
   const { report, submission, assessment } = prepared;
-  if (flags.json) io.out(JSON.stringify(report));
+  if (flags.json) outJson(io, report);
   else {
     io.out(
       [

@@ -12,9 +12,24 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
+/** Pieces are gathered up to this many characters before a write: fewer, larger writes. */
+const WRITE_SIZE = 1 << 16;
+
 const io = {
   out: (text: string) => process.stdout.write(`${terminalSafe(text)}\n`),
   err: (text: string) => process.stderr.write(`${terminalSafe(text)}\n`),
+  // terminalSafe escapes character by character: the pieces made safe one by one are the whole made safe.
+  outPieces: (pieces: Iterable<string>) => {
+    let gathered = "";
+    for (const piece of pieces) {
+      gathered += piece;
+      if (gathered.length >= WRITE_SIZE) {
+        process.stdout.write(terminalSafe(gathered));
+        gathered = "";
+      }
+    }
+    process.stdout.write(`${terminalSafe(gathered)}\n`);
+  },
 };
 
 runCli(process.argv.slice(2), io).then(

@@ -6,6 +6,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { runCli } from "../../src/cli/commands";
+import { terminalSafe } from "../../src/cli/terminal";
 import { buildWorkbook, utcDate } from "../workbook/build";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -143,6 +145,30 @@ test("npm run --silent cli -- verify FILE --json", () => {
   );
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout)).toMatchObject({ ruleSet: "current", credits: 1, submission: null });
+});
+
+test("a long report is written in pieces that make exactly the JSON of the report, hostile text made safe alike", async () => {
+  // 2,500 rows: the report's rows go out in three pieces; notes hold text a terminal must not obey, and text beyond ASCII.
+  const rows = Array.from(
+    { length: 2_500 },
+    (_, i) => `2024-01-${String((i % 28) + 1).padStart(2, "0")},study-group,Virtual,,,1,"note ${i} \u001b[2J \u202e ünïcødé 📝"`,
+  );
+  const own = mkdtempSync(join(tmpdir(), "cst-pieces-"));
+  writeFileSync(join(own, "long.csv"), ["Date,Activity,Format,Provider,Credential,Quantity,Notes", ...rows].join("\n"));
+  const result = spawnSync(process.execPath, [CLI, "verify", "long.csv", "--json", "--as-of", "2024-06-01"], {
+    cwd: own,
+    encoding: "utf8",
+  });
+  // The same command in this process, through an output that takes the JSON as one string.
+  const lines: string[] = [];
+  await runCli(["verify", join(own, "long.csv"), "--json", "--as-of", "2024-06-01"], { out: (text) => lines.push(text), err: () => {} });
+  rmSync(own, { recursive: true, force: true });
+  expect(result.stderr).toBe("");
+  expect(lines).toHaveLength(1);
+  expect(result.stdout).toBe(`${terminalSafe(lines[0] as string)}\n`);
+  const report = JSON.parse(result.stdout);
+  expect(report.rows).toHaveLength(2_500);
+  expect(report.rows[2_499].row).toBe(2_501);
 });
 
 test("a reader that stops early (| head) is no failure: no stack trace", () => {

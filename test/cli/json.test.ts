@@ -1,0 +1,48 @@
+/**
+ * The command line writes long JSON in pieces (src/cli/json.ts): the pieces
+ * must join to what JSON.stringify writes, for any value a report can hold.
+ */
+import fc from "fast-check";
+import { jsonPieces } from "../../src/cli/json";
+import { runs } from "../support/properties";
+
+const joined = (value: unknown, items?: number) => [...jsonPieces(value, items)].join("");
+
+test("the pieces of any JSON value join to JSON.stringify's text, however small the pieces", () => {
+  // Values with what JSON.stringify leaves out or turns into null: undefined in objects and arrays, functions.
+  const valueArb = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      fc.jsonValue(),
+      fc.constant(undefined),
+      fc.array(tie("value"), { maxLength: 12 }),
+      fc.dictionary(fc.string(), tie("value"), { maxKeys: 6 }),
+    ),
+  })).value;
+  const topArb = fc.oneof(fc.array(valueArb, { maxLength: 30 }), fc.dictionary(fc.string(), valueArb, { maxKeys: 8 }));
+  fc.assert(
+    fc.property(topArb, fc.integer({ min: 1, max: 5 }), (value, items) => {
+      expect(joined(value, items)).toBe(JSON.stringify(value));
+    }),
+    runs(300),
+  );
+});
+
+test("a report of 2,500 rows goes out as its opening, the rows a thousand at a time, and its close", () => {
+  const report = {
+    mentee: { name: "Ada Quint", email: null },
+    credits: 1,
+    rows: Array.from({ length: 2_500 }, (_, index) => ({ row: index + 2, category: "A", hours: 1, errors: [], warnings: [] })),
+    next: { credit: 2, blockedBy: undefined },
+    submission: null,
+    dropped: undefined,
+    when: new Date(Date.UTC(2024, 0, 2)),
+  };
+  const pieces = [...jsonPieces(report)];
+  expect(pieces.join("")).toBe(JSON.stringify(report));
+  // No piece holds more than a thousand rows.
+  expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(JSON.stringify(report.rows.slice(1_500, 2_500)).length + 10);
+  // A batch: a list of reports, each taken apart as a report is.
+  const batch = [report, { file: "b.csv", error: "cannot be read" }, report];
+  expect([...jsonPieces(batch)].join("")).toBe(JSON.stringify(batch));
+});
