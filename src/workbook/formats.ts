@@ -6,7 +6,15 @@
  *
  * No Node APIs: bytes in.
  */
-import { looksLikeZip, type ZipDirectory } from "./zip";
+// The type only: telling a zip by its first bytes must not load the zip readers (a CSV log is checked without them).
+import type { ZipDirectory } from "./zip";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return [ZIP_MAGIC, EMPTY_ZIP_MAGIC].some((magic) => magic.every((byte, index) => bytes[index] === byte));
+}
 
 export type FileKind = "zip" | "ole2" | "text";
 

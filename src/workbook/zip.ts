@@ -77,13 +77,6 @@ export function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return [ZIP_MAGIC, EMPTY_ZIP_MAGIC].some((magic) => magic.every((byte, index) => bytes[index] === byte));
-}
-
 function damaged(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
   const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);

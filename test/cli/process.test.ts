@@ -187,13 +187,14 @@ test("a reader that stops early (| head) is no failure: no stack trace", () => {
   rmSync(own, { recursive: true, force: true });
 });
 
-test("verify loads exceljs only when it writes an .xlsx record: a plain verify starts without it", () => {
-  // Module loading watched from inside the process: at exit, whether any file of exceljs was loaded is noted on stderr.
+test("verify loads exceljs only when it writes an .xlsx record, and the zip readers only for a workbook: a CSV log starts without them", () => {
+  // Module loading watched from inside the process: at exit, the packages loaded are noted on stderr.
   const hook = join(folder, "watch-requires.cjs");
   writeFileSync(
     hook,
     `process.on("exit", () => {
-  if (Object.keys(require.cache).some((file) => file.includes("/node_modules/exceljs/"))) process.stderr.write("loaded exceljs\\n");
+  for (const name of ["exceljs", "@zip.js", "fflate"])
+    if (Object.keys(require.cache).some((file) => file.includes("/node_modules/" + name + "/"))) process.stderr.write("loaded " + name + "\\n");
 });`,
   );
   const run = (...args: string[]) =>
@@ -202,7 +203,11 @@ test("verify loads exceljs only when it writes an .xlsx record: a plain verify s
   // Exit 1: the log has a row with an error; the JSON is there either way.
   expect(plain.status).toBe(1);
   expect(JSON.parse(plain.stdout).rows).toHaveLength(4);
-  expect(plain.stderr).not.toContain("loaded exceljs");
+  expect(plain.stderr).toBe("");
+  const workbook = run("log1900.xlsx", "--json", "--as-of", "2024-06-01");
+  expect(workbook.status).toBe(0);
+  expect(workbook.stderr).toContain("loaded @zip.js");
+  expect(workbook.stderr).not.toContain("loaded exceljs");
   const recorded = run("log.csv", "--record", "record.xlsx");
   expect(recorded.status).toBe(1);
   expect(recorded.stderr).toContain("loaded exceljs");
