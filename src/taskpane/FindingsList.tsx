@@ -62,7 +62,11 @@ const FindingItem = memo(
           </span>
         </Button>
         {onEdit !== undefined && finding.target.kind === "row" && (
-          <Button size="small" onClick={() => onEdit((finding.target as { row: number }).row)} aria-label={`Edit ${finding.place.toLowerCase()}`}>
+          <Button
+            size="small"
+            onClick={() => onEdit((finding.target as { row: number }).row)}
+            aria-label={`Edit ${finding.place.toLowerCase()}`}
+          >
             Edit
           </Button>
         )}
