@@ -85,6 +85,12 @@ export class RowChecks {
   private indexed = 0;
   /** Whether CST.STATUS has asked: only then is a row looked up before it is checked. */
   private looked = false;
+  /**
+   * The row a lookup tries first: the one after the row found or kept last. Excel calls the STATUS
+   * column in row order, and a log's evaluation reads its rows in order: after one of them has kept
+   * the rows, the other finds each at this guess, compared cell by cell, without hashing any row.
+   */
+  private guess = 0;
   /** By the hash's top bits: the first row with it, plus one (0: none). Twice as many as rows can be kept. */
   private heads = new Int32Array(FIRST_SIZE * 2);
   private shift = 32 - Math.log2(FIRST_SIZE * 2);
@@ -123,6 +129,7 @@ export class RowChecks {
    */
   startLog(): void {
     if (!this.looked) this.clear();
+    this.guess = 0;
   }
 
   /** The copy kept of the row `totals` read last: a log's snapshot keeps the same copy. */
@@ -135,12 +142,9 @@ export class RowChecks {
    */
   totals(cells: readonly CellValue[], rowNumber: number): RowTotals {
     let index = -1;
-    if (this.looked) {
-      this.indexAll();
-      const hash = rowHash(cells);
-      index = this.find(cells, hash);
-      if (index < 0) index = this.add(cells, rowNumber, copyOfRow(cells), hash);
-    } else index = this.add(cells, rowNumber, copyOfRow(cells), null);
+    if (this.looked) index = this.lookUp(cells, rowNumber);
+    else index = this.add(cells, rowNumber, copyOfRow(cells), null);
+    this.guess = index + 1;
     this.lastKept = this.kept[index] as readonly CellValue[];
     const read = this.read;
     const category = this.categories[index] as number;
@@ -155,10 +159,10 @@ export class RowChecks {
   /** CST.STATUS's answer for a row that is not empty: OK, or its errors with their codes. */
   status(cells: readonly CellValue[]): string {
     this.looked = true;
-    this.indexAll();
-    const hash = rowHash(cells);
-    let index = this.find(cells, hash);
-    if (index < 0) index = this.add(cells, 1, copyOfRow(cells), hash);
+    // After the last row kept, the column starts again at the first.
+    if (this.guess >= this.count) this.guess = 0;
+    const index = this.lookUp(cells, 1);
+    this.guess = index + 1;
     if (this.flawed[index] === 0) return "OK";
     let line = this.lines.get(index);
     if (line === undefined) {
@@ -166,6 +170,15 @@ export class RowChecks {
       this.lines.set(index, line);
     }
     return line;
+  }
+
+  /** The row kept with these cells: the guess if it holds them, else by hash; checked and kept if none. */
+  private lookUp(cells: readonly CellValue[], rowNumber: number): number {
+    if (this.guess < this.count && this.holds(this.guess, cells)) return this.guess;
+    this.indexAll();
+    const hash = rowHash(cells);
+    const index = this.find(cells, hash);
+    return index >= 0 ? index : this.add(cells, rowNumber, copyOfRow(cells), hash);
   }
 
   private find(cells: readonly CellValue[], hash: number): number {
@@ -237,6 +250,7 @@ export class RowChecks {
 
   private clear(): void {
     this.count = 0;
+    this.guess = 0;
     this.indexed = 0;
     this.heads = new Int32Array(FIRST_SIZE * 2);
     this.shift = 32 - Math.log2(FIRST_SIZE * 2);

@@ -123,6 +123,22 @@ describe("one evaluation per recalculation", () => {
     expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 1 });
   });
 
+  test("a row inserted in the middle, rows called out of order, and repeated rows: each row found again, only the new one checked", () => {
+    recalculate(sampleLog("1900"));
+    takeEvaluationCounts();
+    // A row inserted above the others moves each of them down one: no row is where it was.
+    const inserted = sampleLog("1900");
+    inserted.splice(1, 0, [isoDateToExcelSerial("2024-02-01", "1900"), "study-group", "Virtual", "", "", 2, "new"]);
+    expect(recalculate(inserted, undefined, undefined, true)).toEqual(checked(inserted, "1900", undefined, todayIsoDate()));
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 1 });
+    // The STATUS column called from the bottom up, and a log whose rows repeat: the same answers, nothing checked again.
+    const reversed = [...inserted].reverse().map((row) => STATUS([[...row]]));
+    expect(reversed).toEqual([...(checked(inserted, "1900", undefined, todayIsoDate()).status as unknown[])].reverse());
+    const repeated = [HEADER, ...inserted.slice(1), ...inserted.slice(1, 4)];
+    expect(recalculate(repeated)).toEqual(checked(repeated, "1900", undefined, todayIsoDate()));
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 0 });
+  });
+
   test("HOURS alone never allocates credits", () => {
     for (const category of [undefined, "A", "B", "C"]) HOURS(sampleLog("1900"), category);
     expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 0, rowsChecked: 6 });
