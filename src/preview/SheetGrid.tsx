@@ -127,14 +127,17 @@ const EXTRA_COLUMNS = 1;
  * selection's rows are always drawn, so the focus, a typed entry and the
  * selection survive scrolling away from them.
  */
-export const WINDOWED_FROM_ROWS = 200;
+const WINDOWED_FROM_ROWS = 200;
 /** Rows drawn above and below the visible ones, so a scroll of a few rows draws nothing new. */
 const MARGIN_ROWS = 12;
 /** A row's height before one has been measured (a 20px cell and its border). */
 const ESTIMATED_ROW_HEIGHT = 21;
 
-/** The rows to draw, as sorted, non-overlapping ranges [first, last] of row numbers. */
-export function rowsToDraw(
+/**
+ * The rows to draw, as sorted, non-overlapping ranges [first, last] of row numbers. `view.top` is the
+ * scroller's offset, which counts the caption and the column header above row 1: the margin covers them.
+ */
+function rowsToDraw(
   height: number,
   view: { readonly top: number; readonly height: number },
   rowHeight: number,
@@ -143,13 +146,9 @@ export function rowsToDraw(
   if (height < WINDOWED_FROM_ROWS) return [[1, height]];
   const first = Math.max(1, Math.floor(view.top / rowHeight) + 1 - MARGIN_ROWS);
   const last = Math.min(height, Math.ceil((view.top + view.height) / rowHeight) + MARGIN_ROWS);
-  const ranges: Array<[number, number]> = [];
-  const add = (from: number, to: number) => {
-    if (from > to) return;
-    ranges.push([from, to]);
-  };
-  add(first, last);
-  for (const row of pinned) if (row >= 1 && row <= height) add(row, row);
+  // The view can lie below the last row for a moment after the sheet shrinks: then only the pinned rows are drawn.
+  const ranges: Array<[number, number]> = first <= last ? [[first, last]] : [];
+  for (const row of pinned) if (row >= 1 && row <= height) ranges.push([row, row]);
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {
@@ -305,7 +304,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   const [focusCursor, setFocusCursor] = useState(false);
   const gridRef = useRef<HTMLTableElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
-  // The part of the table in view (pixels from the table's top), and a drawn row's height: which rows a long sheet draws.
+  // The scroller's offset and height, and a drawn row's height: which rows a long sheet draws.
   const [view, setView] = useState({ top: 0, height: 900 });
   const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_HEIGHT);
   // The entry being edited as this render saw it: a blur that follows Enter or Escape finds it gone and does nothing.
