@@ -14,7 +14,8 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateIndex, type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult, validateRow } from "./rows";
+import { DuplicateCheck, type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
+import { RowResults } from "./rowResults";
 import type { RuleSetId } from "./rulesets";
 
 /** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */
@@ -86,7 +87,8 @@ export interface Summary {
 }
 
 export interface Assessment extends Summary {
-  readonly rows: readonly RowResult[];
+  /** Each non-empty row's result, in order (kept column by column: `RowResults`). */
+  readonly rows: RowResults;
 }
 
 function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
@@ -96,12 +98,12 @@ function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
 /** A summary before the allocation: what the rows give (HOURS, for one, needs nothing more). */
 export type Tally = Omit<Summary, "allocation">;
 
-function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Tally {
+function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResults | null): Tally {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
   // Duplicates only warn: credits never need the check, so a summary skips it.
-  const duplicates = keepRows === null ? undefined : new DuplicateIndex(isGrid(input) ? input.grid.length : input.rows.length);
+  const duplicates = keepRows === null ? null : new DuplicateCheck(isGrid(input) ? input.grid.length : input.rows.length);
   const ledger = new HoursLedger();
   // Three sums in locals, not an object indexed by the category: this runs for every row.
   let hoursA: Millihours = 0;
@@ -110,19 +112,20 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   let rowCount = 0;
   let rowsWithErrors = 0;
   const checkRow = keepRows === null ? options.checkRow : undefined;
-  // A summary reads each row's result once: one result object for all of them.
-  const scratch = keepRows === null ? newRowResult() : null;
+  // Each row's result is read at once (and kept column by column): one result object for all of them.
+  const scratch = newRowResult();
   const visit = (cells: readonly CellValue[], rowNumber: number): void => {
     if (isEmptyRow(cells)) return;
     let result: RowTotals;
     if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
-    else if (scratch !== null) {
+    else {
       checkRowInto(scratch, cells, rowNumber, rowOptions);
+      if (keepRows !== null) {
+        const index = keepRows.push(scratch);
+        if (duplicates !== null && scratch.day !== null && scratch.activity !== null)
+          duplicates.add(index, scratch.day, scratch.activity, scratch.provider);
+      }
       result = scratch;
-    } else {
-      const checked = validateRow(cells, rowNumber, rowOptions, duplicates);
-      keepRows?.push(checked);
-      result = checked;
     }
     rowCount++;
     if (result.errors.length > 0) rowsWithErrors++;
@@ -138,12 +141,13 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   } else {
     for (const row of input.rows) visit(row.cells, row.row);
   }
+  if (keepRows !== null) duplicates?.resolve((index, earlierIndex) => keepRows.setEarlier(index, earlierIndex));
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
   const hours: Record<Category, Millihours> = { A: hoursA, B: hoursB, C: hoursC };
   return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };
 }
 
-function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResult[] | null): Summary {
+function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResults | null): Summary {
   const counted = tally(input, options, keepRows);
   return { ...counted, allocation: allocateCredits(counted.ledger, counted.profile.profile, { asOf: counted.asOf }) };
 }
@@ -165,7 +169,7 @@ export function breakdownOf(summary: Summary): CreditBreakdown {
 
 /** Checks a log: the summary, with each row's result and findings (duplicates included). */
 export function checkLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
-  const rows: RowResult[] = [];
+  const rows = new RowResults(input.rows.length);
   return { ...evaluate(input, options, rows), rows };
 }
 
@@ -209,6 +213,20 @@ export function canonicalInputOf(input: LogInput, ruleSet: RuleSetId, overrides?
   return { rows: input.rows, profileCells: input.profileCells, overrides, dateSystem: input.dateSystem, ruleSet };
 }
 
+function reportRows(results: RowResults): ReportRow[] {
+  const rows = new Array<ReportRow>(results.length);
+  for (let index = 0; index < results.length; index++) {
+    rows[index] = {
+      row: results.rowNumber(index),
+      category: results.category(index),
+      hours: milliToHours(results.hours(index)),
+      errors: results.errors(index),
+      warnings: results.warnings(index),
+    };
+  }
+  return rows;
+}
+
 export function buildReport(assessment: Assessment, logFingerprint: string, submission: SubmissionState | null): Report {
   const { next } = assessment.allocation;
   const missing: Record<Category | "total", number> = { A: 0, B: 0, C: 0, total: milliToHours(next.missing.total) };
@@ -222,13 +240,7 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
     hours: hoursByCategory(assessment.hours),
     valid: assessment.valid,
     profile: { errors: assessment.profile.errors, warnings: assessment.profile.warnings },
-    rows: assessment.rows.map((row) => ({
-      row: row.row,
-      category: row.category,
-      hours: milliToHours(row.hours),
-      errors: row.errors,
-      warnings: row.warnings,
-    })),
+    rows: reportRows(assessment.rows),
     next: { credit: next.credit, missing, ...(next.blockedBy === null ? {} : { blockedBy: next.blockedBy }) },
     fingerprint: logFingerprint,
     submission,

@@ -15,3 +15,4 @@ export * from "./submission";
 export * from "./layout";
 export * from "./words";
 export * from "./record";
+export * from "./rowResults";

@@ -280,14 +280,49 @@ const NONE: readonly never[] = [];
 const ACTIVITY_INDEX: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((activity, index) => [activity, index]));
 const COLUMN = LOG_INDEX;
 
+/** Provider names as small numbers, whatever their case (the possible-duplicate check matches them so). */
+class ProviderNumbers {
+  private readonly byText = new Map<string, number>();
+  private readonly byFolded = new Map<string, number>();
+
+  get count(): number {
+    return this.byFolded.size;
+  }
+
+  of(provider: string): number {
+    let number = this.byText.get(provider);
+    if (number === undefined) {
+      const folded = provider.toLowerCase();
+      number = this.byFolded.get(folded);
+      if (number === undefined) {
+        number = this.byFolded.size;
+        this.byFolded.set(folded, number);
+      }
+      this.byText.set(provider, number);
+    }
+    return number;
+  }
+}
+
+/** Activities by their index in the catalog, which is below 16. */
+const ACTIVITY_SLOTS = 16;
+
 /**
- * Remembers (date, activity, provider) of the rows seen so far for the
- * possible-duplicate warning. Keys are numbers built from small indexes:
- * string keys for 100,000 rows cost more than the rest of the row rules.
+ * The possible-duplicate key of (date, activity, provider) as one number. Days of years 1 to 9999 shift to
+ * 0 … 2^22, the activity index is below 2^4 and provider numbers below 2^27: exact in a double.
+ */
+function duplicateKey(day: number, combination: number): number {
+  return combination * 4_194_304 + (day + 720_000);
+}
+
+/**
+ * Remembers (date, activity, provider) of the rows seen so far for the possible-duplicate warning, one row
+ * at a time (the pane's form checks a would-be row against the log). Keys are numbers built from small
+ * indexes: string keys for 100,000 rows cost more than the rest of the row rules. A whole log's check
+ * uses `DuplicateCheck`, which finds the same rows.
  */
 export class DuplicateIndex {
-  private readonly providers = new Map<string, number>();
-  private readonly providersFolded = new Map<string, number>();
+  private readonly providers = new ProviderNumbers();
   private readonly firstRows: NumberTable;
 
   /** `rows`: how many rows the log has, if known, so that the index is made once at its size. */
@@ -295,64 +330,143 @@ export class DuplicateIndex {
     this.firstRows = new NumberTable(rows);
   }
 
-  private indexOf<K>(map: Map<K, number>, key: K): number {
-    let index = map.get(key);
-    if (index === undefined) {
-      index = map.size;
-      map.set(key, index);
-    }
-    return index;
-  }
-
-  private providerIndex(provider: string): number {
-    let index = this.providers.get(provider);
-    if (index === undefined) {
-      // Provider names match whatever their case.
-      index = this.indexOf(this.providersFolded, provider.toLowerCase());
-      this.providers.set(provider, index);
-    }
-    return index;
-  }
-
   /** The earlier row with the same date, activity and provider; otherwise remembers this row and returns undefined. */
   earlierRow(day: number, activity: Activity, provider: string, row: number): number | undefined {
-    // Days of years 1 to 9999 shifted to 0 … 2^22, activity index < 2^4, provider index < 2^27: exact in a double.
-    const key = (this.providerIndex(provider) * 16 + (ACTIVITY_INDEX.get(activity) ?? 15)) * 4_194_304 + (day + 720_000);
-    return this.firstRows.getOrSet(key, row);
-  }
-
-  /** The warnings made so far, and for each earlier row number the index of its warning there, plus one. */
-  private readonly warnings: (readonly [Finding<"possible-duplicate">])[] = [];
-  private warningOfRow = new Int32Array(1024);
-
-  /**
-   * The possible-duplicate warning naming an earlier row, in a list of its own: one for all the rows that
-   * repeat that row (a report of 100,000 rows keeps every row's warnings; the same warning need not be
-   * made again for each).
-   */
-  warningsNaming(earlier: number): readonly [Finding<"possible-duplicate">] {
-    // Row numbers index a typed array: a Map of tens of thousands of rows costs more to search.
-    if (!(earlier >= 0 && earlier < 2 ** 30)) return duplicateWarning(earlier);
-    if (earlier >= this.warningOfRow.length) {
-      let length = this.warningOfRow.length;
-      while (length <= earlier) length *= 2;
-      const larger = new Int32Array(length);
-      larger.set(this.warningOfRow);
-      this.warningOfRow = larger;
-    }
-    const index = (this.warningOfRow[earlier] as number) - 1;
-    if (index >= 0) return this.warnings[index] as readonly [Finding<"possible-duplicate">];
-    const warnings = duplicateWarning(earlier);
-    this.warnings.push(warnings);
-    this.warningOfRow[earlier] = this.warnings.length;
-    return warnings;
+    const combination = this.providers.of(provider) * ACTIVITY_SLOTS + (ACTIVITY_INDEX.get(activity) ?? ACTIVITY_SLOTS - 1);
+    return this.firstRows.getOrSet(duplicateKey(day, combination), row);
   }
 }
 
-function duplicateWarning(earlier: number): readonly [Finding<"possible-duplicate">] {
-  return [
-    finding("possible-duplicate", null, `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`),
-  ];
+/**
+ * The possible-duplicate check of a whole log: each row (with a date and an activity) is added in the
+ * log's order, and `resolve` then names, for each row repeating an earlier row's date, activity and
+ * provider, the first such row. It finds what `DuplicateIndex` finds row by row, without a look-up at
+ * random in a table of several megabytes for each row: rows are bucketed by day (a counting sort, in
+ * order), and within a day compared through arrays indexed by (activity, provider). A log whose days or
+ * providers are too spread out for arrays goes through `DuplicateIndex`'s table instead.
+ */
+export class DuplicateCheck {
+  private readonly providers = new ProviderNumbers();
+  private count = 0;
+  private indexes: Int32Array;
+  private days: Int32Array;
+  private combinations: Int32Array;
+  private firstDay = Number.POSITIVE_INFINITY;
+  private lastDay = Number.NEGATIVE_INFINITY;
+
+  /** `rows`: how many rows the log has, so that the arrays are made once at their size. */
+  constructor(rows = 16) {
+    const size = Math.max(16, rows);
+    this.indexes = new Int32Array(size);
+    this.days = new Int32Array(size);
+    this.combinations = new Int32Array(size);
+  }
+
+  /** Adds the row whose result has index `index` (increasing from one call to the next). */
+  add(index: number, day: number, activity: Activity, provider: string): void {
+    if (this.count === this.indexes.length) this.grow();
+    const at = this.count++;
+    this.indexes[at] = index;
+    this.days[at] = day;
+    this.combinations[at] = this.providers.of(provider) * ACTIVITY_SLOTS + (ACTIVITY_INDEX.get(activity) ?? ACTIVITY_SLOTS - 1);
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+  }
+
+  private grow(): void {
+    const larger = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    this.indexes = larger(this.indexes);
+    this.days = larger(this.days);
+    this.combinations = larger(this.combinations);
+  }
+
+  /**
+   * Calls `found(index, earlierIndex)` for each added row that repeats an earlier one, with the first such
+   * row's index; returns how the rows were compared.
+   */
+  resolve(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
+    const count = this.count;
+    const span = count === 0 ? 0 : this.lastDay - this.firstDay + 1;
+    const combinations = this.providers.count * ACTIVITY_SLOTS;
+    // Arrays of days and of (activity, provider) pairs no larger than the log's own arrays, or 256 KB.
+    const arrayLimit = Math.max(4 * count, 65_536);
+    if (span <= arrayLimit && combinations <= arrayLimit) {
+      this.resolveByDay(span, combinations, found);
+      return "by day";
+    }
+    this.resolveByTable(found);
+    return "by table";
+  }
+
+  private resolveByDay(span: number, combinationCount: number, found: (index: number, earlierIndex: number) => void): void {
+    const { count, days, combinations, indexes, firstDay } = this;
+    // Counting sort by day, stable: within a day, rows keep the log's order.
+    const starts = new Int32Array(span + 1);
+    for (let at = 0; at < count; at++) {
+      const bucket = (days[at] as number) - firstDay + 1;
+      starts[bucket] = (starts[bucket] as number) + 1;
+    }
+    for (let day = 1; day <= span; day++) starts[day] = (starts[day] as number) + (starts[day - 1] as number);
+    const next = starts.slice(0, span);
+    // The rows' (activity, provider) and index in day order, so that the scan below reads them in sequence.
+    const sortedCombinations = new Int32Array(count);
+    const sortedIndexes = new Int32Array(count);
+    for (let at = 0; at < count; at++) {
+      const bucket = (days[at] as number) - firstDay;
+      const place = next[bucket] as number;
+      sortedCombinations[place] = combinations[at] as number;
+      sortedIndexes[place] = indexes[at] as number;
+      next[bucket] = place + 1;
+    }
+    // Per (activity, provider): the day it was last seen on (plus one) and its first row's index that day.
+    const seenOn = new Int32Array(combinationCount);
+    const firstOf = new Int32Array(combinationCount);
+    for (let day = 0; day < span; day++) {
+      const end = starts[day + 1] as number;
+      for (let sorted = starts[day] as number; sorted < end; sorted++) {
+        const combination = sortedCombinations[sorted] as number;
+        if (seenOn[combination] === day + 1) found(sortedIndexes[sorted] as number, firstOf[combination] as number);
+        else {
+          seenOn[combination] = day + 1;
+          firstOf[combination] = sortedIndexes[sorted] as number;
+        }
+      }
+    }
+  }
+
+  private resolveByTable(found: (index: number, earlierIndex: number) => void): void {
+    const table = new NumberTable(this.count);
+    for (let at = 0; at < this.count; at++) {
+      const earlier = table.getOrSet(duplicateKey(this.days[at] as number, this.combinations[at] as number), at);
+      if (earlier !== undefined) found(this.indexes[at] as number, this.indexes[earlier] as number);
+    }
+  }
+}
+
+/** The possible-duplicate warning of a row that repeats an earlier row's date, activity and provider. */
+export function duplicateWarning(earlier: number): Finding<"possible-duplicate"> {
+  return finding(
+    "possible-duplicate",
+    null,
+    `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`,
+  );
+}
+
+/**
+ * A row's warnings with the possible-duplicate warning, which comes last. `alone`: the list to return
+ * when the row has no other warning (rows repeating one row can share it).
+ */
+export function withDuplicateWarning(
+  warnings: readonly Finding<RowWarningCode>[],
+  earlier: number,
+  alone?: readonly Finding<RowWarningCode>[],
+): readonly Finding<RowWarningCode>[] {
+  if (warnings.length === 0) return alone ?? [duplicateWarning(earlier)];
+  return [...warnings, duplicateWarning(earlier)];
 }
 
 /** The finding of a cell that holds no readable value (an Excel error, a formula without its result). */
@@ -413,16 +527,24 @@ function plainQuantity(value: CellValue, whole: boolean): number | null {
  */
 export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
   const result = newRowResult();
-  checkRowInto(result, cells, rowNumber, options, duplicates);
-  return result;
+  checkRowInto(result, cells, rowNumber, options);
+  const { provider, ...row } = result;
+  const earlier =
+    duplicates !== undefined && row.day !== null && row.activity !== null
+      ? duplicates.earlierRow(row.day, row.activity, provider, rowNumber)
+      : undefined;
+  return earlier === undefined ? row : { ...row, warnings: withDuplicateWarning(row.warnings, earlier) };
 }
 
-/** A row's result as `checkRowInto` fills it. */
-export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] };
+/**
+ * A row's result as `checkRowInto` fills it, with the provider as read: the possible-duplicate check
+ * (`DuplicateIndex`, `DuplicateCheck`) compares rows, and adds its warning after the row's own.
+ */
+export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] } & { provider: string };
 
 /** A result to fill: every field present from the start, so that every result has one shape. */
 export function newRowResult(): RowResultSlot {
-  return { row: 0, activity: null, category: null, date: null, day: null, hours: 0, errors: NONE, warnings: NONE };
+  return { row: 0, activity: null, category: null, date: null, day: null, hours: 0, errors: NONE, warnings: NONE, provider: "" };
 }
 
 /**
@@ -430,13 +552,7 @@ export function newRowResult(): RowResultSlot {
  * which reads each row's result once, a result per row would cost more to make and collect than the
  * rules cost to check.
  */
-export function checkRowInto(
-  out: RowResultSlot,
-  cells: readonly CellValue[],
-  rowNumber: number,
-  options: RowOptions,
-  duplicates?: DuplicateIndex,
-): void {
+export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], rowNumber: number, options: RowOptions): void {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
@@ -593,17 +709,6 @@ export function checkRowInto(
     }
   }
 
-  // Checked last: a row whose only warning is this one shares the list with the rows that repeat the same row.
-  let duplicateWarnings: readonly Finding<RowWarningCode>[] | undefined;
-  if (duplicates !== undefined && dateReading?.ok === true && activity !== null) {
-    const earlier = duplicates.earlierRow(dateReading.day, activity, provider, rowNumber);
-    if (earlier !== undefined) {
-      const named = duplicates.warningsNaming(earlier);
-      if (warnings === undefined) duplicateWarnings = named;
-      else warnings.push(named[0]);
-    }
-  }
-
   out.row = rowNumber;
   out.activity = activity;
   out.category = category;
@@ -611,7 +716,8 @@ export function checkRowInto(
   out.day = dateReading?.ok === true ? dateReading.day : null;
   out.hours = errors === undefined ? credited : 0;
   out.errors = errors ?? NONE;
-  out.warnings = warnings ?? duplicateWarnings ?? NONE;
+  out.warnings = warnings ?? NONE;
+  out.provider = provider;
 }
 
 /** Checks the non-empty rows of a log, in order, with the duplicate check. */

@@ -1,0 +1,172 @@
+/**
+ * The results of a log's rows, kept column by column. A report of 100,000
+ * rows keeps every row's result: as objects (eight fields, two lists, and a
+ * possible-duplicate warning whose text names another row), keeping them
+ * cost more than checking the rows. Here a row's result is a few numbers in
+ * typed arrays and two references to finding lists most rows share (the
+ * empty list); the possible-duplicate warning is kept as the earlier row's
+ * number and worded when the row is read. Reading a row (`at`) gives the
+ * same `RowResult` that `validateRow` gives for it.
+ */
+import { ACTIVITIES, type Activity, type Category } from "./catalog";
+import { type IsoDate, dayNumberToIsoDate } from "./dates";
+import type { Finding, RowErrorCode, RowWarningCode } from "./findings";
+import type { Millihours } from "./hours";
+import { type RowResult, type RowResultSlot, withDuplicateWarning } from "./rows";
+
+const ACTIVITY_NUMBER: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((activity, index) => [activity, index]));
+/** Below any day of years 1 to 9999. */
+const NO_DAY = -2_147_483_648;
+const NONE: readonly never[] = [];
+
+export class RowResults implements Iterable<RowResult> {
+  private count = 0;
+  private rowNumbers: Float64Array;
+  /** The activity's index in the catalog; -1 for none. */
+  private activities: Int8Array;
+  /** Days since 1970-01-01; NO_DAY for none. */
+  private days: Int32Array;
+  private credited: Float64Array;
+  /** The earlier row a row repeats (possible duplicate); 0 for none. */
+  private earlierRows: Float64Array;
+  /** For a row with findings, the index of its errors and warnings in `findingLists` plus one; 0 for none. */
+  private findings: Int32Array;
+  private readonly findingLists: (readonly [readonly Finding<RowErrorCode>[], readonly Finding<RowWarningCode>[]])[] = [];
+  /** The possible-duplicate warning alone, by the earlier row it names: rows repeating one row share it. */
+  private readonly duplicateLists = new Map<number, readonly Finding<RowWarningCode>[]>();
+
+  /** `capacity`: how many rows to make room for at once (the log's row count), so that the columns need not grow. */
+  constructor(capacity = 16) {
+    const size = Math.max(16, capacity);
+    this.rowNumbers = new Float64Array(size);
+    this.activities = new Int8Array(size);
+    this.days = new Int32Array(size);
+    this.credited = new Float64Array(size);
+    this.earlierRows = new Float64Array(size);
+    this.findings = new Int32Array(size);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds a row's result as `checkRowInto` filled it (the possible-duplicate warning comes with `setEarlier`); returns its index. */
+  push(result: RowResultSlot): number {
+    if (this.count === this.rowNumbers.length) this.grow();
+    const index = this.count++;
+    this.rowNumbers[index] = result.row;
+    this.activities[index] = result.activity === null ? -1 : (ACTIVITY_NUMBER.get(result.activity) ?? -1);
+    this.days[index] = result.day ?? NO_DAY;
+    this.credited[index] = result.hours;
+    this.earlierRows[index] = 0;
+    if (result.errors.length > 0 || result.warnings.length > 0)
+      this.findings[index] = this.findingLists.push([result.errors, result.warnings]);
+    else this.findings[index] = 0;
+    return index;
+  }
+
+  /** The `index`-th row repeats the date, activity and provider of the `earlierIndex`-th (possible duplicate). */
+  setEarlier(index: number, earlierIndex: number): void {
+    this.check(index);
+    this.earlierRows[index] = this.rowNumber(earlierIndex);
+  }
+
+  private grow(): void {
+    const size = this.rowNumbers.length * 2;
+    const larger = <T extends Float64Array | Int32Array | Int8Array>(old: T, make: (size: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.rowNumbers = larger(this.rowNumbers, (n) => new Float64Array(n));
+    this.activities = larger(this.activities, (n) => new Int8Array(n));
+    this.days = larger(this.days, (n) => new Int32Array(n));
+    this.credited = larger(this.credited, (n) => new Float64Array(n));
+    this.earlierRows = larger(this.earlierRows, (n) => new Float64Array(n));
+    this.findings = larger(this.findings, (n) => new Int32Array(n));
+  }
+
+  private check(index: number): void {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.count)) throw new RangeError(`no row result ${index}`);
+  }
+
+  /** The row number in the source of the `index`-th result. */
+  rowNumber(index: number): number {
+    this.check(index);
+    return this.rowNumbers[index] as number;
+  }
+
+  activity(index: number): Activity | null {
+    this.check(index);
+    return ACTIVITIES[this.activities[index] as number] ?? null;
+  }
+
+  category(index: number): Category | null {
+    return this.activity(index)?.category ?? null;
+  }
+
+  /** Credited hours; 0 when the row has an error. */
+  hours(index: number): Millihours {
+    this.check(index);
+    return this.credited[index] as number;
+  }
+
+  /** Days since 1970-01-01 of the row's date; null when it has none. */
+  day(index: number): number | null {
+    this.check(index);
+    const day = this.days[index] as number;
+    return day === NO_DAY ? null : day;
+  }
+
+  date(index: number): IsoDate | null {
+    const day = this.day(index);
+    return day === null ? null : dayNumberToIsoDate(day);
+  }
+
+  errors(index: number): readonly Finding<RowErrorCode>[] {
+    this.check(index);
+    const at = this.findings[index] as number;
+    return at === 0 ? NONE : (this.findingLists[at - 1] as (typeof this.findingLists)[number])[0];
+  }
+
+  /** The row's warnings, the possible-duplicate warning last. */
+  warnings(index: number): readonly Finding<RowWarningCode>[] {
+    this.check(index);
+    const at = this.findings[index] as number;
+    const warnings = at === 0 ? NONE : (this.findingLists[at - 1] as (typeof this.findingLists)[number])[1];
+    const earlier = this.earlierRows[index] as number;
+    if (earlier === 0) return warnings;
+    if (warnings.length > 0) return withDuplicateWarning(warnings, earlier);
+    let alone = this.duplicateLists.get(earlier);
+    if (alone === undefined) {
+      alone = withDuplicateWarning(warnings, earlier);
+      this.duplicateLists.set(earlier, alone);
+    }
+    return alone;
+  }
+
+  /** The `index`-th result as an object, as `validateRow` gives it. */
+  at(index: number): RowResult {
+    const activity = this.activity(index);
+    return {
+      row: this.rowNumbers[index] as number,
+      activity,
+      category: activity?.category ?? null,
+      date: this.date(index),
+      day: this.day(index),
+      hours: this.credited[index] as number,
+      errors: this.errors(index),
+      warnings: this.warnings(index),
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<RowResult> {
+    for (let index = 0; index < this.count; index++) yield this.at(index);
+  }
+
+  map<T>(each: (row: RowResult, index: number) => T): T[] {
+    const out = new Array<T>(this.count);
+    for (let index = 0; index < this.count; index++) out[index] = each(this.at(index), index);
+    return out;
+  }
+}
