@@ -14,7 +14,8 @@ import { CERTIFICATION_BLOCKS, type Certification, type CreditRule, creditRule }
 
 /** Days of years 1 to 9999 (since 1970-01-01) shifted to start at 0. */
 const DAY_OFFSET = 720_000;
-const CHUNK_DAYS = 1024;
+const CHUNK_BITS = 10;
+const CHUNK_DAYS = 1 << CHUNK_BITS;
 
 /**
  * Credited hours of valid rows, summed per category and day. Totals live in
@@ -22,15 +23,27 @@ const CHUNK_DAYS = 1024;
  * where a Map cost more than the rest of the summary.
  */
 export class HoursLedger {
-  private readonly chunks: Record<Category, (Float64Array | undefined)[]> = { A: [], B: [], C: [] };
+  // One field per category, not an object keyed by it: `add` runs for every row, and a look-up by a
+  // variable key costs more than the addition.
+  private readonly chunksA: (Float64Array | undefined)[] = [];
+  private readonly chunksB: (Float64Array | undefined)[] = [];
+  private readonly chunksC: (Float64Array | undefined)[] = [];
+
+  private chunksOf(category: Category): (Float64Array | undefined)[] {
+    return category === "A" ? this.chunksA : category === "B" ? this.chunksB : this.chunksC;
+  }
+
   private suffix: Record<Category, { days: number[]; from: Millihours[] }> | null = null;
 
   /** Adds hours on a day (days since 1970-01-01, as `isoDateToDayNumber` gives). */
   add(category: Category, day: number, hours: Millihours): void {
     if (hours <= 0) return;
+    // Days of years 1 to 9999 shifted to 0 … 2^22: whole, non-negative and within 32 bits.
     const index = day + DAY_OFFSET;
-    const chunk = (this.chunks[category][Math.floor(index / CHUNK_DAYS)] ??= new Float64Array(CHUNK_DAYS));
-    chunk[index % CHUNK_DAYS] = (chunk[index % CHUNK_DAYS] as number) + hours;
+    if (index >>> 0 !== index) throw new RangeError(`not a day of years 1 to 9999: ${day}`);
+    const chunks = this.chunksOf(category);
+    const chunk = (chunks[index >>> CHUNK_BITS] ??= new Float64Array(CHUNK_DAYS));
+    chunk[index & (CHUNK_DAYS - 1)] = (chunk[index & (CHUNK_DAYS - 1)] as number) + hours;
     this.suffix = null;
   }
 
@@ -59,7 +72,7 @@ export class HoursLedger {
       const build = (category: Category) => {
         const days: number[] = [];
         const hours: Millihours[] = [];
-        const chunks = this.chunks[category];
+        const chunks = this.chunksOf(category);
         // Plain loops: the allocation reads these sums once per evaluation, over every day of every chunk.
         for (let chunkIndex = 0; chunkIndex < chunks.length; chunkIndex++) {
           const chunk = chunks[chunkIndex];

@@ -114,8 +114,23 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   const checkRow = keepRows === null ? options.checkRow : undefined;
   // Each row's result is read at once (and kept column by column): one result object for all of them.
   const scratch = newRowResult();
-  const visit = (cells: readonly CellValue[], rowNumber: number): void => {
-    if (isEmptyRow(cells)) return;
+  // One loop for both inputs, its sums in locals: a closure per row would keep them in a context object.
+  const grid = isGrid(input) ? input : null;
+  const rows = isGrid(input) ? null : input.rows;
+  const first = grid === null ? 0 : grid.firstIndex;
+  const end = grid === null ? (rows as readonly LogRow[]).length : grid.grid.length;
+  for (let i = first; i < end; i++) {
+    let cells: readonly CellValue[];
+    let rowNumber: number;
+    if (grid !== null) {
+      cells = grid.grid[i] as readonly CellValue[];
+      rowNumber = i + grid.rowNumberOffset;
+    } else {
+      const row = (rows as readonly LogRow[])[i] as LogRow;
+      cells = row.cells;
+      rowNumber = row.row;
+    }
+    if (isEmptyRow(cells)) continue;
     let result: RowTotals;
     if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
     else {
@@ -135,11 +150,6 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
       else hoursC += result.hours;
       ledger.add(result.category, result.day, result.hours);
     }
-  };
-  if (isGrid(input)) {
-    for (let i = input.firstIndex; i < input.grid.length; i++) visit(input.grid[i] as readonly CellValue[], i + input.rowNumberOffset);
-  } else {
-    for (const row of input.rows) visit(row.cells, row.row);
   }
   if (keepRows !== null) duplicates?.resolve((index, earlierIndex) => keepRows.setEarlier(index, earlierIndex));
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;

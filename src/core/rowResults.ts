@@ -8,27 +8,27 @@
  * number and worded when the row is read. Reading a row (`at`) gives the
  * same `RowResult` that `validateRow` gives for it.
  */
-import { ACTIVITIES, type Activity, type Category } from "./catalog";
+import type { Activity, Category } from "./catalog";
 import { type IsoDate, dayNumberToIsoDate } from "./dates";
 import type { Finding, RowErrorCode, RowWarningCode } from "./findings";
 import type { Millihours } from "./hours";
 import { type RowResult, type RowResultSlot, withDuplicateWarning } from "./rows";
 
-const ACTIVITY_NUMBER: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((activity, index) => [activity, index]));
 /** Below any day of years 1 to 9999. */
 const NO_DAY = -2_147_483_648;
 const NONE: readonly never[] = [];
 
 export class RowResults implements Iterable<RowResult> {
   private count = 0;
-  private rowNumbers: Float64Array;
-  /** The activity's index in the catalog; -1 for none. */
-  private activities: Int8Array;
+  // Row numbers and hours are whole numbers well within 32 bits (a sheet has 1,048,576 rows; a row credits at
+  // most 1,500 h, in thousandths): 32-bit columns, widened to doubles should a value not fit.
+  private rowNumbers: Int32Array | Float64Array;
+  private readonly activities: (Activity | null)[];
   /** Days since 1970-01-01; NO_DAY for none. */
   private days: Int32Array;
-  private credited: Float64Array;
+  private credited: Int32Array | Float64Array;
   /** The earlier row a row repeats (possible duplicate); 0 for none. */
-  private earlierRows: Float64Array;
+  private earlierRows: Int32Array | Float64Array;
   /** For a row with findings, the index of its errors and warnings in `findingLists` plus one; 0 for none. */
   private findings: Int32Array;
   private readonly findingLists: (readonly [readonly Finding<RowErrorCode>[], readonly Finding<RowWarningCode>[]])[] = [];
@@ -38,11 +38,11 @@ export class RowResults implements Iterable<RowResult> {
   /** `capacity`: how many rows to make room for at once (the log's row count), so that the columns need not grow. */
   constructor(capacity = 16) {
     const size = Math.max(16, capacity);
-    this.rowNumbers = new Float64Array(size);
-    this.activities = new Int8Array(size);
+    this.rowNumbers = new Int32Array(size);
+    this.activities = new Array<Activity | null>(size).fill(null);
     this.days = new Int32Array(size);
-    this.credited = new Float64Array(size);
-    this.earlierRows = new Float64Array(size);
+    this.credited = new Int32Array(size);
+    this.earlierRows = new Int32Array(size);
     this.findings = new Int32Array(size);
   }
 
@@ -54,8 +54,13 @@ export class RowResults implements Iterable<RowResult> {
   push(result: RowResultSlot): number {
     if (this.count === this.rowNumbers.length) this.grow();
     const index = this.count++;
+    if ((result.row | 0) !== result.row && this.rowNumbers instanceof Int32Array) {
+      this.rowNumbers = Float64Array.from(this.rowNumbers);
+      this.earlierRows = Float64Array.from(this.earlierRows);
+    }
+    if ((result.hours | 0) !== result.hours && this.credited instanceof Int32Array) this.credited = Float64Array.from(this.credited);
     this.rowNumbers[index] = result.row;
-    this.activities[index] = result.activity === null ? -1 : (ACTIVITY_NUMBER.get(result.activity) ?? -1);
+    this.activities[index] = result.activity;
     this.days[index] = result.day ?? NO_DAY;
     this.credited[index] = result.hours;
     this.earlierRows[index] = 0;
@@ -73,17 +78,17 @@ export class RowResults implements Iterable<RowResult> {
 
   private grow(): void {
     const size = this.rowNumbers.length * 2;
-    const larger = <T extends Float64Array | Int32Array | Int8Array>(old: T, make: (size: number) => T): T => {
-      const next = make(size);
+    const larger = <T extends Float64Array | Int32Array>(old: T): T => {
+      const next = (old instanceof Int32Array ? new Int32Array(size) : new Float64Array(size)) as T;
       next.set(old);
       return next;
     };
-    this.rowNumbers = larger(this.rowNumbers, (n) => new Float64Array(n));
-    this.activities = larger(this.activities, (n) => new Int8Array(n));
-    this.days = larger(this.days, (n) => new Int32Array(n));
-    this.credited = larger(this.credited, (n) => new Float64Array(n));
-    this.earlierRows = larger(this.earlierRows, (n) => new Float64Array(n));
-    this.findings = larger(this.findings, (n) => new Int32Array(n));
+    this.rowNumbers = larger(this.rowNumbers);
+    this.activities.length = size;
+    this.days = larger(this.days);
+    this.credited = larger(this.credited);
+    this.earlierRows = larger(this.earlierRows);
+    this.findings = larger(this.findings);
   }
 
   private check(index: number): void {
@@ -98,7 +103,7 @@ export class RowResults implements Iterable<RowResult> {
 
   activity(index: number): Activity | null {
     this.check(index);
-    return ACTIVITIES[this.activities[index] as number] ?? null;
+    return this.activities[index] ?? null;
   }
 
   category(index: number): Category | null {

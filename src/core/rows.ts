@@ -29,6 +29,7 @@ import { FORM, INPUT_COLUMN_COUNT, LOG_INDEX } from "./form";
 import { type Hundredths, type Millihours, MILLI_PER_HOUR, decimalTextToHundredths, formatHours, toHundredths } from "./hours";
 import { CERTIFIED_MENTOR, CST_MEANS_CST_T } from "./interpretations";
 import { NumberTable } from "./numberTable";
+import { borrowInts, giveBackInts } from "./scratchArrays";
 
 export interface LogRow {
   /** Row number in the source: CSV line number or worksheet row number. */
@@ -99,10 +100,10 @@ class SerialReadings {
   }
 }
 
-const SERIAL_READINGS: Readonly<Record<DateSystem, SerialReadings>> = {
-  "1900": new SerialReadings("1900"),
-  "1904": new SerialReadings("1904"),
-};
+// Two constants, not an object keyed by the system: "1900" and "1904" are array-index keys, which V8
+// keeps as a dictionary of elements, and every date cell would pay for a look-up in it.
+const READINGS_1900 = new SerialReadings("1900");
+const READINGS_1904 = new SerialReadings("1904");
 
 function serialReading(serial: number, system: DateSystem): DateReading {
   const date = excelSerialToIsoDate(serial, system);
@@ -129,7 +130,7 @@ function readDateText(value: string): DateReading {
  * March 4 in one country and April 3 in another.
  */
 export function readDateCell(value: CellValue, system: DateSystem): DateReading {
-  if (typeof value === "number") return SERIAL_READINGS[system].read(value);
+  if (typeof value === "number") return (system === "1904" ? READINGS_1904 : READINGS_1900).read(value);
   if (typeof value === "string") {
     let reading = TEXT_READINGS.get(value);
     if (reading === undefined) {
@@ -354,16 +355,22 @@ export class DuplicateCheck {
   private firstDay = Number.POSITIVE_INFINITY;
   private lastDay = Number.NEGATIVE_INFINITY;
 
-  /** `rows`: how many rows the log has, so that the arrays are made once at their size. */
+  private resolved = false;
+
+  /**
+   * `rows`: how many rows the log has, so that the arrays are made once at their size. The arrays are
+   * borrowed (`borrowInts`) and given back by `resolve`, after which the check takes no more rows.
+   */
   constructor(rows = 16) {
     const size = Math.max(16, rows);
-    this.indexes = new Int32Array(size);
-    this.days = new Int32Array(size);
-    this.combinations = new Int32Array(size);
+    this.indexes = borrowInts(size);
+    this.days = borrowInts(size);
+    this.combinations = borrowInts(size);
   }
 
   /** Adds the row whose result has index `index` (increasing from one call to the next). */
   add(index: number, day: number, activity: Activity, provider: string): void {
+    if (this.resolved) throw new Error("DuplicateCheck.add after resolve");
     if (this.count === this.indexes.length) this.grow();
     const at = this.count++;
     this.indexes[at] = index;
@@ -375,8 +382,9 @@ export class DuplicateCheck {
 
   private grow(): void {
     const larger = (old: Int32Array): Int32Array => {
-      const next = new Int32Array(old.length * 2);
+      const next = borrowInts(old.length * 2);
       next.set(old);
+      giveBackInts(old);
       return next;
     };
     this.indexes = larger(this.indexes);
@@ -389,6 +397,16 @@ export class DuplicateCheck {
    * row's index; returns how the rows were compared.
    */
   resolve(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
+    if (this.resolved) throw new Error("DuplicateCheck.resolve twice");
+    this.resolved = true;
+    try {
+      return this.compare(found);
+    } finally {
+      giveBackInts(this.indexes, this.days, this.combinations);
+    }
+  }
+
+  private compare(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
     const count = this.count;
     const span = count === 0 ? 0 : this.lastDay - this.firstDay + 1;
     const combinations = this.providers.count * ACTIVITY_SLOTS;
@@ -405,16 +423,17 @@ export class DuplicateCheck {
   private resolveByDay(span: number, combinationCount: number, found: (index: number, earlierIndex: number) => void): void {
     const { count, days, combinations, indexes, firstDay } = this;
     // Counting sort by day, stable: within a day, rows keep the log's order.
-    const starts = new Int32Array(span + 1);
+    const starts = borrowInts(span + 1).fill(0);
     for (let at = 0; at < count; at++) {
       const bucket = (days[at] as number) - firstDay + 1;
       starts[bucket] = (starts[bucket] as number) + 1;
     }
     for (let day = 1; day <= span; day++) starts[day] = (starts[day] as number) + (starts[day - 1] as number);
-    const next = starts.slice(0, span);
+    const next = borrowInts(span);
+    next.set(starts.subarray(0, span));
     // The rows' (activity, provider) and index in day order, so that the scan below reads them in sequence.
-    const sortedCombinations = new Int32Array(count);
-    const sortedIndexes = new Int32Array(count);
+    const sortedCombinations = borrowInts(count);
+    const sortedIndexes = borrowInts(count);
     for (let at = 0; at < count; at++) {
       const bucket = (days[at] as number) - firstDay;
       const place = next[bucket] as number;
@@ -423,8 +442,8 @@ export class DuplicateCheck {
       next[bucket] = place + 1;
     }
     // Per (activity, provider): the day it was last seen on (plus one) and its first row's index that day.
-    const seenOn = new Int32Array(combinationCount);
-    const firstOf = new Int32Array(combinationCount);
+    const seenOn = borrowInts(combinationCount).fill(0);
+    const firstOf = borrowInts(combinationCount);
     for (let day = 0; day < span; day++) {
       const end = starts[day + 1] as number;
       for (let sorted = starts[day] as number; sorted < end; sorted++) {
@@ -436,6 +455,7 @@ export class DuplicateCheck {
         }
       }
     }
+    giveBackInts(starts, next, sortedCombinations, sortedIndexes, seenOn, firstOf);
   }
 
   private resolveByTable(found: (index: number, earlierIndex: number) => void): void {

@@ -74,6 +74,20 @@ describe("a log's row results equal its rows checked one at a time", () => {
   });
 });
 
+test("row numbers beyond 32 bits are kept exactly, duplicates naming them included", () => {
+  const cells: CellValue[] = ["2024-03-05", "treatment", "In person", "Dana Whitfield", "CST-T", 1, ""];
+  const rows: LogRow[] = [
+    { row: 2, cells },
+    { row: 5_000_000_000, cells },
+    { row: 5_000_000_001, cells: ["2024-03-06", ...cells.slice(1)] },
+    { row: 5_000_000_002, cells: ["2024-03-06", ...cells.slice(1)] },
+  ];
+  const results = checkLog({ rows, profileCells: [], dateSystem: "1900" }, { asOf }).rows;
+  expect([...results]).toEqual(validateRows(rows, options));
+  expect(results.rowNumber(1)).toBe(5_000_000_000);
+  expect(results.warnings(3)[0]?.message).toContain("as row 5000000001:");
+});
+
 describe("DuplicateCheck", () => {
   const activity = ACTIVITIES[0]!;
 
