@@ -90,9 +90,15 @@ export function canonicalProfile(input: CanonicalInput, form: FormDefinition = F
   return texts;
 }
 
+const LOG_KINDS: readonly FieldKind[] = FORM.log.map((column) => column.kind);
+
 /** The canonical texts of one log row's input cells. */
 export function canonicalRow(cells: readonly CellValue[], system: DateSystem, form: FormDefinition = FORM): string[] {
-  return form.log.map((column, index) => canonicalCell(cells[index], column.kind, system));
+  // A plain loop over the kinds of the form's columns: this runs for every row of a fingerprinted log.
+  const kinds = form === FORM ? LOG_KINDS : form.log.map((column) => column.kind);
+  const texts = new Array<string>(kinds.length);
+  for (let index = 0; index < kinds.length; index++) texts[index] = canonicalCell(cells[index], kinds[index] as FieldKind, system);
+  return texts;
 }
 
 /** Rows per piece of the canonical form: a piece is a few hundred kilobytes, gone once it is hashed. */
