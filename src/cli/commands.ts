@@ -3,12 +3,14 @@
  * its exit status: 0 no errors, 1 some row or profile error, 2 a file cannot
  * be read or the arguments are wrong.
  */
+import { createHash } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import {
   type Assessment,
   type ProfileOverrides,
   type RecordRow,
+  type Sha256Stream,
   type VerificationState,
   type VerifiedReport,
   needsAttention,
@@ -16,13 +18,14 @@ import {
   prepareSubmission,
   readSubmissionSheet,
   recordRow,
+  reportRowsOf,
   utcTimeText,
   verificationState,
   verifyLog,
 } from "../core";
 import { UnreadableFileError } from "../workbook/errors";
 import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
-import { jsonPieces } from "./json";
+import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile } from "./read-log";
 import { appendRecord } from "./record";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportText } from "./text";
@@ -38,6 +41,12 @@ export interface Io {
 function outJson(io: Io, value: unknown): void {
   if (io.outPieces === undefined) io.out(JSON.stringify(value));
   else io.outPieces(jsonPieces(value));
+}
+
+/** A report's JSON as one line of output, its rows made from the assessment a thousand at a time where the output takes pieces. */
+function outReport(io: Io, report: VerifiedReport, assessment: Assessment): void {
+  if (io.outPieces === undefined) io.out(JSON.stringify(report));
+  else io.outPieces(reportPieces(report, (start, end) => reportRowsOf(assessment.rows, start, end), assessment.rows.length));
 }
 
 export const EXIT_OK = 0;
@@ -60,7 +69,13 @@ export async function verifyFile(
 ): Promise<{ report: VerifiedReport; assessment: Assessment }> {
   const { log, submissionRows } = await readLogFile(path);
   const submission = submissionRows === null ? null : readSubmissionSheet(submissionRows);
-  return verifyLog(log, { asOf: flags.asOf, overrides, submission });
+  return verifyLog(log, { asOf: flags.asOf, overrides, submission, sha256: nodeSha256 });
+}
+
+/** Node's SHA-256, piece by piece: a long log's canonical form is hashed as it is made, never held whole as bytes. */
+export function nodeSha256(): Sha256Stream {
+  const hash = createHash("sha256");
+  return { update: (text) => hash.update(text, "utf8"), hex: () => hash.digest("hex") };
 }
 
 function unreadableMessage(path: string, error: unknown): string {
@@ -107,7 +122,7 @@ export async function runVerify(
       io.err(problemLine(unreadableMessage(file, error)));
       return EXIT_UNREADABLE;
     }
-    if (flags.json) outJson(io, result.report);
+    if (flags.json) outReport(io, result.report, result.assessment);
     else io.out(reportText(file, result.report, result.assessment));
     const recorded = await record(flags, [recordRow(file, result.report, verifiedAt)], io);
     return recorded ? exitStatusOf(result.report) : EXIT_UNREADABLE;

@@ -65,3 +65,35 @@ export function* jsonPieces(value: unknown, itemsPerPiece = ITEMS_PER_PIECE, dep
   }
   yield JSON.stringify(value);
 }
+
+/**
+ * The pieces of `JSON.stringify(report)` for a report whose `rows` are made from the log's row results:
+ * the rows are made a thousand at a time by `rowsFrom(start, end)` (of `rowCount`) and written, and the
+ * report's own `rows` is never read, so a 100,000-row report is never held as an object per row.
+ */
+export function* reportPieces(
+  report: object,
+  rowsFrom: (start: number, end: number) => unknown[],
+  rowCount: number,
+  itemsPerPiece = ITEMS_PER_PIECE,
+): Generator<string> {
+  yield "{";
+  let first = true;
+  for (const key of Object.keys(report)) {
+    if (key === "rows") {
+      yield `${first ? "" : ","}"rows":[`;
+      for (let start = 0; start < rowCount; start += itemsPerPiece) {
+        const text = JSON.stringify(rowsFrom(start, Math.min(rowCount, start + itemsPerPiece)));
+        yield start === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
+      }
+      yield "]";
+    } else {
+      const item: unknown = (report as Record<string, unknown>)[key];
+      if (leftOut(item)) continue;
+      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+      yield* jsonPieces(item, itemsPerPiece, 1);
+    }
+    first = false;
+  }
+  yield "}";
+}

@@ -146,11 +146,27 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
- * SHA-256 of the UTF-8 bytes of the pieces joined, lowercase hex. Web Crypto
- * hashes whole buffers only: each piece is encoded straight into one growing
- * buffer of bytes, and no joined string is made.
+ * A SHA-256 computed piece by piece, as Node's `crypto.createHash` does:
+ * `update` takes each piece's UTF-8 bytes, `hex` gives the digest in
+ * lowercase hex. The browser's Web Crypto has none (it hashes whole buffers).
  */
-export async function sha256HexOfPieces(pieces: Iterable<string>): Promise<string> {
+export interface Sha256Stream {
+  update(text: string): void;
+  hex(): string;
+}
+
+/**
+ * SHA-256 of the UTF-8 bytes of the pieces joined, lowercase hex. With a
+ * stream (`stream`), each piece is hashed as it comes. Without one, Web
+ * Crypto hashes whole buffers only: each piece is encoded straight into one
+ * growing buffer of bytes, and no joined string is made.
+ */
+export async function sha256HexOfPieces(pieces: Iterable<string>, stream?: () => Sha256Stream): Promise<string> {
+  if (stream !== undefined) {
+    const hash = stream();
+    for (const piece of pieces) hash.update(piece);
+    return hash.hex();
+  }
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(1 << 16);
   let length = 0;
@@ -169,6 +185,7 @@ export async function sha256HexOfPieces(pieces: Iterable<string>): Promise<strin
   return toHex(await globalThis.crypto.subtle.digest("SHA-256", bytes.subarray(0, length)));
 }
 
-export function fingerprint(input: CanonicalInput, form: FormDefinition = FORM): Promise<string> {
-  return sha256HexOfPieces(canonicalPieces(input, form));
+/** The fingerprint of SPEC 6: SHA-256 of the canonical form, through `stream` when given (see `sha256HexOfPieces`). */
+export function fingerprint(input: CanonicalInput, form: FormDefinition = FORM, stream?: () => Sha256Stream): Promise<string> {
+  return sha256HexOfPieces(canonicalPieces(input, form), stream);
 }

@@ -7,7 +7,7 @@
  * Verifying and exporting a submission are in submission.ts.
  */
 import { CATEGORIES, type Category } from "./catalog";
-import { type CanonicalInput, fingerprint } from "./canonical";
+import { type CanonicalInput, type Sha256Stream, fingerprint } from "./canonical";
 import type { CellValue } from "./cells";
 import { type DateSystem, type IsoDate, todayIsoDate } from "./dates";
 import type { Finding } from "./findings";
@@ -58,6 +58,8 @@ export interface EvaluateOptions {
   readonly overrides?: ProfileOverrides;
   /** Export also needs the mentee's name. */
   readonly forExport?: boolean;
+  /** Hashes the fingerprint piece by piece (Node's crypto, on the command line); else Web Crypto. */
+  readonly sha256?: () => Sha256Stream;
   /**
    * How a summary (`summarizeLog`, `tallyLog`) checks a row, for a caller that keeps the results of
    * rows it has already checked (the custom functions share them between formulas). It must give what
@@ -223,10 +225,11 @@ export function canonicalInputOf(input: LogInput, ruleSet: RuleSetId, overrides?
   return { rows: input.rows, profileCells: input.profileCells, overrides, dateSystem: input.dateSystem, ruleSet };
 }
 
-function reportRows(results: RowResults): ReportRow[] {
-  const rows = new Array<ReportRow>(results.length);
-  for (let index = 0; index < results.length; index++) {
-    rows[index] = {
+/** The report's rows from `start` to `end` (all by default), from a log's row results. */
+export function reportRowsOf(results: RowResults, start = 0, end = results.length): ReportRow[] {
+  const rows = new Array<ReportRow>(Math.max(0, end - start));
+  for (let index = start; index < end; index++) {
+    rows[index - start] = {
       row: results.rowNumber(index),
       category: results.category(index),
       hours: milliToHours(results.hours(index)),
@@ -242,7 +245,7 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
   const missing: Record<Category | "total", number> = { A: 0, B: 0, C: 0, total: milliToHours(next.missing.total) };
   for (const category of CATEGORIES) missing[category] = milliToHours(next.missing[category]);
   const { name, email } = assessment.profile.profile;
-  return {
+  const report: Report = {
     mentee: { name: name === "" ? null : name, email: email === "" ? null : email },
     asOf: assessment.asOf,
     ruleSet: assessment.profile.profile.ruleSet.id,
@@ -250,16 +253,25 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
     hours: hoursByCategory(assessment.hours),
     valid: assessment.valid,
     profile: { errors: assessment.profile.errors, warnings: assessment.profile.warnings },
-    rows: reportRows(assessment.rows),
+    rows: [],
     next: { credit: next.credit, missing, ...(next.blockedBy === null ? {} : { blockedBy: next.blockedBy }) },
     fingerprint: logFingerprint,
     submission,
   };
+  // The rows are made when read: a report of 100,000 rows written as JSON (`reportRowsOf`, a thousand at
+  // a time) need not keep an object per row as well as the row results.
+  let rows: ReportRow[] | undefined;
+  Object.defineProperty(report, "rows", { enumerable: true, configurable: true, get: () => (rows ??= reportRowsOf(assessment.rows)) });
+  return report;
 }
 
 /** Checks a log and reports it as SPEC 7's JSON object (without the submission check). */
 export async function reportLog(input: LogInput, options: EvaluateOptions = {}): Promise<{ assessment: Assessment; report: Report }> {
   const assessment = checkLog(input, options);
-  const print = await fingerprint(canonicalInputOf(input, assessment.profile.profile.ruleSet.id, options.overrides));
+  const print = await fingerprint(
+    canonicalInputOf(input, assessment.profile.profile.ruleSet.id, options.overrides),
+    undefined,
+    options.sha256,
+  );
   return { assessment, report: buildReport(assessment, print, null) };
 }

@@ -20,7 +20,15 @@
  * rewrite its Submission sheet consistently.
  */
 import type { CreditBreakdown } from "./allocation";
-import { type CanonicalInput, CANONICAL_FORM, canonicalProfile, canonicalRow, fingerprint, sha256Hex } from "./canonical";
+import {
+  type CanonicalInput,
+  type Sha256Stream,
+  CANONICAL_FORM,
+  canonicalProfile,
+  canonicalRow,
+  fingerprint,
+  sha256Hex,
+} from "./canonical";
 import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
 import { type Assessment, type LogInput, type Report, breakdownOf, canonicalInputOf, reportLog } from "./evaluate";
@@ -421,6 +429,8 @@ export interface VerifyOptions {
   readonly overrides?: ProfileOverrides;
   /** The stored summary when the workbook is a submission (has a Submission sheet); null or absent for a plain log. */
   readonly submission?: StoredSubmission | null;
+  /** Hashes fingerprints piece by piece (`EvaluateOptions.sha256`). */
+  readonly sha256?: () => Sha256Stream;
 }
 
 /** SPEC 7's report, with what a submission adds: when it was exported, the stored summary's differences and the edits. */
@@ -446,14 +456,14 @@ export async function verifyLog(log: LogInput, options: VerifyOptions = {}): Pro
   const stored = options.submission ?? null;
   const storedAsOf = typeof stored?.fields.asOf === "string" ? parseIsoDate(stored.fields.asOf.trim()) : null;
   const asOf = options.asOf ?? storedAsOf ?? todayIsoDate();
-  const { assessment, report } = await reportLog(log, { asOf, overrides: options.overrides });
+  const { assessment, report } = await reportLog(log, { asOf, overrides: options.overrides, sha256: options.sha256 });
   if (stored === null) return { assessment, report };
 
   // Whether the submission was edited is a question about its cells, not about the flags a coordinator tries on it.
   let cellsFingerprint = report.fingerprint;
   if (hasOverrides(options.overrides)) {
     const storedRuleSet = findRuleSet(cellText(log.profileCells[PROFILE_INDEX.ruleSet])) ?? RULE_SETS.current;
-    cellsFingerprint = await fingerprint(canonicalInputOf(log, storedRuleSet.id));
+    cellsFingerprint = await fingerprint(canonicalInputOf(log, storedRuleSet.id), undefined, options.sha256);
   }
   const storedFingerprint = stored.fields.fingerprint;
   const state =

@@ -3,7 +3,8 @@
  * must join to what JSON.stringify writes, for any value a report can hold.
  */
 import fc from "fast-check";
-import { jsonPieces } from "../../src/cli/json";
+import { jsonPieces, reportPieces } from "../../src/cli/json";
+import { type CellValue, reportLog, reportRowsOf } from "../../src/core";
 import { runs } from "../support/properties";
 
 const joined = (value: unknown, items?: number) => [...jsonPieces(value, items)].join("");
@@ -45,4 +46,32 @@ test("a report of 2,500 rows goes out as its opening, the rows a thousand at a t
   // A batch: a list of reports, each taken apart as a report is.
   const batch = [report, { file: "b.csv", error: "cannot be read" }, report];
   expect([...jsonPieces(batch)].join("")).toBe(JSON.stringify(batch));
+});
+
+test("a checked log's report goes out with its rows made from the row results, as JSON.stringify writes the report", async () => {
+  const cells: CellValue[][] = Array.from({ length: 2_600 }, (_, index) => [
+    `2024-0${1 + (index % 9)}-1${index % 7}`,
+    index % 5 === 0 ? "treatment" : index % 5 === 1 ? "not listed" : "small-group",
+    index % 3 === 0 ? "Virtual" : "In person",
+    index % 4 === 0 ? "" : "Dana Whitfield",
+    "CST-T",
+    index % 11 === 0 ? 13 : 1 + (index % 4),
+    "",
+  ]);
+  const log = { rows: cells.map((row, index) => ({ row: index + 2, cells: row })), profileCells: [], dateSystem: "1900" as const };
+  const { assessment, report } = await reportLog(log, { asOf: "2024-12-31" });
+  const rowsFrom = (start: number, end: number) => reportRowsOf(assessment.rows, start, end);
+  // The report's own rows are not read: a getter that throws proves it.
+  const guarded = Object.defineProperty({ ...report }, "rows", {
+    enumerable: true,
+    get: () => {
+      throw new Error("rows read");
+    },
+  });
+  const pieces = [...reportPieces(guarded, rowsFrom, assessment.rows.length)];
+  expect(pieces.join("")).toBe(JSON.stringify(report));
+  expect(JSON.parse(pieces.join("")).rows).toHaveLength(2_600);
+  // Keys after the rows (a submission's), and few items per piece.
+  const verified = { ...report, submission: "edited", exportedAt: "2024-12-01T10:00:00.000Z", edits: [{ row: 7, change: "changed" }] };
+  expect([...reportPieces(verified, rowsFrom, assessment.rows.length, 7)].join("")).toBe(JSON.stringify(verified));
 });

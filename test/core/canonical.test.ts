@@ -10,6 +10,7 @@ import {
   isEmptyRow,
   sha256Hex,
 } from "../../src/core";
+import { nodeSha256 } from "../../src/cli/commands";
 import { runs } from "../support/properties";
 import { type Cells, logRows, treatment } from "./helpers";
 
@@ -130,6 +131,8 @@ describe("the canonical form in pieces", () => {
         expect([...canonicalPieces(input)].join("")).toBe(whole);
         expect(canonicalForm(input)).toBe(whole);
         expect(await fingerprint(input)).toBe(await sha256Hex(whole));
+        // Hashed piece by piece with Node's crypto, as the command line does: the same digest.
+        expect(await fingerprint(input, undefined, nodeSha256)).toBe(await sha256Hex(whole));
       }),
       runs(100),
     );
@@ -147,5 +150,6 @@ describe("the canonical form in pieces", () => {
     expect(pieces.length).toBe(2 + Math.ceil(count / 2048));
     expect(pieces.join("")).toBe(whole);
     expect(await fingerprint(input)).toBe(await sha256Hex(whole));
+    expect(await fingerprint(input, undefined, nodeSha256)).toBe(await sha256Hex(whole));
   });
 });
