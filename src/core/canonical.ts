@@ -105,31 +105,69 @@ export function canonicalRow(cells: readonly CellValue[], system: DateSystem, fo
 const ROWS_PER_PIECE = 2048;
 
 /**
- * The canonical form in pieces that join to `canonicalForm`: its opening
- * (form, rule set, profile), the rows a few thousand at a time, its close.
- * A fingerprint hashes them as they come, so a long log's canonical form
- * never stands whole as one string beside the log.
+ * Writes the canonical form piece by piece as a log's rows come: its opening
+ * (form, rule set, profile) at once, the rows a few thousand at a time, and
+ * its close on `finish`. So a long log's canonical form never stands whole
+ * as one string beside the log, and a check of the log can feed its rows to
+ * the fingerprint in the same pass (`reportLog`).
  */
-export function* canonicalPieces(input: CanonicalInput, form: FormDefinition = FORM): Generator<string> {
-  const opening = JSON.stringify({ form: CANONICAL_FORM, ruleSet: input.ruleSet, profile: canonicalProfile(input, form), rows: [] });
-  // `{…,"rows":[]}` without its last two characters is the opening; each piece of rows then follows it.
-  yield opening.slice(0, -2);
-  let first = true;
-  let rows: string[][] = [];
-  const piece = (): string => {
-    const text = JSON.stringify(rows).slice(1, -1);
-    const joined = first ? text : `,${text}`;
-    first = false;
-    rows = [];
-    return joined;
-  };
-  for (const row of input.rows) {
-    if (isEmptyRow(row.cells)) continue;
-    rows.push(canonicalRow(row.cells, input.dateSystem, form));
-    if (rows.length === ROWS_PER_PIECE) yield piece();
+export class CanonicalWriter {
+  private first = true;
+  private rows: string[][] = [];
+  private readonly system: DateSystem;
+
+  constructor(
+    meta: Omit<CanonicalInput, "rows">,
+    private readonly sink: (piece: string) => void,
+    private readonly form: FormDefinition = FORM,
+  ) {
+    this.system = meta.dateSystem;
+    const opening = JSON.stringify({
+      form: CANONICAL_FORM,
+      ruleSet: meta.ruleSet,
+      profile: canonicalProfile({ ...meta, rows: [] }, form),
+      rows: [],
+    });
+    // `{…,"rows":[]}` without its last two characters is the opening; each piece of rows then follows it.
+    sink(opening.slice(0, -2));
   }
-  if (rows.length > 0) yield piece();
-  yield "]}";
+
+  /** Adds a log row's cells; an empty row is left out, as the canonical form leaves it out. */
+  addRow(cells: readonly CellValue[]): void {
+    if (!isEmptyRow(cells)) this.addNonEmptyRow(cells);
+  }
+
+  /** Adds the cells of a row known not to be empty (`isEmptyRow`). */
+  addNonEmptyRow(cells: readonly CellValue[]): void {
+    this.rows.push(canonicalRow(cells, this.system, this.form));
+    if (this.rows.length === ROWS_PER_PIECE) this.flush();
+  }
+
+  private flush(): void {
+    const text = JSON.stringify(this.rows).slice(1, -1);
+    this.sink(this.first ? text : `,${text}`);
+    this.first = false;
+    this.rows = [];
+  }
+
+  /** Writes the rows still held, and the close. */
+  finish(): void {
+    if (this.rows.length > 0) this.flush();
+    this.sink("]}");
+  }
+}
+
+/** The canonical form in pieces that join to `canonicalForm` (see `CanonicalWriter`). */
+export function* canonicalPieces(input: CanonicalInput, form: FormDefinition = FORM): Generator<string> {
+  const pieces: string[] = [];
+  const writer = new CanonicalWriter(input, (piece) => pieces.push(piece), form);
+  yield* pieces.splice(0);
+  for (const row of input.rows) {
+    writer.addRow(row.cells);
+    if (pieces.length > 0) yield* pieces.splice(0);
+  }
+  writer.finish();
+  yield* pieces;
 }
 
 export function canonicalForm(input: CanonicalInput, form: FormDefinition = FORM): string {
@@ -155,34 +193,48 @@ export interface Sha256Stream {
   hex(): string;
 }
 
+/** A SHA-256 fed piece by piece: through `stream` when given, else by Web Crypto over the pieces' bytes. */
+export interface Sha256Pieces {
+  update(piece: string): void;
+  hex(): Promise<string>;
+}
+
 /**
- * SHA-256 of the UTF-8 bytes of the pieces joined, lowercase hex. With a
- * stream (`stream`), each piece is hashed as it comes. Without one, Web
- * Crypto hashes whole buffers only: each piece is encoded straight into one
- * growing buffer of bytes, and no joined string is made.
+ * A SHA-256 of pieces of text (their UTF-8 bytes, joined). With a stream,
+ * each piece is hashed as it comes. Without one, Web Crypto hashes whole
+ * buffers only: each piece is encoded straight into one growing buffer of
+ * bytes, and no joined string is made.
  */
-export async function sha256HexOfPieces(pieces: Iterable<string>, stream?: () => Sha256Stream): Promise<string> {
+export function sha256Pieces(stream?: () => Sha256Stream): Sha256Pieces {
   if (stream !== undefined) {
     const hash = stream();
-    for (const piece of pieces) hash.update(piece);
-    return hash.hex();
+    return { update: (piece) => hash.update(piece), hex: () => Promise.resolve(hash.hex()) };
   }
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(1 << 16);
   let length = 0;
-  for (const piece of pieces) {
-    // UTF-8 takes at most three bytes per UTF-16 code unit.
-    const most = piece.length * 3;
-    if (length + most > bytes.length) {
-      let size = bytes.length * 2;
-      while (size < length + most) size *= 2;
-      const larger = new Uint8Array(size);
-      larger.set(bytes.subarray(0, length));
-      bytes = larger;
-    }
-    length += encoder.encodeInto(piece, bytes.subarray(length)).written;
-  }
-  return toHex(await globalThis.crypto.subtle.digest("SHA-256", bytes.subarray(0, length)));
+  return {
+    update(piece) {
+      // UTF-8 takes at most three bytes per UTF-16 code unit.
+      const most = piece.length * 3;
+      if (length + most > bytes.length) {
+        let size = bytes.length * 2;
+        while (size < length + most) size *= 2;
+        const larger = new Uint8Array(size);
+        larger.set(bytes.subarray(0, length));
+        bytes = larger;
+      }
+      length += encoder.encodeInto(piece, bytes.subarray(length)).written;
+    },
+    hex: async () => toHex(await globalThis.crypto.subtle.digest("SHA-256", bytes.subarray(0, length))),
+  };
+}
+
+/** SHA-256 of the UTF-8 bytes of the pieces joined, lowercase hex (see `sha256Pieces`). */
+export function sha256HexOfPieces(pieces: Iterable<string>, stream?: () => Sha256Stream): Promise<string> {
+  const hash = sha256Pieces(stream);
+  for (const piece of pieces) hash.update(piece);
+  return hash.hex();
 }
 
 /** The fingerprint of SPEC 6: SHA-256 of the canonical form, through `stream` when given (see `sha256HexOfPieces`). */

@@ -7,7 +7,7 @@
  * Verifying and exporting a submission are in submission.ts.
  */
 import { CATEGORIES, type Category } from "./catalog";
-import { type CanonicalInput, type Sha256Stream, fingerprint } from "./canonical";
+import { type CanonicalInput, type Sha256Stream, CanonicalWriter, sha256Pieces } from "./canonical";
 import type { CellValue } from "./cells";
 import { type DateSystem, type IsoDate, todayIsoDate } from "./dates";
 import type { Finding } from "./findings";
@@ -60,6 +60,8 @@ export interface EvaluateOptions {
   readonly forExport?: boolean;
   /** Hashes the fingerprint piece by piece (Node's crypto, on the command line); else Web Crypto. */
   readonly sha256?: () => Sha256Stream;
+  /** Called with each non-empty row's cells, in order, as the row is checked (the fingerprint, in the same pass). */
+  readonly onRow?: (cells: readonly CellValue[]) => void;
   /**
    * How a summary (`summarizeLog`, `tallyLog`) checks a row, for a caller that keeps the results of
    * rows it has already checked (the custom functions share them between formulas). It must give what
@@ -114,6 +116,7 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   let rowCount = 0;
   let rowsWithErrors = 0;
   const checkRow = keepRows === null ? options.checkRow : undefined;
+  const onRow = options.onRow;
   // Each row's result is read at once (and kept column by column): one result object for all of them.
   const scratch = newRowResult();
   // One loop for both inputs, its sums in locals: a closure per row would keep them in a context object.
@@ -133,6 +136,7 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
       rowNumber = row.row;
     }
     if (isEmptyRow(cells)) continue;
+    onRow?.(cells);
     let result: RowTotals;
     if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
     else {
@@ -140,7 +144,7 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
       if (keepRows !== null) {
         const index = keepRows.push(scratch);
         if (duplicates !== null && scratch.day !== null && scratch.activity !== null)
-          duplicates.add(index, scratch.day, scratch.activity, scratch.provider);
+          duplicates.add(index, scratch.day, scratch.activityIndex, scratch.provider);
       }
       result = scratch;
     }
@@ -265,13 +269,27 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
   return report;
 }
 
-/** Checks a log and reports it as SPEC 7's JSON object (without the submission check). */
+/**
+ * Checks a log and reports it as SPEC 7's JSON object (without the submission check). The rows are read
+ * once: each goes to the fingerprint's canonical form as it is checked.
+ */
 export async function reportLog(input: LogInput, options: EvaluateOptions = {}): Promise<{ assessment: Assessment; report: Report }> {
-  const assessment = checkLog(input, options);
-  const print = await fingerprint(
-    canonicalInputOf(input, assessment.profile.profile.ruleSet.id, options.overrides),
-    undefined,
-    options.sha256,
+  const asOf = options.asOf ?? todayIsoDate();
+  // The canonical form opens with the rule set, which the profile gives before any row is read.
+  const { ruleSet } = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem }, options.overrides).profile;
+  const hash = sha256Pieces(options.sha256);
+  const writer = new CanonicalWriter(canonicalInputOf({ ...input, rows: [] }, ruleSet.id, options.overrides), (piece) =>
+    hash.update(piece),
   );
-  return { assessment, report: buildReport(assessment, print, null) };
+  const onRow = options.onRow;
+  const assessment = checkLog(input, {
+    ...options,
+    asOf,
+    onRow: (cells) => {
+      writer.addNonEmptyRow(cells);
+      onRow?.(cells);
+    },
+  });
+  writer.finish();
+  return { assessment, report: buildReport(assessment, await hash.hex(), null) };
 }

@@ -368,14 +368,14 @@ export class DuplicateCheck {
     this.combinations = borrowInts(size);
   }
 
-  /** Adds the row whose result has index `index` (increasing from one call to the next). */
-  add(index: number, day: number, activity: Activity, provider: string): void {
+  /** Adds the row whose result has index `index` (increasing from one call to the next); `activityIndex`: its activity's in the catalog. */
+  add(index: number, day: number, activityIndex: number, provider: string): void {
     if (this.resolved) throw new Error("DuplicateCheck.add after resolve");
     if (this.count === this.indexes.length) this.grow();
     const at = this.count++;
     this.indexes[at] = index;
     this.days[at] = day;
-    this.combinations[at] = this.providers.of(provider) * ACTIVITY_SLOTS + (ACTIVITY_INDEX.get(activity) ?? ACTIVITY_SLOTS - 1);
+    this.combinations[at] = this.providers.of(provider) * ACTIVITY_SLOTS + activityIndex;
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
   }
@@ -499,12 +499,38 @@ function unreadableCellFinding(column: number, value: UnreadableCell): Finding<"
   return finding("cell-error", definition.key, message);
 }
 
-/** Dates compared as day numbers: the same order as ISO text, without comparing text for every row. */
-const ELIGIBLE_FROM_DAY: Readonly<Record<Category, number>> = {
-  A: isoDateToDayNumber(ELIGIBLE_FROM.A),
-  B: isoDateToDayNumber(ELIGIBLE_FROM.B),
-  C: isoDateToDayNumber(ELIGIBLE_FROM.C),
-};
+/**
+ * What the row rules read of an activity, found once per row by the Activity cell's text: the activity,
+ * its index in the catalog (the possible-duplicate check's key), the first day its category counts, and
+ * whether only whole units count. Read through one look-up by text, not three by the activity and its
+ * category and unit: this runs for every row.
+ */
+interface ActivityFacts {
+  readonly activity: Activity;
+  readonly index: number;
+  readonly eligibleFromDay: number;
+  readonly wholeUnits: boolean;
+}
+
+const FACTS_BY_TEXT = new Map<string, ActivityFacts | null>();
+
+function activityFacts(text: string): ActivityFacts | null {
+  let facts = FACTS_BY_TEXT.get(text);
+  if (facts === undefined) {
+    const activity = findActivity(text);
+    facts =
+      activity === null
+        ? null
+        : {
+            activity,
+            index: ACTIVITY_INDEX.get(activity) ?? ACTIVITY_SLOTS - 1,
+            eligibleFromDay: isoDateToDayNumber(ELIGIBLE_FROM[activity.category]),
+            wholeUnits: UNIT_LABELS[activity.unit].whole,
+          };
+    if (FACTS_BY_TEXT.size < 10_000) FACTS_BY_TEXT.set(text, facts);
+  }
+  return facts;
+}
 
 let lastAsOf: IsoDate | null = null;
 let lastAsOfDay = 0;
@@ -548,7 +574,7 @@ function plainQuantity(value: CellValue, whole: boolean): number | null {
 export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
   const result = newRowResult();
   checkRowInto(result, cells, rowNumber, options);
-  const { provider, ...row } = result;
+  const { provider, activityIndex: _index, ...row } = result;
   const earlier =
     duplicates !== undefined && row.day !== null && row.activity !== null
       ? duplicates.earlierRow(row.day, row.activity, provider, rowNumber)
@@ -560,11 +586,22 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
  * A row's result as `checkRowInto` fills it, with the provider as read: the possible-duplicate check
  * (`DuplicateIndex`, `DuplicateCheck`) compares rows, and adds its warning after the row's own.
  */
-export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] } & { provider: string };
+export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] } & { provider: string; activityIndex: number };
 
 /** A result to fill: every field present from the start, so that every result has one shape. */
 export function newRowResult(): RowResultSlot {
-  return { row: 0, activity: null, category: null, date: null, day: null, hours: 0, errors: NONE, warnings: NONE, provider: "" };
+  return {
+    row: 0,
+    activity: null,
+    category: null,
+    date: null,
+    day: null,
+    hours: 0,
+    errors: NONE,
+    warnings: NONE,
+    provider: "",
+    activityIndex: -1,
+  };
 }
 
 /**
@@ -603,7 +640,8 @@ export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], ro
   }
 
   const activityText = cellText(cellOf(row, COLUMN.activity));
-  const activity = activityText === "" ? null : findActivity(activityText);
+  const facts = activityText === "" ? null : activityFacts(activityText);
+  const activity = facts === null ? null : facts.activity;
   if (activity === null && !isReported(row, COLUMN.activity)) {
     (errors ??= []).push(
       finding(
@@ -617,7 +655,7 @@ export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], ro
   }
   const category = activity?.category ?? null;
 
-  if (activity !== null && dateReading !== null && dateReading.ok && dateReading.day < ELIGIBLE_FROM_DAY[activity.category]) {
+  if (activity !== null && facts !== null && dateReading !== null && dateReading.ok && dateReading.day < facts.eligibleFromDay) {
     (errors ??= []).push(
       finding(
         "before-eligibility",
@@ -684,7 +722,7 @@ export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], ro
 
   const unit = activity?.unit ?? "hours";
   const quantityCell = cellOf(row, COLUMN.quantity);
-  const whole = UNIT_LABELS[unit].whole;
+  const whole = facts === null ? UNIT_LABELS.hours.whole : facts.wholeUnits;
   // Most quantities are plain numbers: read without the general reading's object.
   let hundredths = plainQuantity(quantityCell, whole);
   let rounded = false;
@@ -738,6 +776,7 @@ export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], ro
   out.errors = errors ?? NONE;
   out.warnings = warnings ?? NONE;
   out.provider = provider;
+  out.activityIndex = facts === null ? -1 : facts.index;
 }
 
 /** Checks the non-empty rows of a log, in order, with the duplicate check. */

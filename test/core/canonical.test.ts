@@ -3,6 +3,8 @@ import {
   type CanonicalInput,
   type CellValue,
   canonicalForm,
+  canonicalInputOf,
+  reportLog,
   canonicalPieces,
   canonicalProfile,
   canonicalRow,
@@ -134,6 +136,26 @@ describe("the canonical form in pieces", () => {
         // Hashed piece by piece with Node's crypto, as the command line does: the same digest.
         expect(await fingerprint(input, undefined, nodeSha256)).toBe(await sha256Hex(whole));
       }),
+      runs(100),
+    );
+  });
+
+  test("a log's report fingerprints its rows in the same pass as it checks them: the fingerprint of its canonical form", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rowsArb(30),
+        fc.array(cellArb, { minLength: 6, maxLength: 6 }),
+        fc.constantFrom(undefined, "2014" as const, "current" as const),
+        async (cells, profileCells, ruleSet) => {
+          const log = { rows: logRows(...cells), profileCells, dateSystem: "1900" as const };
+          const overrides = ruleSet === undefined ? {} : { ruleSet };
+          const { assessment, report } = await reportLog(log, { asOf: "2024-12-31", overrides });
+          const input = canonicalInputOf(log, assessment.profile.profile.ruleSet.id, overrides);
+          expect(report.fingerprint).toBe(await sha256Hex(specified(input)));
+          const streamed = await reportLog(log, { asOf: "2024-12-31", overrides, sha256: nodeSha256 });
+          expect(streamed.report.fingerprint).toBe(report.fingerprint);
+        },
+      ),
       runs(100),
     );
   });
