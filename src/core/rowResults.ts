@@ -8,7 +8,7 @@
  * number and worded when the row is read. Reading a row (`at`) gives the
  * same `RowResult` that `validateRow` gives for it.
  */
-import type { Activity, Category } from "./catalog";
+import { ACTIVITIES, type Activity, type Category } from "./catalog";
 import { type IsoDate, dayNumberToIsoDate } from "./dates";
 import type { Finding, RowErrorCode, RowWarningCode } from "./findings";
 import type { Millihours } from "./hours";
@@ -23,7 +23,8 @@ export class RowResults implements Iterable<RowResult> {
   // Row numbers and hours are whole numbers well within 32 bits (a sheet has 1,048,576 rows; a row credits at
   // most 1,500 h, in thousandths): 32-bit columns, widened to doubles should a value not fit.
   private rowNumbers: Int32Array | Float64Array;
-  private readonly activities: (Activity | null)[];
+  /** The activity's index in the catalog; -1 for none. */
+  private activities: Int8Array;
   /** Days since 1970-01-01; NO_DAY for none. */
   private days: Int32Array;
   private credited: Int32Array | Float64Array;
@@ -39,7 +40,7 @@ export class RowResults implements Iterable<RowResult> {
   constructor(capacity = 16) {
     const size = Math.max(16, capacity);
     this.rowNumbers = new Int32Array(size);
-    this.activities = new Array<Activity | null>(size).fill(null);
+    this.activities = new Int8Array(size);
     this.days = new Int32Array(size);
     this.credited = new Int32Array(size);
     this.earlierRows = new Int32Array(size);
@@ -60,13 +61,15 @@ export class RowResults implements Iterable<RowResult> {
     }
     if ((result.hours | 0) !== result.hours && this.credited instanceof Int32Array) this.credited = Float64Array.from(this.credited);
     this.rowNumbers[index] = result.row;
-    this.activities[index] = result.activity;
+    const activity = result.activity;
+    this.activities[index] =
+      activity === null ? -1 : ACTIVITIES[result.activityIndex] === activity ? result.activityIndex : ACTIVITIES.indexOf(activity);
     this.days[index] = result.day ?? NO_DAY;
     this.credited[index] = result.hours;
-    this.earlierRows[index] = 0;
+    // The earlier row and the findings stay 0 (none) unless set: the columns start zeroed, and are
+    // written only for the rows that have them, so that their pages are touched only then.
     if (result.errors.length > 0 || result.warnings.length > 0)
       this.findings[index] = this.findingLists.push([result.errors, result.warnings]);
-    else this.findings[index] = 0;
     return index;
   }
 
@@ -78,13 +81,15 @@ export class RowResults implements Iterable<RowResult> {
 
   private grow(): void {
     const size = this.rowNumbers.length * 2;
-    const larger = <T extends Float64Array | Int32Array>(old: T): T => {
-      const next = (old instanceof Int32Array ? new Int32Array(size) : new Float64Array(size)) as T;
+    const larger = <T extends Float64Array | Int32Array | Int8Array>(old: T): T => {
+      const next = (
+        old instanceof Int32Array ? new Int32Array(size) : old instanceof Int8Array ? new Int8Array(size) : new Float64Array(size)
+      ) as T;
       next.set(old);
       return next;
     };
     this.rowNumbers = larger(this.rowNumbers);
-    this.activities.length = size;
+    this.activities = larger(this.activities);
     this.days = larger(this.days);
     this.credited = larger(this.credited);
     this.earlierRows = larger(this.earlierRows);
@@ -103,7 +108,7 @@ export class RowResults implements Iterable<RowResult> {
 
   activity(index: number): Activity | null {
     this.check(index);
-    return this.activities[index] ?? null;
+    return ACTIVITIES[this.activities[index] as number] ?? null;
   }
 
   category(index: number): Category | null {
