@@ -21,6 +21,37 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Whether JSON.stringify leaves an object's property out. */
 const leftOut = (value: unknown): boolean => value === undefined || typeof value === "function" || typeof value === "symbol";
 
+/** The pieces of an array of `length` items, written `itemsPerPiece` at a time from `slice(start, end)`. */
+function* slicedArrayPieces(length: number, itemsPerPiece: number, slice: (start: number, end: number) => unknown[]): Generator<string> {
+  yield "[";
+  for (let start = 0; start < length; start += itemsPerPiece) {
+    const text = JSON.stringify(slice(start, Math.min(length, start + itemsPerPiece)));
+    yield start === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
+  }
+  yield "]";
+}
+
+/** The pieces of an object written key by key; a key in `written` is written by its own pieces, its value not read. */
+function* objectPieces(
+  value: Record<string, unknown>,
+  itemsPerPiece: number,
+  depth: number,
+  written: Readonly<Record<string, () => Iterable<string>>> = {},
+): Generator<string> {
+  yield "{";
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const own = Object.hasOwn(written, key) ? written[key] : undefined;
+    const item = own === undefined ? value[key] : undefined;
+    if (own === undefined && leftOut(item)) continue;
+    yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+    first = false;
+    if (own !== undefined) yield* own();
+    else yield* jsonPieces(item, itemsPerPiece, depth + 1);
+  }
+  yield "}";
+}
+
 /**
  * The pieces of `JSON.stringify(value)` (of a value it can write: no cycles,
  * no BigInt). Arrays longer than a piece go a thousand items at a time;
@@ -30,12 +61,7 @@ const leftOut = (value: unknown): boolean => value === undefined || typeof value
 export function* jsonPieces(value: unknown, itemsPerPiece = ITEMS_PER_PIECE, depth = 0): Generator<string> {
   if (Array.isArray(value)) {
     if (value.length > itemsPerPiece) {
-      yield "[";
-      for (let start = 0; start < value.length; start += itemsPerPiece) {
-        const text = JSON.stringify(value.slice(start, start + itemsPerPiece));
-        yield start === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
-      }
-      yield "]";
+      yield* slicedArrayPieces(value.length, itemsPerPiece, (start, end) => value.slice(start, end));
       return;
     }
     if (depth < DEPTH && value.some(isPlainObject)) {
@@ -51,16 +77,7 @@ export function* jsonPieces(value: unknown, itemsPerPiece = ITEMS_PER_PIECE, dep
       return;
     }
   } else if (depth < DEPTH && isPlainObject(value)) {
-    yield "{";
-    let first = true;
-    for (const key of Object.keys(value)) {
-      const item = value[key];
-      if (leftOut(item)) continue;
-      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
-      first = false;
-      yield* jsonPieces(item, itemsPerPiece, depth + 1);
-    }
-    yield "}";
+    yield* objectPieces(value, itemsPerPiece, depth);
     return;
   }
   yield JSON.stringify(value);
@@ -71,29 +88,13 @@ export function* jsonPieces(value: unknown, itemsPerPiece = ITEMS_PER_PIECE, dep
  * the rows are made a thousand at a time by `rowsFrom(start, end)` (of `rowCount`) and written, and the
  * report's own `rows` is never read, so a 100,000-row report is never held as an object per row.
  */
-export function* reportPieces(
+export function reportPieces(
   report: object,
   rowsFrom: (start: number, end: number) => unknown[],
   rowCount: number,
   itemsPerPiece = ITEMS_PER_PIECE,
 ): Generator<string> {
-  yield "{";
-  let first = true;
-  for (const key of Object.keys(report)) {
-    if (key === "rows") {
-      yield `${first ? "" : ","}"rows":[`;
-      for (let start = 0; start < rowCount; start += itemsPerPiece) {
-        const text = JSON.stringify(rowsFrom(start, Math.min(rowCount, start + itemsPerPiece)));
-        yield start === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
-      }
-      yield "]";
-    } else {
-      const item: unknown = (report as Record<string, unknown>)[key];
-      if (leftOut(item)) continue;
-      yield `${first ? "" : ","}${JSON.stringify(key)}:`;
-      yield* jsonPieces(item, itemsPerPiece, 1);
-    }
-    first = false;
-  }
-  yield "}";
+  return objectPieces(report as Record<string, unknown>, itemsPerPiece, 0, {
+    rows: () => slicedArrayPieces(rowCount, itemsPerPiece, rowsFrom),
+  });
 }
