@@ -14,7 +14,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { DuplicateCheck, type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
+import { type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
 import { RowResults } from "./rowResults";
 import type { RuleSetId } from "./rulesets";
 
@@ -106,8 +106,6 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
-  // Duplicates only warn: credits never need the check, so a summary skips it.
-  const duplicates = keepRows === null ? null : new DuplicateCheck(isGrid(input) ? input.grid.length : input.rows.length);
   const ledger = new HoursLedger();
   // Three sums in locals, not an object indexed by the category: this runs for every row.
   let hoursA: Millihours = 0;
@@ -141,11 +139,8 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
     if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
     else {
       checkRowInto(scratch, cells, rowNumber, rowOptions);
-      if (keepRows !== null) {
-        const index = keepRows.push(scratch);
-        if (duplicates !== null && scratch.day !== null && scratch.activity !== null)
-          duplicates.add(index, scratch.day, scratch.activityIndex, scratch.provider);
-      }
+      // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
+      keepRows?.push(scratch);
       result = scratch;
     }
     rowCount++;
@@ -157,7 +152,7 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
       ledger.add(result.category, result.day, result.hours);
     }
   }
-  if (keepRows !== null) duplicates?.resolve((index, earlierIndex) => keepRows.setEarlier(index, earlierIndex));
+  keepRows?.finish();
   const valid = profile.errors.length === 0 && rowsWithErrors === 0;
   const hours: Record<Category, Millihours> = { A: hoursA, B: hoursB, C: hoursC };
   return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };

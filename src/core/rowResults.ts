@@ -5,14 +5,15 @@
  * cost more than checking the rows. Here a row's result is a few numbers in
  * typed arrays and two references to finding lists most rows share (the
  * empty list); the possible-duplicate warning is kept as the earlier row's
- * number and worded when the row is read. Reading a row (`at`) gives the
- * same `RowResult` that `validateRow` gives for it.
+ * number (found by `finish`, once every row is in) and worded when the row
+ * is read. Reading a row (`at`) gives the same `RowResult` that
+ * `validateRow` gives for it.
  */
 import { ACTIVITIES, type Activity, type Category } from "./catalog";
 import { type IsoDate, dayNumberToIsoDate } from "./dates";
 import type { Finding, RowErrorCode, RowWarningCode } from "./findings";
 import type { Millihours } from "./hours";
-import { type RowResult, type RowResultSlot, withDuplicateWarning } from "./rows";
+import { DuplicateCheck, type RowResult, type RowResultSlot, withDuplicateWarning } from "./rows";
 
 /** Below any day of years 1 to 9999. */
 const NO_DAY = -2_147_483_648;
@@ -35,6 +36,8 @@ export class RowResults implements Iterable<RowResult> {
   private readonly findingLists: (readonly [readonly Finding<RowErrorCode>[], readonly Finding<RowWarningCode>[]])[] = [];
   /** The possible-duplicate warning alone, by the earlier row it names: rows repeating one row share it. */
   private readonly duplicateLists = new Map<number, readonly Finding<RowWarningCode>[]>();
+  /** The rows with a date and an activity, compared by `finish`. */
+  private readonly duplicates: DuplicateCheck;
 
   /** `capacity`: how many rows to make room for at once (the log's row count), so that the columns need not grow. */
   constructor(capacity = 16) {
@@ -45,14 +48,15 @@ export class RowResults implements Iterable<RowResult> {
     this.credited = new Int32Array(size);
     this.earlierRows = new Int32Array(size);
     this.findings = new Int32Array(size);
+    this.duplicates = new DuplicateCheck(size);
   }
 
   get length(): number {
     return this.count;
   }
 
-  /** Adds a row's result as `checkRowInto` filled it (the possible-duplicate warning comes with `setEarlier`); returns its index. */
-  push(result: RowResultSlot): number {
+  /** Adds a row's result as `checkRowInto` filled it (its possible-duplicate warning, if any, comes with `finish`). */
+  push(result: RowResultSlot): void {
     if (this.count === this.rowNumbers.length) this.grow();
     const index = this.count++;
     if ((result.row | 0) !== result.row && this.rowNumbers instanceof Int32Array) {
@@ -62,21 +66,26 @@ export class RowResults implements Iterable<RowResult> {
     if ((result.hours | 0) !== result.hours && this.credited instanceof Int32Array) this.credited = Float64Array.from(this.credited);
     this.rowNumbers[index] = result.row;
     const activity = result.activity;
-    this.activities[index] =
+    const activityIndex =
       activity === null ? -1 : ACTIVITIES[result.activityIndex] === activity ? result.activityIndex : ACTIVITIES.indexOf(activity);
+    this.activities[index] = activityIndex;
     this.days[index] = result.day ?? NO_DAY;
     this.credited[index] = result.hours;
     // The earlier row and the findings stay 0 (none) unless set: the columns start zeroed, and are
     // written only for the rows that have them, so that their pages are touched only then.
     if (result.errors.length > 0 || result.warnings.length > 0)
       this.findings[index] = this.findingLists.push([result.errors, result.warnings]);
-    return index;
+    if (result.day !== null && activityIndex >= 0) this.duplicates.add(index, result.day, activityIndex, result.provider);
   }
 
-  /** The `index`-th row repeats the date, activity and provider of the `earlierIndex`-th (possible duplicate). */
-  setEarlier(index: number, earlierIndex: number): void {
-    this.check(index);
-    this.earlierRows[index] = this.rowNumber(earlierIndex);
+  /**
+   * After the last row: finds the rows that repeat an earlier row's date, activity and provider (possible
+   * duplicates). No row can be added after.
+   */
+  finish(): void {
+    this.duplicates.resolve((index, earlierIndex) => {
+      this.earlierRows[index] = this.rowNumbers[earlierIndex] as number;
+    });
   }
 
   private grow(): void {

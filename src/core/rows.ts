@@ -476,16 +476,8 @@ export function duplicateWarning(earlier: number): Finding<"possible-duplicate">
   );
 }
 
-/**
- * A row's warnings with the possible-duplicate warning, which comes last. `alone`: the list to return
- * when the row has no other warning (rows repeating one row can share it).
- */
-export function withDuplicateWarning(
-  warnings: readonly Finding<RowWarningCode>[],
-  earlier: number,
-  alone?: readonly Finding<RowWarningCode>[],
-): readonly Finding<RowWarningCode>[] {
-  if (warnings.length === 0) return alone ?? [duplicateWarning(earlier)];
+/** A row's warnings with the possible-duplicate warning, which comes last. */
+export function withDuplicateWarning(warnings: readonly Finding<RowWarningCode>[], earlier: number): readonly Finding<RowWarningCode>[] {
   return [...warnings, duplicateWarning(earlier)];
 }
 
@@ -583,8 +575,9 @@ export function validateRow(cells: readonly CellValue[], rowNumber: number, opti
 }
 
 /**
- * A row's result as `checkRowInto` fills it, with the provider as read: the possible-duplicate check
- * (`DuplicateIndex`, `DuplicateCheck`) compares rows, and adds its warning after the row's own.
+ * A row's result as `checkRowInto` fills it, with the provider as read and the activity's index in the
+ * catalog (-1 for none): the possible-duplicate check (`DuplicateIndex`, `DuplicateCheck`) compares rows
+ * by them, and adds its warning after the row's own.
  */
 export type RowResultSlot = { -readonly [K in keyof RowResult]: RowResult[K] } & { provider: string; activityIndex: number };
 
@@ -655,12 +648,12 @@ export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], ro
   }
   const category = activity?.category ?? null;
 
-  if (activity !== null && facts !== null && dateReading !== null && dateReading.ok && dateReading.day < facts.eligibleFromDay) {
+  if (facts !== null && dateReading !== null && dateReading.ok && dateReading.day < facts.eligibleFromDay) {
     (errors ??= []).push(
       finding(
         "before-eligibility",
         "date",
-        `Category ${activity.category} counts from ${ELIGIBLE_FROM[activity.category]}; this activity is dated ${date}: remove it or correct the date.`,
+        `Category ${facts.activity.category} counts from ${ELIGIBLE_FROM[facts.activity.category]}; this activity is dated ${date}: remove it or correct the date.`,
       ),
     );
   }
