@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { NODE_BUNDLE } from "./node-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outfile = join(root, "lib", "bench.cjs");
@@ -14,11 +15,7 @@ spawnSync("node", [join(root, "scripts", "build-cli.mjs"), "--quiet"], { stdio: 
 const bundle = (entry, out) =>
   build({
     entryPoints: [join(root, "bench", entry)],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
+    ...NODE_BUNDLE,
     outfile: out,
     logLevel: "warning",
   });

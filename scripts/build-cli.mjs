@@ -1,10 +1,11 @@
 // Bundles the coordinator command line (src/cli/main.ts) into lib/cli.cjs: one
-// CommonJS file for Node 20 with the dependencies left to node_modules, so
-// `npm run cli` and the `cst-mentorship` bin work right after `npm ci`.
+// CommonJS file for Node 20 (node-bundle.mjs says what stays in node_modules),
+// so `npm run cli` and the `cst-mentorship` bin work right after `npm ci`.
 import { chmod } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { NODE_BUNDLE } from "./node-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -15,11 +16,7 @@ try {
   await build({
     entryPoints: [join(root, "src", "cli", "main.ts")],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
+    ...NODE_BUNDLE,
     banner: { js: "#!/usr/bin/env node" },
     logLevel: quiet ? "silent" : "warning",
     legalComments: "none",
