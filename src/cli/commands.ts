@@ -13,11 +13,13 @@ import {
   type Sha256Stream,
   type VerificationState,
   type VerifiedReport,
+  isStreamed,
   needsAttention,
   ordinal,
   prepareSubmission,
   readSubmissionSheet,
   recordRow,
+  reportLog,
   reportRowsOf,
   utcTimeText,
   verificationState,
@@ -26,7 +28,7 @@ import {
 import { UnreadableFileError } from "../workbook/errors";
 import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
 import { jsonPieces, reportPieces } from "./json";
-import { expandFileArguments, readLogFile } from "./read-log";
+import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
 import { appendRecord } from "./record";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportText } from "./text";
 
@@ -67,7 +69,9 @@ export async function verifyFile(
   flags: Flags,
   overrides: ProfileOverrides = {},
 ): Promise<{ report: VerifiedReport; assessment: Assessment }> {
-  const { log, submissionRows } = await readLogFile(path);
+  const { log, submissionRows } = await readLogFileToVerify(path);
+  // A CSV log is checked as it is read: it is no submission.
+  if (isStreamed(log)) return reportLog(log, { asOf: flags.asOf, overrides, sha256: nodeSha256 });
   const submission = submissionRows === null ? null : readSubmissionSheet(submissionRows);
   return verifyLog(log, { asOf: flags.asOf, overrides, submission, sha256: nodeSha256 });
 }

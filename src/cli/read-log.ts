@@ -9,13 +9,16 @@
  * claims. The workbook reader is loaded only for workbooks, so checking a
  * CSV log starts fast.
  */
-import { constants } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { constants, readSync } from "node:fs";
 import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import type { LogInput, WorkbookContent } from "../core";
+import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent } from "../core";
+import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf, wholeUtf8Length } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
 import { sizeText } from "../workbook/limits";
-import { OTHER_FORMATS, byteLimitOf, readCsvLogBytes, readLogBytes, tooLargeError } from "../workbook/read-file";
+import { textFormatProblem } from "../workbook/formats";
+import { OTHER_FORMATS, byteLimitOf, isCsvLogFile, readCsvLogBytes, readLogBytes, tooLargeError } from "../workbook/read-file";
 
 function systemMessage(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -125,11 +128,149 @@ export async function readCsvLogFile(path: string): Promise<LogInput> {
 
 /** A log file as the core's input, with the Submission sheet's rows when it is an exported submission. */
 export async function readLogFile(path: string): Promise<WorkbookContent> {
+  await refuseOtherFormatFolder(path);
+  return readLogBytes(basename(path), await readFileBytes(path));
+}
+
+/** A Numbers document is a folder: it gets the line that says how to save it as .xlsx. */
+async function refuseOtherFormatFolder(path: string): Promise<void> {
   const other = OTHER_FORMATS[extname(path).toLowerCase()];
   if (other !== undefined && (await stat(path).catch(() => null))?.isDirectory()) {
     throw new UnreadableFileError(other);
   }
-  return readLogBytes(basename(path), await readFileBytes(path));
+}
+
+/** Bytes read at a time from a CSV log that is checked as it is read. */
+const CSV_PIECE_BYTES = 64 * 1024;
+/**
+ * A record still open after this many characters is no row of a real log (Excel's cells hold 32,767
+ * characters): the file from that record's start to its end is then read as one piece, as the whole file would
+ * be (a quoted field that never closes, in a stranger's file, is scanned once more rather than with each piece).
+ */
+const LONGEST_RECORD_READ_IN_PIECES = 1024 * 1024;
+
+/** Reads into the buffer from the file's position: how many bytes were read (0 at the end). */
+function readAt(fd: number, buffer: Uint8Array, position: number): number {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, position);
+  } catch (error) {
+    throw asUnreadable(error);
+  }
+}
+
+/** The file's bytes from `start` to its end, never past `limit` (a file that grows while it is read is refused there). */
+function readRest(fd: number, start: number, fileSize: number, limit: number, what: string): Uint8Array {
+  let buffer = new Uint8Array(Math.min(limit + 1, Math.max(fileSize, start) + 1) - start);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+      const grown = new Uint8Array(Math.min(limit + 1 - start, buffer.length * 2));
+      grown.set(buffer);
+      buffer = grown;
+    }
+    const bytesRead = readAt(fd, buffer.subarray(length), start + length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+  return buffer.subarray(0, length);
+}
+
+/** The text of the file's bytes from `start` to its end, decoded as one final piece (its bytes let go on return). */
+function restText(fd: number, start: number, fileSize: number, limit: number, what: string, encoding: CsvEncoding["encoding"]): string {
+  return new CsvTextDecoder(encoding).decode(readRest(fd, start, fileSize, limit, what), true);
+}
+
+/** Whether the file's bytes are all UTF-8, read a piece at a time. */
+function isUtf8File(fd: number, fileSize: number, limit: number, what: string): boolean {
+  const piece = new Uint8Array(CSV_PIECE_BYTES);
+  let carried: Uint8Array | null = null;
+  let position = 0;
+  for (;;) {
+    const bytesRead = readAt(fd, piece, position);
+    if (bytesRead === 0) return carried === null;
+    position += bytesRead;
+    if (position > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+    let bytes = piece.subarray(0, bytesRead);
+    if (carried !== null) bytes = Buffer.concat([carried, bytes]);
+    const whole = wholeUtf8Length(bytes);
+    if (!isUtf8(bytes.subarray(0, whole))) return false;
+    carried = whole < bytes.length ? bytes.slice(whole) : null;
+  }
+}
+
+/**
+ * A CSV log as a stream of rows, read a piece at a time as it is checked: `verify` never holds a long log
+ * whole, as bytes, as text or as rows (SPEC 9's memory bound). Whether the bytes are UTF-8 decides how all of
+ * them read (SPEC 5), so the file is read once for that before its rows are. What `readCsvLogFile` and
+ * `readLogFile` give as one list, the stream gives in batches, with the same row numbers and cells.
+ */
+async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, limit: number, what: string): Promise<StreamedLogInput> {
+  const fd = handle.fd;
+  const { encoding, skip } = csvEncodingOf(head, () => isUtf8File(fd, size, limit, what));
+  // A spreadsheet saved as XML or HTML under a .csv name is named as what it is, before any row is read.
+  const start = new Uint8Array(skip + 4096);
+  const startText = new CsvTextDecoder(encoding).decode(start.subarray(skip, readAt(fd, start, 0)), false);
+  const problem = textFormatProblem(startText.slice(0, 1024));
+  if (problem !== null) throw new UnreadableFileError(problem);
+  function* batches(): Generator<LogRow[]> {
+    const reader = new CsvLogReader({ shareTexts: false });
+    const decoder = new CsvTextDecoder(encoding);
+    const piece = new Uint8Array(CSV_PIECE_BYTES);
+    let position = skip;
+    try {
+      for (;;) {
+        const bytesRead = readAt(fd, piece, position);
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        if (position > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+        const rows = reader.push(decoder.decode(piece.subarray(0, bytesRead), false), false);
+        if (rows.length > 0) yield rows;
+        if (reader.pendingText.length > LONGEST_RECORD_READ_IN_PIECES) {
+          // The record that waits starts this many bytes back: the file from there is read again, as one piece.
+          const recordStart = position - decoder.carriedLength - decoder.byteLength(reader.pendingText);
+          yield reader.pushInsteadOfPending(restText(fd, recordStart, size, limit, what, encoding));
+          return;
+        }
+      }
+      const rows = reader.push(decoder.decode(new Uint8Array(0), true), true);
+      if (rows.length > 0) yield rows;
+    } finally {
+      void handle.close();
+    }
+  }
+  return { batches: batches(), profileCells: EMPTY_PROFILE_CELLS, dateSystem: "1900" };
+}
+
+/**
+ * A log file to verify: as `readLogFile` reads it, except that a CSV log is a stream of rows (`streamCsvLog`),
+ * which `verify` checks as it reads.
+ */
+export async function readLogFileToVerify(
+  path: string,
+): Promise<{ log: LogInput | StreamedLogInput; submissionRows: WorkbookContent["submissionRows"] }> {
+  await refuseOtherFormatFolder(path);
+  const { handle, size } = await openRegularFile(path);
+  let streaming = false;
+  try {
+    const head = new Uint8Array(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    const name = basename(path);
+    const { limit, what } = byteLimitOf(name, head.subarray(0, bytesRead));
+    if (isCsvLogFile(name, head.subarray(0, bytesRead))) {
+      if (size > limit) throw tooLargeError(sizeText(size), what);
+      const log = await streamCsvLog(handle, size, head.subarray(0, bytesRead), limit, what);
+      streaming = true;
+      return { log, submissionRows: null };
+    }
+    const { log, submissionRows } = await readLogBytes(name, await readAtMost(handle, size, limit, what));
+    return { log, submissionRows };
+  } catch (error) {
+    throw asUnreadable(error);
+  } finally {
+    if (!streaming) await handle.close();
+  }
 }
 
 /** Whether a folder entry is a log to verify: .csv and .xlsx files, without Excel's "~$" lock files. */

@@ -26,6 +26,16 @@ export interface LogInput {
   readonly dateSystem: DateSystem;
 }
 
+/**
+ * A log whose rows come a batch at a time, once (a CSV file read a piece at a
+ * time, by the command line): checking it keeps no row after its batch.
+ */
+export interface StreamedLogInput {
+  readonly batches: Iterable<readonly LogRow[]>;
+  readonly profileCells: ProfileCells;
+  readonly dateSystem: DateSystem;
+}
+
 /** What a workbook holds for the tracker: the log and, for an exported submission, the Submission sheet's rows. */
 export interface WorkbookContent {
   readonly log: LogInput;
@@ -95,14 +105,21 @@ export interface Assessment extends Summary {
   readonly rows: RowResults;
 }
 
-function isGrid(input: LogInput | GridLogInput): input is GridLogInput {
+/** Any of the three forms of a log. */
+export type AnyLogInput = LogInput | GridLogInput | StreamedLogInput;
+
+function isGrid(input: AnyLogInput): input is GridLogInput {
   return "grid" in input;
+}
+
+export function isStreamed(input: AnyLogInput): input is StreamedLogInput {
+  return "batches" in input;
 }
 
 /** A summary before the allocation: what the rows give (HOURS, for one, needs nothing more). */
 export type Tally = Omit<Summary, "allocation">;
 
-function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResults | null): Tally {
+function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResults | null): Tally {
   const asOf = options.asOf ?? todayIsoDate();
   const profile = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem, forExport: options.forExport }, options.overrides);
   const rowOptions = { asOf, dateSystem: input.dateSystem };
@@ -117,39 +134,43 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   const onRow = options.onRow;
   // Each row's result is read at once (and kept column by column): one result object for all of them.
   const scratch = newRowResult();
-  // One loop for both inputs, its sums in locals: a closure per row would keep them in a context object.
+  // One loop for every input (the rows of a log, one batch; a grid, read in place; a stream's batches), its sums
+  // in locals: a closure per row would keep them in a context object.
   const grid = isGrid(input) ? input : null;
-  const rows = isGrid(input) ? null : input.rows;
-  const first = grid === null ? 0 : grid.firstIndex;
-  const end = grid === null ? (rows as readonly LogRow[]).length : grid.grid.length;
-  for (let i = first; i < end; i++) {
-    let cells: readonly CellValue[];
-    let rowNumber: number;
-    if (grid !== null) {
-      cells = grid.grid[i] as readonly CellValue[];
-      rowNumber = i + grid.rowNumberOffset;
-    } else {
-      const row = (rows as readonly LogRow[])[i] as LogRow;
-      cells = row.cells;
-      rowNumber = row.row;
-    }
-    if (isEmptyRow(cells)) continue;
-    onRow?.(cells);
-    let result: RowTotals;
-    if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
-    else {
-      checkRowInto(scratch, cells, rowNumber, rowOptions);
-      // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
-      keepRows?.push(scratch);
-      result = scratch;
-    }
-    rowCount++;
-    if (result.errors.length > 0) rowsWithErrors++;
-    else if (result.category !== null && result.day !== null) {
-      if (result.category === "A") hoursA += result.hours;
-      else if (result.category === "B") hoursB += result.hours;
-      else hoursC += result.hours;
-      ledger.add(result.category, result.day, result.hours);
+  const batches: Iterable<readonly LogRow[] | null> =
+    grid !== null ? [null] : isStreamed(input) ? input.batches : [(input as LogInput).rows];
+  for (const batch of batches) {
+    const first = batch === null ? (grid as GridLogInput).firstIndex : 0;
+    const end = batch === null ? (grid as GridLogInput).grid.length : batch.length;
+    for (let i = first; i < end; i++) {
+      let cells: readonly CellValue[];
+      let rowNumber: number;
+      if (batch === null) {
+        cells = (grid as GridLogInput).grid[i] as readonly CellValue[];
+        rowNumber = i + (grid as GridLogInput).rowNumberOffset;
+      } else {
+        const row = batch[i] as LogRow;
+        cells = row.cells;
+        rowNumber = row.row;
+      }
+      if (isEmptyRow(cells)) continue;
+      onRow?.(cells);
+      let result: RowTotals;
+      if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
+      else {
+        checkRowInto(scratch, cells, rowNumber, rowOptions);
+        // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
+        keepRows?.push(scratch);
+        result = scratch;
+      }
+      rowCount++;
+      if (result.errors.length > 0) rowsWithErrors++;
+      else if (result.category !== null && result.day !== null) {
+        if (result.category === "A") hoursA += result.hours;
+        else if (result.category === "B") hoursB += result.hours;
+        else hoursC += result.hours;
+        ledger.add(result.category, result.day, result.hours);
+      }
     }
   }
   keepRows?.finish();
@@ -158,7 +179,7 @@ function tally(input: LogInput | GridLogInput, options: EvaluateOptions, keepRow
   return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };
 }
 
-function evaluate(input: LogInput | GridLogInput, options: EvaluateOptions, keepRows: RowResults | null): Summary {
+function evaluate(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResults | null): Summary {
   const counted = tally(input, options, keepRows);
   return { ...counted, allocation: allocateCredits(counted.ledger, counted.profile.profile, { asOf: counted.asOf }) };
 }
@@ -179,8 +200,8 @@ export function breakdownOf(summary: Summary): CreditBreakdown {
 }
 
 /** Checks a log: the summary, with each row's result and findings (duplicates included). */
-export function checkLog(input: LogInput, options: EvaluateOptions = {}): Assessment {
-  const rows = new RowResults(input.rows.length);
+export function checkLog(input: LogInput | StreamedLogInput, options: EvaluateOptions = {}): Assessment {
+  const rows = new RowResults(isStreamed(input) ? undefined : input.rows.length);
   return { ...evaluate(input, options, rows), rows };
 }
 
@@ -268,13 +289,17 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
  * Checks a log and reports it as SPEC 7's JSON object (without the submission check). The rows are read
  * once: each goes to the fingerprint's canonical form as it is checked.
  */
-export async function reportLog(input: LogInput, options: EvaluateOptions = {}): Promise<{ assessment: Assessment; report: Report }> {
+export async function reportLog(
+  input: LogInput | StreamedLogInput,
+  options: EvaluateOptions = {},
+): Promise<{ assessment: Assessment; report: Report }> {
   const asOf = options.asOf ?? todayIsoDate();
   // The canonical form opens with the rule set, which the profile gives before any row is read.
   const { ruleSet } = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem }, options.overrides).profile;
   const hash = sha256Pieces(options.sha256);
-  const writer = new CanonicalWriter(canonicalInputOf({ ...input, rows: [] }, ruleSet.id, options.overrides), (piece) =>
-    hash.update(piece),
+  const writer = new CanonicalWriter(
+    canonicalInputOf({ rows: [], profileCells: input.profileCells, dateSystem: input.dateSystem }, ruleSet.id, options.overrides),
+    (piece) => hash.update(piece),
   );
   const onRow = options.onRow;
   const assessment = checkLog(input, {

@@ -53,28 +53,46 @@ export interface CsvRecord {
  */
 export function parseCsv(text: string, separator: Separator = ","): CsvRecord[] {
   const records: CsvRecord[] = [];
-  scanCsv(text, SEPARATOR_CODES[separator], (line, fields) => records.push({ line, fields: [...fields] }));
+  scanCsv(text, SEPARATOR_CODES[separator], startOf(text), 1, true, (line, fields) => records.push({ line, fields: [...fields] }));
   return records;
 }
 
 export type Separator = "," | ";" | "\t";
 const SEPARATOR_CODES: Readonly<Record<Separator, number>> = { ",": COMMA, ";": SEMICOLON, "\t": TAB };
 
-/** Stops a scan after the record that was needed. */
-class StopScan extends Error {}
+/** Where the records of a file's text start: after a byte order mark. */
+const startOf = (text: string): number => (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+
+/** Where a scan stopped: after the last whole record, and the line that follows it. */
+interface ScanEnd {
+  readonly end: number;
+  readonly line: number;
+}
 
 /**
- * Calls `onRecord` with each record's first line and fields, in order (no
- * intermediate list: a large log is read once). Fields past Excel's 16,384
- * columns are dropped. The fields' list is the same list each time, valid
- * during the call only: a caller that keeps it copies it.
+ * Calls `onRecord` with each record's first line and fields, in order, from
+ * `position` (no intermediate list: a large log is read once). Fields past
+ * Excel's 16,384 columns are dropped. The fields' list is the same list each
+ * time, valid during the call only: a caller that keeps it copies it.
+ *
+ * The text may be a piece of a file (`final` false): a record that could go
+ * on in the next piece (a field or a quoted field reaching the piece's end, a
+ * closing quote that may be the first of a doubled one, a CR that may be the
+ * first half of a CRLF) is left unread, and the scan returns where it starts;
+ * the caller scans it again with the text that follows.
  */
-function scanCsv(text: string, separator: number, onRecord: (line: number, fields: string[]) => void): void {
+function scanCsv(
+  text: string,
+  separator: number,
+  position: number,
+  line: number,
+  final: boolean,
+  onRecord: (line: number, fields: string[]) => void,
+): ScanEnd {
   const length = text.length;
-  let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
   const fields: string[] = [];
   while (position < length) {
+    const recordStart = position;
     const recordLine = line;
     fields.length = 0;
     for (;;) {
@@ -86,6 +104,7 @@ function scanCsv(text: string, separator: number, onRecord: (line: number, field
         for (;;) {
           const close = text.indexOf('"', start);
           if (close === -1) {
+            if (!final) return { end: recordStart, line: recordLine };
             throw new UnreadableFileError(`line ${openedOn}: a quoted field is never closed: add the closing double quote (")`);
           }
           const breaks = countLineBreaks(text, start, close);
@@ -109,6 +128,11 @@ function scanCsv(text: string, separator: number, onRecord: (line: number, field
         field = text.slice(position, end);
         position = end;
       }
+      // A field that reaches the piece's end may go on (a closing quote there may be the first of a doubled one),
+      // and a CR there may be the first half of a CRLF.
+      if (!final && position >= length - 1 && (position === length || text.charCodeAt(position) === CR)) {
+        return { end: recordStart, line: recordLine };
+      }
       if (fields.length < LIMITS.maxCsvFields) fields.push(field);
       const code = text.charCodeAt(position);
       if (code === separator) {
@@ -123,6 +147,7 @@ function scanCsv(text: string, separator: number, onRecord: (line: number, field
     }
     onRecord(recordLine, fields);
   }
+  return { end: position, line };
 }
 
 /** Index of the separator, line break or end of text that ends an unquoted field starting at `from`. */
@@ -170,25 +195,33 @@ function headerProblem(fields: readonly string[]): string {
   return `line 1: the header row must be ${EXPECTED_HEADERS}; found ${JSON.stringify(joined.length > 80 ? `${joined.slice(0, 80)}…` : joined)} (fields may be separated by commas, semicolons or tabs)`;
 }
 
-/** The first record of the text read with a separator, or null for empty text. */
-function firstRecord(text: string, separator: number): string[] | null {
+/** Stops a scan after the record that was needed. */
+class StopScan extends Error {}
+
+/** The first record of the text read with a separator: null for empty text, undefined when it may go on past a piece's end. */
+function firstRecord(text: string, separator: number, final: boolean): string[] | null | undefined {
   let first: string[] | null = null;
   try {
-    scanCsv(text, separator, (_line, fields) => {
+    scanCsv(text, separator, startOf(text), 1, final, (_line, fields) => {
       first = [...fields];
       throw new StopScan();
     });
   } catch (error) {
     if (!(error instanceof StopScan)) throw error;
   }
-  return first;
+  // No record read: the text is empty, or (a piece) its first record may go on.
+  return first ?? (final ? null : undefined);
 }
 
-/** The separator that makes the first record the header row (commas when none does), with that record. */
-export function detectSeparator(text: string): { separator: Separator; header: string[] | null } {
+/**
+ * The separator that makes the first record the header row (commas when none does), with that record;
+ * undefined when the text is a file's first piece that does not yet hold its whole first record.
+ */
+export function detectSeparator(text: string, final = true): { separator: Separator; header: string[] | null } | undefined {
   let comma: string[] | null = null;
   for (const separator of [",", ";", "\t"] as const) {
-    const header = firstRecord(text, SEPARATOR_CODES[separator]);
+    const header = firstRecord(text, SEPARATOR_CODES[separator], final);
+    if (header === undefined) return undefined;
     if (separator === ",") comma = header;
     if (header !== null && csvHeaderSchema.safeParse(header).success) return { separator, header };
   }
@@ -202,54 +235,118 @@ const DECIMAL_COMMA_TEXT = /^\s*[+-]?(\d+(,\d*)?|,\d+)\s*$/;
 const SHARED_TEXT_LENGTH = 64;
 const SHARED_TEXT_COUNT = 65_536;
 /** The columns whose texts repeat from row to row: the date, the activity, the format, the credential. */
+const QUANTITY = LOG_INDEX.quantity;
 const REPEATING_COLUMNS: readonly boolean[] = LOG_COLUMNS.map((_, index) =>
   [LOG_INDEX.date, LOG_INDEX.activity, LOG_INDEX.format, LOG_INDEX.credential].includes(index),
 );
 
-/** A CSV log's text as the core's input: no profile, the 1900 date system for any serial-number dates. */
+/** The core's input for a CSV log: no profile, the 1900 date system for any serial-number dates. */
+function csvLogInput(rows: readonly LogRow[]): LogInput {
+  return { rows, profileCells: EMPTY_PROFILE_CELLS, dateSystem: "1900" };
+}
+
+/** A CSV log's text as the core's input. */
 export function parseCsvLog(text: string): LogInput {
-  const width = LOG_COLUMNS.length;
-  const quantityColumn = LOG_COLUMNS.indexOf("Quantity");
-  const { separator, header } = detectSeparator(text);
-  if (header === null) throw new UnreadableFileError(`the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`);
-  if (!csvHeaderSchema.safeParse(header).success) throw new UnreadableFileError(headerProblem(header));
-  const decimalComma = separator === ";";
-  const rows: LogRow[] = [];
-  const texts = new Map<string, string>();
-  const shared = (text: string): string => {
-    if (text.length > SHARED_TEXT_LENGTH) return text;
-    const known = texts.get(text);
-    if (known !== undefined) return known;
-    if (texts.size < SHARED_TEXT_COUNT) texts.set(text, text);
-    return text;
-  };
-  let isHeader = true;
-  scanCsv(text, SEPARATOR_CODES[separator], (line, fields) => {
-    if (isHeader) {
-      isHeader = false;
-      return;
+  return csvLogInput(new CsvLogReader().push(text, true));
+}
+
+/**
+ * Reads a CSV log piece by piece, as a file is read a chunk at a time: each
+ * piece gives the rows whose records it completes, and a record that goes on
+ * waits for the next piece. The first piece that holds the whole first
+ * record settles the separator and checks the header row. `parseCsvLog` is
+ * the whole text as one final piece.
+ */
+export class CsvLogReader {
+  private pending = "";
+  private line = 1;
+  private separator: number | null = null;
+  private decimalComma = false;
+  private isHeader = true;
+  /** One string for each repeated short text, for a reader whose rows are all kept (null: rows read piece by piece are not). */
+  private readonly texts: Map<string, string> | null;
+
+  /**
+   * `shareTexts`: keep one string for each repeated text, so a long log held whole keeps a third less memory. A reader
+   * whose rows are dropped piece by piece shares none: a shared text cut from a piece would keep that piece alive.
+   */
+  constructor(options: { readonly shareTexts?: boolean } = {}) {
+    this.texts = options.shareTexts === false ? null : new Map<string, string>();
+  }
+
+  /** The text that waits for the next piece: a record that may go on. */
+  get pendingText(): string {
+    return this.pending;
+  }
+
+  /**
+   * The rows of the file's rest read as one final piece, which starts where the record that waits started
+   * (read again, as the file's own bytes, instead of the text that waits: one string, not two joined).
+   */
+  pushInsteadOfPending(rest: string): LogRow[] {
+    this.pending = "";
+    return this.push(rest, true);
+  }
+
+  /** The rows whose records this piece completes; `final`: it is the file's last piece, and every record ends. */
+  push(piece: string, final: boolean): LogRow[] {
+    const text = this.pending === "" ? piece : this.pending + piece;
+    this.pending = "";
+    let position = 0;
+    if (this.separator === null) {
+      const detected = detectSeparator(text, final);
+      if (detected === undefined) {
+        this.pending = text;
+        return [];
+      }
+      const { separator, header } = detected;
+      if (header === null) throw new UnreadableFileError(`the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`);
+      if (!csvHeaderSchema.safeParse(header).success) throw new UnreadableFileError(headerProblem(header));
+      this.separator = SEPARATOR_CODES[separator];
+      this.decimalComma = separator === ";";
+      position = startOf(text);
     }
-    // An array of exactly the log's width, and one string for each repeated text: a long log keeps a third less memory.
+    const rows: LogRow[] = [];
+    const { end, line } = scanCsv(text, this.separator, position, this.line, final, (recordLine, fields) => {
+      if (this.isHeader) this.isHeader = false;
+      else rows.push({ row: recordLine, cells: this.cellsOf(fields) });
+    });
+    this.line = line;
+    if (end < text.length) this.pending = text.slice(end);
+    return rows;
+  }
+
+  /** A record's fields as a row's cells: exactly the log's width, and a Quantity that is a decimal number as that number. */
+  private cellsOf(fields: readonly string[]): CellValue[] {
+    const width = LOG_COLUMNS.length;
     const cells: CellValue[] = new Array<CellValue>(width);
     for (let i = 0; i < width; i++) {
       const field = i < fields.length ? (fields[i] as string) : "";
-      cells[i] = REPEATING_COLUMNS[i] === true ? shared(field) : field;
+      cells[i] = REPEATING_COLUMNS[i] === true ? this.shared(field) : field;
     }
-    const quantity = cells[quantityColumn] as string;
+    const quantity = cells[QUANTITY] as string;
     if (quantity !== "") {
       const decimal = DECIMAL_TEXT.test(quantity)
         ? quantity
-        : decimalComma && DECIMAL_COMMA_TEXT.test(quantity)
+        : this.decimalComma && DECIMAL_COMMA_TEXT.test(quantity)
           ? quantity.replace(",", ".")
           : null;
       if (decimal !== null) {
         const number = Number(decimal);
-        if (Number.isFinite(number)) cells[quantityColumn] = number;
+        if (Number.isFinite(number)) cells[QUANTITY] = number;
       }
     }
-    rows.push({ row: line, cells });
-  });
-  return { rows, profileCells: EMPTY_PROFILE_CELLS, dateSystem: "1900" };
+    return cells;
+  }
+
+  private shared(text: string): string {
+    const texts = this.texts;
+    if (texts === null || text.length > SHARED_TEXT_LENGTH) return text;
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    if (texts.size < SHARED_TEXT_COUNT) texts.set(text, text);
+    return text;
+  }
 }
 
 /** Whether the bytes are UTF-16 without a byte order mark: ASCII text with every other byte zero. */
@@ -260,20 +357,112 @@ function utf16WithoutMark(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
+/** How a CSV file's bytes are text: its encoding, and how many bytes of byte order mark to skip. */
+export interface CsvEncoding {
+  readonly encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+  readonly skip: number;
+}
+
 /**
- * Decodes a CSV file's bytes: UTF-8 (with or without a byte order mark), or
- * UTF-16 with its byte order mark (or plainly UTF-16 by its zero bytes);
- * bytes that are not UTF-8 are read as Windows-1252, which is what
- * spreadsheets on Windows save "CSV" in.
+ * A CSV file's encoding (SPEC 5), from its first bytes and whether all its
+ * bytes are UTF-8: UTF-16 with its byte order mark (or plainly UTF-16 by its
+ * zero bytes); else UTF-8 (with or without a byte order mark) when the bytes
+ * are UTF-8; else Windows-1252, which is what spreadsheets on Windows save
+ * "CSV" in.
  */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  const utf16 = utf16WithoutMark(bytes);
-  if (utf16 !== null) return new TextDecoder(utf16).decode(bytes);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
+export function csvEncodingOf(head: Uint8Array, allUtf8: () => boolean): CsvEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", skip: 2 };
+  const utf16 = utf16WithoutMark(head);
+  if (utf16 !== null) return { encoding: utf16, skip: 0 };
+  return { encoding: allUtf8() ? "utf-8" : "windows-1252", skip: 0 };
+}
+
+/**
+ * How many of the bytes end on a whole UTF-8 character: all of them, or all but the first bytes of a character
+ * that the next piece completes.
+ */
+export function wholeUtf8Length(bytes: Uint8Array): number {
+  const length = bytes.length;
+  // A character is at most four bytes: its first byte is within the last four.
+  for (let index = length - 1; index >= 0 && index >= length - 4; index--) {
+    const byte = bytes[index] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return index + size > length ? index : length;
   }
+  return length;
+}
+
+/** How many of the UTF-16 bytes end on a whole character: an even number, without a high surrogate at the end. */
+function wholeUtf16Length(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): number {
+  const even = bytes.length & ~1;
+  if (even < 2) return even;
+  const high = encoding === "utf-16le" ? (bytes[even - 1] as number) : (bytes[even - 2] as number);
+  return high >= 0xd8 && high <= 0xdb ? even - 2 : even;
+}
+
+/**
+ * Decodes a file's bytes piece by piece in its encoding: each piece is cut
+ * after its last whole character and decoded whole, the rest carried to the
+ * next (Node's decoder takes its fast path only for a whole text, never in
+ * its streaming mode). Windows-1252 gives one character per byte and needs
+ * no carrying. A byte order mark is kept as a character: only the file's
+ * first character may be one, and the log's reader skips it there.
+ */
+export class CsvTextDecoder {
+  private readonly decoder: TextDecoder | null;
+  /** The first bytes of a character that the next piece completes. */
+  private carried: Uint8Array | null = null;
+
+  constructor(private readonly encoding: CsvEncoding["encoding"]) {
+    this.decoder = encoding === "windows-1252" ? null : new TextDecoder(encoding, { fatal: encoding === "utf-8", ignoreBOM: true });
+  }
+
+  /** How many bytes wait for the next piece. */
+  get carriedLength(): number {
+    return this.carried?.length ?? 0;
+  }
+
+  /** How many bytes of the file the text was decoded from (for text this decoder gave). */
+  byteLength(text: string): number {
+    if (this.encoding === "windows-1252") return text.length;
+    if (this.encoding === "utf-8") return new TextEncoder().encode(text).length;
+    return 2 * text.length;
+  }
+
+  /** The text of the next piece of bytes; `final`: the last piece. */
+  decode(bytes: Uint8Array, final: boolean): string {
+    if (this.decoder === null) return decodeWindows1252(bytes);
+    let input = bytes;
+    if (this.carried !== null) {
+      input = new Uint8Array(this.carried.length + bytes.length);
+      input.set(this.carried);
+      input.set(bytes, this.carried.length);
+      this.carried = null;
+    }
+    const encoding = this.encoding;
+    const whole = final ? input.length : encoding === "utf-8" ? wholeUtf8Length(input) : wholeUtf16Length(input, encoding as "utf-16le");
+    if (whole < input.length) this.carried = input.slice(whole);
+    try {
+      return this.decoder.decode(input.subarray(0, whole));
+    } catch {
+      // The bytes were found to be UTF-8 before they were read as text: they changed while the file was read.
+      throw new UnreadableFileError("the file changed while it was being read: verify it again");
+    }
+  }
+}
+
+/** Decodes a whole CSV file's bytes as `csvEncodingOf` says (UTF-8 decoded once: finding that it is UTF-8 decodes it). */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  let utf8: string | null = null;
+  const { encoding, skip } = csvEncodingOf(bytes.subarray(0, 4), () => {
+    try {
+      utf8 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return encoding === "utf-8" && utf8 !== null ? utf8 : new CsvTextDecoder(encoding).decode(bytes.subarray(skip), true);
 }

@@ -35,6 +35,11 @@ export function byteLimitOf(name: string, head: Uint8Array): { limit: number; wh
   return workbook ? { limit: LIMITS.maxWorkbookBytes, what: "a workbook" } : { limit: LIMITS.maxCsvBytes, what: "a CSV log" };
 }
 
+/** Whether a file, by its name and first bytes, is read as a CSV log (what `readLogFile` reads with `csvLog`). */
+export function isCsvLogFile(name: string, head: Uint8Array): boolean {
+  return fileKind(head) === "text" && TEXT_EXTENSIONS.has(extensionOf(name));
+}
+
 /** The refusal of a file over its limit. */
 export function tooLargeError(size: string, what: string): UnreadableFileError {
   return new UnreadableFileError(`it is ${size}, more than ${what} of ${LIMITS.maxRow.toLocaleString("en")} rows takes: it is not read`);

@@ -9,7 +9,7 @@
  * peak resident set size.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { wholeLogHours, writeEntityBomb, writeFarRow, writeWholeCsv, writeWholeWorkbook, writeZipBomb } from "../support/hostile-files";
@@ -111,6 +111,14 @@ describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", 
     execFileSync("truncate", ["-s", "600M", file]);
     expectRefused("600 MB CSV", file, /huge\.csv: it is 600(\.0)? MiB, more than a CSV log of 1,048,576 rows takes/);
   });
+
+  test("a 250 MB CSV whose quoted field never closes (a record as long as the file)", () => {
+    const file = join(folder, "open.csv");
+    const lines = "o\n".repeat(1 << 20);
+    writeFileSync(file, 'Date,Activity,Format,Provider,Credential,Quantity,Notes\n2024-01-02,treatment,In person,A,CST-T,1,"');
+    for (let index = 0; index < 120; index++) appendFileSync(file, lines);
+    expectRefused("250 MB CSV, quote never closed", file, /open\.csv: line 2: a quoted field is never closed/);
+  }, 120_000);
 
   test("a FIFO named log.csv", () => {
     const file = join(folder, "fifo.csv");
