@@ -112,6 +112,9 @@ function serialReading(serial: number, system: DateSystem): DateReading {
 
 /** CSV logs repeat the same date texts: each is read once. */
 const TEXT_READINGS = new Map<string, DateReading>();
+/** The text `readDateCell` read last, and its reading. */
+let lastDateText: string | null = null;
+let lastTextReading: DateReading = MISSING_DATE;
 
 function readDateText(value: string): DateReading {
   const text = value.trim();
@@ -132,12 +135,18 @@ function readDateText(value: string): DateReading {
 export function readDateCell(value: CellValue, system: DateSystem): DateReading {
   if (typeof value === "number") return (system === "1904" ? READINGS_1904 : READINGS_1900).read(value);
   if (typeof value === "string") {
+    // The last text read first: a row's date is read by its check and by the fingerprint, one after the
+    // other, and neighbouring rows often share a date (a text read from a file is a new string each time,
+    // whose hash the map would compute again).
+    if (value === lastDateText) return lastTextReading;
     let reading = TEXT_READINGS.get(value);
     if (reading === undefined) {
       reading = readDateText(value);
       if (TEXT_READINGS.size >= 100_000) TEXT_READINGS.clear();
       TEXT_READINGS.set(value, reading);
     }
+    lastDateText = value;
+    lastTextReading = reading;
     return reading;
   }
   if (value === null || value === undefined) return MISSING_DATE;

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ACTIVITIES, CREDENTIAL_CHOICES, FORMAT_LABELS, type IsoDate, type WorkbookContent, UNIT_LABELS, activityByCode } from "../core";
 import {
   type ActivityField,
@@ -48,7 +48,6 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
   const [errors, setErrors] = useState<Partial<Record<ActivityField, string>>>({});
   const [status, setStatus] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
-  const decimalMark = useMemo(() => localeDecimalMark(), []);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const activity = activityByCode(values.activity);
@@ -92,7 +91,8 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
       dateSystem: content.log.dateSystem,
       existingRows: content.log.rows,
       editingRow: editing?.row,
-      decimalMark,
+      // Read when an activity is added, not when the form is drawn: the locale's number data loads on first use.
+      decimalMark: localeDecimalMark(),
     });
     setErrors(check.fieldErrors);
     const count = Object.keys(check.fieldErrors).length;
