@@ -1,4 +1,5 @@
 import { Button, Field, ProgressBar } from "@fluentui/react-components";
+import { useState } from "react";
 import {
   type Assessment,
   type Category,
@@ -39,11 +40,11 @@ const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "
  */
 export function Dashboard({ assessment, onProfileField, onExport, exporting }: DashboardProps) {
   const styles = usePaneStyles();
-  const { allocation, profile, hours } = assessment;
+  const { allocation, profile } = assessment;
   const { next } = allocation;
   const ruleSet = profile.profile.ruleSet;
   const rule = creditRule(ruleSet, next.credit);
-  const breakdown = breakdownOf(assessment);
+  const [explained, setExplained] = useState(false);
   const awarded = profile.profile.creditsAwarded;
   const bars: { key: string; label: string; needed: number; missing: number }[] = [];
   for (const category of categoriesOf(rule)) {
@@ -53,7 +54,6 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting }: D
   }
   bars.push({ key: "total", label: "In all", needed: rule.total * MILLI_PER_HOUR, missing: next.missing.total });
   const blockedCertification = rule.requires !== null && next.blockedBy !== null ? rule.requires : null;
-  const logged = CATEGORIES.filter((category: Category) => hours[category] > 0);
 
   return (
     <section className={styles.dashboard} aria-labelledby="progress-heading">
@@ -106,29 +106,40 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting }: D
           The {ordinal(next.credit)} credit takes only category {categoriesOf(rule).join(" and ")} hours.
         </p>
       )}
-      <details className={styles.details}>
+      {/* The explanation is made when it is opened: it shows dates as the locale writes them, and making the first
+          date format loads the locale's date data, a tenth of the pane's first render. */}
+      <details className={styles.details} onToggle={(event) => setExplained(event.currentTarget.open)}>
         <summary>Where your hours went</summary>
-        <ul>
-          <li>
-            Logged in rows without errors: {logged.length === 0 ? "none yet" : categoryHoursText(hours, logged)}
-            {assessment.rowsWithErrors > 0
-              ? ` (${plural(assessment.rowsWithErrors, "row")} with errors count for nothing until fixed)`
-              : ""}
-            .
-          </li>
-          {breakdown.earned.map((entry) => (
-            <li key={entry.credit}>{earnedCreditText(entry, creditRule(ruleSet, entry.credit))}.</li>
-          ))}
-          {CATEGORIES.some((category) => breakdown.next.hours[category] > 0) && (
-            <li>
-              Toward the {ordinal(breakdown.next.credit)} credit so far: {categoryHoursText(breakdown.next.hours, categoriesOf(rule))}.
-            </li>
-          )}
-          {breakdown.unused.map((entry) => (
-            <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso))}</li>
-          ))}
-        </ul>
+        {explained && <HoursExplained assessment={assessment} />}
       </details>
     </section>
+  );
+}
+
+/** Which hours went to which credit, which count toward none and why. */
+function HoursExplained({ assessment }: { assessment: Assessment }) {
+  const { allocation, profile, hours } = assessment;
+  const ruleSet = profile.profile.ruleSet;
+  const rule = creditRule(ruleSet, allocation.next.credit);
+  const breakdown = breakdownOf(assessment);
+  const logged = CATEGORIES.filter((category: Category) => hours[category] > 0);
+  return (
+    <ul>
+      <li>
+        Logged in rows without errors: {logged.length === 0 ? "none yet" : categoryHoursText(hours, logged)}
+        {assessment.rowsWithErrors > 0 ? ` (${plural(assessment.rowsWithErrors, "row")} with errors count for nothing until fixed)` : ""}.
+      </li>
+      {breakdown.earned.map((entry) => (
+        <li key={entry.credit}>{earnedCreditText(entry, creditRule(ruleSet, entry.credit))}.</li>
+      ))}
+      {CATEGORIES.some((category) => breakdown.next.hours[category] > 0) && (
+        <li>
+          Toward the {ordinal(breakdown.next.credit)} credit so far: {categoryHoursText(breakdown.next.hours, categoriesOf(rule))}.
+        </li>
+      )}
+      {breakdown.unused.map((entry) => (
+        <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso))}</li>
+      ))}
+    </ul>
   );
 }

@@ -171,10 +171,13 @@ describe("5. progress first, and explained", () => {
     expect(dashboard.getByTestId("credits-earned")).toHaveTextContent("1 credit");
     expect(dashboard.getByText("Category A: 7.5 of 12 h")).toBeInTheDocument();
     expect(dashboard.getByText("The 2nd credit takes only category A and C hours.")).toBeInTheDocument();
+    expect(dashboard.getByText("Category C: 6 of 12 h")).toBeInTheDocument();
+    // The explanation is made when its disclosure opens.
+    expect(dashboard.queryByText("Toward the 2nd credit so far: A 7.5 h and C 6 h.")).not.toBeInTheDocument();
+    await userEvent.click(dashboard.getByText("Where your hours went"));
+    expect(await dashboard.findByText("Toward the 2nd credit so far: A 7.5 h and C 6 h.")).toBeInTheDocument();
     // The 1st credit takes B rather than C where it can, so the 6 C hours left count toward the 2nd.
     expect(dashboard.getByText("1st credit: A 6 h, B 12 h and C 6 h.")).toBeInTheDocument();
-    expect(dashboard.getByText("Category C: 6 of 12 h")).toBeInTheDocument();
-    expect(dashboard.getByText("Toward the 2nd credit so far: A 7.5 h and C 6 h.")).toBeInTheDocument();
     expect(
       dashboard.getByText("5 h of category B count toward no credit: the 2nd credit takes only category A and C hours."),
     ).toBeInTheDocument();
