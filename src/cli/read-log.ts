@@ -14,7 +14,7 @@ import { constants, readSync } from "node:fs";
 import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent } from "../core";
-import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf, wholeUtf8Length } from "../workbook/csv";
+import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
 import { sizeText } from "../workbook/limits";
 import { textFormatProblem } from "../workbook/formats";
@@ -86,23 +86,36 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
   }
 }
 
-/** Reads at most `limit` bytes (refusing a file with more), whatever size the file system reported. */
-async function readAtMost(handle: FileHandle, expected: number, limit: number, what: string): Promise<Uint8Array> {
+/** Reads into the buffer from the file's position: how many bytes were read (0 at the end). */
+function readAt(fd: number, buffer: Uint8Array, position: number): number {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, position);
+  } catch (error) {
+    throw asUnreadable(error);
+  }
+}
+
+/**
+ * The file's bytes from `start` to its end, refusing a file of more than `limit` bytes: first by the size the
+ * file system reported (`expected`), then by what is read, whatever that size said (a file that grows while
+ * it is read is refused at the limit).
+ */
+function readRange(fd: number, start: number, expected: number, limit: number, what: string): Uint8Array {
   if (expected > limit) throw tooLargeError(sizeText(expected), what);
-  let buffer = new Uint8Array(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
+  let buffer = new Uint8Array(Math.min(limit + 1, Math.max(expected + 1, start + 64 * 1024)) - start);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
-      if (length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
-      const grown = new Uint8Array(Math.min(limit + 1, buffer.length * 2));
+      if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+      const grown = new Uint8Array(Math.min(limit + 1 - start, buffer.length * 2));
       grown.set(buffer);
       buffer = grown;
     }
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    const bytesRead = readAt(fd, buffer.subarray(length), start + length);
     if (bytesRead === 0) break;
     length += bytesRead;
   }
-  if (length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+  if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
   return buffer.subarray(0, length);
 }
 
@@ -113,7 +126,7 @@ async function readFileBytes(path: string): Promise<Uint8Array> {
     const head = new Uint8Array(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     const { limit, what } = byteLimitOf(basename(path), head.subarray(0, bytesRead));
-    return await readAtMost(handle, size, limit, what);
+    return readRange(handle.fd, 0, size, limit, what);
   } catch (error) {
     throw asUnreadable(error);
   } finally {
@@ -149,55 +162,32 @@ const CSV_PIECE_BYTES = 64 * 1024;
  */
 const LONGEST_RECORD_READ_IN_PIECES = 1024 * 1024;
 
-/** Reads into the buffer from the file's position: how many bytes were read (0 at the end). */
-function readAt(fd: number, buffer: Uint8Array, position: number): number {
-  try {
-    return readSync(fd, buffer, 0, buffer.length, position);
-  } catch (error) {
-    throw asUnreadable(error);
-  }
-}
-
-/** The file's bytes from `start` to its end, never past `limit` (a file that grows while it is read is refused there). */
-function readRest(fd: number, start: number, fileSize: number, limit: number, what: string): Uint8Array {
-  let buffer = new Uint8Array(Math.min(limit + 1, Math.max(fileSize, start) + 1) - start);
-  let length = 0;
+/**
+ * The file's bytes from `start` to its end, a piece at a time in one buffer (a piece is valid until the next
+ * is read), never past `limit`.
+ */
+function* filePieces(fd: number, start: number, limit: number, what: string): Generator<Uint8Array> {
+  const buffer = new Uint8Array(CSV_PIECE_BYTES);
+  let position = start;
   for (;;) {
-    if (length === buffer.length) {
-      if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
-      const grown = new Uint8Array(Math.min(limit + 1 - start, buffer.length * 2));
-      grown.set(buffer);
-      buffer = grown;
-    }
-    const bytesRead = readAt(fd, buffer.subarray(length), start + length);
-    if (bytesRead === 0) break;
-    length += bytesRead;
+    const bytesRead = readAt(fd, buffer, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    if (position > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+    yield buffer.subarray(0, bytesRead);
   }
-  if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
-  return buffer.subarray(0, length);
 }
 
 /** The text of the file's bytes from `start` to its end, decoded as one final piece (its bytes let go on return). */
 function restText(fd: number, start: number, fileSize: number, limit: number, what: string, encoding: CsvEncoding["encoding"]): string {
-  return new CsvTextDecoder(encoding).decode(readRest(fd, start, fileSize, limit, what), true);
+  return new CsvTextDecoder(encoding).decode(readRange(fd, start, fileSize, limit, what), true);
 }
 
-/** Whether the file's bytes are all UTF-8, read a piece at a time. */
-function isUtf8File(fd: number, fileSize: number, limit: number, what: string): boolean {
-  const piece = new Uint8Array(CSV_PIECE_BYTES);
-  let carried: Uint8Array | null = null;
-  let position = 0;
-  for (;;) {
-    const bytesRead = readAt(fd, piece, position);
-    if (bytesRead === 0) return carried === null;
-    position += bytesRead;
-    if (position > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
-    let bytes = piece.subarray(0, bytesRead);
-    if (carried !== null) bytes = Buffer.concat([carried, bytes]);
-    const whole = wholeUtf8Length(bytes);
-    if (!isUtf8(bytes.subarray(0, whole))) return false;
-    carried = whole < bytes.length ? bytes.slice(whole) : null;
-  }
+/** Whether the file's bytes are all UTF-8, read a piece at a time, each cut after its last whole character. */
+function isUtf8File(fd: number, limit: number, what: string): boolean {
+  const cut = new CsvTextDecoder("utf-8");
+  for (const piece of filePieces(fd, 0, limit, what)) if (!isUtf8(cut.wholeCharacters(piece, false))) return false;
+  return cut.carriedLength === 0;
 }
 
 /**
@@ -208,7 +198,7 @@ function isUtf8File(fd: number, fileSize: number, limit: number, what: string): 
  */
 async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, limit: number, what: string): Promise<StreamedLogInput> {
   const fd = handle.fd;
-  const { encoding, skip } = csvEncodingOf(head, () => isUtf8File(fd, size, limit, what));
+  const { encoding, skip } = csvEncodingOf(head, () => isUtf8File(fd, limit, what));
   // A spreadsheet saved as XML or HTML under a .csv name is named as what it is, before any row is read.
   const start = new Uint8Array(skip + 4096);
   const startText = new CsvTextDecoder(encoding).decode(start.subarray(skip, readAt(fd, start, 0)), false);
@@ -217,15 +207,11 @@ async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, 
   function* batches(): Generator<LogRow[]> {
     const reader = new CsvLogReader({ shareTexts: false });
     const decoder = new CsvTextDecoder(encoding);
-    const piece = new Uint8Array(CSV_PIECE_BYTES);
     let position = skip;
     try {
-      for (;;) {
-        const bytesRead = readAt(fd, piece, position);
-        if (bytesRead === 0) break;
-        position += bytesRead;
-        if (position > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
-        const rows = reader.push(decoder.decode(piece.subarray(0, bytesRead), false), false);
+      for (const piece of filePieces(fd, skip, limit, what)) {
+        position += piece.length;
+        const rows = reader.push(decoder.decode(piece, false), false);
         if (rows.length > 0) yield rows;
         if (reader.pendingText.length > LONGEST_RECORD_READ_IN_PIECES) {
           // The record that waits starts this many bytes back: the file from there is read again, as one piece.
@@ -264,7 +250,7 @@ export async function readLogFileToVerify(
       streaming = true;
       return { log, submissionRows: null };
     }
-    const { log, submissionRows } = await readLogBytes(name, await readAtMost(handle, size, limit, what));
+    const { log, submissionRows } = await readLogBytes(name, readRange(handle.fd, 0, size, limit, what));
     return { log, submissionRows };
   } catch (error) {
     throw asUnreadable(error);

@@ -234,8 +234,8 @@ const DECIMAL_COMMA_TEXT = /^\s*[+-]?(\d+(,\d*)?|,\d+)\s*$/;
 /** Texts kept once however often they repeat: short ones, up to a count that keeps the table small. */
 const SHARED_TEXT_LENGTH = 64;
 const SHARED_TEXT_COUNT = 65_536;
-/** The columns whose texts repeat from row to row: the date, the activity, the format, the credential. */
 const QUANTITY = LOG_INDEX.quantity;
+/** The columns whose texts repeat from row to row: the date, the activity, the format, the credential. */
 const REPEATING_COLUMNS: readonly boolean[] = LOG_COLUMNS.map((_, index) =>
   [LOG_INDEX.date, LOG_INDEX.activity, LOG_INDEX.format, LOG_INDEX.credential].includes(index),
 );
@@ -382,7 +382,7 @@ export function csvEncodingOf(head: Uint8Array, allUtf8: () => boolean): CsvEnco
  * How many of the bytes end on a whole UTF-8 character: all of them, or all but the first bytes of a character
  * that the next piece completes.
  */
-export function wholeUtf8Length(bytes: Uint8Array): number {
+function wholeUtf8Length(bytes: Uint8Array): number {
   const length = bytes.length;
   // A character is at most four bytes: its first byte is within the last four.
   for (let index = length - 1; index >= 0 && index >= length - 4; index--) {
@@ -431,9 +431,13 @@ export class CsvTextDecoder {
     return 2 * text.length;
   }
 
-  /** The text of the next piece of bytes; `final`: the last piece. */
-  decode(bytes: Uint8Array, final: boolean): string {
-    if (this.decoder === null) return decodeWindows1252(bytes);
+  /**
+   * The bytes of the next piece that end on a whole character, after those carried from the last piece; the
+   * first bytes of a character cut at its end are carried to the next (`final`: the last piece, nothing is
+   * carried). Valid until the next call. Windows-1252 bytes are all whole.
+   */
+  wholeCharacters(bytes: Uint8Array, final: boolean): Uint8Array {
+    if (this.encoding === "windows-1252") return bytes;
     let input = bytes;
     if (this.carried !== null) {
       input = new Uint8Array(this.carried.length + bytes.length);
@@ -442,10 +446,17 @@ export class CsvTextDecoder {
       this.carried = null;
     }
     const encoding = this.encoding;
-    const whole = final ? input.length : encoding === "utf-8" ? wholeUtf8Length(input) : wholeUtf16Length(input, encoding as "utf-16le");
+    const whole = final ? input.length : encoding === "utf-8" ? wholeUtf8Length(input) : wholeUtf16Length(input, encoding);
     if (whole < input.length) this.carried = input.slice(whole);
+    return input.subarray(0, whole);
+  }
+
+  /** The text of the next piece of bytes; `final`: the last piece. */
+  decode(bytes: Uint8Array, final: boolean): string {
+    if (this.decoder === null) return decodeWindows1252(bytes);
+    const whole = this.wholeCharacters(bytes, final);
     try {
-      return this.decoder.decode(input.subarray(0, whole));
+      return this.decoder.decode(whole);
     } catch {
       // The bytes were found to be UTF-8 before they were read as text: they changed while the file was read.
       throw new UnreadableFileError("the file changed while it was being read: verify it again");
