@@ -22,5 +22,6 @@ const bundle = (entry, out) =>
 await bundle("run.ts", outfile);
 await bundle("read-csv-only.ts", join(root, "lib", "bench-read-csv.cjs"));
 await bundle("reader-child.ts", join(root, "lib", "bench-reader.cjs"));
+await bundle("stream-floor.ts", join(root, "lib", "bench-stream-floor.cjs"));
 const result = spawnSync("node", ["--expose-gc", outfile], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);
