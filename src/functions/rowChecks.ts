@@ -86,6 +86,13 @@ export class RowChecks {
   /** Whether CST.STATUS has asked: only then is a row looked up before it is checked. */
   private looked = false;
   /**
+   * Whether every row since the store was cleared was STATUS's, each after the last one kept and not
+   * the first (the STATUS column called in order, before any evaluation of the log): such a row is checked
+   * and kept without a lookup by hash. A row that repeats an earlier one is then checked once more, which
+   * changes no answer. Any other lookup, or a row kept by the evaluation, ends it.
+   */
+  private appending = true;
+  /**
    * The row a lookup tries first: the one after the row found or kept last. Excel calls the STATUS
    * column in row order, and a log's evaluation reads its rows in order: after one of them has kept
    * the rows, the other finds each at this guess, compared cell by cell, without hashing any row.
@@ -143,7 +150,11 @@ export class RowChecks {
   totals(cells: readonly CellValue[], rowNumber: number): RowTotals {
     let index = -1;
     if (this.looked) index = this.lookUp(cells, rowNumber);
-    else index = this.add(cells, rowNumber, copyOfRow(cells), null);
+    else {
+      // The evaluation fills the store: STATUS, called in whatever order, then looks its rows up.
+      this.appending = false;
+      index = this.add(cells, rowNumber, copyOfRow(cells), null);
+    }
     this.guess = index + 1;
     this.lastKept = this.kept[index] as readonly CellValue[];
     const read = this.read;
@@ -159,9 +170,13 @@ export class RowChecks {
   /** CST.STATUS's answer for a row that is not empty: OK, or its errors with their codes. */
   status(cells: readonly CellValue[]): string {
     this.looked = true;
-    // After the last row kept, the column starts again at the first.
-    if (this.guess >= this.count) this.guess = 0;
-    const index = this.lookUp(cells, 1);
+    let index: number;
+    if (this.guess < this.count) index = this.lookUp(cells, 1);
+    // After the last row kept, the column starts again at the first; or, while the store is filled in
+    // order, it goes on.
+    else if (this.count > 0 && this.holds(0, cells)) index = 0;
+    else if (this.appending) index = this.add(cells, 1, copyOfRow(cells), null);
+    else index = this.lookUp(cells, 1);
     this.guess = index + 1;
     if (this.flawed[index] === 0) return "OK";
     let line = this.lines.get(index);
@@ -174,6 +189,7 @@ export class RowChecks {
 
   /** The row kept with these cells: the guess if it holds them, else by hash; checked and kept if none. */
   private lookUp(cells: readonly CellValue[], rowNumber: number): number {
+    this.appending = false;
     if (this.guess < this.count && this.holds(this.guess, cells)) return this.guess;
     this.indexAll();
     const hash = rowHash(cells);
@@ -249,6 +265,7 @@ export class RowChecks {
   }
 
   private clear(): void {
+    this.appending = true;
     this.count = 0;
     this.guess = 0;
     this.indexed = 0;

@@ -139,6 +139,36 @@ describe("one evaluation per recalculation", () => {
     expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 0 });
   });
 
+  test("the STATUS column called in order before anything is kept: each row checked once as it comes, then found again whatever changes", () => {
+    const statuses = (range: readonly (readonly Cell[])[]) => range.map((row) => STATUS([[...row]]));
+    const expected = (range: readonly (readonly Cell[])[]) => checked(range, "1900", undefined, todayIsoDate()).status;
+    // Rows 7 and 8 repeat rows 1 and 3: the same answers; a repeat is checked again at most once.
+    const log = [...sampleLog("1900"), sampleLog("1900")[1]!, sampleLog("1900")[3]!];
+    expect(statuses(log)).toEqual(expected(log));
+    expect(takeEvaluationCounts().rowsChecked).toBeLessThanOrEqual(8);
+    // Called again from the top, and from the bottom up: every row is found, none checked again.
+    expect(statuses(log)).toEqual(expected(log));
+    expect([...log].reverse().map((row) => STATUS([[...row]]))).toEqual([...(expected(log) as unknown[])].reverse());
+    expect(takeEvaluationCounts().rowsChecked).toBe(0);
+    // One row edited in the middle: that row alone is checked; the rows after it are found where they were.
+    const edited = log.map((row) => [...row]);
+    edited[3]![5] = 5;
+    expect(statuses(edited)).toEqual(expected(edited));
+    expect(takeEvaluationCounts().rowsChecked).toBe(1);
+    // The log's formulas after it find every row too.
+    expect(recalculate(edited)).toEqual(checked(edited, "1900", undefined, todayIsoDate()));
+    expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 1, rowsChecked: 0 });
+  });
+
+  test("the log's formulas first, then the STATUS column from the bottom up: every row found, none checked again", () => {
+    const log = sampleLog("1900");
+    CREDIT(fresh(log));
+    expect(takeEvaluationCounts().rowsChecked).toBe(6);
+    const statuses = [...log].reverse().map((row) => STATUS([[...row]]));
+    expect(statuses).toEqual([...(checked(log, "1900", undefined, todayIsoDate()).status as unknown[])].reverse());
+    expect(takeEvaluationCounts().rowsChecked).toBe(0);
+  });
+
   test("HOURS alone never allocates credits", () => {
     for (const category of [undefined, "A", "B", "C"]) HOURS(sampleLog("1900"), category);
     expect(takeEvaluationCounts()).toEqual({ tallies: 1, allocations: 0, rowsChecked: 6 });
