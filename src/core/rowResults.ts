@@ -34,8 +34,12 @@ export class RowResults implements Iterable<RowResult> {
   /** For a row with findings, the index of its errors and warnings in `findingLists` plus one; 0 for none. */
   private findings: Int32Array;
   private readonly findingLists: (readonly [readonly Finding<RowErrorCode>[], readonly Finding<RowWarningCode>[]])[] = [];
-  /** The possible-duplicate warning alone, by the earlier row it names: rows repeating one row share it. */
-  private readonly duplicateLists = new Map<number, readonly Finding<RowWarningCode>[]>();
+  /**
+   * The possible-duplicate warning alone, for the earlier row read last: rows that repeat one row, read one
+   * after the other, share it. Only the last is kept: a report of 100,000 rows reads each row once, and a
+   * list kept for every earlier row would stand in memory until the end.
+   */
+  private lastDuplicate: { readonly earlier: number; readonly list: readonly Finding<RowWarningCode>[] } | null = null;
   /** The rows with a date and an activity, compared by `finish`. */
   private readonly duplicates: DuplicateCheck;
 
@@ -156,12 +160,8 @@ export class RowResults implements Iterable<RowResult> {
     const earlier = this.earlierRows[index] as number;
     if (earlier === 0) return warnings;
     if (warnings.length > 0) return withDuplicateWarning(warnings, earlier);
-    let alone = this.duplicateLists.get(earlier);
-    if (alone === undefined) {
-      alone = withDuplicateWarning(warnings, earlier);
-      this.duplicateLists.set(earlier, alone);
-    }
-    return alone;
+    if (this.lastDuplicate?.earlier !== earlier) this.lastDuplicate = { earlier, list: withDuplicateWarning(warnings, earlier) };
+    return this.lastDuplicate.list;
   }
 
   /** The `index`-th result as an object, as `validateRow` gives it. */
