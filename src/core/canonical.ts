@@ -101,8 +101,12 @@ export function canonicalRow(cells: readonly CellValue[], system: DateSystem, fo
   return texts;
 }
 
-/** Rows per piece of the canonical form: a piece is a few hundred kilobytes, gone once it is hashed. */
-const ROWS_PER_PIECE = 2048;
+/**
+ * Rows per piece of the canonical form: a piece is some tens of kilobytes, gone once it is hashed. Rows
+ * held for a piece outlive V8's young-generation collections that fall while they wait: 256 rows rather
+ * than 2,048 made verify of a 100,000-row CSV about 6% faster.
+ */
+export const CANONICAL_ROWS_PER_PIECE = 256;
 
 /**
  * Writes the canonical form piece by piece as a log's rows come: its opening
@@ -140,7 +144,7 @@ export class CanonicalWriter {
   /** Adds the cells of a row known not to be empty (`isEmptyRow`). */
   addNonEmptyRow(cells: readonly CellValue[]): void {
     this.rows.push(canonicalRow(cells, this.system, this.form));
-    if (this.rows.length === ROWS_PER_PIECE) this.flush();
+    if (this.rows.length === CANONICAL_ROWS_PER_PIECE) this.flush();
   }
 
   private flush(): void {

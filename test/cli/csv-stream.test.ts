@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/commands";
-import { readLogFile, readLogFileToVerify } from "../../src/cli/read-log";
+import { CSV_PIECE_BYTES, readLogFile, readLogFileToVerify } from "../../src/cli/read-log";
 import { type LogRow, isStreamed, reportLog } from "../../src/core";
 
 const HEADER = "Date,Activity,Format,Provider,Credential,Quantity,Notes";
-const PIECE = 64 * 1024;
+const PIECE = CSV_PIECE_BYTES;
 
 let folder: string;
 beforeEach(() => {

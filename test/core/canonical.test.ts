@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  CANONICAL_ROWS_PER_PIECE,
   type CanonicalInput,
   type CellValue,
   canonicalForm,
@@ -160,18 +161,22 @@ describe("the canonical form in pieces", () => {
     );
   });
 
-  test.each([0, 1, 2047, 2048, 2049, 6200])("a log of %i rows, across the pieces' boundaries, hashes as one string", async (count) => {
-    const rows: Cells[] = Array.from({ length: count }, (_, index) =>
-      treatment(`2024-0${1 + (index % 9)}-1${index % 10}`, 1 + (index % 7)),
-    );
-    // Blank rows among them are left out wherever they fall.
-    if (count > 10) rows.splice(5, 0, ["", "", "", "", "", "", ""]);
-    const input: CanonicalInput = { ...base, rows: logRows(...rows) };
-    const whole = specified(input);
-    const pieces = [...canonicalPieces(input)];
-    expect(pieces.length).toBe(2 + Math.ceil(count / 2048));
-    expect(pieces.join("")).toBe(whole);
-    expect(await fingerprint(input)).toBe(await sha256Hex(whole));
-    expect(await fingerprint(input, undefined, nodeSha256)).toBe(await sha256Hex(whole));
-  });
+  const PIECE = CANONICAL_ROWS_PER_PIECE;
+  test.each([0, 1, PIECE - 1, PIECE, PIECE + 1, 3 * PIECE + 7])(
+    "a log of %i rows, across the pieces' boundaries, hashes as one string",
+    async (count) => {
+      const rows: Cells[] = Array.from({ length: count }, (_, index) =>
+        treatment(`2024-0${1 + (index % 9)}-1${index % 10}`, 1 + (index % 7)),
+      );
+      // Blank rows among them are left out wherever they fall.
+      if (count > 10) rows.splice(5, 0, ["", "", "", "", "", "", ""]);
+      const input: CanonicalInput = { ...base, rows: logRows(...rows) };
+      const whole = specified(input);
+      const pieces = [...canonicalPieces(input)];
+      expect(pieces.length).toBe(2 + Math.ceil(count / PIECE));
+      expect(pieces.join("")).toBe(whole);
+      expect(await fingerprint(input)).toBe(await sha256Hex(whole));
+      expect(await fingerprint(input, undefined, nodeSha256)).toBe(await sha256Hex(whole));
+    },
+  );
 });
