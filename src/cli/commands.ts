@@ -45,7 +45,7 @@ function outJson(io: Io, value: unknown): void {
   else io.outPieces(jsonPieces(value));
 }
 
-/** A report's JSON as one line of output, its rows made from the assessment a thousand at a time where the output takes pieces. */
+/** A report's JSON as one line of output, its rows made from the assessment a few hundred at a time where the output takes pieces. */
 function outReport(io: Io, report: VerifiedReport, assessment: Assessment): void {
   if (io.outPieces === undefined) io.out(JSON.stringify(report));
   else io.outPieces(reportPieces(report, (start, end) => reportRowsOf(assessment.rows, start, end), assessment.rows.length));

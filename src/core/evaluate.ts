@@ -278,7 +278,7 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
     fingerprint: logFingerprint,
     submission,
   };
-  // The rows are made when read: a report of 100,000 rows written as JSON (`reportRowsOf`, a thousand at
+  // The rows are made when read: a report of 100,000 rows written as JSON (`reportRowsOf`, a few hundred at
   // a time) need not keep an object per row as well as the row results.
   let rows: ReportRow[] | undefined;
   Object.defineProperty(report, "rows", { enumerable: true, configurable: true, get: () => (rows ??= reportRowsOf(assessment.rows)) });
