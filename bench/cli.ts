@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { excelSerialToIsoDate } from "../src/core";
+import { CSV_PIECE_BYTES } from "../src/workbook/limits";
 import { exportedSubmission } from "./corpus";
 import { type Grid, toCsv } from "./data";
 import { type Figure, median } from "./measure";
@@ -87,7 +88,7 @@ export async function benchCli(grid: Grid) {
         `  above verify on a CSV of its header alone (${mib(loaded.peakKb)}: the program loaded, no rows), the rows take ${mib(verify.peakKb - loaded.peakKb)}: ${(((verify.peakKb - loaded.peakKb) * 1024) / size).toFixed(1)}x the file size`,
       );
       notes.push(
-        `  the least Node takes to read that file 64 KiB at a time, split each line, hash it and write a line per row, keeping no row (bench/stream-floor.ts): peak ${mib(streamFloor.peakKb)}, ${(above(streamFloor.peakKb) / size).toFixed(1)}x the file size above an empty node process`,
+        `  the least a process takes to check its argument with zod, read that file ${CSV_PIECE_BYTES / 1024} KiB at a time as verify does, split each line, hash it and write a line per row, keeping no row (bench/stream-floor.ts): peak ${mib(streamFloor.peakKb)}, ${(above(streamFloor.peakKb) / size).toFixed(1)}x the file size above an empty node process`,
       );
     } else notes.push("memory figures need GNU time (Debian package time): not measured");
 

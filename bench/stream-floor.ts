@@ -1,18 +1,21 @@
 /**
- * The least memory a check of a CSV log that keeps no row can take in Node, as a process: the file read
- * 64 KiB at a time into one buffer, each line split at commas, its cells hashed as JSON, and a line of
- * JSON written per row (as verify's report is written). No quotes parsed, no rule checked, no result kept:
- * a floor for the memory of `verify`, not for its time (bench/cli.ts prints it beside verify's).
+ * The least memory a check of a CSV log that keeps no row can take here, as a process: its argument
+ * checked with zod (every command checks its arguments with it, and loading it is most of what the
+ * command line takes with no rows), the file read `CSV_PIECE_BYTES` at a time into one buffer, as verify
+ * reads it, each line split at commas, its cells hashed as JSON, and a line of JSON written per row (as
+ * verify's report is written). No quotes parsed, no rule checked, no result kept: a floor for the memory
+ * of `verify`, not for its time (bench/cli.ts prints it beside verify's).
  *
  *   node lib/bench-stream-floor.cjs FILE
  */
 import { createHash } from "node:crypto";
 import { openSync, readSync, writeSync } from "node:fs";
+import { z } from "zod";
+import { CSV_PIECE_BYTES } from "../src/workbook/limits";
 
-const path = process.argv[2];
-if (path === undefined) throw new Error("usage: bench-stream-floor FILE");
+const path = z.string().min(1, "usage: bench-stream-floor FILE").parse(process.argv[2]);
 const fd = openSync(path, "r");
-const buffer = new Uint8Array(64 * 1024);
+const buffer = new Uint8Array(CSV_PIECE_BYTES);
 const decoder = new TextDecoder();
 const hash = createHash("sha256");
 let position = 0;

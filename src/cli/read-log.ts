@@ -16,7 +16,7 @@ import { basename, extname, join } from "node:path";
 import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent } from "../core";
 import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
-import { sizeText } from "../workbook/limits";
+import { CSV_PIECE_BYTES, sizeText } from "../workbook/limits";
 import { textFormatProblem } from "../workbook/formats";
 import { OTHER_FORMATS, byteLimitOf, isCsvLogFile, readCsvLogBytes, readLogBytes, tooLargeError } from "../workbook/read-file";
 
@@ -153,13 +153,6 @@ async function refuseOtherFormatFolder(path: string): Promise<void> {
   }
 }
 
-/**
- * Bytes read at a time from a CSV log that is checked as it is read. The rows of a piece are checked
- * before the next is read: pieces of 16 KiB (about 250 rows) rather than 64 KiB leave fewer rows alive at
- * each of V8's young-generation collections, so fewer are copied and promoted, and its young generation
- * stays smaller (verify on a 100,000-row CSV: peak 110 to 90 MiB).
- */
-export const CSV_PIECE_BYTES = 16 * 1024;
 /**
  * A record still open after this many characters is no row of a real log (Excel's cells hold 32,767
  * characters): the file from that record's start to its end is then read as one piece, as the whole file would

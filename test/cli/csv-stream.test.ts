@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/commands";
-import { CSV_PIECE_BYTES, readLogFile, readLogFileToVerify } from "../../src/cli/read-log";
+import { readLogFile, readLogFileToVerify } from "../../src/cli/read-log";
+import { CSV_PIECE_BYTES } from "../../src/workbook/limits";
 import { type LogRow, isStreamed, reportLog } from "../../src/core";
 
 const HEADER = "Date,Activity,Format,Provider,Credential,Quantity,Notes";
