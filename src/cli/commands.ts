@@ -8,12 +8,16 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import {
   type Assessment,
+  type LogInput,
   type ProfileOverrides,
   type RecordRow,
   type Sha256Stream,
   type VerificationState,
   type VerifiedReport,
+  AwardLedger,
+  byState,
   isStreamed,
+  logRowDigests,
   needsAttention,
   ordinal,
   prepareSubmission,
@@ -29,7 +33,7 @@ import { UnreadableFileError } from "../workbook/errors";
 import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
 import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
-import { appendRecord } from "./record";
+import { appendRecord, readRecordRows } from "./record";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportText } from "./text";
 
 export interface Io {
@@ -63,18 +67,42 @@ export function problemLine(message: string): string {
 /** 1 when the coordinator must look: row or profile errors, or a submission edited after export or whose summary differs. */
 const exitStatusOf = (report: VerifiedReport): number => (report.valid && !needsAttention(report) ? EXIT_OK : EXIT_FINDINGS);
 
-/** Verifies one file: its report, with the submission check when it is an exported submission. */
+/** A verified file: its report, its assessment, and its log rows' digests (a submission's; none for a plain log). */
+export interface VerifiedFile {
+  readonly report: VerifiedReport;
+  readonly assessment: Assessment;
+  readonly rowDigests: readonly { readonly row: number; readonly digest: string }[];
+}
+
+/**
+ * Verifies one file: its report, with the submission check when it is an exported submission, and
+ * with the ledger's check of its claim (SPEC 11) when a ledger is given.
+ */
 export async function verifyFile(
   path: string,
   flags: Flags,
   overrides: ProfileOverrides = {},
-): Promise<{ report: VerifiedReport; assessment: Assessment }> {
+  ledger?: AwardLedger,
+): Promise<VerifiedFile> {
   const { log, submissionRows } = await readLogFileToVerify(path);
   // A CSV log is checked as it is read: it is no submission.
-  if (isStreamed(log)) return reportLog(log, { asOf: flags.asOf, overrides, sha256: nodeSha256 });
+  if (isStreamed(log)) return { ...(await reportLog(log, { asOf: flags.asOf, overrides, sha256: nodeSha256 })), rowDigests: [] };
   const submission = submissionRows === null ? null : readSubmissionSheet(submissionRows);
-  return verifyLog(log, { asOf: flags.asOf, overrides, submission, sha256: nodeSha256 });
+  const verified = await verifyLog(log, { asOf: flags.asOf, overrides, submission, sha256: nodeSha256 });
+  if (submission === null) return { ...verified, rowDigests: [] };
+  const rowDigests = await logRowDigests(log as LogInput, nodeSha256Hex);
+  const awardClash = ledger?.check(verified.report, rowDigests) ?? null;
+  return { assessment: verified.assessment, report: { ...verified.report, awardClash }, rowDigests };
 }
+
+/** SHA-256 of a text's UTF-8 bytes in hex, at once. */
+const nodeSha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** A report as `--json` prints it: with its state (SPEC 11) first. */
+const withState = (report: VerifiedReport): VerifiedReport & { state: VerificationState } =>
+  Object.defineProperties({ state: verificationState(report) }, Object.getOwnPropertyDescriptors(report)) as VerifiedReport & {
+    state: VerificationState;
+  };
 
 /** Node's SHA-256, piece by piece: a long log's canonical form is hashed as it is made, never held whole as bytes. */
 export function nodeSha256(): Sha256Stream {
@@ -117,33 +145,57 @@ export async function runVerify(
 ): Promise<number> {
   const { files, batch } = await expandFileArguments(paths);
   const verifiedAt = now().toISOString();
+  // The record is the ledger of awards (SPEC 11); the files of a batch join it as they are verified.
+  let ledger: AwardLedger;
+  try {
+    ledger = new AwardLedger(flags.record === undefined ? [] : await readRecordRows(flags.record));
+  } catch (error) {
+    io.err(problemLine(unreadableMessage(flags.record ?? "", error)));
+    return EXIT_UNREADABLE;
+  }
   if (!batch) {
     const file = files[0] as string;
-    let result: { report: VerifiedReport; assessment: Assessment };
+    let result: VerifiedFile;
     try {
-      result = await verifyFile(file, flags, overrides);
+      result = await verifyFile(file, flags, overrides, ledger);
     } catch (error) {
       io.err(problemLine(unreadableMessage(file, error)));
       return EXIT_UNREADABLE;
     }
-    if (flags.json) outReport(io, result.report, result.assessment);
+    if (flags.json) outReport(io, withState(result.report), result.assessment);
     else io.out(reportText(file, result.report, result.assessment));
-    const recorded = await record(flags, [recordRow(file, result.report, verifiedAt)], io);
+    const recorded = await record(
+      flags,
+      [
+        recordRow(
+          file,
+          result.report,
+          verifiedAt,
+          result.rowDigests.map(({ digest }) => digest),
+        ),
+      ],
+      io,
+    );
     return recorded ? exitStatusOf(result.report) : EXIT_UNREADABLE;
   }
 
   let worst = EXIT_OK;
-  const results: object[] = [];
-  const states: { file: string; state: VerificationState | "unreadable"; credits: number }[] = [];
+  const results: { file: string; state: VerificationState; credits: number; json: object; line: string }[] = [];
   const rows: RecordRow[] = [];
   for (const file of files) {
     try {
-      const { report } = await verifyFile(file, flags, overrides);
+      const { report, rowDigests } = await verifyFile(file, flags, overrides, ledger);
       worst = Math.max(worst, exitStatusOf(report));
-      states.push({ file, state: verificationState(report), credits: report.credits });
-      rows.push(recordRow(file, report, verifiedAt));
-      if (flags.json) results.push({ file, ...report });
-      else io.out(batchLine(file, report));
+      const row = recordRow(
+        file,
+        report,
+        verifiedAt,
+        rowDigests.map(({ digest }) => digest),
+      );
+      ledger.add(row);
+      rows.push(row);
+      const state = verificationState(report);
+      results.push({ file, state, credits: report.credits, json: { file, ...withState(report) }, line: batchLine(file, report) });
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
       const message =
@@ -151,14 +203,27 @@ export async function runVerify(
           ? unreadableMessage(file, error)
           : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`;
       worst = EXIT_UNREADABLE;
-      states.push({ file, state: "unreadable", credits: 0 });
       io.err(problemLine(message));
-      if (flags.json) results.push({ file, error: message });
-      else io.out(`${file}: CANNOT BE READ`);
+      results.push({
+        file,
+        state: "unreadable",
+        credits: 0,
+        json: { file, state: "unreadable", error: message },
+        line: `${file}: CANNOT BE READ`,
+      });
     }
   }
-  if (flags.json) outJson(io, results);
-  else for (const line of batchTotals(states)) io.out(line);
+  // Attention first (SPEC 11): a batch lists its results in the order of the states.
+  const ordered = byState(results, (result) => result.state);
+  if (flags.json)
+    outJson(
+      io,
+      ordered.map((result) => result.json),
+    );
+  else {
+    for (const result of ordered) io.out(result.line);
+    for (const line of batchTotals(ordered)) io.out(line);
+  }
   const recorded = await record(flags, rows, io);
   return recorded ? worst : EXIT_UNREADABLE;
 }

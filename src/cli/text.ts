@@ -12,9 +12,11 @@ import {
   type VerifiedReport,
   CATEGORIES,
   RULE_SETS,
+  STATE_HINT,
   STATE_TEXT,
-  attentionText,
+  VERIFICATION_STATES,
   breakdownOf,
+  byState,
   editsText,
   categoryHoursText,
   certificationText,
@@ -26,6 +28,7 @@ import {
   ordinal,
   plural,
   submissionFieldLabel,
+  stateLine,
   unusedText,
   utcTimeText,
   verificationState,
@@ -95,7 +98,9 @@ export function hoursLine(report: VerifiedReport): string {
 export function breakdownLines(assessment: Assessment): string[] {
   const breakdown = breakdownOf(assessment);
   const ruleSet = assessment.profile.profile.ruleSet;
-  const lines = breakdown.earned.map((entry) => `  ${earnedCreditText(entry, creditRule(ruleSet, entry.credit))}`);
+  const lines = breakdown.earned.map(
+    (entry) => `  ${earnedCreditText(entry, creditRule(ruleSet, entry.credit))}${entry.awarded ? " (awarded from this log already)" : ""}`,
+  );
   const nextRule = creditRule(ruleSet, breakdown.next.credit);
   if (CATEGORIES.some((category) => breakdown.next.hours[category] > 0)) {
     lines.push(
@@ -128,14 +133,22 @@ export function submissionLines(report: VerifiedReport): string[] {
   return lines;
 }
 
-/** The full report of one file; attention first. */
+/** Credits awarded before this log and from it (SPEC 11), when there are any: where this log's new credits start. */
+export function awardedLine(report: VerifiedReport): string | null {
+  const { before, fromLog } = report.awarded;
+  if (before === 0 && fromLog === 0) return null;
+  return `Credits awarded already: ${before} before this log, ${fromLog} from this log; this log's new credits count from the ${ordinal(report.firstNewCredit)}`;
+}
+
+/** The full report of one file; its state first, and what needs attention. */
 export function reportText(file: string, report: VerifiedReport, assessment: Assessment): string {
-  const attention = attentionText(report);
+  const awarded = awardedLine(report);
   return [
-    `${file}: ${attention === null ? findingsSummary(report) : `${attention} (${findingsSummary(report)})`}`,
+    `${file}: ${stateLine(report)} (${findingsSummary(report)})`,
     `Mentee: ${whoLine(report)}`,
     ...findingLines(report),
     `Credits earned: ${report.credits}`,
+    ...(awarded === null ? [] : [awarded]),
     ...breakdownLines(assessment),
     hoursLine(report),
     nextCreditLine(report),
@@ -147,30 +160,34 @@ export function reportText(file: string, report: VerifiedReport, assessment: Ass
 /** The one line of a file in a batch: its state first. */
 export function batchLine(file: string, report: VerifiedReport): string {
   const state = verificationState(report);
-  const attention = attentionText(report);
-  const first = attention ?? (state === "errors" ? `HAS ERRORS (${findingsSummary(report)})` : STATE_TEXT.ready.toUpperCase());
+  const first = state === "has-errors" ? `${STATE_TEXT[state]} (${findingsSummary(report)})` : stateLine(report);
   const name = report.mentee.name ?? "(no mentee name)";
   const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
   return `${file}: ${first}; ${name}${report.mentee.email === null ? "" : ` <${report.mentee.email}>`}${exported}; ${plural(report.credits, "credit")}; hours ${CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(" ")}`;
 }
 
-/** The batch's closing lines: totals that separate ready, errors and edited, and the files that need attention. */
-export function batchTotals(results: readonly { file: string; state: VerificationState | "unreadable"; credits: number }[]): string[] {
-  const count = (state: VerificationState | "unreadable") => results.filter((result) => result.state === state).length;
-  const readyCredits = results.filter((result) => result.state === "ready").reduce((sum, result) => sum + result.credits, 0);
-  const attention = results.filter((result) => result.state !== "ready");
-  const lines = [
-    `Total: ${plural(results.length, "file")}: ${count("ready")} ready to award (${plural(readyCredits, "credit")}), ${count("errors")} with errors, ${count("edited") + count("mismatched")} edited or with a differing summary, ${count("unreadable")} unreadable`,
-  ];
-  if (attention.length > 0) {
-    lines.push("Need attention:");
-    const why = {
-      errors: "has errors",
-      edited: "edited after export",
-      mismatched: "summary differs",
-      unreadable: "cannot be read",
-    } as const;
-    for (const result of attention) lines.push(`  ${result.file}: ${why[result.state as keyof typeof why]}`);
+/** The batch's closing lines: how many files are in each state (in SPEC 11's order, with its words), and those not ready to award. */
+export function batchTotals(results: readonly { file: string; state: VerificationState; credits: number }[]): string[] {
+  const counts = VERIFICATION_STATES.flatMap((state) => {
+    const files = results.filter((result) => result.state === state);
+    if (files.length === 0) return [];
+    const credits =
+      state === "ready"
+        ? ` (${plural(
+            files.reduce((sum, result) => sum + result.credits, 0),
+            "credit",
+          )})`
+        : "";
+    return [`${files.length} ${STATE_TEXT[state]}${credits}`];
+  });
+  const lines = [`Total: ${plural(results.length, "file")}: ${counts.join(", ")}`];
+  const notReady = byState(
+    results.filter((result) => result.state !== "ready"),
+    (result) => result.state,
+  );
+  if (notReady.length > 0) {
+    lines.push("Not ready to award:");
+    for (const result of notReady) lines.push(`  ${result.file}: ${STATE_TEXT[result.state]}: ${STATE_HINT[result.state]}`);
   }
   return lines;
 }

@@ -120,8 +120,16 @@ export interface CreditGroupAllocation {
 }
 
 export interface Allocation {
-  /** Credits newly earned by the log. */
+  /**
+   * Credits newly earned by the log: max(0, K − W), where K (`supported`) is how many of credits
+   * P+1, P+2, … the log's rows meet at once and W the credits already awarded from this log (SPEC 11).
+   */
   readonly credits: number;
+  /** K: credits P+1 … P+K are met at once by the log's rows, awarded ones included. */
+  readonly supported: number;
+  /** The number of the first credit newly earned (P+W+1), whether or not one is. */
+  readonly firstNewCredit: number;
+  /** Groups of credits P+1 … P+K with the hours each took (the first W of them awarded already). */
   readonly groups: readonly CreditGroupAllocation[];
   readonly next: NextCredit;
 }
@@ -379,8 +387,13 @@ export interface AllocationOptions {
   readonly bisect?: boolean;
 }
 
+/**
+ * SPEC 11: K, the largest k such that credits P+1 … P+k can all be met at once from the log's rows; the
+ * log newly earns max(0, K − W) of them, numbered P+W+1 … P+K. The next credit is P + max(K, W) + 1.
+ */
 export function allocateCredits(ledger: HoursLedger, profile: Profile, options: AllocationOptions): Allocation {
   const awarded = profile.creditsAwarded;
+  const fromLog = profile.creditsAwardedFromLog;
   const totalHours = CATEGORIES.reduce((sum, category) => sum + ledger.total(category), 0);
   const feasible = (k: number): FlowResult | null => {
     if (k === 0) return { feasible: true, used: [] };
@@ -398,24 +411,37 @@ export function allocateCredits(ledger: HoursLedger, profile: Profile, options: 
     if (feasible(middle) !== null) low = middle;
     else high = middle - 1;
   }
-  const credits = low;
-  const earnedGroups = credits === 0 ? [] : (groupCredits(profile, awarded + 1, awarded + credits, null) as CreditGroup[]);
-  const earned = feasible(credits) as FlowResult;
+  const supported = low;
+  const earnedGroups = supported === 0 ? [] : (groupCredits(profile, awarded + 1, awarded + supported, null) as CreditGroup[]);
+  const earned = feasible(supported) as FlowResult;
 
   return {
-    credits,
+    credits: Math.max(0, supported - fromLog),
+    supported,
+    firstNewCredit: awarded + fromLog + 1,
     groups: earnedGroups.map((group, index) => ({ ...group, used: earned.used[index] ?? { A: 0, B: 0, C: 0 } })),
-    next: nextCredit(ledger, profile, awarded + credits + 1, options.asOf, options.bisect === true),
+    next: nextCredit(ledger, profile, supported, awarded + Math.max(supported, fromLog) + 1, options.asOf, options.bisect === true),
   };
 }
 
-/** What credit `credit` still needs, with credits awarded+1 … credit-1 kept. */
-function nextCredit(ledger: HoursLedger, profile: Profile, credit: number, asOf: IsoDate, bisect: boolean): NextCredit {
+/**
+ * What credit `credit` still needs, with the `supported` credits P+1 … P+K kept (SPEC 11). Where the log
+ * no longer supports every credit awarded from it (K < W), the next credit is the one after them, and
+ * the unsupported ones between are left out: that is the profile's error, not the next credit's need.
+ */
+function nextCredit(ledger: HoursLedger, profile: Profile, supported: number, credit: number, asOf: IsoDate, bisect: boolean): NextCredit {
   const rule = creditRule(profile.ruleSet, credit);
   let blockedBy: BlockedBy | null = null;
   if (rule.requires !== null && certificationStart(profile, rule.requires) === null) blockedBy = CERTIFICATION_BLOCKS[rule.requires];
   // A missing certification is assumed granted on the as-of date: hours logged before it never count.
-  const groups = groupCredits(profile, profile.creditsAwarded + 1, credit, asOf) as CreditGroup[];
+  const first = profile.creditsAwarded + 1;
+  const groups =
+    first + supported === credit
+      ? (groupCredits(profile, first, credit, asOf) as CreditGroup[])
+      : [
+          ...(supported === 0 ? [] : (groupCredits(profile, first, first + supported - 1, asOf) as CreditGroup[])),
+          ...(groupCredits(profile, credit, credit, asOf) as CreditGroup[]),
+        ];
   const demand = groups.reduce((sum, group) => sum + group.rule.total * MILLI_PER_HOUR * group.count, 0);
   const unlimited = demand;
 
@@ -445,8 +471,11 @@ export type UnusedReason =
   | "beyond-next";
 
 export interface CreditBreakdown {
-  /** Each credit this log earned (numbers count credits already awarded) and the hours it took from each category. */
-  readonly earned: readonly { readonly credit: number; readonly hours: CategoryHours }[];
+  /**
+   * Each credit the log's rows meet (P+1 … P+K; numbers count credits awarded before this log) and the
+   * hours it took from each category; `awarded` for those already awarded from this log (the first W).
+   */
+  readonly earned: readonly { readonly credit: number; readonly hours: CategoryHours; readonly awarded: boolean }[];
   /** The next credit: the hours that already count toward it. */
   readonly next: {
     readonly credit: number;
@@ -469,8 +498,9 @@ export interface CreditBreakdown {
  */
 export function creditBreakdown(ledger: HoursLedger, profile: Profile, allocation: Allocation, asOf: IsoDate): CreditBreakdown {
   const awarded = profile.creditsAwarded;
-  const earnedGroups = allocation.credits === 0 ? [] : (groupCredits(profile, awarded + 1, awarded + allocation.credits, null) ?? []);
-  const nextNumber = awarded + allocation.credits + 1;
+  const earnedGroups = allocation.supported === 0 ? [] : (groupCredits(profile, awarded + 1, awarded + allocation.supported, null) ?? []);
+  const nextNumber = allocation.next.credit;
+  const awardedUpTo = awarded + profile.creditsAwardedFromLog;
   const nextRule = creditRule(profile.ruleSet, nextNumber);
   const held = nextRule.requires === null ? null : certificationStart(profile, nextRule.requires);
   const nextGroup: CreditGroup = {
@@ -487,7 +517,7 @@ export function creditBreakdown(ledger: HoursLedger, profile: Profile, allocatio
   credits.maxFlow();
   const used = credits.used();
 
-  const earned: { credit: number; hours: CategoryHours }[] = [];
+  const earned: { credit: number; hours: CategoryHours; awarded: boolean }[] = [];
   earnedGroups.forEach((group, index) => {
     const total = used[index] ?? { A: 0, B: 0, C: 0 };
     for (let k = 0; k < group.count; k++) {
@@ -495,7 +525,8 @@ export function creditBreakdown(ledger: HoursLedger, profile: Profile, allocatio
         const even = Math.floor(total[category] / group.count);
         return even + (k === 0 ? total[category] - even * group.count : 0);
       };
-      earned.push({ credit: group.firstCredit + k, hours: { A: share("A"), B: share("B"), C: share("C") } });
+      const credit = group.firstCredit + k;
+      earned.push({ credit, hours: { A: share("A"), B: share("B"), C: share("C") }, awarded: credit <= awardedUpTo });
     }
   });
 

@@ -1,20 +1,25 @@
 /**
  * The canonical form of a log and its fingerprint (SPEC 6).
  *
- * Canonical form, version 1: the UTF-8 bytes of
+ * Canonical form, version 2: the UTF-8 bytes of
  *
  *   JSON.stringify({
- *     form: "cst-mentorship-log/1",
+ *     form: "cst-mentorship-log/2",
  *     ruleSet: "<rule set id>",
- *     profile: [name, email, cstT, cstD, awarded],
+ *     profile: [name, email, cstT, cstD, awardedBefore, awardedFromLog],
  *     rows: [[date, activity, format, provider, credential, quantity, notes], …]
  *   })
+ *
+ * Version 1 (exports before credits awarded from a log were recorded) is the
+ * same without `awardedFromLog`, with `form: "cst-mentorship-log/1"`: a
+ * submission stores the version it was exported under, and is verified
+ * under it (a profile field enters the form from its `canonicalSince`).
  *
  * where every cell is a string:
  * - date cells (row Date, both certification dates): the calendar date as
  *   `YYYY-MM-DD` when the cell reads as one (an Excel serial in the workbook's
  *   date system, a decoded date, or ISO text), else the cell's text;
- * - number cells (Quantity, Credits already awarded): the shortest decimal
+ * - number cells (Quantity, both counts of credits awarded): the shortest decimal
  *   form of the number (`String(Number(x))`) when the cell is a number or
  *   numeric text, else the cell's text;
  * - every other cell: its text exactly as entered (no trimming, no case
@@ -34,12 +39,27 @@
  */
 import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import type { DateSystem } from "./dates";
-import { type FieldKind, type FormDefinition, FORM } from "./form";
+import { type FieldKind, type FormDefinition, type ProfileFieldDefinition, FORM } from "./form";
 import { type ProfileCells, type ProfileOverrides, applyProfileOverrides } from "./profile";
 import { type LogRow, isEmptyRow, readDateCell } from "./rows";
 import type { RuleSetId } from "./rulesets";
 
-export const CANONICAL_FORM = "cst-mentorship-log/1";
+/** The canonical form's version an export writes now. */
+export const CANONICAL_VERSION = 2;
+
+/** The canonical form's name for a version: "cst-mentorship-log/2". */
+export function canonicalFormName(version: number): string {
+  return `cst-mentorship-log/${version}`;
+}
+
+export const CANONICAL_FORM = canonicalFormName(CANONICAL_VERSION);
+
+/** The version a stored canonical form's name gives (1 … CANONICAL_VERSION); null for any other text. */
+export function canonicalVersionOf(name: string): number | null {
+  const match = /^cst-mentorship-log\/(\d+)$/.exec(name.trim());
+  const version = match === null ? NaN : Number(match[1]);
+  return Number.isInteger(version) && version >= 1 && version <= CANONICAL_VERSION ? version : null;
+}
 
 function canonicalText(value: CellValue): string {
   if (typeof value === "string") return value;
@@ -78,16 +98,21 @@ export interface CanonicalInput {
   readonly overrides?: ProfileOverrides;
   readonly dateSystem: DateSystem;
   readonly ruleSet: RuleSetId;
+  /** The canonical form's version (CANONICAL_VERSION unless given: a submission is verified under its own). */
+  readonly version?: number;
+}
+
+/** The profile fields a version of the canonical form holds, in the form's order: all but the rule set, from their version on. */
+export function canonicalProfileFields(form: FormDefinition = FORM, version: number = CANONICAL_VERSION): ProfileFieldDefinition[] {
+  return form.profile.filter((field) => field.key !== form.ruleSetField && (field.canonicalSince ?? 1) <= version);
 }
 
 /** The canonical texts of the profile fields (the rule set aside: it is recorded as the rule set used). */
 export function canonicalProfile(input: CanonicalInput, form: FormDefinition = FORM): string[] {
   const cells = applyProfileOverrides(input.profileCells, input.overrides, form);
-  const texts: string[] = [];
-  form.profile.forEach((field, index) => {
-    if (field.key !== form.ruleSetField) texts.push(canonicalCell(cells[index], field.kind, input.dateSystem));
-  });
-  return texts;
+  return canonicalProfileFields(form, input.version).map((field) =>
+    canonicalCell(cells[form.profile.indexOf(field)], field.kind, input.dateSystem),
+  );
 }
 
 const LOG_KINDS: readonly FieldKind[] = FORM.log.map((column) => column.kind);
@@ -127,7 +152,7 @@ export class CanonicalWriter {
   ) {
     this.system = meta.dateSystem;
     const opening = JSON.stringify({
-      form: CANONICAL_FORM,
+      form: canonicalFormName(meta.version ?? CANONICAL_VERSION),
       ruleSet: meta.ruleSet,
       profile: canonicalProfile({ ...meta, rows: [] }, form),
       rows: [],

@@ -10,10 +10,10 @@ import { CATEGORIES, type Category } from "./catalog";
 import { type CanonicalInput, type Sha256Stream, CanonicalWriter, sha256Pieces } from "./canonical";
 import type { CellValue } from "./cells";
 import { type DateSystem, type IsoDate, todayIsoDate } from "./dates";
-import type { Finding } from "./findings";
+import { type Finding, finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
-import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
+import { type Profile, type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
 import { type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
 import { RowResults } from "./rowResults";
 import type { RuleSetId } from "./rulesets";
@@ -70,6 +70,8 @@ export interface EvaluateOptions {
   readonly forExport?: boolean;
   /** Hashes the fingerprint piece by piece (Node's crypto, on the command line); else Web Crypto. */
   readonly sha256?: () => Sha256Stream;
+  /** The canonical form's version to fingerprint under (`reportLog`); the current one unless given. */
+  readonly canonicalVersion?: number;
   /** Called with each non-empty row's cells, in order, as the row is checked (the fingerprint, in the same pass). */
   readonly onRow?: (cells: readonly CellValue[]) => void;
   /**
@@ -181,7 +183,26 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
 
 function evaluate(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResults | null): Summary {
   const counted = tally(input, options, keepRows);
-  return { ...counted, allocation: allocateCredits(counted.ledger, counted.profile.profile, { asOf: counted.asOf }) };
+  const allocation = allocateCredits(counted.ledger, counted.profile.profile, { asOf: counted.asOf });
+  const unsupported = awardsUnsupported(counted.profile.profile, allocation);
+  if (unsupported === null) return { ...counted, allocation };
+  const profile: ProfileResult = { ...counted.profile, errors: [...counted.profile.errors, unsupported] };
+  return { ...counted, profile, valid: false, allocation };
+}
+
+/**
+ * SPEC 11: the log no longer meets every credit awarded from it (K < W): a row those credits used was
+ * changed or removed. An error of the profile's W, naming how many of them the log still supports.
+ */
+function awardsUnsupported(profile: Profile, allocation: Allocation): Finding<"awards-unsupported"> | null {
+  const fromLog = profile.creditsAwardedFromLog;
+  if (allocation.supported >= fromLog) return null;
+  const still = allocation.supported === 0 ? "none of them" : `only ${allocation.supported} of them`;
+  return finding(
+    "awards-unsupported",
+    "creditsAwardedFromLog",
+    `Credits awarded from this log is ${fromLog}, but the log's rows now support ${still}: a row those credits used was changed or removed. Put the row back as it was awarded (never delete rows after an award), or correct Credits awarded from this log.`,
+  );
 }
 
 /** What the rows of a log give, without the allocation: `summarizeLog` is this and `allocateCredits` on its ledger. */
@@ -223,7 +244,12 @@ export interface Report {
   /** The as-of date the log was checked against. */
   readonly asOf: IsoDate;
   readonly ruleSet: RuleSetId;
+  /** Credits newly earned by this log (SPEC 11: not those awarded before it or from it). */
   readonly credits: number;
+  /** P and W of SPEC 11: credits awarded before this log, and from earlier submissions of it. */
+  readonly awarded: { readonly before: number; readonly fromLog: number };
+  /** The number of the first credit this log newly earns (P+W+1). */
+  readonly firstNewCredit: number;
   readonly hours: Readonly<Record<Category, number>>;
   readonly valid: boolean;
   readonly profile: { readonly errors: readonly ReportFinding[]; readonly warnings: readonly ReportFinding[] };
@@ -270,6 +296,8 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
     asOf: assessment.asOf,
     ruleSet: assessment.profile.profile.ruleSet.id,
     credits: assessment.allocation.credits,
+    awarded: { before: assessment.profile.profile.creditsAwarded, fromLog: assessment.profile.profile.creditsAwardedFromLog },
+    firstNewCredit: assessment.allocation.firstNewCredit,
     hours: hoursByCategory(assessment.hours),
     valid: assessment.valid,
     profile: { errors: assessment.profile.errors, warnings: assessment.profile.warnings },
@@ -298,7 +326,10 @@ export async function reportLog(
   const { ruleSet } = readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem }, options.overrides).profile;
   const hash = sha256Pieces(options.sha256);
   const writer = new CanonicalWriter(
-    canonicalInputOf({ rows: [], profileCells: input.profileCells, dateSystem: input.dateSystem }, ruleSet.id, options.overrides),
+    {
+      ...canonicalInputOf({ rows: [], profileCells: input.profileCells, dateSystem: input.dateSystem }, ruleSet.id, options.overrides),
+      version: options.canonicalVersion,
+    },
     (piece) => hash.update(piece),
   );
   const onRow = options.onRow;

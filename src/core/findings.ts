@@ -26,7 +26,14 @@ export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 export const ROW_WARNING_CODES = ["capped", "possible-duplicate", "rounded", "long-row"] as const;
 export type RowWarningCode = (typeof ROW_WARNING_CODES)[number];
 
-export const PROFILE_ERROR_CODES = ["bad-email", "bad-certification-date", "bad-awarded", "unknown-rule-set", "missing-name"] as const;
+export const PROFILE_ERROR_CODES = [
+  "bad-email",
+  "bad-certification-date",
+  "bad-awarded",
+  "unknown-rule-set",
+  "missing-name",
+  "awards-unsupported",
+] as const;
 export type ProfileErrorCode = (typeof PROFILE_ERROR_CODES)[number];
 
 export type FindingCode = RowErrorCode | RowWarningCode | ProfileErrorCode;

@@ -40,6 +40,10 @@ export interface ProfileFieldDefinition<Key extends string = string> extends Fie
   /** The command line's option that sets it, and what that option takes (for the usage text). */
   readonly flag: string;
   readonly flagValue: string;
+  /** Labels earlier forms used for the same field: still read. */
+  readonly aliases?: readonly string[];
+  /** The canonical form's version that first holds the field (canonical.ts); 1 when absent. */
+  readonly canonicalSince?: number;
 }
 
 export interface FormDefinition {
@@ -53,6 +57,8 @@ export interface FormDefinition {
   readonly log: readonly LogColumnDefinition[];
   /** The profile field naming the rule set: the canonical form records the rule set used, not the cell. */
   readonly ruleSetField: string;
+  /** The workbook name the form defines for the Profile sheet's value cells, for formulas: =CST.CREDIT(MentorshipLog, CSTProfile). */
+  readonly profileName: string;
 }
 
 /** Number formats by kind. Text columns are formatted as Text (`@`) wherever the form is made. */
@@ -157,13 +163,14 @@ const PROFILE_FIELD_LIST = [
   },
   {
     key: "creditsAwarded",
-    label: "Credits already awarded",
+    label: "Credits awarded before this log",
+    aliases: ["Credits already awarded"],
     kind: "wholeNumber",
     defaultValue: 0,
     flag: "--awarded",
     flagValue: "a whole number",
     choices: null,
-    help: "Credits the program has already awarded you; 0 if none.",
+    help: "Credits the program awarded you for hours that are not in this log (a paper form, another workbook); 0 if none. Credits earned from this log go in 'Credits awarded from this log'.",
   },
   {
     key: "ruleSet",
@@ -174,6 +181,17 @@ const PROFILE_FIELD_LIST = [
     flagValue: RULE_SET_IDS.join(" or "),
     choices: RULE_SET_IDS,
     help: "The program's rules to count by: current (the program page as it is now) or 2014 (as first published).",
+  },
+  {
+    key: "creditsAwardedFromLog",
+    label: "Credits awarded from this log",
+    kind: "wholeNumber",
+    defaultValue: 0,
+    flag: "--awarded-from-log",
+    flagValue: "a whole number",
+    choices: null,
+    canonicalSince: 2,
+    help: "Credits the program awarded you from earlier submissions of this same log; 0 if none. Keep every row after an award: these credits keep their hours, and new hours count toward the next credit.",
   },
 ] as const satisfies readonly ProfileFieldDefinition[];
 
@@ -191,6 +209,7 @@ export const FORM = {
   profile: PROFILE_FIELD_LIST,
   log: LOG_FIELDS,
   ruleSetField: "ruleSet",
+  profileName: "CSTProfile",
 } as const satisfies FormDefinition;
 
 export const PROFILE_SHEET = FORM.profileSheet;
@@ -224,6 +243,11 @@ export function columnLetter(column: number): string {
   let letters = "";
   for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
+}
+
+/** Every label a profile field is read under: its label, then the labels earlier forms used. */
+export function profileLabels(field: ProfileFieldDefinition): readonly string[] {
+  return [field.label, ...(field.aliases ?? [])];
 }
 
 /** The profile field of a key in a form, or undefined. */

@@ -10,7 +10,7 @@ import { type FormDefinition, type ProfileKey, FORM, PROFILE_FIELDS, PROFILE_IND
 import { RULE_SETS, RULE_SET_IDS, type RuleSet, type RuleSetId, findRuleSet } from "./rulesets";
 import { dateProblemText, readDateCell } from "./rows";
 
-/** The Profile sheet's value cells (B1:B6), in the order of the form's profile fields. */
+/** The Profile sheet's value cells (B1:B7; a form older than row 7 gives six), in the order of the form's profile fields. */
 export type ProfileCells = readonly CellValue[];
 
 export interface Profile {
@@ -18,8 +18,11 @@ export interface Profile {
   readonly email: string;
   readonly techniqueCertifiedOn: IsoDate | null;
   readonly diplomateCertifiedOn: IsoDate | null;
+  /** P: credits awarded before this log (their hours are not in it). This log's hours count toward credit P+1 onward. */
   readonly creditsAwarded: number;
   readonly ruleSet: RuleSet;
+  /** W: credits awarded from earlier submissions of this same log: the first W of credits P+1 … (allocation.ts). */
+  readonly creditsAwardedFromLog: number;
 }
 
 export interface ProfileResult {
@@ -76,6 +79,18 @@ function certificationDate(
   return reading.date;
 }
 
+/** A count of credits (P or W): a whole number from 0; blank is 0, anything else an error and 0. */
+function wholeCount(cell: CellValue, key: "creditsAwarded" | "creditsAwardedFromLog", errors: Finding<ProfileErrorCode>[]): number {
+  if (isBlankCell(cell)) return 0;
+  const parsed = awardedSchema.safeParse(typeof cell === "string" ? cell.trim() : cell);
+  if (parsed.success && typeof cell !== "boolean") return parsed.data;
+  const label = PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key;
+  errors.push(
+    finding("bad-awarded", key, `${label} ${describeCell(cell)} is not a whole number from 0 to ${MAX_CREDITS_AWARDED}: enter 0 if none.`),
+  );
+  return 0;
+}
+
 /** Reads the profile cells, overrides applied, into a profile and its findings. */
 export function readProfile(cells: ProfileCells, options: ProfileOptions, overrides: ProfileOverrides = {}): ProfileResult {
   const errors: Finding<ProfileErrorCode>[] = [];
@@ -107,21 +122,8 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
     diplomateCertifiedOn = null;
   }
 
-  let creditsAwarded = 0;
-  const awardedCell = value("creditsAwarded");
-  if (!isBlankCell(awardedCell)) {
-    const parsed = awardedSchema.safeParse(typeof awardedCell === "string" ? awardedCell.trim() : awardedCell);
-    if (parsed.success && typeof awardedCell !== "boolean") creditsAwarded = parsed.data;
-    else {
-      errors.push(
-        finding(
-          "bad-awarded",
-          "creditsAwarded",
-          `Credits already awarded ${describeCell(awardedCell)} is not a whole number from 0 to ${MAX_CREDITS_AWARDED}: enter 0 if none.`,
-        ),
-      );
-    }
-  }
+  const creditsAwarded = wholeCount(value("creditsAwarded"), "creditsAwarded", errors);
+  const creditsAwardedFromLog = wholeCount(value("creditsAwardedFromLog"), "creditsAwardedFromLog", errors);
 
   let ruleSet: RuleSet = RULE_SETS.current;
   const ruleCell = value("ruleSet");
@@ -136,7 +138,7 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
   }
 
   return {
-    profile: { name, email, techniqueCertifiedOn, diplomateCertifiedOn, creditsAwarded, ruleSet },
+    profile: { name, email, techniqueCertifiedOn, diplomateCertifiedOn, creditsAwarded, ruleSet, creditsAwardedFromLog },
     errors,
     warnings: [],
   };

@@ -23,18 +23,22 @@ import type { CreditBreakdown } from "./allocation";
 import {
   type CanonicalInput,
   type Sha256Stream,
-  CANONICAL_FORM,
+  CANONICAL_VERSION,
+  canonicalFormName,
   canonicalProfile,
+  canonicalProfileFields,
   canonicalRow,
+  canonicalVersionOf,
   fingerprint,
   sha256Hex,
 } from "./canonical";
 import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
 import { type Assessment, type LogInput, type Report, breakdownOf, canonicalInputOf, reportLog } from "./evaluate";
-import { type FormDefinition, FORM, PROFILE_INDEX, labelKey } from "./form";
+import { type FormDefinition, FORM, PROFILE_INDEX, labelKey, profileLabels } from "./form";
 import { hoursToMilli } from "./hours";
 import { type ProfileOverrides, applyProfileOverrides } from "./profile";
+import type { AwardClash } from "./record";
 import { isEmptyRow } from "./rows";
 import { type Certification, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
 import { certificationText, earnedCreditText, missingText, ordinal, utcTimeFromText, utcTimeText } from "./words";
@@ -111,7 +115,13 @@ const DIGEST_ROW_LABEL = "Row";
 const DIGEST_FIELD_LABEL = "Profile field";
 
 /** The summary of an evaluated log, as an export stores it and as verification recomputes it. */
-export function submissionSummary(assessment: Assessment, report: Report, exportedAt: string): SubmissionSummary {
+export function submissionSummary(
+  assessment: Assessment,
+  report: Report,
+  exportedAt: string,
+  /** The canonical form's version the fingerprint is of: a submission is verified under its own. */
+  version: number = CANONICAL_VERSION,
+): SubmissionSummary {
   const { profile } = assessment.profile;
   const rule = creditRule(profile.ruleSet, report.next.credit);
   const missingIn = (category: "A" | "B" | "C"): number | null => (rule.accepts.includes(category) ? report.next.missing[category] : null);
@@ -132,7 +142,7 @@ export function submissionSummary(assessment: Assessment, report: Report, export
     missingTotal: report.next.missing.total,
     blockedBy: report.next.blockedBy ?? "",
     fingerprint: report.fingerprint,
-    canonicalForm: CANONICAL_FORM,
+    canonicalForm: canonicalFormName(version),
   };
 }
 
@@ -201,7 +211,7 @@ export interface SubmissionSheet {
 /** The digests an export stores: each profile field's (the rule set aside, as in the fingerprint) and each non-empty row's. */
 export async function submissionDigests(input: CanonicalInput, form: FormDefinition = FORM): Promise<StoredDigest[]> {
   const profileTexts = canonicalProfile(input, form);
-  const fields = form.profile.filter((field) => field.key !== form.ruleSetField);
+  const fields = canonicalProfileFields(form, input.version);
   const digests: StoredDigest[] = await Promise.all(
     fields.map(async (field, index) => ({
       profileField: field.label,
@@ -219,6 +229,24 @@ function rowDigest(cells: readonly CellValue[], input: CanonicalInput, form: For
   return sha256Hex(JSON.stringify(canonicalRow(cells, input.dateSystem, form)));
 }
 
+/**
+ * Each non-empty log row's digest (SPEC 6: as the Submission sheet stores it), with its row number: what
+ * the coordinator's record keeps to recognise the rows of an award. `sha256` hashes a text to hex at once
+ * (Node's crypto); without it, Web Crypto.
+ */
+export async function logRowDigests(
+  log: LogInput,
+  sha256?: (text: string) => string,
+): Promise<{ readonly row: number; readonly digest: string }[]> {
+  const digests: { row: number; digest: string }[] = [];
+  for (const row of log.rows) {
+    if (isEmptyRow(row.cells)) continue;
+    const text = JSON.stringify(canonicalRow(row.cells, log.dateSystem));
+    digests.push({ row: row.row, digest: sha256 === undefined ? await sha256Hex(text) : sha256(text) });
+  }
+  return digests;
+}
+
 /** The Submission sheet's lines: the cover page, then the digests. */
 export function submissionSheetLines(
   summary: SubmissionSummary,
@@ -234,7 +262,7 @@ export function submissionSheetLines(
   for (const key of ["mentee", "email", "ruleSet", "exportedAt", "asOf", "credits"] as const) field(key);
   for (const entry of breakdown.earned) {
     const [label, hours] = earnedCreditText(entry, creditRule(ruleSet, entry.credit)).split(": ");
-    lines.push({ label: `  ${label}`, value: hours ?? "", style: "detail" });
+    lines.push({ label: `  ${label}${entry.awarded ? " (awarded already)" : ""}`, value: hours ?? "", style: "detail" });
   }
   for (const key of ["hoursA", "hoursB", "hoursC", "nextCredit"] as const) field(key);
   const nextRule = creditRule(ruleSet, breakdown.next.credit);
@@ -342,15 +370,24 @@ export function submissionFieldLabel(key: SubmissionFieldKey): string {
  * their position (a sorted log changes none); a row left over on both sides
  * at the same row number is changed, else added (now) or removed (stored).
  */
-export async function locateEdits(log: LogInput, stored: readonly StoredDigest[]): Promise<Edit[]> {
-  const input = canonicalInputOf(log, "current");
+export async function locateEdits(log: LogInput, stored: readonly StoredDigest[], version: number = CANONICAL_VERSION): Promise<Edit[]> {
+  const input = { ...canonicalInputOf(log, "current"), version };
   const now = await submissionDigests(input);
   const edits: Edit[] = [];
   const storedFields = new Map(
     stored.flatMap((digest) => ("profileField" in digest ? [[labelKey(digest.profileField), digest.digest] as const] : [])),
   );
+  // A field is found under its label or a label earlier forms gave it (the digest is of its key and value, not its label).
+  const storedDigestOf = (label: string): string | undefined => {
+    const field = FORM.profile.find((each) => each.label === label);
+    for (const each of field === undefined ? [label] : profileLabels(field)) {
+      const digest = storedFields.get(labelKey(each));
+      if (digest !== undefined) return digest;
+    }
+    return undefined;
+  };
   for (const digest of now) {
-    if ("profileField" in digest && storedFields.get(labelKey(digest.profileField)) !== digest.digest) {
+    if ("profileField" in digest && storedDigestOf(digest.profileField) !== digest.digest) {
       edits.push({ profileField: digest.profileField });
     }
   }
@@ -439,12 +476,9 @@ export type VerifiedReport = Report & {
   readonly summaryMismatches?: readonly SummaryMismatch[];
   /** What changed since export; null when the submission predates the digests that locate edits. */
   readonly edits?: readonly Edit[] | null;
+  /** What the coordinator's record shows of its claim (SPEC 11): a credit already awarded, or hours of an award again. */
+  readonly awardClash?: AwardClash | null;
 };
-
-/** Whether a verified report needs a coordinator's attention beyond row errors: edited, or a summary that differs. */
-export function needsAttention(report: VerifiedReport): boolean {
-  return report.submission === "edited" || (report.summaryMismatches?.length ?? 0) > 0;
-}
 
 /**
  * Verifies a log (SPEC 6, 7): recomputes everything from its rows and, for a
@@ -456,20 +490,30 @@ export async function verifyLog(log: LogInput, options: VerifyOptions = {}): Pro
   const stored = options.submission ?? null;
   const storedAsOf = typeof stored?.fields.asOf === "string" ? parseIsoDate(stored.fields.asOf.trim()) : null;
   const asOf = options.asOf ?? storedAsOf ?? todayIsoDate();
-  const { assessment, report } = await reportLog(log, { asOf, overrides: options.overrides, sha256: options.sha256 });
+  // A submission is fingerprinted under the canonical form it was exported with (an unknown one: the current).
+  const storedForm = stored?.fields.canonicalForm;
+  const version = (typeof storedForm === "string" ? canonicalVersionOf(storedForm) : null) ?? CANONICAL_VERSION;
+  const { assessment, report } = await reportLog(log, {
+    asOf,
+    overrides: options.overrides,
+    sha256: options.sha256,
+    canonicalVersion: version,
+    // A submission names its mentee: export refuses without the name, so one without it was not made by export.
+    forExport: stored !== null,
+  });
   if (stored === null) return { assessment, report };
 
   // Whether the submission was edited is a question about its cells, not about the flags a coordinator tries on it.
   let cellsFingerprint = report.fingerprint;
   if (hasOverrides(options.overrides)) {
     const storedRuleSet = findRuleSet(cellText(log.profileCells[PROFILE_INDEX.ruleSet])) ?? RULE_SETS.current;
-    cellsFingerprint = await fingerprint(canonicalInputOf(log, storedRuleSet.id), undefined, options.sha256);
+    cellsFingerprint = await fingerprint({ ...canonicalInputOf(log, storedRuleSet.id), version }, undefined, options.sha256);
   }
   const storedFingerprint = stored.fields.fingerprint;
   const state =
     typeof storedFingerprint === "string" && storedFingerprint.trim().toLowerCase() === cellsFingerprint ? "unchanged" : "edited";
   const exportedAt = typeof stored.fields.exportedAt === "string" && stored.fields.exportedAt !== "" ? stored.fields.exportedAt : null;
-  const mismatches = compareSubmissionSummaries(stored.fields, submissionSummary(assessment, report, exportedAt ?? ""));
-  const edits = state === "unchanged" ? [] : stored.digests === null ? null : await locateEdits(log, stored.digests);
+  const mismatches = compareSubmissionSummaries(stored.fields, submissionSummary(assessment, report, exportedAt ?? "", version));
+  const edits = state === "unchanged" ? [] : stored.digests === null ? null : await locateEdits(log, stored.digests, version);
   return { assessment, report: { ...report, submission: state, exportedAt, summaryMismatches: mismatches, edits } };
 }

@@ -90,6 +90,7 @@ const PROFILE_ERRORS_THAT_CHANGE_CREDIT: ReadonlySet<ProfileErrorCode> = new Set
   "bad-certification-date",
   "bad-awarded",
   "unknown-rule-set",
+  "awards-unsupported",
 ]);
 
 type Answer<T> = T | CellErrorValue;

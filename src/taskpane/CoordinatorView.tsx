@@ -7,13 +7,16 @@ import {
   PROFILE_INDEX,
   RULE_SETS,
   STATE_TEXT,
-  attentionText,
+  VERIFICATION_STATES,
+  byState,
   creditRule,
   findRuleSet,
   hoursToMilli,
   missingText,
   ordinal,
   plural,
+  recordRow,
+  stateLine,
   submissionFieldLabel,
   utcTimeText,
   verificationState,
@@ -22,7 +25,7 @@ import { FindingsList } from "./FindingsList";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
-import { OPEN_WORKBOOK, type Verification, recordVerifications, verifyFile, verifyOpenWorkbook } from "./verifyWorkbook";
+import { OPEN_WORKBOOK, type Verification, recordVerifications, recordedAwards, verifyFile, verifyOpenWorkbook } from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface CoordinatorViewProps {
@@ -33,13 +36,7 @@ export interface CoordinatorViewProps {
   readonly extra?: ReactNode;
 }
 
-const STATE_INTENT: Readonly<Record<VerificationState | "unreadable", "success" | "error" | "warning">> = {
-  ready: "success",
-  errors: "error",
-  edited: "warning",
-  mismatched: "warning",
-  unreadable: "error",
-};
+const stateOf = (result: Verification): VerificationState => (result.ok ? verificationState(result.report) : "unreadable");
 
 /**
  * The coordinator's tab: verify the open workbook, or submission files chosen
@@ -60,11 +57,29 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
   const show = (added: readonly Verification[]) =>
     setResults((previous) => [...previous.filter((each) => !added.some((next) => next.name === each.name)), ...added]);
 
+  /** The record's awards, and those of the results shown (SPEC 11): a claim is checked against both. */
+  const ledger = async () => {
+    const awards = await recordedAwards(workbook);
+    const verifiedAt = new Date().toISOString();
+    for (const result of results) {
+      if (result.ok)
+        awards.add(
+          recordRow(
+            result.name,
+            result.report,
+            verifiedAt,
+            result.rowDigests.map(({ digest }) => digest),
+          ),
+        );
+    }
+    return awards;
+  };
+
   const verifyWorkbook = async () => {
     setBusy(true);
     setMessage(null);
     try {
-      show([await verifyOpenWorkbook(workbook, asOf)]);
+      show([await verifyOpenWorkbook(workbook, asOf, await ledger())]);
       await onVerified();
     } catch (failure) {
       setMessage({ intent: "error", text: messageOf(failure) });
@@ -79,7 +94,21 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
     setMessage(null);
     try {
       const verified: Verification[] = [];
-      for (const file of files) verified.push(await verifyFile(file, asOf));
+      const awards = await ledger();
+      const verifiedAt = new Date().toISOString();
+      for (const file of files) {
+        const result = await verifyFile(file, asOf, awards);
+        verified.push(result);
+        if (result.ok)
+          awards.add(
+            recordRow(
+              result.name,
+              result.report,
+              verifiedAt,
+              result.rowDigests.map(({ digest }) => digest),
+            ),
+          );
+      }
       show(verified);
       const unreadable = verified.filter((each) => !each.ok).length;
       setMessage({
@@ -113,13 +142,11 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
     void verifyFiles([...event.dataTransfer.files]);
   };
 
-  const counts = { ready: 0, errors: 0, attention: 0 };
-  for (const result of results) {
-    const state = result.ok ? verificationState(result.report) : "unreadable";
-    if (state === "ready") counts.ready++;
-    else if (state === "errors" || state === "unreadable") counts.errors++;
-    else counts.attention++;
-  }
+  const ordered = byState(results, stateOf);
+  const counts = VERIFICATION_STATES.flatMap((state) => {
+    const count = results.filter((result) => stateOf(result) === state).length;
+    return count === 0 ? [] : [`${count} ${STATE_TEXT[state]}`];
+  });
 
   return (
     <section className={styles.section} aria-labelledby="verify-heading">
@@ -164,17 +191,16 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       {results.length > 0 && (
         <>
           <p className={styles.hint} data-testid="verification-totals">
-            {plural(results.length, "file")}: {counts.ready} ready to award, {counts.errors} with errors or unreadable, {counts.attention}{" "}
-            edited or with a differing summary.
+            {plural(results.length, "file")}: {counts.join(", ")}.
           </p>
           <ul className={styles.list} aria-label="Verified submissions">
-            {results.map((result) => (
+            {ordered.map((result) => (
               <li key={result.name} className={styles.logRow}>
                 {result.ok ? (
                   <VerifiedFile result={result} onGoToRow={onGoToRow} />
                 ) : (
                   <StatusMessage intent="error" title={result.name}>
-                    Cannot be read: {result.error}
+                    {STATE_TEXT.unreadable}: {result.error}
                   </StatusMessage>
                 )}
               </li>
@@ -210,10 +236,11 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       <>
         <span className={mergeClasses(styles.findingPlace, styles.wrapText)}>{result.name}</span>
         <span
-          className={mergeClasses(styles.wrapText, STATE_INTENT[state] === "success" ? styles.successMark : styles.errorMark)}
+          className={mergeClasses(styles.wrapText, state === "ready" ? styles.successMark : styles.errorMark)}
           data-testid="verification-state"
+          data-state={state}
         >
-          {attentionText(report) ?? STATE_TEXT[state]}
+          {stateLine(report)}
         </span>
         <span className={styles.wrapText}>
           {report.mentee.name ?? "(no mentee name)"}

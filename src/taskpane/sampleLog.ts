@@ -13,6 +13,7 @@ export const SAMPLE_PROFILE = {
   diplomateCertifiedOn: "",
   creditsAwarded: 0,
   ruleSet: "current",
+  creditsAwardedFromLog: 0,
 } as const;
 
 export type SampleRow = readonly [

@@ -11,9 +11,12 @@ import {
   type IsoDate,
   type RecordRow,
   type VerifiedReport,
+  AwardLedger,
   RECORD_COLUMNS,
+  logRowDigests,
   newRecordRows,
   readSubmissionSheet,
+  recordHeaderIsOld,
   recordRow,
   verifyLog,
 } from "../core";
@@ -28,23 +31,38 @@ export type Verification =
       readonly report: VerifiedReport;
       readonly assessment: Assessment;
       readonly findings: readonly ListedFinding[];
+      /** The log rows' digests (a submission's; none for a plain log), for the record's ledger of awards. */
+      readonly rowDigests: readonly { readonly row: number; readonly digest: string }[];
     }
   | { readonly ok: false; readonly name: string; readonly error: string };
 
 /** What the open workbook is called in results and in the record. */
 export const OPEN_WORKBOOK = "This workbook";
 
-async function verified(name: string, content: Awaited<ReturnType<TrackingWorkbook["readForm"]>>, asOf?: IsoDate): Promise<Verification> {
+async function verified(
+  name: string,
+  content: Awaited<ReturnType<TrackingWorkbook["readForm"]>>,
+  asOf?: IsoDate,
+  ledger?: AwardLedger,
+): Promise<Verification> {
   const stored = content.submissionRows === null ? null : readSubmissionSheet(content.submissionRows);
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
-  return { ok: true, name, report, assessment, findings: listFindings(assessment) };
+  const rowDigests = stored === null ? [] : await logRowDigests(content.log);
+  const awardClash = ledger?.check(report, rowDigests) ?? null;
+  return { ok: true, name, report: { ...report, awardClash }, assessment, findings: listFindings(assessment), rowDigests };
+}
+
+/** The awards the workbook's CST Verification sheet records (SPEC 11): what a verification here is checked against. */
+export async function recordedAwards(workbook: TrackingWorkbook): Promise<AwardLedger> {
+  const rows = await workbook.readVerification();
+  return new AwardLedger(rows[0]?.[0] === RECORD_COLUMNS[0] ? rows.slice(1) : rows);
 }
 
 /** Verifies the open workbook and writes each row's status beside the input (never into it). */
-export async function verifyOpenWorkbook(workbook: TrackingWorkbook, asOf?: IsoDate): Promise<Verification> {
+export async function verifyOpenWorkbook(workbook: TrackingWorkbook, asOf?: IsoDate, ledger?: AwardLedger): Promise<Verification> {
   const content = await workbook.readForm();
   if (!content.hasLog) throw new WorkbookError("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
-  const result = await verified(OPEN_WORKBOOK, content, asOf);
+  const result = await verified(OPEN_WORKBOOK, content, asOf, ledger);
   if (result.ok) await workbook.markRows(rowMarks(result.assessment));
   return result;
 }
@@ -61,12 +79,12 @@ export function fileBytes(file: Blob): Promise<Uint8Array> {
 }
 
 /** Verifies a submission file (.xlsx or .csv) with the command line's readers; a file that cannot be read says why, in one line. */
-export async function verifyFile(file: File, asOf?: IsoDate): Promise<Verification> {
+export async function verifyFile(file: File, asOf?: IsoDate, ledger?: AwardLedger): Promise<Verification> {
   try {
     const { checkFileSize, readLogBytes } = await import(/* webpackChunkName: "workbook-reader" */ "../workbook/read-file");
     const head = await fileBytes(file.slice(0, 8));
     checkFileSize(file.name, file.size, head);
-    return await verified(file.name, await readLogBytes(file.name, await fileBytes(file)), asOf);
+    return await verified(file.name, await readLogBytes(file.name, await fileBytes(file)), asOf, ledger);
   } catch (error) {
     return { ok: false, name: file.name, error: error instanceof Error ? error.message : String(error) };
   }
@@ -83,10 +101,27 @@ export async function recordVerifications(
   now: () => Date = () => new Date(),
 ): Promise<{ added: number; skipped: number }> {
   const verifiedAt = now().toISOString();
-  const rows: RecordRow[] = results.flatMap((result) => (result.ok ? [recordRow(result.name, result.report, verifiedAt)] : []));
+  const rows: RecordRow[] = results.flatMap((result) =>
+    result.ok
+      ? [
+          recordRow(
+            result.name,
+            result.report,
+            verifiedAt,
+            result.rowDigests.map(({ digest }) => digest),
+          ),
+        ]
+      : [],
+  );
   const existing = await workbook.readVerification();
   const hasHeader = existing[0]?.[0] === RECORD_COLUMNS[0];
-  const added = newRecordRows(hasHeader ? existing.slice(1) : existing, rows);
+  const present = hasHeader ? existing.slice(1) : existing;
+  const added = newRecordRows(present, rows);
+  if (hasHeader && recordHeaderIsOld(existing[0] ?? [])) {
+    // A record begun before its last columns: written again under today's header, its rows' values kept.
+    await workbook.writeVerification({ rows: [[...RECORD_COLUMNS], ...present, ...added], mode: "replace" });
+    return { added: added.length, skipped: rows.length - added.length };
+  }
   const write = hasHeader ? added : [[...RECORD_COLUMNS], ...added];
   if (write.length > 0 && (added.length > 0 || !hasHeader)) await workbook.writeVerification({ rows: write, mode: "append" });
   return { added: added.length, skipped: rows.length - added.length };

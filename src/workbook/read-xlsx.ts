@@ -27,6 +27,7 @@ import {
   LOG_TABLE,
   SUBMISSION_SHEET,
   labelKey,
+  profileLabels,
 } from "../core";
 import { UnreadableFileError } from "./errors";
 import { NOT_A_WORKBOOK, zipFormatProblem } from "./formats";
@@ -162,9 +163,9 @@ class ProfileRows implements RowReader {
   }
 
   /**
-   * The six values, each found by its label in column A; a field whose label
-   * is nowhere in column A is read from its SPEC 5 position (B1…B6) only
-   * when that row has no label at all.
+   * The values, each found by its label (or a label earlier forms gave it) in
+   * column A; a field whose label is nowhere in column A is read from its
+   * SPEC 5 position (B1…B7) only when that row has no label at all.
    */
   profileCells(form: FormDefinition): CellValue[] {
     const rowByLabel = new Map<string, number>();
@@ -174,7 +175,9 @@ class ProfileRows implements RowReader {
       if (key !== "" && !rowByLabel.has(key)) rowByLabel.set(key, row);
     }
     return form.profile.map((field, index) => {
-      let row = rowByLabel.get(labelKey(field.label));
+      let row = profileLabels(field)
+        .map((each) => rowByLabel.get(labelKey(each)))
+        .find((found) => found !== undefined);
       if (row === undefined) {
         const position = index + 1;
         if (label(this.labels.get(position)) !== "") return "";

@@ -27,9 +27,15 @@ export const recordCsvText = (bytes: Uint8Array): string => new TextDecoder("utf
  * (an empty file has neither); null when the text is a CSV whose first
  * column is not the record's, i.e. not a verification record.
  */
-export function parseRecordCsv(text: string): { readonly header: boolean; readonly rows: string[][] } | null {
+export function parseRecordCsv(
+  text: string,
+): { readonly header: boolean; readonly columns: readonly string[]; readonly rows: string[][] } | null {
   const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields);
-  if (records.length === 0) return { header: false, rows: [] };
+  if (records.length === 0) return { header: false, columns: [], rows: [] };
   if (records[0]?.[0]?.trim() !== RECORD_COLUMNS[0]) return null;
-  return { header: true, rows: records.slice(1).filter((fields) => fields.some((field) => field.trim() !== "")) };
+  return {
+    header: true,
+    columns: records[0] ?? [],
+    rows: records.slice(1).filter((fields) => fields.some((field) => field.trim() !== "")),
+  };
 }

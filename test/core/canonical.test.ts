@@ -95,14 +95,27 @@ describe("SPEC 6: canonical form and fingerprint", () => {
     expect(text).toBe(JSON.stringify(parsed));
     expect(canonicalForm({ ...base, rows: [] })).toBe(JSON.stringify({ ...parsed, rows: [] }));
     expect(parsed).toEqual({
-      form: "cst-mentorship-log/1",
+      form: "cst-mentorship-log/2",
       ruleSet: "current",
-      profile: ["Nora Lindqvist", "nora@example.org", "2021-06-01", "", "0"],
+      // Credits awarded before this log (0), then from this log (blank: a form older than that row).
+      profile: ["Nora Lindqvist", "nora@example.org", "2021-06-01", "", "0", ""],
       rows: [
         ["2024-01-02", "treatment", "In person", "Dana Whitfield", "CST-T", "2", ""],
         ["2024-01-03", "small-group", "virtual", "", "", "1.5", 'notes, with "quotes"'],
       ],
     });
+  });
+
+  test("version 1 (exports before credits awarded from a log) is the same without that field, and is still made on request", () => {
+    const withW: CanonicalInput = { ...base, profileCells: [...base.profileCells, 1] };
+    expect(JSON.parse(canonicalForm({ ...withW, version: 1 }))).toEqual({
+      ...JSON.parse(canonicalForm(base)),
+      form: "cst-mentorship-log/1",
+      profile: ["Nora Lindqvist", "nora@example.org", "2021-06-01", "", "0"],
+    });
+    // Version 2 holds W: a change of it changes the fingerprint; version 1 cannot see it.
+    expect(canonicalForm(withW)).not.toBe(canonicalForm({ ...withW, profileCells: [...base.profileCells, 2] }));
+    expect(canonicalForm({ ...withW, version: 1 })).toBe(canonicalForm({ ...withW, profileCells: [...base.profileCells, 2], version: 1 }));
   });
 });
 
@@ -110,7 +123,7 @@ describe("the canonical form in pieces", () => {
   /** SPEC 6 as written: one JSON.stringify of the whole object. */
   const specified = (input: CanonicalInput): string =>
     JSON.stringify({
-      form: "cst-mentorship-log/1",
+      form: "cst-mentorship-log/2",
       ruleSet: input.ruleSet,
       profile: canonicalProfile(input),
       rows: input.rows.filter((row) => !isEmptyRow(row.cells)).map((row) => canonicalRow(row.cells, input.dateSystem)),
@@ -128,7 +141,7 @@ describe("the canonical form in pieces", () => {
 
   test("join to the form SPEC 6 specifies, and hash to the SHA-256 of it, for any cells", async () => {
     await fc.assert(
-      fc.asyncProperty(rowsArb(40), fc.array(cellArb, { minLength: 6, maxLength: 6 }), async (cells, profileCells) => {
+      fc.asyncProperty(rowsArb(40), fc.array(cellArb, { minLength: 7, maxLength: 7 }), async (cells, profileCells) => {
         const input: CanonicalInput = { rows: logRows(...cells), profileCells, dateSystem: "1900", ruleSet: "current" };
         const whole = specified(input);
         expect([...canonicalPieces(input)].join("")).toBe(whole);
@@ -145,7 +158,7 @@ describe("the canonical form in pieces", () => {
     await fc.assert(
       fc.asyncProperty(
         rowsArb(30),
-        fc.array(cellArb, { minLength: 6, maxLength: 6 }),
+        fc.array(cellArb, { minLength: 7, maxLength: 7 }),
         fc.constantFrom(undefined, "2014" as const, "current" as const),
         async (cells, profileCells, ruleSet) => {
           const log = { rows: logRows(...cells), profileCells, dateSystem: "1900" as const };

@@ -39,12 +39,12 @@ describe("a profile field added to the form definition only", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await template(WITH_PHONE, null)) as unknown as ArrayBuffer);
     const profile = workbook.getWorksheet("Profile")!;
-    expect(profile.getCell("A7").value).toBe("Phone");
-    expect(profile.getCell("B7").numFmt).toBe("@");
+    expect(profile.getCell("A8").value).toBe("Phone");
+    expect(profile.getCell("B8").numFmt).toBe("@");
   });
 
   test("the workbook reader reads it by its label", async () => {
-    const bytes = await template(WITH_PHONE, ["Ann Mentee", "ann@example.org", "", "", 0, "current", "+44 20 7946 0000"]);
+    const bytes = await template(WITH_PHONE, ["Ann Mentee", "ann@example.org", "", "", 0, "current", 1, "+44 20 7946 0000"]);
     const content = await readWorkbookLog(bytes, WITH_PHONE);
     // Blank cells may come back as null or "", as the writer stored them: both are blank to the rules.
     expect(content.log.profileCells.map((cell) => cell ?? "")).toEqual([
@@ -54,28 +54,29 @@ describe("a profile field added to the form definition only", () => {
       "",
       0,
       "current",
+      1,
       "+44 20 7946 0000",
     ]);
-    // The form as it is today does not know the field, and reads the six it has.
-    expect((await readWorkbookLog(bytes)).log.profileCells).toHaveLength(6);
+    // The form as it is today does not know the field, and reads the seven it has.
+    expect((await readWorkbookLog(bytes)).log.profileCells).toHaveLength(7);
   });
 
   test("the canonical form and the fingerprint cover it", async () => {
     const input = {
       rows: [],
-      profileCells: ["Ann", "", "", "", 0, "current", "+44 20"],
+      profileCells: ["Ann", "", "", "", 0, "current", 1, "+44 20"],
       dateSystem: "1900" as const,
       ruleSet: "current" as const,
     };
-    expect(canonicalProfile(input, WITH_PHONE)).toEqual(["Ann", "", "", "", "0", "+44 20"]);
+    expect(canonicalProfile(input, WITH_PHONE)).toEqual(["Ann", "", "", "", "0", "1", "+44 20"]);
     expect(canonicalForm(input, WITH_PHONE)).not.toBe(
-      canonicalForm({ ...input, profileCells: [...input.profileCells.slice(0, 6), "+44 21"] }, WITH_PHONE),
+      canonicalForm({ ...input, profileCells: [...input.profileCells.slice(0, 7), "+44 21"] }, WITH_PHONE),
     );
     expect(await fingerprint(input, WITH_PHONE)).not.toBe(
-      await fingerprint({ ...input, profileCells: [...input.profileCells.slice(0, 6), "+44 21"] }, WITH_PHONE),
+      await fingerprint({ ...input, profileCells: [...input.profileCells.slice(0, 7), "+44 21"] }, WITH_PHONE),
     );
     // Today's form leaves it out: existing fingerprints do not change.
-    expect(canonicalProfile(input)).toEqual(["Ann", "", "", "", "0"]);
+    expect(canonicalProfile(input)).toEqual(["Ann", "", "", "", "0", "1"]);
   });
 
   test("the command line gets its option, checked by its kind, and lists it in the usage", () => {

@@ -50,9 +50,14 @@ const profileArb: fc.Arbitrary<ProfileOverrides> = fc
     technique: fc.option(fc.integer({ min: firstDay, max: lastDay }), { nil: null }),
     diplomateAfter: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
     awarded: fc.integer({ min: 0, max: 3 }),
+    fromLog: fc.integer({ min: 0, max: 2 }),
   })
-  .map(({ ruleSet, technique, diplomateAfter, awarded }) => {
-    const overrides: { -readonly [K in keyof ProfileOverrides]: ProfileOverrides[K] } = { ruleSet, creditsAwarded: awarded };
+  .map(({ ruleSet, technique, diplomateAfter, awarded, fromLog }) => {
+    const overrides: { -readonly [K in keyof ProfileOverrides]: ProfileOverrides[K] } = {
+      ruleSet,
+      creditsAwarded: awarded,
+      creditsAwardedFromLog: fromLog,
+    };
     if (technique !== null) {
       overrides.techniqueCertifiedOn = dayNumberToIsoDate(technique);
       if (diplomateAfter !== null && technique + diplomateAfter <= lastDay)
@@ -100,7 +105,10 @@ describe("properties of the rules core", () => {
           }
           expect(groupTotal).toBe(group.rule.total * 1000 * group.count);
         }
-        expect(creditCount).toBe(assessment.allocation.credits);
+        // The groups are every credit the rows meet (K), those awarded from this log (W) first; the rest are new.
+        expect(creditCount).toBe(assessment.allocation.supported);
+        const fromLog = Number(overrides.creditsAwardedFromLog ?? 0);
+        expect(assessment.allocation.credits).toBe(Math.max(0, assessment.allocation.supported - fromLog));
         for (const category of CATEGORIES) expect(used[category]).toBeLessThanOrEqual(assessment.hours[category]);
       }),
       runs(300),
@@ -197,6 +205,8 @@ describe("properties of the rules core", () => {
     fc.assert(
       fc.property(logArb, profileArb, (cells, profileOverrides) => {
         const before = assess(cells, profileOverrides);
+        // A log that no longer supports the credits awarded from it is an error (SPEC 11), not a next credit to complete.
+        fc.pre(before.allocation.supported >= Number(profileOverrides.creditsAwardedFromLog ?? 0));
         const { next } = before.allocation;
         const overrides = { ...profileOverrides };
         if (next.blockedBy === "technique-certification") overrides.techniqueCertifiedOn = asOf;
