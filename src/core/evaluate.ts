@@ -194,7 +194,7 @@ function evaluate(input: AnyLogInput, options: EvaluateOptions, keepRows: RowRes
  * SPEC 11: the log no longer meets every credit awarded from it (K < W): a row those credits used was
  * changed or removed. An error of the profile's W, naming how many of them the log still supports.
  */
-function awardsUnsupported(profile: Profile, allocation: Allocation): Finding<"awards-unsupported"> | null {
+export function awardsUnsupported(profile: Profile, allocation: Allocation): Finding<"awards-unsupported"> | null {
   const fromLog = profile.creditsAwardedFromLog;
   if (allocation.supported >= fromLog) return null;
   const still = allocation.supported === 0 ? "none of them" : `only ${allocation.supported} of them`;

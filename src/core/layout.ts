@@ -75,8 +75,18 @@ export interface SheetLayout {
   readonly page: PageLayout | null;
 }
 
+/** A workbook name the form defines for formulas: `CSTProfile` for the Profile sheet's value cells. */
+export interface LayoutName {
+  readonly name: string;
+  readonly sheet: string;
+  /** An absolute A1 address on that sheet ("$B$1:$B$7"). */
+  readonly address: string;
+}
+
 export interface WorkbookLayout {
   readonly sheets: readonly SheetLayout[];
+  /** Defined after every sheet exists: a name refers to its sheet. */
+  readonly names: readonly LayoutName[];
 }
 
 export interface LayoutOptions {
@@ -204,7 +214,8 @@ export function formLayout(form: FormDefinition = FORM, options: LayoutOptions =
     page: null,
   };
 
-  return { sheets: [profile, log, listsSheet] };
+  const profileValues: LayoutName = { name: form.profileName, sheet: form.profileSheet, address: `$B$1:$B$${form.profile.length}` };
+  return { sheets: [profile, log, listsSheet], names: [profileValues] };
 }
 
 /** The sheet of a layout by name. */

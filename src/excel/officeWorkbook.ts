@@ -387,10 +387,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
       if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
 
       const layout = formLayout();
-      for (const sheetLayout of layout.sheets) {
-        const sheet = worksheets.add(sheetLayout.name);
-        applySheet(sheet, sheetLayout);
-      }
+      // A batch runs in queue order: every sheet is added before the rules, lists and names that refer to another sheet.
+      const sheets = layout.sheets.map((sheetLayout) => worksheets.add(sheetLayout.name));
+      layout.sheets.forEach((sheetLayout, index) => applySheet(sheets[index] as Excel.Worksheet, sheetLayout));
+      for (const name of layout.names) context.workbook.names.add(name.name, worksheets.getItem(name.sheet).getRange(name.address));
       const log = worksheets.getItem(LOG_SHEET);
       log.activate();
       await context.sync();

@@ -48,12 +48,14 @@
  */
 import {
   type Activity,
+  type Allocation,
   type Category,
   type DateSystem,
   type IsoDate,
   type ProfileCells,
   type ProfileErrorCode,
   CATEGORIES,
+  awardsUnsupported,
   cellText,
   creditedHours,
   describeCell,
@@ -241,6 +243,13 @@ function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asO
   };
 }
 
+/** The evaluation's allocation, or the profile's error when the log no longer supports the credits awarded from it (SPEC 11). */
+function supportedAllocation(evaluation: LogEvaluation): Allocation | FunctionFailure {
+  const allocation = evaluation.allocation();
+  const unsupported = awardsUnsupported(evaluation.tally.profile.profile, allocation);
+  return unsupported === null ? allocation : failure("invalidValue", `Profile: ${unsupported.message}`);
+}
+
 function sumOver(values: Readonly<Record<Category, number>>, category: Category | null): number {
   if (category !== null) return values[category];
   let total = 0;
@@ -253,14 +262,15 @@ function sumOver(values: Readonly<Record<Category, number>>, category: Category 
  * @customfunction CREDIT
  * @helpurl https://localhost:3000/help.html#cst-credit
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
- * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for no certifications, none awarded, current rules.
+ * @param [profile] The profile: the name CSTProfile (Profile!B1:B7; B1:B6 on older forms). Leave out for no certifications, none awarded, current rules.
  * @param [as_of] The date to check the log as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
 export function CREDIT(log: unknown[][], profile?: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<number>) {
   return answer("CREDIT", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
     const evaluation = evaluate(dateSystem, asOf);
-    return isFailure(evaluation) ? evaluation : evaluation.allocation().credits;
+    const allocation = isFailure(evaluation) ? evaluation : supportedAllocation(evaluation);
+    return isFailure(allocation) ? allocation : allocation.credits;
   });
 }
 
@@ -270,7 +280,7 @@ export function CREDIT(log: unknown[][], profile?: unknown[][], as_of?: unknown,
  * @helpurl https://localhost:3000/help.html#cst-hours
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [category] "A" treatment, "B" group and class mentorship, "C" 1x1 mentorship. Leave out for all categories.
- * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for the defaults.
+ * @param [profile] The profile: the name CSTProfile (Profile!B1:B7; B1:B6 on older forms). Leave out for the defaults.
  * @param [as_of] The date to check the log as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
@@ -295,7 +305,7 @@ export function HOURS(
  * @helpurl https://localhost:3000/help.html#cst-missing
  * @param log The MentorshipLog table or its 7 columns Date to Notes; a header row is skipped.
  * @param [category] "A", "B" or "C" for the hours that category still needs. Leave out for the total still needed.
- * @param [profile] The Profile sheet's values, Profile!B1:B6. Leave out for the defaults.
+ * @param [profile] The profile: the name CSTProfile (Profile!B1:B7; B1:B6 on older forms). Leave out for the defaults.
  * @param [as_of] The date to check the log as of: a date cell, DATE(2025,12,31) or "2025-12-31". Leave out for today.
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
@@ -311,7 +321,9 @@ export function MISSING(
     if (isFailure(which)) return which;
     const evaluation = evaluate(dateSystem, asOf);
     if (isFailure(evaluation)) return evaluation;
-    const { missing } = evaluation.allocation().next;
+    const allocation = supportedAllocation(evaluation);
+    if (isFailure(allocation)) return allocation;
+    const { missing } = allocation.next;
     return milliToHours(which === null ? missing.total : missing[which]);
   });
 }

@@ -13,9 +13,12 @@ import {
   type LogRow,
   type ProfileCells,
   CATEGORIES,
+  FORM,
   LOG_COLUMNS,
   PROFILE_FIELDS,
   dateProblemText,
+  labelKey,
+  profileLabels,
   readDateCell,
 } from "../core";
 import { type FunctionFailure, failure, isFailure, passedOnError } from "./cellError";
@@ -204,16 +207,20 @@ export function readLogRowRange(range: unknown): readonly CellValue[] | Function
 }
 
 const PROFILE_COUNT = PROFILE_FIELDS.length;
-const PROFILE_FIX = `select the Profile sheet's ${PROFILE_COUNT} value cells, Profile!B1:B${PROFILE_COUNT} (${PROFILE_FIELDS.map((field) => field.label).join(", ")}), or leave the profile out.`;
+/** Forms made before row 7 (Credits awarded from this log) have six values: Profile!B1:B6 still works, with W = 0. */
+const OLDER_PROFILE_COUNT = PROFILE_COUNT - 1;
+const PROFILE_FIX = `select the Profile sheet's value cells, the name ${FORM.profileName} or Profile!B1:B${PROFILE_COUNT} (${PROFILE_FIELDS.map((field) => field.label).join(", ")}), or leave the profile out.`;
 
 function isProfileLabel(value: unknown, index: number): boolean {
-  return typeof value === "string" && value.trim().toLowerCase() === PROFILE_FIELDS[index]?.label.toLowerCase();
+  const field = PROFILE_FIELDS[index];
+  return typeof value === "string" && field !== undefined && profileLabels(field).some((label) => labelKey(label) === labelKey(value));
 }
 
 /**
  * The profile's value cells, in the order of PROFILE_FIELDS. Accepted:
- * Profile!B1:B6 (one column), the same six values in one row, or
- * Profile!A1:B6 (labels beside values). Omitted: no profile cells (defaults).
+ * CSTProfile or Profile!B1:B7 (one column), the same values in one row, or
+ * Profile!A1:B7 (labels beside values); the first six of them (a form made
+ * before row 7: W is then 0). Omitted: no profile cells (defaults).
  */
 export function readProfileRange(range: unknown): ProfileCells | FunctionFailure {
   if (range === null || range === undefined) return [];
@@ -222,10 +229,11 @@ export function readProfileRange(range: unknown): ProfileCells | FunctionFailure
   }
   const grid = range as readonly (readonly unknown[])[];
   const width = grid[0]?.length ?? 0;
+  const counts = [PROFILE_COUNT, OLDER_PROFILE_COUNT];
   let values: unknown[] | null = null;
-  if (grid.length === PROFILE_COUNT && width === 1) values = grid.map((row) => row[0]);
-  else if (grid.length === 1 && width === PROFILE_COUNT) values = [...(grid[0] ?? [])];
-  else if (grid.length === PROFILE_COUNT && width === 2 && grid.every((row, index) => isProfileLabel(row[0], index))) {
+  if (counts.includes(grid.length) && width === 1) values = grid.map((row) => row[0]);
+  else if (grid.length === 1 && counts.includes(width)) values = [...(grid[0] ?? [])];
+  else if (counts.includes(grid.length) && width === 2 && grid.every((row, index) => isProfileLabel(row[0], index))) {
     values = grid.map((row) => row[1]);
   }
   if (values === null) return failure("invalidValue", `The profile is ${describeShape(grid)}: ${PROFILE_FIX}`);

@@ -49,7 +49,14 @@ async function verified(
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
   const rowDigests = stored === null ? [] : await logRowDigests(content.log);
   const awardClash = ledger?.check(report, rowDigests) ?? null;
-  return { ok: true, name, report: { ...report, awardClash }, assessment, findings: listFindings(assessment), rowDigests };
+  return {
+    ok: true,
+    name,
+    report: awardClash === null ? report : { ...report, awardClash },
+    assessment,
+    findings: listFindings(assessment),
+    rowDigests,
+  };
 }
 
 /** The awards the workbook's CST Verification sheet records (SPEC 11): what a verification here is checked against. */

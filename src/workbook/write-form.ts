@@ -248,6 +248,7 @@ export function writeForm(
   const layout = formLayout(form, options);
   options.before?.(workbook);
   for (const sheet of layout.sheets) addSheet(workbook, sheet, content, form);
+  for (const name of layout.names) workbook.definedNames.add(`'${name.sheet.replace(/'/g, "''")}'!${name.address}`, name.name);
   return layout;
 }
 

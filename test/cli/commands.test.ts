@@ -40,7 +40,9 @@ describe("verify one file", () => {
     const path = file("log.csv", VALID_CSV);
     const { status, stdout, stderr } = await run("verify", path, "--json", "--as-of", "2024-06-01");
     const expected = (await reportLog(parseCsvLog(VALID_CSV), { asOf: "2024-06-01" })).report;
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    // SPEC 11: the state first, then the core's report as it is.
+    expect(JSON.parse(stdout)).toEqual({ state: "not-a-submission", ...JSON.parse(JSON.stringify(expected)) });
+    expect(Object.keys(JSON.parse(stdout))[0]).toBe("state");
     expect(JSON.parse(stdout)).toMatchObject({ credits: 1, hours: { A: 6, B: 12, C: 12 }, valid: true, submission: null });
     expect(stderr).toBe("");
     expect(status).toBe(0);
@@ -70,7 +72,7 @@ describe("verify one file", () => {
     const path = file("bad.csv", INVALID_CSV);
     const { status, stdout } = await run("verify", path, "--as-of", "2024-06-01");
     const lines = stdout.split("\n");
-    expect(lines[0]).toBe(`${path}: 4 errors`);
+    expect(lines[0]).toBe(`${path}: HAS ERRORS (4 errors)`);
     expect(lines).toContain(
       '  row 2: error ambiguous-date: Date "03/04/2024" can be read more than one way: enter an Excel date or ISO text YYYY-MM-DD.',
     );
@@ -137,12 +139,14 @@ describe("batch verify", () => {
   test("a folder: one line per .csv/.xlsx file, sorted, plus a total; exit status the worst", async () => {
     const { status, stdout } = await run("verify", join(folder, "inbox"), "--as-of", "2024-06-01");
     const lines = stdout.split("\n");
+    // SPEC 11: a plain log is not a submission, however many credits its rows earn; nothing here is ready to award.
     expect(lines).toEqual([
       `${join(folder, "inbox", "a-invalid.csv")}: HAS ERRORS (4 errors); (no mentee name); 0 credits; hours A 0 B 0 C 0`,
-      `${join(folder, "inbox", "b-valid.csv")}: READY TO AWARD; (no mentee name); 1 credit; hours A 6 B 12 C 12`,
-      "Total: 2 files: 1 ready to award (1 credit), 1 with errors, 0 edited or with a differing summary, 0 unreadable",
-      "Need attention:",
-      `  ${join(folder, "inbox", "a-invalid.csv")}: has errors`,
+      `${join(folder, "inbox", "b-valid.csv")}: NOT A SUBMISSION: a log or form never exported: ask for the exported file; (no mentee name); 1 credit; hours A 6 B 12 C 12`,
+      "Total: 2 files: 1 HAS ERRORS, 1 NOT A SUBMISSION",
+      "Not ready to award:",
+      `  ${join(folder, "inbox", "a-invalid.csv")}: HAS ERRORS: some rows or the profile have errors`,
+      `  ${join(folder, "inbox", "b-valid.csv")}: NOT A SUBMISSION: a log or form never exported: ask for the exported file`,
     ]);
     expect(status).toBe(1);
   });
@@ -163,19 +167,21 @@ describe("batch verify", () => {
     const valid = join(folder, "inbox", "b-valid.csv");
     const missing = join(folder, "gone.csv");
     const { status, stdout, stderr } = await run("verify", valid, missing, "--json", "--as-of", "2024-06-01");
+    // The unreadable file first: SPEC 11's order of attention.
     expect(JSON.parse(stdout)).toEqual([
-      expect.objectContaining({ file: valid, valid: true }),
-      { file: missing, error: `${missing}: no such file` },
+      { file: missing, state: "unreadable", error: `${missing}: no such file` },
+      expect.objectContaining({ file: valid, state: "not-a-submission", valid: true }),
     ]);
     expect(stderr).toBe(`cst-mentorship: ${missing}: no such file`);
     expect(status).toBe(2);
     const human = await run("verify", valid, missing, "--as-of", "2024-06-01");
     expect(human.stdout.split("\n")).toEqual([
-      expect.stringMatching(/b-valid\.csv: READY TO AWARD/),
       `${missing}: CANNOT BE READ`,
-      "Total: 2 files: 1 ready to award (1 credit), 0 with errors, 0 edited or with a differing summary, 1 unreadable",
-      "Need attention:",
-      `  ${missing}: cannot be read`,
+      expect.stringMatching(/b-valid\.csv: NOT A SUBMISSION/),
+      "Total: 2 files: 1 CANNOT BE READ, 1 NOT A SUBMISSION",
+      "Not ready to award:",
+      `  ${missing}: CANNOT BE READ: the file cannot be read`,
+      expect.stringMatching(/b-valid\.csv: NOT A SUBMISSION: a log or form never exported/),
     ]);
   });
 });
@@ -208,14 +214,17 @@ describe("export", () => {
     expect(exported.status).toBe(0);
     expect(exported.stdout).toMatch(/exported to .*submission\.xlsx/);
     const verified = await run("verify", out, "--json");
-    const { submission, summaryMismatches, edits, exportedAt, ...rest } = JSON.parse(verified.stdout);
+    const { submission, summaryMismatches, edits, exportedAt, state, ...rest } = JSON.parse(verified.stdout);
     expect(submission).toBe("unchanged");
+    expect(state).toBe("ready");
     expect(summaryMismatches).toEqual([]);
     expect(edits).toEqual([]);
     expect(exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
     const plain = JSON.parse((await run("verify", source, "--json", ...flags)).stdout);
     expect(plain.submission).toBeNull();
+    expect(plain.state).toBe("not-a-submission");
     delete plain.submission;
+    delete plain.state;
     expect(rest).toEqual(plain);
     expect(verified.status).toBe(0);
   });

@@ -178,13 +178,18 @@ describe("batches and the record", () => {
     const { status, stdout } = await run("verify", unchanged, edited, invalid);
     expect(status).toBe(1);
     const lines = stdout.split("\n");
-    expect(lines[0]).toMatch(
+    // SPEC 11's order: attention first, whatever the order of the files.
+    expect(lines[0]).toMatch(/b-edited\.xlsx: EDITED after export: row 2 changed; Ann Mentee/);
+    expect(lines[1]).toMatch(/c-invalid\.csv: HAS ERRORS \(2 errors\); \(no mentee name\); 0 credits/);
+    expect(lines[2]).toMatch(
       /a-unchanged\.xlsx: READY TO AWARD; Ann Mentee <ann@example\.org>; exported \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC; 1 credit/,
     );
-    expect(lines[1]).toMatch(/b-edited\.xlsx: EDITED after export: row 2 changed; Ann Mentee/);
-    expect(lines[2]).toMatch(/c-invalid\.csv: HAS ERRORS \(2 errors\); \(no mentee name\); 0 credits/);
-    expect(lines[3]).toBe("Total: 3 files: 1 ready to award (1 credit), 1 with errors, 1 edited or with a differing summary, 0 unreadable");
-    expect(lines.slice(4)).toEqual(["Need attention:", `  ${edited}: edited after export`, `  ${invalid}: has errors`]);
+    expect(lines[3]).toBe("Total: 3 files: 1 EDITED after export, 1 HAS ERRORS, 1 READY TO AWARD (1 credit)");
+    expect(lines.slice(4)).toEqual([
+      "Not ready to award:",
+      `  ${edited}: EDITED after export: a profile or log cell changed after export`,
+      `  ${invalid}: HAS ERRORS: some rows or the profile have errors`,
+    ]);
   });
 
   test("--record appends one row per file, never twice for a fingerprint; CSV and workbook", async () => {
@@ -197,9 +202,10 @@ describe("batches and the record", () => {
       expect((await run("verify", first, second, "--record", record)).stderr).toMatch(/recorded 0 files/);
       const rows = await recordRows(record);
       expect(rows[0]).toEqual([...RECORD_COLUMNS]);
+      // Both claim Ann's 1st credit: the second, verified after the first was recorded, is ALREADY AWARDED (SPEC 11).
       expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[6], row[10]])).toEqual([
-        [first, "Ann Mentee", "ann@example.org", "1", "Ready to award"],
-        [second, "Ann Mentee", "ann@example.org", "1", "Ready to award"],
+        [first, "Ann Mentee", "ann@example.org", "1", "READY TO AWARD"],
+        [second, "Ann Mentee", "ann@example.org", "1", "ALREADY AWARDED"],
       ]);
       expect(rows.slice(1).every((row) => /^[0-9a-f]{64}$/.test(String(row[11])))).toBe(true);
     }

@@ -503,7 +503,19 @@ class ModelContext {
   }
 }
 
-type Kind = "workbook" | "worksheet" | "worksheets" | "table" | "tables" | "range" | "column" | "columns" | "row" | "rows" | "function";
+type Kind =
+  | "workbook"
+  | "worksheet"
+  | "worksheets"
+  | "table"
+  | "tables"
+  | "names"
+  | "range"
+  | "column"
+  | "columns"
+  | "row"
+  | "rows"
+  | "function";
 
 abstract class ClientObject<T> {
   private resolved: { readonly target: T | null } | null = null;
@@ -634,11 +646,13 @@ class FunctionResultProxy extends ClientObject<{ value: number; error: string | 
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
   readonly functions: { date: (year: number, month: number, day: number) => FunctionResultProxy };
 
   constructor(readonly context: ModelContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
+    this.names = new NamedItemCollectionProxy(context);
     this.functions = {
       date: (year, month, day) => {
         const result = new FunctionResultProxy(context, () => (Date.UTC(year, month - 1, day) - context.model.dateBase) / 86_400_000);
@@ -689,6 +703,28 @@ class WorksheetCollectionProxy extends ClientObject<ExcelModel> {
   get onDeleted() {
     this.requires("1.7", "WorksheetCollection.onDeleted");
     return this.events("WorksheetDeleted", () => null);
+  }
+}
+
+/**
+ * The workbook's names (ExcelApi 1.4). `add` takes the range the name refers to; the range is found when
+ * the batch runs, so a name on a sheet not added yet fails, as every reference does in queue order.
+ * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1)
+ */
+class NamedItemCollectionProxy extends ClientObject<ExcelModel> {
+  constructor(context: ModelContext) {
+    super(context, () => context.model, "names");
+  }
+  protected read(name: string): unknown {
+    return fail("InvalidArgument", `NamedItemCollection has no loadable property ${name} in this model.`);
+  }
+  add(name: string, reference: RangeProxy): void {
+    this.requires("1.4", "NamedItemCollection.add");
+    this.command({ addName: name }, (model) => {
+      // Names are case-insensitive and unique in a workbook.
+      if (model.names.has(name.toLowerCase())) fail("InvalidArgument", `The name ${name} already exists.`);
+      model.names.set(name.toLowerCase(), { name, area: reference.target() });
+    });
   }
 }
 
@@ -1188,6 +1224,8 @@ function atLeast(have: string, need: string): boolean {
 export class ExcelModel {
   readonly sheets: ModelSheet[] = [];
   readonly tables: ModelTable[] = [];
+  /** The workbook's names by lower-case name, and the block each refers to. */
+  readonly names = new Map<string, { readonly name: string; readonly area: Area }>();
   readonly requests: SyncRecord[] = [];
   activeSheet: string | null = null;
   selected: string | null = null;
@@ -1531,6 +1569,12 @@ export class ExcelModel {
     const sheet = this.sheet(sheetName) ?? fail("ItemNotFound", `No sheet ${sheetName}.`);
     const area = parseAddress(sheet, address);
     return sheet.cell(area.top, area.left);
+  }
+
+  /** Values of the block a workbook name refers to, as a formula passes them to a function (=CST.CREDIT(MentorshipLog, CSTProfile)). */
+  nameValues(name: string): Scalar[][] {
+    const named = this.names.get(name.toLowerCase()) ?? fail("ItemNotFound", `No name ${name}.`);
+    return this.values(named.area.sheet.name, areaAddress(named.area));
   }
 
   /** Values of a block of cells, as Range.values reads them. */

@@ -13,7 +13,7 @@ const LOG = "Tracking Form";
 // SPEC 5 names the add-in's own places.
 const STATUS_HEADER = "CST Status";
 const VERIFICATION_SHEET = "CST Verification";
-const PROFILE_VALUES: Scalar[] = ["Ada Quint", "ada@example.org", "", "", 0, "current"];
+const PROFILE_VALUES: Scalar[] = ["Ada Quint", "ada@example.org", "", "", 0, "current", 0];
 
 afterEach(() => ExcelModel.uninstall());
 
@@ -490,7 +490,7 @@ describe("inserting the form", () => {
     await expect(workbook().insertForm()).resolves.toEqual({ inserted: true });
     expect(model.syncs).toBe(2);
     expect(model.values("Budget", "A1:B1")).toEqual([["Rent", 1200]]);
-    expect(model.values("Profile", "A1:A6").map((row) => row[0])).toEqual(PROFILE_FIELDS.map((field) => field.label));
+    expect(model.values("Profile", "A1:A7").map((row) => row[0])).toEqual(PROFILE_FIELDS.map((field) => field.label));
     expect(model.values(LOG, "A1:G1")).toEqual([[...LOG_COLUMNS]]);
     expect(model.table(LOG_TABLE)).toMatchObject({ headerRow: 0, width: 7, rowCount: 1 });
     expect(model.cell(LOG, "A2").numberFormat).toBe("yyyy-mm-dd");

@@ -117,12 +117,30 @@ describe.each<DateSystem>(["1900", "1904"])("functions agree with the core's rep
         profile.map((value) => [value]),
       ),
     ).toBe(report.next.missing.total);
-    // The same values in one row, and with the labels beside them, read the same.
+    // The same values in one row, and with the labels beside them (a form older than row 7: its old label), read the same.
     expect(CREDIT(grid, [profile])).toBe(report.credits);
     const labelled = ["Mentee name", "Email", "CST-T certified on", "CST-D certified on", "Credits already awarded", "Rule set"].map(
       (label, index) => [label, profile[index] ?? null],
     );
     expect(CREDIT(grid, labelled)).toBe(report.credits);
+  });
+
+  test("SPEC 11: the seven profile values (CSTProfile, W in row 7) give what verify gives with W set", async () => {
+    const grid = serialGrid(SAMPLE, system);
+    for (const fromLog of [0, 1, 2]) {
+      const profile: Cell[] = ["Ana Mentee", "ana@example.org", "", "", 0, "current", fromLog];
+      const report = await reportOf(grid, system, profile);
+      const column = profile.map((value) => [value]);
+      if (fromLog <= 1) {
+        expect(CREDIT(grid, column)).toBe(report.credits);
+        expect(MISSING(grid, undefined, column)).toBe(report.next.missing.total);
+      } else {
+        // The log supports 1 credit, not the 2 awarded from it: the profile's error, as verify's.
+        expect(report.profile.errors.map((error) => error.code)).toEqual(["awards-unsupported"]);
+        expectCellError(CREDIT(grid, column), "#VALUE!", /^Profile: Credits awarded from this log is 2, but the log's rows now support only 1/);
+      }
+    }
+    expect(CREDIT(grid, [["Ana"], [""], [""], [""], [0], ["current"], [1]])).toBe(0);
   });
 });
 
@@ -225,9 +243,9 @@ describe("bad input returns an Excel error value with what to fix", () => {
     expectCellError(
       CREDIT(grid, [["a"], ["b"]]),
       "#VALUE!",
-      /The profile is 2 rows by 1 column: select the Profile sheet's 6 value cells, Profile!B1:B6/,
+      /The profile is 2 rows by 1 column: select the Profile sheet's value cells, the name CSTProfile or Profile!B1:B7/,
     );
-    expectCellError(CREDIT(grid, [[1, 2, 3, 4, 5, 6, 7]]), "#VALUE!", /1 row by 7 columns/);
+    expectCellError(CREDIT(grid, [[1, 2, 3, 4, 5, 6, 7, 8]]), "#VALUE!", /1 row by 8 columns/);
   });
 
   test("a profile value that changes the credit is #VALUE! naming the field", () => {
@@ -236,7 +254,7 @@ describe("bad input returns an Excel error value with what to fix", () => {
       "#VALUE!",
       /^Profile: Rule set "2025" is unknown: enter current or 2014\./,
     );
-    expectCellError(CREDIT(grid, [[""], [""], [""], [""], [-1], [""]]), "#VALUE!", /^Profile: Credits already awarded -1/);
+    expectCellError(CREDIT(grid, [[""], [""], [""], [""], [-1], [""]]), "#VALUE!", /^Profile: Credits awarded before this log -1/);
     const tomorrow = isoDateToExcelSerial("2999-01-01", "1900");
     expectCellError(
       MISSING(grid, "A", [[""], [""], [tomorrow], [""], [""], [""]]),

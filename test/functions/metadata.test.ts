@@ -76,7 +76,7 @@ test("every function and parameter has help text for Excel's autocomplete", () =
     for (const parameter of fn.parameters) expect(parameter.description?.length ?? 0).toBeGreaterThan(10);
   }
   expect(byId("HOURS").parameters[1]?.description).toMatch(/"A".*"B".*"C"/);
-  expect(byId("CREDIT").parameters[1]?.description).toMatch(/Profile!B1:B6/);
+  expect(byId("CREDIT").parameters[1]?.description).toMatch(/CSTProfile \(Profile!B1:B7; B1:B6 on older forms\)/);
   for (const id of ["CREDIT", "HOURS", "MISSING", "STATUS"]) {
     expect(byId(id).parameters.at(-1)?.description).toMatch(/DATE\(2025,12,31\) or "2025-12-31"\. Leave out for today\./);
   }

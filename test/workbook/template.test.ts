@@ -22,7 +22,7 @@ describe("the blank tracking form (template)", () => {
   test("Profile: labels in column A in SPEC order, defaults in B, date format on the certification dates, a rule-set dropdown", async () => {
     const sheet = (await load(bytes)).getWorksheet("Profile")!;
     expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 1).value)).toEqual(PROFILE_FIELDS.map((field) => field.label));
-    expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 2).value)).toEqual([null, null, null, null, 0, "current"]);
+    expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 2).value)).toEqual([null, null, null, null, 0, "current", 0]);
     expect(sheet.getCell("B3").numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getCell("B4").numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getCell("B6").dataValidation).toMatchObject({ type: "list", formulae: ["'CST Lists'!$D$2:$D$3"] });
@@ -141,7 +141,7 @@ const soffice = ["soffice", "libreoffice"].find((command) => {
         ...PROFILE_FIELDS.map((field) => field.label)
           .slice(0, 4)
           .map((label) => `${label},`),
-        "Credits already awarded,0",
+        "Credits awarded before this log,0",
         "Rule set,current",
       ]);
     });
