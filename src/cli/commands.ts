@@ -92,7 +92,11 @@ export async function verifyFile(
   if (submission === null) return { ...verified, rowDigests: [] };
   const rowDigests = await logRowDigests(log as LogInput, nodeSha256Hex);
   const awardClash = ledger?.check(verified.report, rowDigests) ?? null;
-  return { assessment: verified.assessment, report: awardClash === null ? verified.report : { ...verified.report, awardClash }, rowDigests };
+  return {
+    assessment: verified.assessment,
+    report: awardClash === null ? verified.report : { ...verified.report, awardClash },
+    rowDigests,
+  };
 }
 
 /** SHA-256 of a text's UTF-8 bytes in hex, at once. */

@@ -56,6 +56,7 @@ import {
   cellName,
   existingFormReason,
   formulaInTheWay,
+  profileRowProblem,
   isStatusText,
   rowChangedMessage,
   sameCell,
@@ -521,12 +522,17 @@ export class MemoryWorkbook implements TrackingWorkbook {
     const profile = this.sheet(PROFILE_SHEET);
     if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
     const fields = PROFILE_FIELDS.map((field, index) => ({ field, index })).filter(({ field }) => field.key in changes);
-    for (const { index } of fields) {
+    for (const { field, index } of fields) {
       const current = profile.cells[index]?.[1];
       if (isFormulaCell(current)) throw new WorkbookError(formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), current.formula));
+      const problem = profileRowProblem(field, index + 1, profile.cells[index]?.[0]);
+      if (problem !== null) throw new WorkbookError(problem);
     }
     if (fields.length === 0) return;
     for (const { field, index } of fields) {
+      // A form made before the field has no label for it yet.
+      const label = profile.cells[index]?.[0];
+      if (label === undefined || label === null || label === "") this.put(profile, index + 1, 0, field.label);
       const value = changes[field.key] ?? "";
       if (typeof value === "number")
         profile.cellFormats[`${index + 1},1`] = field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind];

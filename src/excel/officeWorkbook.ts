@@ -79,6 +79,7 @@ import {
   cellName,
   existingFormReason,
   formulaInTheWay,
+  profileRowProblem,
   isStatusText,
   rowChangedMessage,
   sameCell,
@@ -91,6 +92,7 @@ import { queueDateSystemProbe } from "./dateSystem";
 const POINTS_PER_CHARACTER = 7;
 
 const PROFILE_VALUES_ADDRESS = `B1:B${PROFILE_FIELDS.length}`;
+const PROFILE_LABELS_ADDRESS = `A1:A${PROFILE_FIELDS.length}`;
 
 /** What one chunk of rows may carry: a fifth of Excel on the web's 5 MB limit, so that a misjudged chunk still passes. */
 export const CHUNK_BYTES = 1_000_000;
@@ -513,14 +515,19 @@ export class OfficeWorkbook implements TrackingWorkbook {
     await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(PROFILE_SHEET);
       const current = sheet.getRange(PROFILE_VALUES_ADDRESS).load("values, formulas");
+      const labels = sheet.getRange(PROFILE_LABELS_ADDRESS).load("values");
       await context.sync();
-      for (const { index } of fields) {
+      for (const { field, index } of fields) {
         const formula = current.formulas[index]?.[0];
         if (isFormula(formula, current.values[index]?.[0])) {
           throw new WorkbookError(formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), formula));
         }
+        const problem = profileRowProblem(field, index + 1, labels.values[index]?.[0]);
+        if (problem !== null) throw new WorkbookError(problem);
       }
       for (const { field, index } of fields) {
+        // A form made before the field has no label for it yet.
+        if (isBlankCell(toCellValue(labels.values[index]?.[0]))) sheet.getRange(`A${index + 1}`).values = [[field.label]];
         const value = toExcelValue(changes[field.key]);
         const cell = sheet.getRange(`B${index + 1}`);
         const format =

@@ -13,7 +13,17 @@
  * formula, nor over a value it did not write; where such a cell is in the
  * way it stops and names the cell ("Tracking Form!H7").
  */
-import { type CellValue, type ProfileKey, type WorkbookContent, columnLetter, isRowStatusText } from "../core";
+import {
+  type CellValue,
+  type ProfileFieldDefinition,
+  type ProfileKey,
+  type WorkbookContent,
+  PROFILE_SHEET,
+  columnLetter,
+  isRowStatusText,
+  labelKey,
+  profileLabels,
+} from "../core";
 
 export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
 
@@ -171,4 +181,15 @@ export function firstFreeRowIndex(
 
 export function existingFormReason(existing: readonly string[]): string {
   return `The tracking form is already here (${existing.join(", ")}): nothing was changed.`;
+}
+
+/**
+ * Whether the Profile sheet's row of a field is the field's own: its label in column A is the field's (or a
+ * label earlier forms gave it), or blank (a form made before the field: the add-in writes the label). A row
+ * a person gave another label holds their own value: the add-in stops and names the cell.
+ */
+export function profileRowProblem(field: ProfileFieldDefinition, row: number, label: unknown): string | null {
+  const text = label === null || label === undefined ? "" : String(label).trim();
+  if (text === "" || profileLabels(field).some((each) => labelKey(each) === labelKey(text))) return null;
+  return `${cellName(PROFILE_SHEET, row, 0)} is labelled ${JSON.stringify(text)}, not ${JSON.stringify(field.label)}: the add-in does not write over your own row. Move it, then try again.`;
 }

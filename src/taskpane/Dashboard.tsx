@@ -18,6 +18,7 @@ import {
   plural,
   unusedText,
 } from "../core";
+import { Awards } from "./Awards";
 import { localDate } from "./dates";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
@@ -28,6 +29,8 @@ export interface DashboardProps {
   readonly onProfileField: (field: ProfileKey) => void;
   readonly onExport: () => void;
   readonly exporting: boolean;
+  /** Called once an award was recorded in the profile: the pane reads the workbook again. */
+  readonly onAwardRecorded: () => Promise<unknown> | void;
 }
 
 const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "diplomateCertifiedOn" } as const;
@@ -38,14 +41,14 @@ const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "
  * which hours went to which credit and which count toward none, and why:
  * all from the one allocation of the core (`breakdownOf`).
  */
-export function Dashboard({ assessment, onProfileField, onExport, exporting }: DashboardProps) {
+export function Dashboard({ assessment, onProfileField, onExport, exporting, onAwardRecorded }: DashboardProps) {
   const styles = usePaneStyles();
   const { allocation, profile } = assessment;
   const { next } = allocation;
   const ruleSet = profile.profile.ruleSet;
   const rule = creditRule(ruleSet, next.credit);
   const [explained, setExplained] = useState(false);
-  const awarded = profile.profile.creditsAwarded;
+  const awarded = profile.profile.creditsAwarded + profile.profile.creditsAwardedFromLog;
   const bars: { key: string; label: string; needed: number; missing: number }[] = [];
   for (const category of categoriesOf(rule)) {
     const minimum = rule.minimums[category] ?? 0;
@@ -64,16 +67,17 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting }: D
         {plural(allocation.credits, "credit")}
       </p>
       <p className={styles.hint}>
-        earned by this log{awarded > 0 ? `, besides the ${plural(awarded, "credit")} already awarded` : ""} · {ruleSet.label}
+        newly earned by this log{awarded > 0 ? `, besides the ${plural(awarded, "credit")} already awarded` : ""} · {ruleSet.label}
       </p>
       {allocation.credits > 0 && (
         <StatusMessage intent="success" title={allocation.credits === 1 ? "A credit is complete" : "Credits are complete"}>
-          Export your submission and send it to your coordinator.{" "}
+          Export your submission and send it to your coordinator; when the coordinator confirms the award, record it here.{" "}
           <Button size="small" appearance="primary" onClick={onExport} disabled={exporting}>
             Export submission
           </Button>
         </StatusMessage>
       )}
+      <Awards assessment={assessment} onRecorded={onAwardRecorded} />
       <h3 className={styles.subheading}>Next: the {ordinal(next.credit)} credit</h3>
       {blockedCertification !== null && (
         <StatusMessage
@@ -130,7 +134,10 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
         {assessment.rowsWithErrors > 0 ? ` (${plural(assessment.rowsWithErrors, "row")} with errors count for nothing until fixed)` : ""}.
       </li>
       {breakdown.earned.map((entry) => (
-        <li key={entry.credit}>{earnedCreditText(entry, creditRule(ruleSet, entry.credit))}.</li>
+        <li key={entry.credit}>
+          {earnedCreditText(entry, creditRule(ruleSet, entry.credit))}
+          {entry.awarded ? " (awarded already)" : ""}.
+        </li>
       ))}
       {CATEGORIES.some((category) => breakdown.next.hours[category] > 0) && (
         <li>

@@ -139,7 +139,15 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
         <StatusMessage intent={formMessage.intent}>{formMessage.text}</StatusMessage>
       )}
 
-      {content.hasLog && <Dashboard assessment={assessment} onProfileField={focusProfileField} onExport={onExport} exporting={exporting} />}
+      {content.hasLog && (
+        <Dashboard
+          assessment={assessment}
+          onProfileField={focusProfileField}
+          onExport={onExport}
+          exporting={exporting}
+          onAwardRecorded={refresh}
+        />
+      )}
 
       {content.hasLog && (
         <section className={styles.section} aria-labelledby="findings-heading">
@@ -248,10 +256,14 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place
   if (outcome.kind === "failed") return <StatusMessage intent="error">{outcome.message}</StatusMessage>;
   const credits = plural(outcome.credits, "credit");
   return (
-    <StatusMessage intent="success">
-      {outcome.kind === "opened"
-        ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
-        : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}
+    <StatusMessage intent="success" title="What happens next">
+      <span data-testid="export-next-steps">
+        {outcome.kind === "opened"
+          ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
+          : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}{" "}
+        Keep logging in this same log, and never delete its rows. When the coordinator confirms the award, use Record an award under Your
+        progress: new hours then count toward the next credit.
+      </span>
     </StatusMessage>
   );
 }

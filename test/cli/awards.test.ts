@@ -94,7 +94,9 @@ describe("SPEC 11 states", () => {
     const plain = csv("plain.csv", FIRST);
     const ready = await exported("ready.xlsx", FIRST);
     expect((await run("verify", nothing)).stdout.split("\n")[0]).toBe(`${nothing}: NOTHING TO AWARD (no errors)`);
-    expect((await run("verify", plain)).stdout.split("\n")[0]).toMatch(/: NOT A SUBMISSION: a log or form never exported: ask for the exported file/);
+    expect((await run("verify", plain)).stdout.split("\n")[0]).toMatch(
+      /: NOT A SUBMISSION: a log or form never exported: ask for the exported file/,
+    );
     expect((await json(nothing)).report.state).toBe("nothing-to-award");
     expect((await json(ready)).report.state).toBe("ready");
     const batch = await run("verify", ready, plain, nothing);
@@ -147,9 +149,14 @@ describe("SPEC 11: the coordinator's record is the ledger of awards", () => {
     const result = await run("verify", again, "--record", record);
     expect(result.status).toBe(1);
     expect(result.stdout.split("\n")[0]).toMatch(
-      new RegExp(`^${again.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ALREADY AWARDED: claims the 1st credit, awarded from .*first\\.xlsx on \\d{4}-\\d{2}-\\d{2}`),
+      new RegExp(
+        `^${again.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ALREADY AWARDED: claims the 1st credit, awarded from .*first\\.xlsx on \\d{4}-\\d{2}-\\d{2}`,
+      ),
     );
-    expect((await json(again, "--record", record)).report).toMatchObject({ state: "already-awarded", awardClash: { kind: "already-awarded", credit: 1 } });
+    expect((await json(again, "--record", record)).report).toMatchObject({
+      state: "already-awarded",
+      awardClash: { kind: "already-awarded", credit: 1 },
+    });
     const rows = recordRows(record);
     expect(rows.map((row) => row[RECORD_COLUMNS.indexOf("State")])).toEqual(["State", "READY TO AWARD", "ALREADY AWARDED"]);
     // The very file verified again says so too.
@@ -168,7 +175,11 @@ describe("SPEC 11: the coordinator's record is the ledger of awards", () => {
     expect(result.stdout.split("\n")[0]).toMatch(
       /: HOURS CLAIMED TWICE: rows 2–6 were in the submission that earned the 1st credit \(.*first\.xlsx, \d{4}-\d{2}-\d{2}\)/,
     );
-    expect(recordRows(record).map((row) => row[RECORD_COLUMNS.indexOf("State")])).toEqual(["State", "READY TO AWARD", "HOURS CLAIMED TWICE"]);
+    expect(recordRows(record).map((row) => row[RECORD_COLUMNS.indexOf("State")])).toEqual([
+      "State",
+      "READY TO AWARD",
+      "HOURS CLAIMED TWICE",
+    ]);
     // Without the record the file alone looks ready: the record is what catches it.
     expect((await json(twice)).report.state).toBe("ready");
   });
@@ -207,7 +218,20 @@ describe("SPEC 11: the coordinator's record is the ledger of awards", () => {
   test("a record begun before the new columns is written again under today's header, its rows kept", async () => {
     const record = join(folder, "record.csv");
     const old = RECORD_COLUMNS.slice(0, 12);
-    const oldRow = ["old.xlsx", "Bo", "bo@example.org", "", "2025-01-01 10:00 UTC", "Current", "1", "6", "6", "12", "Ready to award", "a".repeat(64)];
+    const oldRow = [
+      "old.xlsx",
+      "Bo",
+      "bo@example.org",
+      "",
+      "2025-01-01 10:00 UTC",
+      "Current",
+      "1",
+      "6",
+      "6",
+      "12",
+      "Ready to award",
+      "a".repeat(64),
+    ];
     writeFileSync(record, `\uFEFF${old.join(",")}\r\n${oldRow.join(",")}\r\n`);
     const first = await exported("first.xlsx", FIRST);
     await run("verify", first, "--record", record);

@@ -82,7 +82,7 @@ async function verifyJson(path: string): Promise<unknown> {
 /** The report of the file read whole, as JSON would carry it. */
 async function wholeReport(path: string): Promise<unknown> {
   const { log } = await readLogFile(path);
-  return JSON.parse(JSON.stringify((await reportLog(log, { asOf: "2024-12-31" })).report));
+  return { state: "not-a-submission", ...JSON.parse(JSON.stringify((await reportLog(log, { asOf: "2024-12-31" })).report)) };
 }
 
 async function streamedRows(path: string): Promise<LogRow[]> {

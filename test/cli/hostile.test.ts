@@ -146,7 +146,7 @@ function expectWholeLogVerified(name: string, file: string): void {
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   const hours = wholeLogHours();
-  expect(run.stdout).toMatch(/: no errors/);
+  expect(run.stdout).toMatch(/: NOT A SUBMISSION: .*\(no errors\)/);
   expect(run.stdout).toMatch(/^Credits earned: 1$/m);
   expect(run.stdout).toContain(`Hours credited: A ${hours.A} h, B ${hours.B} h, C ${hours.C} h`);
 }

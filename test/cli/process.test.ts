@@ -124,9 +124,11 @@ test("row errors exit 1; a folder prints one line per file and a total", () => {
     "log1904.xlsx",
     "submission.xlsx",
     "Total",
-    "Need attention",
+    "Not ready to award",
     "  fake.xlsx",
     "  log.csv",
+    "  log1900.xlsx",
+    "  log1904.xlsx",
   ]);
   expect(lines[1]).toMatch(/^log\.csv: HAS ERRORS \(1 error/);
   expect(lines[4]).toMatch(/^submission\.xlsx: READY TO AWARD;/);

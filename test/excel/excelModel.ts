@@ -504,18 +504,7 @@ class ModelContext {
 }
 
 type Kind =
-  | "workbook"
-  | "worksheet"
-  | "worksheets"
-  | "table"
-  | "tables"
-  | "names"
-  | "range"
-  | "column"
-  | "columns"
-  | "row"
-  | "rows"
-  | "function";
+  "workbook" | "worksheet" | "worksheets" | "table" | "tables" | "names" | "range" | "column" | "columns" | "row" | "rows" | "function";
 
 abstract class ClientObject<T> {
   private resolved: { readonly target: T | null } | null = null;

@@ -137,7 +137,11 @@ describe.each<DateSystem>(["1900", "1904"])("functions agree with the core's rep
       } else {
         // The log supports 1 credit, not the 2 awarded from it: the profile's error, as verify's.
         expect(report.profile.errors.map((error) => error.code)).toEqual(["awards-unsupported"]);
-        expectCellError(CREDIT(grid, column), "#VALUE!", /^Profile: Credits awarded from this log is 2, but the log's rows now support only 1/);
+        expectCellError(
+          CREDIT(grid, column),
+          "#VALUE!",
+          /^Profile: Credits awarded from this log is 2, but the log's rows now support only 1/,
+        );
       }
     }
     expect(CREDIT(grid, [["Ana"], [""], [""], [""], [0], ["current"], [1]])).toBe(0);

@@ -52,7 +52,7 @@ describe("coordinator view: the open workbook", () => {
     renderApp(workbook);
     const list = await verifyThisWorkbook();
     const item = within(list).getByText("This workbook").closest("li") as HTMLElement;
-    expect(within(item).getByTestId("verification-state")).toHaveTextContent("Has errors");
+    expect(within(item).getByTestId("verification-state")).toHaveTextContent("HAS ERRORS");
     expect(item).toHaveTextContent("Ada Quint <ada@example.org>");
     expect(item).toHaveTextContent("1 credit · hours A 6, B 6, C 12");
     expect(within(item).getByRole("button", { name: /^Row 5: Activity "Reiki"/ })).toBeInTheDocument();
@@ -71,7 +71,7 @@ describe("coordinator view: the open workbook", () => {
     const workbook = await submissionWorkbook();
     renderApp(workbook);
     let list = await verifyThisWorkbook();
-    expect(within(list).getByTestId("verification-state")).toHaveTextContent("Ready to award");
+    expect(within(list).getByTestId("verification-state")).toHaveTextContent("READY TO AWARD");
     await act(async () => {
       workbook.setCell(LOG_SHEET, 4, 5, 13);
     });
@@ -111,23 +111,31 @@ describe("coordinator view: submission files", () => {
     await userEvent.upload(screen.getByTestId("submission-files"), files);
     const list = await screen.findByRole("list", { name: "Verified submissions" });
     const item = (name: string) => within(list).getByText(name).closest("li") as HTMLElement;
-    expect(within(item("a-unchanged.xlsx")).getByTestId("verification-state")).toHaveTextContent("Ready to award");
+    expect(within(item("a-unchanged.xlsx")).getByTestId("verification-state")).toHaveTextContent("READY TO AWARD");
     expect(item("a-unchanged.xlsx")).toHaveTextContent(/exported 2025-01-15 10:00 UTC/);
     expect(within(item("b-edited.xlsx")).getByTestId("verification-state")).toHaveTextContent("EDITED after export: row 3 changed");
-    expect(within(item("c-errors.csv")).getByTestId("verification-state")).toHaveTextContent("Has errors");
-    expect(item("d-broken.xlsx")).toHaveTextContent(/Cannot be read: it is not an Excel workbook/);
+    expect(within(item("c-errors.csv")).getByTestId("verification-state")).toHaveTextContent("HAS ERRORS");
+    expect(item("d-broken.xlsx")).toHaveTextContent(/CANNOT BE READ: it is not an Excel workbook/);
+    // SPEC 11: the same words as the command line, listed in its order (attention first); only READY TO AWARD is green.
     expect(screen.getByTestId("verification-totals")).toHaveTextContent(
-      "4 files: 1 ready to award, 2 with errors or unreadable, 1 edited or with a differing summary.",
+      "4 files: 1 CANNOT BE READ, 1 EDITED after export, 1 HAS ERRORS, 1 READY TO AWARD.",
     );
+    expect(within(list).queryAllByTestId(/verification-state/).length).toBe(3);
+    expect([...list.children].map((each) => each.textContent?.slice(0, 12))).toEqual([
+      "d-broken.xls",
+      "b-edited.xls",
+      "c-errors.csv",
+      "a-unchanged.",
+    ]);
 
     await userEvent.click(screen.getByRole("button", { name: "Record in CST Verification" }));
     await screen.findByText("Recorded 3 submissions in the CST Verification sheet.");
     const record = cellsOf(workbook, "CST Verification");
     expect(record[1]?.slice(0, 3)).toEqual(["File", "Mentee", "Email"]);
     expect(record.slice(2).map((row) => [row[0], row[10]])).toEqual([
-      ["a-unchanged.xlsx", "Ready to award"],
-      ["b-edited.xlsx", "Edited after export"],
-      ["c-errors.csv", "Has errors"],
+      ["a-unchanged.xlsx", "READY TO AWARD"],
+      ["b-edited.xlsx", "EDITED after export"],
+      ["c-errors.csv", "HAS ERRORS"],
     ]);
     await userEvent.click(screen.getByRole("button", { name: "Record in CST Verification" }));
     await screen.findByText("Recorded 0 submissions in the CST Verification sheet (3 already recorded, by fingerprint).");

@@ -21,8 +21,9 @@ describe("insert the tracking form", () => {
       "Email",
       "CST-T certified on",
       "CST-D certified on",
-      "Credits already awarded",
+      "Credits awarded before this log",
       "Rule set",
+      "Credits awarded from this log",
     ]);
     expect(screen.getByRole("form", { name: "Add an activity" })).toBeInTheDocument();
     // Once the form is there, the button that inserts it is no longer offered.
@@ -355,6 +356,7 @@ describe("profile editor", () => {
       "",
       0,
       "current",
+      "",
     ]);
   });
 

@@ -56,7 +56,7 @@ describe("open", () => {
     const document = await openDocument("log.xlsx", bytes, null);
     const { log, hasProfile } = await document.workbook.readForm();
     expect(hasProfile).toBe(true);
-    expect(log.profileCells).toEqual(["Ann Mentee", "ann@example.org", "", "", 0, "current"]);
+    expect(log.profileCells).toEqual(["Ann Mentee", "ann@example.org", "", "", 0, "current", ""]);
     expect(log.rows.filter((row) => row.cells.some((cell) => cell !== "")).map((row) => row.row)).toEqual([2, 4, 5]);
     // Dates as Excel holds them once open: serial numbers of the workbook's date system.
     expect(log.rows[0]?.cells).toEqual([

@@ -215,8 +215,11 @@ test("the coordinator's record: opened into CST Verification, saved as the same 
       6,
       6,
       12,
-      "Ready to award",
+      "READY TO AWARD",
       "a".repeat(64),
+      1,
+      "",
+      "0123456789abcdef fedcba9876543210",
     ],
   ]);
   fireEvent.change(screen.getByTestId("open-record"), { target: { files: [new File([text], "record.csv")] } });

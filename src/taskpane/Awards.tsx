@@ -1,0 +1,124 @@
+import { Button, Field, Input } from "@fluentui/react-components";
+import { type FormEvent, useId, useState } from "react";
+import { type Assessment, FORM, PROFILE_INDEX, columnLetter, ordinal, plural } from "../core";
+import { type Message, StatusMessage } from "./StatusMessage";
+import { usePaneStyles } from "./styles";
+import { messageOf } from "./useTracker";
+import { useWorkbook } from "./WorkbookContext";
+
+/** Where a profile field's value lives, as a person finds it: "Profile!B7". */
+const cellOf = (key: "creditsAwarded" | "creditsAwardedFromLog") => `${FORM.profileSheet}!${columnLetter(2)}${PROFILE_INDEX[key] + 1}`;
+
+export interface AwardsProps {
+  readonly assessment: Assessment;
+  /** Called once the profile was written: the pane reads the workbook again. */
+  readonly onRecorded: () => Promise<unknown> | void;
+}
+
+/**
+ * SPEC 11 on the mentee's side: one log for the whole path. Record an award
+ * adds the credits the coordinator awarded from this log to W ("Credits
+ * awarded from this log"), written as one profile field; and where P (credits
+ * awarded before this log) looks like credits this log earned, the pane asks,
+ * and offers to move them to W.
+ */
+export function Awards({ assessment, onRecorded }: AwardsProps) {
+  const styles = usePaneStyles();
+  const workbook = useWorkbook();
+  const { allocation, profile } = assessment;
+  const before = profile.profile.creditsAwarded;
+  const fromLog = profile.profile.creditsAwardedFromLog;
+  const [open, setOpen] = useState(false);
+  const [count, setCount] = useState("");
+  const [message, setMessage] = useState<Message | null>(null);
+  const inputId = useId();
+
+  const write = async (changes: Parameters<typeof workbook.writeProfile>[0], done: string) => {
+    try {
+      await workbook.writeProfile(changes);
+      setMessage({ intent: "success", text: done });
+      setOpen(false);
+      await onRecorded();
+    } catch (error) {
+      setMessage({ intent: "error", text: messageOf(error) });
+    }
+  };
+
+  const record = (event: FormEvent) => {
+    event.preventDefault();
+    const awarded = Number(count.trim());
+    if (!Number.isInteger(awarded) || awarded < 1 || awarded > Math.max(1, allocation.credits)) {
+      setMessage({
+        intent: "error",
+        text: `Enter how many credits the coordinator awarded from this submission: a whole number from 1 to ${Math.max(1, allocation.credits)}.`,
+      });
+      return;
+    }
+    const total = fromLog + awarded;
+    void write(
+      { creditsAwardedFromLog: total },
+      `Recorded: ${plural(total, "credit")} awarded from this log (${cellOf("creditsAwardedFromLog")}). Keep logging here: new hours count toward the ${ordinal(before + total + 1)} credit.`,
+    );
+  };
+
+  // P > 0, W = 0 and this log already earns credits: those P credits may be this log's own (SPEC 11).
+  const askAboutBefore = before > 0 && fromLog === 0 && allocation.credits > 0;
+
+  return (
+    <div className={styles.form} data-testid="awards">
+      {(before > 0 || fromLog > 0) && (
+        <p className={styles.hint} data-testid="awarded-so-far">
+          Awarded already: {plural(before, "credit")} before this log, {plural(fromLog, "credit")} from this log. This log&apos;s new
+          credits count from the {ordinal(allocation.firstNewCredit)}.
+        </p>
+      )}
+      {askAboutBefore && (
+        <StatusMessage intent="warning" title={`Were your ${plural(before, "credit")} awarded from this log?`}>
+          &quot;Credits awarded before this log&quot; is for credits whose hours are not in this log (a paper form, another workbook). If
+          the coordinator awarded them for hours logged here, they belong in &quot;Credits awarded from this log&quot;: otherwise those
+          hours count twice.{" "}
+          <Button
+            size="small"
+            onClick={() =>
+              void write(
+                { creditsAwarded: 0, creditsAwardedFromLog: before },
+                `Moved: ${plural(before, "credit")} awarded from this log (${cellOf("creditsAwardedFromLog")}), none before it (${cellOf("creditsAwarded")}).`,
+              )
+            }
+          >
+            Move them to this log
+          </Button>
+        </StatusMessage>
+      )}
+      {!open ? (
+        <div className={styles.row}>
+          <Button
+            onClick={() => {
+              setOpen(true);
+              setCount(String(Math.max(1, allocation.credits)));
+              setMessage(null);
+            }}
+          >
+            Record an award
+          </Button>
+        </div>
+      ) : (
+        <form aria-label="Record an award" onSubmit={record} className={styles.form}>
+          <Field
+            label="Credits the coordinator awarded from this log"
+            hint={`They are added to "Credits awarded from this log" (${cellOf("creditsAwardedFromLog")}, now ${fromLog}). Keep every row: the awarded credits keep their hours.`}
+          >
+            <Input id={inputId} type="number" min={1} value={count} onChange={(_, data) => setCount(data.value)} />
+          </Field>
+          <div className={styles.row}>
+            <Button appearance="primary" type="submit">
+              Record
+            </Button>
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+          </div>
+        </form>
+      )}
+      {message !== null && <StatusMessage intent={message.intent}>{message.text}</StatusMessage>}
+    </div>
+  );
+}
