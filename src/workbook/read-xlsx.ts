@@ -43,12 +43,11 @@ import {
 } from "./ooxml";
 import { type RowCells, type RowReader, sheetHandler } from "./sheet";
 import { type XmlHandler, xmlSink } from "./xml";
-import { type PartSink, type ZipDirectory, checkDeclaredSizes, partKey, readZipDirectory, streamParts } from "./zip";
+import { type PartSink, type ZipDirectory, partKey, readZipDirectory, streamParts } from "./zip";
 
 /** Parses each named part with its handler. */
 async function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string, XmlHandler>): Promise<void> {
   const names = [...handlers.keys()].filter((name) => directory.has(name));
-  checkDeclaredSizes(directory, names);
   const sinks = new Map<string, PartSink>();
   for (const name of names) sinks.set(name, xmlSink(directory.get(name)?.name ?? name, handlers.get(name) as XmlHandler));
   await streamParts(directory, sinks);
