@@ -20,6 +20,7 @@ export const ROW_ERROR_CODES = [
   "missing-provider",
   "bad-credential",
   "cell-error",
+  "extra-fields",
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

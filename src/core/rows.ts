@@ -36,6 +36,11 @@ export interface LogRow {
   readonly row: number;
   /** The seven input cells in the order of the form's log columns (missing cells are blank). */
   readonly cells: readonly CellValue[];
+  /**
+   * A CSV record's text beyond the header row's columns, from the separator that starts it (";late"):
+   * a field holding the separator lost its quotes, so the row's fields may be shifted. The row is an error.
+   */
+  readonly extraFields?: string;
 }
 
 export interface RowOptions {
@@ -545,6 +550,15 @@ function asOfDay(asOf: IsoDate): number {
   return lastAsOfDay;
 }
 
+/** The error of a CSV record with more fields than the header row: the text left over is named, never dropped. */
+function extraFieldsFinding(extraFields: string): Finding<"extra-fields"> {
+  return finding(
+    "extra-fields",
+    null,
+    `This line has more fields than the header row: ${describeCell(extraFields)} is left over after its last column. A field whose text holds the separator must be in double quotes: quote that field, or remove the extra text.`,
+  );
+}
+
 /** A placeholder for a cell already reported as unreadable: the rule of its column then says nothing more. */
 const REPORTED = Symbol("reported");
 
@@ -572,9 +586,15 @@ function plainQuantity(value: CellValue, whole: boolean): number | null {
  * Checks one row (the seven input cells and its row number in the source).
  * With `duplicates`, also warns of a possible duplicate of an earlier row.
  */
-export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
+export function validateRow(
+  cells: readonly CellValue[],
+  rowNumber: number,
+  options: RowOptions,
+  duplicates?: DuplicateIndex,
+  extraFields?: string,
+): RowResult {
   const result = newRowResult();
-  checkRowInto(result, cells, rowNumber, options);
+  checkRowInto(result, cells, rowNumber, options, extraFields);
   const { provider, activityIndex: _index, ...row } = result;
   const earlier =
     duplicates !== undefined && row.day !== null && row.activity !== null
@@ -611,10 +631,18 @@ export function newRowResult(): RowResultSlot {
  * which reads each row's result once, a result per row would cost more to make and collect than the
  * rules cost to check.
  */
-export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], rowNumber: number, options: RowOptions): void {
+export function checkRowInto(
+  out: RowResultSlot,
+  cells: readonly CellValue[],
+  rowNumber: number,
+  options: RowOptions,
+  extraFields?: string,
+): void {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
+  // First: the fields after the misquoted one are shifted, which may explain the other findings.
+  if (extraFields !== undefined) errors = [extraFieldsFinding(extraFields)];
 
   let row: CheckedCells = cells;
   for (let column = 0; column < INPUT_COLUMN_COUNT; column++) {
@@ -786,8 +814,8 @@ export function validateRows(rows: readonly LogRow[], options: RowOptions): RowR
   const duplicates = new DuplicateIndex();
   const results: RowResult[] = [];
   for (const row of rows) {
-    if (isEmptyRow(row.cells)) continue;
-    results.push(validateRow(row.cells, row.row, options, duplicates));
+    if (row.extraFields === undefined && isEmptyRow(row.cells)) continue;
+    results.push(validateRow(row.cells, row.row, options, duplicates, row.extraFields));
   }
   return results;
 }

@@ -100,6 +100,20 @@ describe("the header row", () => {
     expect(log.rows[1]?.cells).toEqual(["2024-01-02", "treatment", "", "", "", "", ""]);
   });
 
+  test("text beyond the header row's columns is kept for the row's error, never dropped; empty extra fields lose nothing", () => {
+    const header = HEADER.replace(/,/g, ";");
+    const log = parseCsvLog(
+      `${header}\n2024-01-10;treatment;In person;J;CST-T;6;first; unquoted extra field\n2024-01-11;treatment;In person;J;CST-T;6;ok;;\n;;;;;;;stray\n`,
+    );
+    expect(log.rows).toEqual([
+      { row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", 6, "first"], extraFields: "; unquoted extra field" },
+      { row: 3, cells: ["2024-01-11", "treatment", "In person", "J", "CST-T", 6, "ok"] },
+      { row: 4, cells: ["", "", "", "", "", "", ""], extraFields: ";stray" },
+    ]);
+    const wider = parseCsvLog(`${HEADER},Status\n2024-01-10,treatment,In person,J,CST-T,6,n,OK,"late, extra"\n`);
+    expect(wider.rows[0]?.extraFields).toBe(",late, extra");
+  });
+
   test("headers out of order are refused naming the expected headers", () => {
     expect(unreadable(() => parseCsvLog("Activity,Date,Format,Provider,Credential,Quantity,Notes\n"))).toMatch(
       /line 1: the header row must be Date,Activity,Format,Provider,Credential,Quantity,Notes; found "Activity,Date/,
