@@ -7,11 +7,27 @@
 import { RECORD_COLUMNS } from "../core";
 import { parseCsv } from "./csv";
 
-/** A field as written: quoted when it holds a comma, a quote, a line end or surrounding spaces. */
+/**
+ * Text a spreadsheet opening the record would take for a formula (OWASP's CSV injection advice): it starts
+ * with =, +, -, @, a tab or a line break, after any apostrophes (so that the apostrophe the record adds can
+ * always be told from one the text had; a quoted carriage return reads back as a line feed).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r\n]/;
+
+/**
+ * A field as written: text that a spreadsheet would run as a formula (a mentee's name or a file's name comes
+ * from a stranger) behind an apostrophe, which Excel, LibreOffice and Google Sheets show as text; quoted
+ * when it holds a comma, a quote, a line end or surrounding spaces, or has that apostrophe.
+ */
 function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const given = String(value);
+  const escaped = typeof value === "string" && FORMULA_START.test(given);
+  const text = escaped ? `'${given}` : given;
+  return escaped || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A field's text as it was before `csvField` put an apostrophe before it. */
+const unescapedField = (field: string): string => (field.startsWith("'") && FORMULA_START.test(field) ? field.slice(1) : field);
 
 /** One line of the record, with its CRLF. */
 export const recordCsvLine = (row: readonly (string | number)[]): string => `${row.map(csvField).join(",")}\r\n`;
@@ -28,7 +44,7 @@ export const recordCsvText = (bytes: Uint8Array): string => new TextDecoder("utf
  * column is not the record's, i.e. not a verification record.
  */
 export function parseRecordCsv(text: string): { readonly header: boolean; readonly rows: string[][] } | null {
-  const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields);
+  const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields.map(unescapedField));
   if (records.length === 0) return { header: false, rows: [] };
   if (records[0]?.[0]?.trim() !== RECORD_COLUMNS[0]) return null;
   return { header: true, rows: records.slice(1).filter((fields) => fields.some((field) => field.trim() !== "")) };
