@@ -648,6 +648,11 @@ export function checkRowInto(
   for (let column = 0; column < INPUT_COLUMN_COUNT; column++) {
     const value = cells[column];
     if (typeof value === "object" && value !== null && isUnreadableCell(value)) {
+      // No rule reads Notes (SPEC 8): there the cell is worth a word, not the row's hours.
+      if (column === COLUMN.notes) {
+        (warnings ??= []).push(unreadableCellFinding(column, value));
+        continue;
+      }
       (errors ??= []).push(unreadableCellFinding(column, value));
       if (row === cells) row = [...cells];
       (row as (CellValue | typeof REPORTED)[])[column] = REPORTED;

@@ -98,7 +98,18 @@ describe("SPEC 3: errors", () => {
     const uncomputed = check(["2024-01-02", "small-group", "virtual", "", "", { formula: "B2*2" }, ""]);
     expect(uncomputed.errors).toEqual(["cell-error"]);
     expect(uncomputed.messages[0]).toMatch(/^Quantity is a formula saved without its result/);
-    expect(check(["2024-01-02", "small-group", "virtual", "", "", 1, { excelError: "#REF!" }]).errors).toEqual(["cell-error"]);
+  });
+
+  test("cell-error in Notes, which no rule reads, is a warning naming the cell: the row still counts", () => {
+    const withError = check(["2024-01-02", "small-group", "virtual", "", "", 1, { excelError: "#REF!" }]);
+    expect(withError).toMatchObject({ errors: [], warnings: ["cell-error"], hours: 1 });
+    expect(withError.messages[0]).toMatch(/^Notes holds Excel's error #REF!/);
+    const uncomputed = check(["2024-01-02", "small-group", "virtual", "", "", 2, { formula: "see email" }]);
+    expect(uncomputed).toMatchObject({ errors: [], warnings: ["cell-error"], hours: 2 });
+    expect(uncomputed.messages[0]).toMatch(/^Notes is a formula saved without its result/);
+    // With an error elsewhere, the row's hours are 0 for that error alone.
+    const both = check([{ excelError: "#N/A" }, "small-group", "virtual", "", "", 1, { excelError: "#N/A" }]);
+    expect(both).toMatchObject({ errors: ["cell-error"], warnings: ["cell-error"], hours: 0 });
   });
 
   test("bad-quantity: not a number, zero, negative, or over 1000", () => {

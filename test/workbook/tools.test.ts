@@ -60,15 +60,30 @@ describe("openpyxl (python3-openpyxl)", () => {
     await expectTheLog(writeOpenpyxl(join(folder, "image.xlsx"), "image"));
   });
 
-  run("a formula without a saved result and an error cell in the log are findings naming the cell", async () => {
+  run("a formula without a saved result and an error cell in the log are findings naming the cell (in Notes a warning)", async () => {
     const content = await readLogFile(writeOpenpyxl(join(folder, "formula.xlsx"), "formula"));
     expect(content.log.rows[2]?.cells[5]).toEqual({ formula: "6*2" });
     expect(content.log.rows[1]?.cells[6]).toEqual({ excelError: "#N/A" });
     const { report } = await reportLog(content.log, { asOf: AS_OF });
-    expect(report.rows.map((row) => row.errors.map((error) => error.code))).toEqual([[], ["cell-error"], ["cell-error"]]);
-    expect(report.rows[1]?.errors[0]?.message).toMatch(/#N\/A/);
+    expect(report.rows.map((row) => row.errors.map((error) => error.code))).toEqual([[], [], ["cell-error"]]);
+    expect(report.rows.map((row) => row.warnings.map((warning) => warning.code))).toEqual([[], ["cell-error"], []]);
+    expect(report.rows[1]?.warnings[0]?.message).toMatch(/^Notes holds Excel's error #N\/A/);
     expect(report.rows[2]?.errors[0]?.message).toMatch(/formula/);
   });
+
+  run(
+    "a note =see email (openpyxl writes any text starting with = as a formula, without a result): a warning, the row counts",
+    async () => {
+      const content = await readLogFile(writeOpenpyxl(join(folder, "note-formula.xlsx"), "note-formula"));
+      expect(content.log.rows[0]?.cells[6]).toEqual({ formula: "see email" });
+      const { report } = await reportLog(content.log, { asOf: AS_OF });
+      expect(report.rows[0]?.errors).toEqual([]);
+      expect(report.rows[0]?.warnings.map((warning) => `${warning.code}: ${warning.message}`)).toEqual([
+        expect.stringMatching(/^cell-error: Notes is a formula saved without its result/),
+      ]);
+      expect({ credits: report.credits, hours: report.hours, valid: report.valid }).toEqual({ ...EXPECTED, valid: true });
+    },
+  );
 
   run("the main namespace with a prefix (x:), as the Open XML SDK writes it", async () => {
     const source = writeOpenpyxl(join(folder, "plain.xlsx"), "rich");

@@ -108,15 +108,18 @@ if variant == "csv":
 if variant == "formula":
     log["F4"] = "=6*2"
     log["G3"] = "#N/A"
+if variant == "note-formula":
+    log["G2"] = "=see email"
 wb.save(out)
 `;
 
 /**
  * An openpyxl workbook: "rich" (chart, chart sheet, comment, formula and
- * error cells elsewhere), "1904", "image", "formula", or "csv" (the log
- * sheet alone, with a note in characters outside ASCII).
+ * error cells elsewhere), "1904", "image", "formula", "note-formula" (a
+ * note `=see email`, which openpyxl saves as a formula without a result),
+ * or "csv" (the log sheet alone, with a note in characters outside ASCII).
  */
-export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula" | "csv"): string {
+export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula" | "note-formula" | "csv"): string {
   execFileSync(PYTHON, ["-c", OPENPYXL_SCRIPT, file, variant]);
   return file;
 }
