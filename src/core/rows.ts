@@ -229,7 +229,7 @@ export type QuantityReading =
 /**
  * A Quantity cell in hundredths of its unit: a number, or text holding a
  * plain decimal number, rounded on its decimal value (SPEC 3). `whole`:
- * only whole units count (sessions and recordings, SPEC 2).
+ * only whole units count (sessions and recordings, SPEC 2), judged after rounding.
  */
 export function readQuantityCell(value: CellValue, whole = false): QuantityReading {
   let reading: Hundredths | null;
@@ -246,7 +246,8 @@ export function readQuantityCell(value: CellValue, whole = false): QuantityReadi
   else return { ok: false, problem: "not-number" };
   if (quantity <= 0) return { ok: false, problem: "not-positive" };
   if (quantity > MAX_QUANTITY || reading === null) return { ok: false, problem: "too-large" };
-  if (whole && (reading.rounded || reading.hundredths % 100 !== 0)) return { ok: false, problem: "not-whole" };
+  // Whole on the rounded quantity (SPEC 2): 5.9999999 sessions, a formula's float noise, are 6.
+  if (whole && reading.hundredths % 100 !== 0) return { ok: false, problem: "not-whole" };
   if (reading.hundredths === 0) return { ok: false, problem: "rounds-to-zero" };
   return { ok: true, hundredths: reading.hundredths, rounded: reading.rounded };
 }
