@@ -14,7 +14,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
+import { type LogRow, type RowFindings, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
 import { RowResults } from "./rowResults";
 import type { RuleSetId } from "./rulesets";
 
@@ -145,7 +145,7 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
     for (let i = first; i < end; i++) {
       let cells: readonly CellValue[];
       let rowNumber: number;
-      let extraFields: string | undefined;
+      let found: RowFindings | undefined;
       if (batch === null) {
         cells = (grid as GridLogInput).grid[i] as readonly CellValue[];
         rowNumber = i + (grid as GridLogInput).rowNumberOffset;
@@ -153,14 +153,14 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
         const row = batch[i] as LogRow;
         cells = row.cells;
         rowNumber = row.row;
-        extraFields = row.extraFields;
+        found = row.found;
       }
-      if (extraFields === undefined && isEmptyRow(cells)) continue;
+      if (found === undefined && isEmptyRow(cells)) continue;
       onRow?.(cells);
       let result: RowTotals;
-      if (checkRow !== undefined && extraFields === undefined) result = checkRow(cells, rowNumber, rowOptions);
+      if (checkRow !== undefined && found === undefined) result = checkRow(cells, rowNumber, rowOptions);
       else {
-        checkRowInto(scratch, cells, rowNumber, rowOptions, extraFields);
+        checkRowInto(scratch, cells, rowNumber, rowOptions, found);
         // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
         keepRows?.push(scratch);
         result = scratch;

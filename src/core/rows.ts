@@ -37,10 +37,15 @@ export interface LogRow {
   /** The seven input cells in the order of the form's log columns (missing cells are blank). */
   readonly cells: readonly CellValue[];
   /**
-   * A CSV record's text beyond the header row's columns, from the separator that starts it (";late"):
-   * a field holding the separator lost its quotes, so the row's fields may be shifted. The row is an error.
+   * What the reader found about the row that its cells do not show (a CSV record's fields beyond the
+   * header row, a row below the log's table): the row's first findings. A row with them is never skipped.
    */
-  readonly extraFields?: string;
+  readonly found?: RowFindings;
+}
+
+export interface RowFindings {
+  readonly errors: readonly Finding<RowErrorCode>[];
+  readonly warnings: readonly Finding<RowWarningCode>[];
 }
 
 export interface RowOptions {
@@ -551,8 +556,12 @@ function asOfDay(asOf: IsoDate): number {
   return lastAsOfDay;
 }
 
-/** The error of a CSV record with more fields than the header row: the text left over is named, never dropped. */
-function extraFieldsFinding(extraFields: string): Finding<"extra-fields"> {
+/**
+ * The error of a CSV record with more fields than the header row, naming the text left over (from the
+ * separator that starts it: ";late"), never dropped: a field holding the separator lost its quotes, so the
+ * row's fields may be shifted.
+ */
+export function extraFieldsFinding(extraFields: string): Finding<"extra-fields"> {
   return finding(
     "extra-fields",
     null,
@@ -592,10 +601,10 @@ export function validateRow(
   rowNumber: number,
   options: RowOptions,
   duplicates?: DuplicateIndex,
-  extraFields?: string,
+  found?: RowFindings,
 ): RowResult {
   const result = newRowResult();
-  checkRowInto(result, cells, rowNumber, options, extraFields);
+  checkRowInto(result, cells, rowNumber, options, found);
   const { provider, activityIndex: _index, ...row } = result;
   const earlier =
     duplicates !== undefined && row.day !== null && row.activity !== null
@@ -637,13 +646,16 @@ export function checkRowInto(
   cells: readonly CellValue[],
   rowNumber: number,
   options: RowOptions,
-  extraFields?: string,
+  found?: RowFindings,
 ): void {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
-  // First: the fields after the misquoted one are shifted, which may explain the other findings.
-  if (extraFields !== undefined) errors = [extraFieldsFinding(extraFields)];
+  // First: what the reader found may explain the rest (fields shifted by a misquoted one).
+  if (found !== undefined) {
+    if (found.errors.length > 0) errors = [...found.errors];
+    if (found.warnings.length > 0) warnings = [...found.warnings];
+  }
 
   let row: CheckedCells = cells;
   for (let column = 0; column < INPUT_COLUMN_COUNT; column++) {
@@ -820,8 +832,8 @@ export function validateRows(rows: readonly LogRow[], options: RowOptions): RowR
   const duplicates = new DuplicateIndex();
   const results: RowResult[] = [];
   for (const row of rows) {
-    if (row.extraFields === undefined && isEmptyRow(row.cells)) continue;
-    results.push(validateRow(row.cells, row.row, options, duplicates, row.extraFields));
+    if (row.found === undefined && isEmptyRow(row.cells)) continue;
+    results.push(validateRow(row.cells, row.row, options, duplicates, row.found));
   }
   return results;
 }

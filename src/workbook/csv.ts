@@ -26,7 +26,16 @@
  * else Windows-1252.
  */
 import { z } from "zod";
-import { type CellValue, type LogInput, type LogRow, DECIMAL_TEXT, EMPTY_PROFILE_CELLS, LOG_COLUMNS, LOG_INDEX } from "../core";
+import {
+  type CellValue,
+  type LogInput,
+  type LogRow,
+  DECIMAL_TEXT,
+  EMPTY_PROFILE_CELLS,
+  LOG_COLUMNS,
+  LOG_INDEX,
+  extraFieldsFinding,
+} from "../core";
 import { UnreadableFileError } from "./errors";
 import { LIMITS } from "./limits";
 import { decodeWindows1252 } from "./windows-1252";
@@ -316,7 +325,11 @@ export class CsvLogReader {
       } else {
         const extraFields = this.extraFieldsOf(fields);
         const cells = this.cellsOf(fields);
-        rows.push(extraFields === undefined ? { row: recordLine, cells } : { row: recordLine, cells, extraFields });
+        rows.push(
+          extraFields === undefined
+            ? { row: recordLine, cells }
+            : { row: recordLine, cells, found: { errors: [extraFieldsFinding(extraFields)], warnings: [] } },
+        );
       }
     });
     this.line = line;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { extraFieldsFinding } from "../../src/core";
 import { decodeCsvBytes, parseCsv, parseCsvLog } from "../../src/workbook/csv";
 import { UnreadableFileError } from "../../src/workbook/errors";
 
@@ -105,13 +106,14 @@ describe("the header row", () => {
     const log = parseCsvLog(
       `${header}\n2024-01-10;treatment;In person;J;CST-T;6;first; unquoted extra field\n2024-01-11;treatment;In person;J;CST-T;6;ok;;\n;;;;;;;stray\n`,
     );
+    const extra = (text: string) => ({ errors: [extraFieldsFinding(text)], warnings: [] });
     expect(log.rows).toEqual([
-      { row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", 6, "first"], extraFields: "; unquoted extra field" },
+      { row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", 6, "first"], found: extra("; unquoted extra field") },
       { row: 3, cells: ["2024-01-11", "treatment", "In person", "J", "CST-T", 6, "ok"] },
-      { row: 4, cells: ["", "", "", "", "", "", ""], extraFields: ";stray" },
+      { row: 4, cells: ["", "", "", "", "", "", ""], found: extra(";stray") },
     ]);
     const wider = parseCsvLog(`${HEADER},Status\n2024-01-10,treatment,In person,J,CST-T,6,n,OK,"late, extra"\n`);
-    expect(wider.rows[0]?.extraFields).toBe(",late, extra");
+    expect(wider.rows[0]?.found).toEqual(extra(",late, extra"));
   });
 
   test("headers out of order are refused naming the expected headers", () => {
