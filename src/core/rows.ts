@@ -569,6 +569,28 @@ export function extraFieldsFinding(extraFields: string): Finding<"extra-fields">
   );
 }
 
+/** "Rows 3–40 are" / "Row 3 is". */
+const rowSpan = (first: number, last: number): string => (first === last ? `Row ${first} is` : `Rows ${first}–${last} are`);
+
+/**
+ * The warning on the first of the rows read below the log's table: Excel grows a table when a row is typed
+ * right below it, LibreOffice Calc and openpyxl do not, so rows typed there are the log's all the same.
+ */
+export function belowTableWarning(table: string, first: number, last: number): Finding<"below-table"> {
+  const they =
+    first === last ? "it is read as a log row; extend the table to cover it" : "they are read as log rows; extend the table to cover them";
+  return finding("below-table", null, `${rowSpan(first, last)} below the ${table} table: ${they} (in Excel: Table Design › Resize Table).`);
+}
+
+/** The error of rows below the log's table whose cells are not in the log's columns: not read as log rows, never ignored. */
+export function belowTableError(table: string, first: number, last: number, outsideCell: string): Finding<"below-table"> {
+  return finding(
+    "below-table",
+    null,
+    `${rowSpan(first, last)} below the ${table} table, but cell ${outsideCell} is outside its columns: they are not read as log rows. Move what is not the log away from the table, and extend the table to cover the log's rows.`,
+  );
+}
+
 /** A placeholder for a cell already reported as unreadable: the rule of its column then says nothing more. */
 const REPORTED = Symbol("reported");
 
