@@ -13,8 +13,9 @@ import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/commands";
 import { type LogRow, reportLog } from "../../src/core";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
+import { FILL_IN_TABLE_ROWS } from "../../src/workbook/write-form";
 import { HEADERS, utcDate } from "./build";
-import { OPENPYXL, PYTHON, toolsReady } from "./tools";
+import { LIBREOFFICE, OPENPYXL, PYTHON, PYTHON_UNO, toolsReady, typeWithLibreOffice } from "./tools";
 
 const ROWS: ExcelJS.CellValue[][] = [
   [utcDate("2024-01-10"), "treatment", "In person", "Jane Roe", "CST-T", 6, null],
@@ -101,8 +102,15 @@ describe("rows right below the MentorshipLog table", () => {
   });
 });
 
-describe("the template filled in by openpyxl below its table, without resizing it", () => {
+const LINES = [
+  "2024-01-10,treatment,In person,Jane Roe,CST-T,6,",
+  "2024-01-11,small-group,Virtual,,,6,group",
+  "2024-01-12,one-on-one,Virtual,Mo Mentor,Mentor,12,",
+];
+
+describe("the template filled in below its table, without resizing it", () => {
   const run = toolsReady(OPENPYXL) ? test : test.skip;
+  const runTyping = toolsReady(LIBREOFFICE, PYTHON_UNO) ? test : test.skip;
   let folder: string;
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), "cst-below-"));
@@ -115,7 +123,7 @@ describe("the template filled in by openpyxl below its table, without resizing i
     return { status, stdout: out.join("\n") };
   }
 
-  run("verifies to the JSON of the same log as CSV, but for the warning on the first row below", async () => {
+  run("by openpyxl: verifies to the JSON of the same log as CSV, but for the warning on the first row below", async () => {
     const template = join(folder, "template.xlsx");
     expect((await cli("template", template)).status).toBe(0);
     const script = [
@@ -138,14 +146,33 @@ describe("the template filled in by openpyxl below its table, without resizing i
     const filled = join(folder, "filled.xlsx");
     const last = Number(execFileSync(PYTHON, ["-c", script, template, filled], { encoding: "utf8" }).trim());
     expect(last).toBeGreaterThanOrEqual(101);
+    await expectLikeCsv(filled, last);
+  });
 
+  runTyping(
+    "LibreOffice Calc typing below it (python3-uno): the same",
+    async () => {
+      const template = join(folder, "template-lo.xlsx");
+      expect((await cli("template", template)).status).toBe(0);
+      const last = 1 + FILL_IN_TABLE_ROWS;
+      const typed = typeWithLibreOffice(
+        template,
+        join(folder, "typed.xlsx"),
+        folder,
+        "Tracking Form",
+        last + 1,
+        LINES.map((line) => line.split(",")),
+      );
+      await expectLikeCsv(typed, last);
+    },
+    180_000,
+  );
+
+  /** The workbook, whose table ends at row `last`, verifies as the CSV of LINES at the rows below it but for the warning. */
+  async function expectLikeCsv(filled: string, last: number): Promise<void> {
     // The same log as CSV, each row on the line of the same number.
-    const csv = join(folder, "log.csv");
-    const lines = [
-      "2024-01-10,treatment,In person,Jane Roe,CST-T,6,",
-      "2024-01-11,small-group,Virtual,,,6,group",
-      "2024-01-12,one-on-one,Virtual,Mo Mentor,Mentor,12,",
-    ];
+    const csv = join(folder, `log-${last}.csv`);
+    const lines = LINES;
     writeFileSync(csv, [HEADERS.join(","), ...Array.from({ length: last - 1 }, () => ""), ...lines].join("\n"));
     expect(readFileSync(csv, "utf8").split("\n")[last]).toBe(lines[0]);
 
@@ -164,5 +191,5 @@ describe("the template filled in by openpyxl below its table, without resizing i
     expect(workbookJson).toEqual(csvJson);
     expect(csvJson).toMatchObject({ valid: true, hours: { A: 6, B: 6, C: 12 }, rows: [{ row: last + 1 }, {}, {}] });
     expect([fromWorkbook.status, fromCsv.status]).toEqual([0, 0]);
-  });
+  }
 });

@@ -64,6 +64,12 @@ export const EXCEL_WRITER_XLSX: Tool = {
   available: () => works("perl", ["-MExcel::Writer::XLSX", "-e", "1"]),
 };
 
+export const PYTHON_UNO: Tool = {
+  name: "LibreOffice's Python bridge",
+  debianPackage: "python3-uno",
+  available: () => works(PYTHON, ["-c", "import uno"]),
+};
+
 /** Whether to run a test that needs these tools: fails under CI when one is missing, skips elsewhere. */
 export function toolsReady(...tools: readonly Tool[]): boolean {
   const missing = tools.filter((tool) => !tool.available());
@@ -344,4 +350,76 @@ $wb->close() or die;
 export function writeExcelWriterXlsx(file: string): string {
   execFileSync("perl", ["-e", EXCEL_WRITER_XLSX_SCRIPT, file]);
   return file;
+}
+
+const UNO_TYPING_SCRIPT = String.raw`
+import json, subprocess, sys, time, uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+source, out, profile, pipe, sheet_name, first, rows = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), json.loads(sys.argv[7])
+office = subprocess.Popen(["soffice", "--headless", "--norestore", "--invisible", "-env:UserInstallation=" + profile,
+                           "--accept=pipe,name=" + pipe + ";urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for attempt in range(600):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            if attempt == 599:
+                raise
+            time.sleep(0.1)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),))
+    sheet = doc.Sheets.getByName(sheet_name)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text != "":
+                # setFormula is the cell's input line: "2024-01-10" becomes a date and "6" a number, as typed.
+                sheet.getCellByPosition(j, first - 1 + i).setFormula(text)
+    if doc.Sheets.hasByName("Profile"):
+        doc.Sheets.getByName("Profile").getCellRangeByName("B1:B20").clearContents(1 | 2 | 4 | 16)
+    doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    doc.close(True)
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+finally:
+    try:
+        office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        office.kill()
+`;
+
+/**
+ * A workbook typed into with LibreOffice Calc (through its Python bridge, a private profile): each text
+ * of `rows` entered in the sheet's cells from row `first`, column A, as the input line takes it; the
+ * Profile sheet's values cleared (a CSV log has none). Saved as .xlsx to `out`.
+ */
+export function typeWithLibreOffice(
+  source: string,
+  out: string,
+  folder: string,
+  sheet: string,
+  first: number,
+  rows: readonly (readonly string[])[],
+): string {
+  const pipe = `cst-${process.pid}-${Date.now()}`;
+  execFileSync(
+    PYTHON,
+    ["-c", UNO_TYPING_SCRIPT, source, out, `file://${join(folder, "uno-profile")}`, pipe, sheet, String(first), JSON.stringify(rows)],
+    {
+      stdio: "ignore",
+      timeout: 180_000,
+    },
+  );
+  if (!existsSync(out)) throw new Error(`LibreOffice did not save ${out}`);
+  return out;
 }
