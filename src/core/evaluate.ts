@@ -14,7 +14,7 @@ import type { Finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { type LogRow, type RowFindings, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
+import { type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
 import { RowResults } from "./rowResults";
 import type { RuleSetId } from "./rulesets";
 
@@ -145,7 +145,7 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
     for (let i = first; i < end; i++) {
       let cells: readonly CellValue[];
       let rowNumber: number;
-      let found: RowFindings | undefined;
+      let found: LogRow["found"];
       if (batch === null) {
         cells = (grid as GridLogInput).grid[i] as readonly CellValue[];
         rowNumber = i + (grid as GridLogInput).rowNumberOffset;

@@ -5,7 +5,7 @@
  * columns of RECORD_COLUMNS, the header first.
  */
 import { RECORD_COLUMNS } from "../core";
-import { parseCsv } from "./csv";
+import { type CsvRecord, parseCsv as parseCsvText } from "./csv";
 
 /**
  * Text a spreadsheet opening the record would take for a formula (OWASP's CSV injection advice): it starts
@@ -29,6 +29,11 @@ function csvField(value: string | number): string {
 /** A field's text as it was before `csvField` put an apostrophe before it. */
 const unescapedField = (field: string): string => (field.startsWith("'") && FORMULA_START.test(field) ? field.slice(1) : field);
 
+/** A record file's CSV records, each field as it was before `csvField` wrote it. */
+function parseCsv(text: string): CsvRecord[] {
+  return parseCsvText(text).map((record) => ({ line: record.line, fields: record.fields.map(unescapedField) }));
+}
+
 /** One line of the record, with its CRLF. */
 export const recordCsvLine = (row: readonly (string | number)[]): string => `${row.map(csvField).join(",")}\r\n`;
 
@@ -44,7 +49,7 @@ export const recordCsvText = (bytes: Uint8Array): string => new TextDecoder("utf
  * column is not the record's, i.e. not a verification record.
  */
 export function parseRecordCsv(text: string): { readonly header: boolean; readonly rows: string[][] } | null {
-  const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields.map(unescapedField));
+  const records = text.trim() === "" ? [] : parseCsv(text).map((record) => record.fields);
   if (records.length === 0) return { header: false, rows: [] };
   if (records[0]?.[0]?.trim() !== RECORD_COLUMNS[0]) return null;
   return { header: true, rows: records.slice(1).filter((fields) => fields.some((field) => field.trim() !== "")) };
