@@ -147,6 +147,7 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
     for (let i = first; i < end; i++) {
       let cells: readonly CellValue[];
       let rowNumber: number;
+      let found: LogRow["found"];
       if (batch === null) {
         cells = (grid as GridLogInput).grid[i] as readonly CellValue[];
         rowNumber = i + (grid as GridLogInput).rowNumberOffset;
@@ -154,13 +155,14 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
         const row = batch[i] as LogRow;
         cells = row.cells;
         rowNumber = row.row;
+        found = row.found;
       }
-      if (isEmptyRow(cells)) continue;
+      if (found === undefined && isEmptyRow(cells)) continue;
       onRow?.(cells);
       let result: RowTotals;
-      if (checkRow !== undefined) result = checkRow(cells, rowNumber, rowOptions);
+      if (checkRow !== undefined && found === undefined) result = checkRow(cells, rowNumber, rowOptions);
       else {
-        checkRowInto(scratch, cells, rowNumber, rowOptions);
+        checkRowInto(scratch, cells, rowNumber, rowOptions, found);
         // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
         keepRows?.push(scratch);
         result = scratch;

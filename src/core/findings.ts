@@ -20,10 +20,12 @@ export const ROW_ERROR_CODES = [
   "missing-provider",
   "bad-credential",
   "cell-error",
+  "extra-fields",
+  "below-table",
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
-export const ROW_WARNING_CODES = ["capped", "possible-duplicate", "rounded", "long-row"] as const;
+export const ROW_WARNING_CODES = ["capped", "possible-duplicate", "rounded", "long-row", "cell-error", "below-table"] as const;
 export type RowWarningCode = (typeof ROW_WARNING_CODES)[number];
 
 export const PROFILE_ERROR_CODES = [

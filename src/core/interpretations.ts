@@ -75,10 +75,12 @@ export const QUANTITY_DECIMALS: Interpretation = {
     "A quantity is rounded to 0.01 half away from zero on its decimal value; 1.500 has one decimal, so only text with more than two non-zero-ended decimals is warned as rounded.",
 };
 
-/** A cell holding an Excel error or a formula without its result makes its row an error row. */
+/** A cell holding an Excel error or a formula without its result makes its row an error row, unless it is in Notes. */
 export const UNREADABLE_CELLS: Interpretation = {
-  pageWords: "(SPEC 8: a log cell that holds an Excel error makes that row an error row)",
-  reading: "Such a cell is a `cell-error` finding on its field, whichever column it is in, and the row credits 0 hours.",
+  pageWords:
+    "(SPEC 8: a log cell that holds an Excel error makes that row an error row; in Notes, which no rule reads, it is a cell-error warning)",
+  reading:
+    "Such a cell is a `cell-error` finding on its field, whichever column it is in: an error that leaves the row 0 hours, except in Notes, where it is a warning and the row still counts.",
 };
 
 /** The Category A/B/C eligibility dates of "Can I receive credit for mentoring I've received in the past?". */

@@ -36,6 +36,16 @@ export interface LogRow {
   readonly row: number;
   /** The seven input cells in the order of the form's log columns (missing cells are blank). */
   readonly cells: readonly CellValue[];
+  /**
+   * What the reader found about the row that its cells do not show (a CSV record's fields beyond the
+   * header row, a row below the log's table): the row's first findings. A row with them is never skipped.
+   */
+  readonly found?: RowFindings;
+}
+
+export interface RowFindings {
+  readonly errors: readonly Finding<RowErrorCode>[];
+  readonly warnings: readonly Finding<RowWarningCode>[];
 }
 
 export interface RowOptions {
@@ -224,7 +234,7 @@ export type QuantityReading =
 /**
  * A Quantity cell in hundredths of its unit: a number, or text holding a
  * plain decimal number, rounded on its decimal value (SPEC 3). `whole`:
- * only whole units count (sessions and recordings, SPEC 2).
+ * only whole units count (sessions and recordings, SPEC 2), judged after rounding.
  */
 export function readQuantityCell(value: CellValue, whole = false): QuantityReading {
   let reading: Hundredths | null;
@@ -241,7 +251,8 @@ export function readQuantityCell(value: CellValue, whole = false): QuantityReadi
   else return { ok: false, problem: "not-number" };
   if (quantity <= 0) return { ok: false, problem: "not-positive" };
   if (quantity > MAX_QUANTITY || reading === null) return { ok: false, problem: "too-large" };
-  if (whole && (reading.rounded || reading.hundredths % 100 !== 0)) return { ok: false, problem: "not-whole" };
+  // Whole on the rounded quantity (SPEC 2): 5.9999999 sessions, a formula's float noise, are 6.
+  if (whole && reading.hundredths % 100 !== 0) return { ok: false, problem: "not-whole" };
   if (reading.hundredths === 0) return { ok: false, problem: "rounds-to-zero" };
   return { ok: true, hundredths: reading.hundredths, rounded: reading.rounded };
 }
@@ -545,6 +556,41 @@ function asOfDay(asOf: IsoDate): number {
   return lastAsOfDay;
 }
 
+/**
+ * The error of a CSV record with more fields than the header row, naming the text left over (from the
+ * separator that starts it: ";late"), never dropped: a field holding the separator lost its quotes, so the
+ * row's fields may be shifted.
+ */
+export function extraFieldsFinding(extraFields: string): Finding<"extra-fields"> {
+  return finding(
+    "extra-fields",
+    null,
+    `This line has more fields than the header row: ${describeCell(extraFields)} is left over after its last column. A field whose text holds the separator must be in double quotes: quote that field, or remove the extra text.`,
+  );
+}
+
+/** "Rows 3–40 are" / "Row 3 is". */
+const rowSpan = (first: number, last: number): string => (first === last ? `Row ${first} is` : `Rows ${first}–${last} are`);
+
+/**
+ * The warning on the first of the rows read below the log's table: Excel grows a table when a row is typed
+ * right below it, LibreOffice Calc and openpyxl do not, so rows typed there are the log's all the same.
+ */
+export function belowTableWarning(table: string, first: number, last: number): Finding<"below-table"> {
+  const they =
+    first === last ? "it is read as a log row; extend the table to cover it" : "they are read as log rows; extend the table to cover them";
+  return finding("below-table", null, `${rowSpan(first, last)} below the ${table} table: ${they} (in Excel: Table Design › Resize Table).`);
+}
+
+/** The error of rows below the log's table whose cells are not in the log's columns: not read as log rows, never ignored. */
+export function belowTableError(table: string, first: number, last: number, outsideCell: string): Finding<"below-table"> {
+  return finding(
+    "below-table",
+    null,
+    `${rowSpan(first, last)} below the ${table} table, but cell ${outsideCell} is outside its columns: they are not read as log rows. Move what is not the log away from the table, and extend the table to cover the log's rows.`,
+  );
+}
+
 /** A placeholder for a cell already reported as unreadable: the rule of its column then says nothing more. */
 const REPORTED = Symbol("reported");
 
@@ -572,9 +618,15 @@ function plainQuantity(value: CellValue, whole: boolean): number | null {
  * Checks one row (the seven input cells and its row number in the source).
  * With `duplicates`, also warns of a possible duplicate of an earlier row.
  */
-export function validateRow(cells: readonly CellValue[], rowNumber: number, options: RowOptions, duplicates?: DuplicateIndex): RowResult {
+export function validateRow(
+  cells: readonly CellValue[],
+  rowNumber: number,
+  options: RowOptions,
+  duplicates?: DuplicateIndex,
+  found?: RowFindings,
+): RowResult {
   const result = newRowResult();
-  checkRowInto(result, cells, rowNumber, options);
+  checkRowInto(result, cells, rowNumber, options, found);
   const { provider, activityIndex: _index, ...row } = result;
   const earlier =
     duplicates !== undefined && row.day !== null && row.activity !== null
@@ -611,15 +663,31 @@ export function newRowResult(): RowResultSlot {
  * which reads each row's result once, a result per row would cost more to make and collect than the
  * rules cost to check.
  */
-export function checkRowInto(out: RowResultSlot, cells: readonly CellValue[], rowNumber: number, options: RowOptions): void {
+export function checkRowInto(
+  out: RowResultSlot,
+  cells: readonly CellValue[],
+  rowNumber: number,
+  options: RowOptions,
+  found?: RowFindings,
+): void {
   // Most rows have no finding: their lists share one empty array.
   let errors: Finding<RowErrorCode>[] | undefined;
   let warnings: Finding<RowWarningCode>[] | undefined;
+  // First: what the reader found may explain the rest (fields shifted by a misquoted one).
+  if (found !== undefined) {
+    if (found.errors.length > 0) errors = [...found.errors];
+    if (found.warnings.length > 0) warnings = [...found.warnings];
+  }
 
   let row: CheckedCells = cells;
   for (let column = 0; column < INPUT_COLUMN_COUNT; column++) {
     const value = cells[column];
     if (typeof value === "object" && value !== null && isUnreadableCell(value)) {
+      // No rule reads Notes (SPEC 8): there the cell is worth a word, not the row's hours.
+      if (column === COLUMN.notes) {
+        (warnings ??= []).push(unreadableCellFinding(column, value));
+        continue;
+      }
       (errors ??= []).push(unreadableCellFinding(column, value));
       if (row === cells) row = [...cells];
       (row as (CellValue | typeof REPORTED)[])[column] = REPORTED;
@@ -786,8 +854,8 @@ export function validateRows(rows: readonly LogRow[], options: RowOptions): RowR
   const duplicates = new DuplicateIndex();
   const results: RowResult[] = [];
   for (const row of rows) {
-    if (isEmptyRow(row.cells)) continue;
-    results.push(validateRow(row.cells, row.row, options, duplicates));
+    if (row.found === undefined && isEmptyRow(row.cells)) continue;
+    results.push(validateRow(row.cells, row.row, options, duplicates, row.found));
   }
   return results;
 }

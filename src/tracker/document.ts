@@ -89,6 +89,13 @@ export function sheetsNotKept(names: readonly string[], logSheet: string): strin
 export async function openDocument(name: string, bytes: Uint8Array, handle: FileHandle | null): Promise<TrackerDocument> {
   const { readLogFile } = await import(/* webpackChunkName: "workbook-reader" */ "../workbook/read-file");
   const { content, sheets } = await readLogFile(name, bytes);
+  // The form holds a row's seven cells only: what else the reader found to be wrong with a row (text beyond
+  // a CSV record's last column) would be lost on opening, so the file is refused, naming the row.
+  const lost = content.log.rows.find((row) => (row.found?.errors.length ?? 0) > 0);
+  const lostError = lost?.found?.errors[0];
+  if (lost !== undefined && lostError !== undefined) {
+    throw new UnreadableFileError(`${sheets === null ? "line" : "row"} ${lost.row}: ${lostError.message}`);
+  }
   const workbook = await MemoryWorkbook.fromContent(content);
   const source: DocumentSource = sheets === null ? "csv" : "workbook";
   return {

@@ -26,7 +26,16 @@
  * else Windows-1252.
  */
 import { z } from "zod";
-import { type CellValue, type LogInput, type LogRow, DECIMAL_TEXT, EMPTY_PROFILE_CELLS, LOG_COLUMNS, LOG_INDEX } from "../core";
+import {
+  type CellValue,
+  type LogInput,
+  type LogRow,
+  DECIMAL_TEXT,
+  EMPTY_PROFILE_CELLS,
+  LOG_COLUMNS,
+  LOG_INDEX,
+  extraFieldsFinding,
+} from "../core";
 import { UnreadableFileError } from "./errors";
 import { LIMITS } from "./limits";
 import { decodeWindows1252 } from "./windows-1252";
@@ -263,6 +272,8 @@ export class CsvLogReader {
   private separator: number | null = null;
   private decimalComma = false;
   private isHeader = true;
+  /** Fields of the header row: a record's fields beyond them are text that lost its quotes. */
+  private headerWidth = 0;
   /** One string for each repeated short text, for a reader whose rows are all kept (null: rows read piece by piece are not). */
   private readonly texts: Map<string, string> | null;
 
@@ -308,12 +319,31 @@ export class CsvLogReader {
     }
     const rows: LogRow[] = [];
     const { end, line } = scanCsv(text, this.separator, position, this.line, final, (recordLine, fields) => {
-      if (this.isHeader) this.isHeader = false;
-      else rows.push({ row: recordLine, cells: this.cellsOf(fields) });
+      if (this.isHeader) {
+        this.isHeader = false;
+        this.headerWidth = fields.length;
+      } else {
+        const extraFields = this.extraFieldsOf(fields);
+        const cells = this.cellsOf(fields);
+        rows.push(
+          extraFields === undefined
+            ? { row: recordLine, cells }
+            : { row: recordLine, cells, found: { errors: [extraFieldsFinding(extraFields)], warnings: [] } },
+        );
+      }
     });
     this.line = line;
     if (end < text.length) this.pending = text.slice(end);
     return rows;
+  }
+
+  /** The record's text beyond the header row's fields, each field after its separator; undefined when there is none but blanks. */
+  private extraFieldsOf(fields: readonly string[]): string | undefined {
+    if (fields.length <= this.headerWidth) return undefined;
+    const extra = fields.slice(this.headerWidth);
+    if (extra.every((field) => field.trim() === "")) return undefined;
+    const separator = String.fromCharCode(this.separator as number);
+    return separator + extra.join(separator);
   }
 
   /** A record's fields as a row's cells: exactly the log's width, and a Quantity that is a decimal number as that number. */

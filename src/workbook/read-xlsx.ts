@@ -26,6 +26,9 @@ import {
   LOG_SHEET,
   LOG_TABLE,
   SUBMISSION_SHEET,
+  belowTableError,
+  belowTableWarning,
+  isBlankCell,
   labelKey,
   profileLabels,
 } from "../core";
@@ -44,12 +47,11 @@ import {
 } from "./ooxml";
 import { type RowCells, type RowReader, sheetHandler } from "./sheet";
 import { type XmlHandler, xmlSink } from "./xml";
-import { type PartSink, type ZipDirectory, checkDeclaredSizes, partKey, readZipDirectory, streamParts } from "./zip";
+import { type PartSink, type ZipDirectory, partKey, readZipDirectory, streamParts } from "./zip";
 
 /** Parses each named part with its handler. */
 async function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string, XmlHandler>): Promise<void> {
   const names = [...handlers.keys()].filter((name) => directory.has(name));
-  checkDeclaredSizes(directory, names);
   const sinks = new Map<string, PartSink>();
   for (const name of names) sinks.set(name, xmlSink(directory.get(name)?.name ?? name, handlers.get(name) as XmlHandler));
   await streamParts(directory, sinks);
@@ -104,23 +106,85 @@ function logCells(cells: RowCells, indexByColumn: ReadonlyMap<number, number>): 
 
 const indexOfColumns = (columns: readonly number[]): Map<number, number> => new Map(columns.map((column, index) => [column, index]));
 
-/** The rows of the MentorshipLog table: between its header row and its totals row. */
+/** "H3": a cell's reference. */
+function cellReference(column: number, row: number): string {
+  let letters = "";
+  for (let left = column; left > 0; left = Math.floor((left - 1) / 26)) letters = String.fromCharCode(65 + ((left - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/**
+ * The rows of the MentorshipLog table: between its header row and its totals row. Without a totals row,
+ * also the rows right below it that hold something in its columns, up to the first row that does not:
+ * Excel grows a table when a row is typed below it, but LibreOffice Calc and openpyxl do not, so those
+ * rows are the log's too, with a warning on the first that names them all. When one of them has a value
+ * outside the table's columns, they are not the log's: the first carries an error naming that cell.
+ */
 class TableRows implements RowReader {
   readonly rows: LogRow[] = [];
   wantsMore = true;
   private readonly indexByColumn: Map<number, number>;
+  private below: { first: number; last: number; index: number; outside: string | null } | null = null;
 
   constructor(
     private readonly first: number,
     private readonly last: number,
     columns: readonly number[],
+    /** The table's columns, and whether rows below it may be the log's (it has no totals row). */
+    private readonly span: { readonly left: number; readonly right: number; readonly growsDown: boolean },
   ) {
     this.indexByColumn = indexOfColumns(columns);
   }
 
   row(row: number, cells: RowCells): void {
-    if (row > this.last) this.wantsMore = false;
-    else if (row >= this.first) this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
+    if (row < this.first) return;
+    if (row <= this.last) {
+      this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
+      return;
+    }
+    const next = this.below === null ? this.last + 1 : this.below.last + 1;
+    if (!this.span.growsDown || row !== next || !this.holdsValueInSpan(cells)) {
+      this.wantsMore = false;
+      return;
+    }
+    const outside = this.valueOutsideSpan(row, cells);
+    if (this.below === null) this.below = { first: row, last: row, index: this.rows.length, outside };
+    else {
+      this.below.last = row;
+      this.below.outside ??= outside;
+    }
+    this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
+  }
+
+  /** Puts the finding about the rows below the table on the first of them, once the sheet is read. */
+  finish(table: string): void {
+    const below = this.below;
+    if (below === null) return;
+    const first = this.rows[below.index] as LogRow;
+    if (below.outside === null) {
+      this.rows[below.index] = { ...first, found: { errors: [], warnings: [belowTableWarning(table, below.first, below.last)] } };
+      return;
+    }
+    this.rows.length = below.index;
+    this.rows.push({ ...first, found: { errors: [belowTableError(table, below.first, below.last, below.outside)], warnings: [] } });
+  }
+
+  private holdsValueInSpan(cells: RowCells): boolean {
+    for (let i = 0; i < cells.count; i++) {
+      const column = cells.columns[i] as number;
+      if (column >= this.span.left && column <= this.span.right && !isBlankCell(cells.values[i] as CellValue)) return true;
+    }
+    return false;
+  }
+
+  private valueOutsideSpan(row: number, cells: RowCells): string | null {
+    for (let i = 0; i < cells.count; i++) {
+      const column = cells.columns[i] as number;
+      if ((column < this.span.left || column > this.span.right) && !isBlankCell(cells.values[i] as CellValue)) {
+        return cellReference(column, row);
+      }
+    }
+    return null;
   }
 }
 
@@ -330,7 +394,11 @@ export async function readWorkbookFile(
         `the ${LOG_TABLE} table lacks the column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")}: its headers must be ${LOG_COLUMNS.join(", ")}`,
       );
     }
-    tableRows = new TableRows(range.top + table.headerRowCount, range.bottom - table.totalsRowCount, mapped.columns);
+    tableRows = new TableRows(range.top + table.headerRowCount, range.bottom - table.totalsRowCount, mapped.columns, {
+      left: range.left,
+      right: range.right,
+      growsDown: table.totalsRowCount === 0,
+    });
     tableSheet = sheet.name;
     addReader(sheet, tableRows);
     break;
@@ -361,6 +429,7 @@ export async function readWorkbookFile(
     sheetHandlers.set(sheet.part, sheetHandler({ sharedStrings, dateStyles, dateSystem, sheetName: sheet.name }, sheetReaders));
   }
   await parseParts(directory, sheetHandlers);
+  tableRows?.finish(LOG_TABLE);
 
   const matched = candidates.find((candidate) => candidate.reader.matched);
   const logRows = tableRows?.rows ?? matched?.reader.rows ?? null;

@@ -5,12 +5,33 @@
  * columns of RECORD_COLUMNS, the header first.
  */
 import { RECORD_COLUMNS } from "../core";
-import { parseCsv } from "./csv";
+import { type CsvRecord, parseCsv as parseCsvText } from "./csv";
 
-/** A field as written: quoted when it holds a comma, a quote, a line end or surrounding spaces. */
+/**
+ * Text a spreadsheet opening the record would take for a formula (OWASP's CSV injection advice): it starts
+ * with =, +, -, @, a tab or a line break, after any apostrophes (so that the apostrophe the record adds can
+ * always be told from one the text had; a quoted carriage return reads back as a line feed).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r\n]/;
+
+/**
+ * A field as written: text that a spreadsheet would run as a formula (a mentee's name or a file's name comes
+ * from a stranger) behind an apostrophe, which Excel, LibreOffice and Google Sheets show as text; quoted
+ * when it holds a comma, a quote, a line end or surrounding spaces, or has that apostrophe.
+ */
 function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const given = String(value);
+  const escaped = typeof value === "string" && FORMULA_START.test(given);
+  const text = escaped ? `'${given}` : given;
+  return escaped || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A field's text as it was before `csvField` put an apostrophe before it. */
+const unescapedField = (field: string): string => (field.startsWith("'") && FORMULA_START.test(field) ? field.slice(1) : field);
+
+/** A record file's CSV records, each field as it was before `csvField` wrote it. */
+function parseCsv(text: string): CsvRecord[] {
+  return parseCsvText(text).map((record) => ({ line: record.line, fields: record.fields.map(unescapedField) }));
 }
 
 /** One line of the record, with its CRLF. */

@@ -97,15 +97,20 @@ export function sheetHandler(context: SheetContext, readers: readonly RowReader[
 
   const cellValue = (): CellValue => {
     if (hasFormula && (!hasValue || (value === "" && type !== "str" && type !== "inlineStr"))) return { formula: detached(formula) };
+    // A cell typed but without a value (`<c t="s"/>`, `<v></v>`) is blank: Number("") is 0, which would read
+    // shared string 0, false, or an error without a code.
+    if (type !== "str" && type !== "inlineStr" && value.trim() === "") return null;
     switch (type) {
       case "s": {
         const index = Number(value);
         return context.sharedStrings[index] ?? "";
       }
-      case "inlineStr":
-        return detached(decodeEscapes(hasValue && inline === "" ? value : inline));
+      case "inlineStr": {
+        const text = hasValue && inline === "" ? value : inline;
+        return text === "" ? null : detached(decodeEscapes(text));
+      }
       case "str":
-        return detached(decodeEscapes(value));
+        return value === "" && !hasFormula ? null : detached(decodeEscapes(value));
       case "b":
         return value.trim() === "1" || value.trim().toLowerCase() === "true";
       case "e":

@@ -36,6 +36,13 @@ import {
  */
 export const FILL_IN_ROWS = 1000;
 
+/**
+ * Data rows a form a person goes on filling has in its table at least: Excel grows a table when a row is
+ * typed below it, LibreOffice Calc, Google Sheets and openpyxl do not, so the rows a log will use are in it
+ * from the start. Its empty rows are skipped by every reader, as Excel's own empty table rows are.
+ */
+export const FILL_IN_TABLE_ROWS = 200;
+
 /** Before 1900-03-01, Excel's 1900 system counts a day that never was; exceljs does not, so such dates are written as text. */
 const FIRST_SAFE_DATE = "1900-03-01";
 
@@ -212,7 +219,8 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
   if (layout.table !== null) {
     const placed = content.rows === null ? [] : placeRows(content.rows);
     const header = layout.table.headerRow;
-    const lastRow = placed.length === 0 ? header + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
+    const lastPlaced = placed.length === 0 ? header + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
+    const lastRow = content.fillIn ? Math.max(lastPlaced, header + FILL_IN_TABLE_ROWS) : lastPlaced;
     const blank = form.log.map(() => null);
     const tableRows: ExcelJS.CellValue[][] = Array.from({ length: lastRow - header }, () => blank);
     for (const row of placed) {

@@ -10,6 +10,12 @@
  * unzip that scans for signatures instead, like fflate's `Unzip`, misreads
  * entries that end with data descriptors, as streaming writers make them.)
  *
+ * A part is one entry: part names match whatever their case and one leading
+ * slash (Open Packaging Conventions), and a zip with two entries for one part
+ * is refused, since which of them a reader takes decides what it counts.
+ * Inflating checks the declared sizes of what it inflates itself, so no
+ * entry is inflated unchecked.
+ *
  * No Node APIs: bytes in, so it runs in the browser too.
  */
 import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } from "@zip.js/zip.js";
@@ -40,7 +46,9 @@ export class ZipDirectory {
   ) {
     for (const entry of entries) {
       const key = partKey(entry.name);
-      if (!this.byKey.has(key)) this.byKey.set(key, entry);
+      const earlier = this.byKey.get(key);
+      if (earlier !== undefined) throw twoCopies(key, earlier.name, entry.name);
+      this.byKey.set(key, entry);
     }
   }
 
@@ -63,8 +71,11 @@ export class ZipDirectory {
       const reader = new ZipReader(new Uint8ArrayReader(this.bytes));
       for await (const entry of reader.getEntriesGenerator() as AsyncGenerator<Entry, boolean>) {
         if (files.size > LIMITS.maxZipEntries) break;
+        if (entry.directory) continue;
         const key = partKey(entry.filename);
-        if (!entry.directory && !files.has(key)) files.set(key, entry);
+        const earlier = files.get(key);
+        if (earlier !== undefined) throw twoCopies(key, earlier.filename, entry.filename);
+        files.set(key, entry);
       }
       return files;
     })();
@@ -75,6 +86,13 @@ export class ZipDirectory {
 /** The lookup key of a part name: no leading slash, forward slashes, lower case. */
 export function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+function twoCopies(key: string, first: string, second: string): UnreadableFileError {
+  const names = first === second ? `both named ${JSON.stringify(first)}` : `${JSON.stringify(first)} and ${JSON.stringify(second)}`;
+  return new UnreadableFileError(
+    `the workbook holds two copies of its part ${key} (${names}), which no spreadsheet writes and which readers take differently: it is not read`,
+  );
 }
 
 function damaged(error: unknown): UnreadableFileError {
@@ -151,9 +169,11 @@ const WHOLE_PART_BYTES = 4 * 1024 * 1024;
 
 /**
  * Inflates the named parts, each into its sink: small parts whole, large
- * ones as a stream. A part that inflates past its declared size is refused.
+ * ones as a stream, once their declared sizes pass `checkDeclaredSizes`. A
+ * part that inflates past its declared size is refused.
  */
 export async function streamParts(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSink>): Promise<void> {
+  checkDeclaredSizes(directory, [...sinks.keys()]);
   const small = new Map<string, PartSink>();
   const large = new Map<string, PartSink>();
   for (const [name, sink] of sinks) {
@@ -168,7 +188,7 @@ function inflateWhole(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSi
   let parts: Record<string, Uint8Array>;
   try {
     // Inflated into buffers of the declared sizes: a part cannot grow past what it declared.
-    parts = unzipSync(directory.bytes, { filter: (file) => sinks.has(partKey(file.name)) });
+    parts = unzipSync(directory.bytes, { filter: (file) => sinks.has(partKey(file.name)) && isChecked(directory, file) });
   } catch (error) {
     throw damaged(error);
   }
@@ -180,6 +200,12 @@ function inflateWhole(directory: ZipDirectory, sinks: ReadonlyMap<string, PartSi
   }
 }
 
+/** Whether an entry fflate is about to inflate is the one whose declared sizes were checked. */
+function isChecked(directory: ZipDirectory, file: { name: string; size: number; originalSize: number }): boolean {
+  const entry = directory.get(file.name);
+  return entry !== undefined && entry.name === file.name && entry.size === file.size && entry.originalSize === file.originalSize;
+}
+
 async function inflateStreaming(directory: ZipDirectory, key: string, sink: PartSink): Promise<void> {
   let file: FileEntry | undefined;
   try {
@@ -187,9 +213,14 @@ async function inflateStreaming(directory: ZipDirectory, key: string, sink: Part
   } catch (error) {
     throw damaged(error);
   }
-  if (file === undefined) return;
+  const entry = directory.get(key);
+  if (file === undefined || entry === undefined) return;
   const name = file.filename;
-  const limit = directory.get(key)?.originalSize ?? 0;
+  // zip.js reads the central directory on its own: it must describe the entry whose sizes were checked.
+  if (name !== entry.name || file.uncompressedSize !== entry.originalSize || file.compressedSize !== entry.size) {
+    throw damaged(new Error(`its entry ${name} is described two ways`));
+  }
+  const limit = entry.originalSize;
   let inflated = 0;
   const target = new WritableStream<Uint8Array>({
     write(chunk) {

@@ -48,6 +48,31 @@ describe("verify one file", () => {
     expect(status).toBe(0);
   });
 
+  test("a record with more fields than the header row is a row error naming the extra text; its neighbours count", async () => {
+    const semicolons = [
+      HEADER.replace(/,/g, ";"),
+      "2024-01-10;treatment;In person;Jane Roe;CST-T;6;first; unquoted extra field",
+      "2024-01-11;treatment;In person;Jane Roe;CST-T;2",
+      ";;;;;;;stray",
+    ].join("\r\n");
+    const { status, stdout, stderr } = await run("verify", file("extra.csv", semicolons), "--json", "--as-of", "2024-06-01");
+    const report = JSON.parse(stdout) as {
+      valid: boolean;
+      hours: object;
+      rows: { row: number; hours: number; errors: { code: string; message: string }[] }[];
+    };
+    expect(report.rows.map((row) => [row.row, row.hours, row.errors.map((error) => error.code)])).toEqual([
+      [2, 0, ["extra-fields"]],
+      [3, 2, []],
+      [4, 0, ["extra-fields", "missing-date", "unknown-activity", "missing-format", "bad-quantity"]],
+    ]);
+    expect(report.rows[0]?.errors[0]?.message).toContain('"; unquoted extra field"');
+    expect(report.rows[2]?.errors[0]?.message).toContain('";stray"');
+    expect(report).toMatchObject({ valid: false, hours: { A: 2, B: 0, C: 0 } });
+    expect(stderr).toBe("");
+    expect(status).toBe(1);
+  });
+
   test("flags override the profile", async () => {
     const path = file("log.csv", VALID_CSV);
     const { stdout } = await run(

@@ -84,9 +84,32 @@ describe("SPEC 3: errors", () => {
     expect(result.errors).toEqual(["bad-quantity"]);
     expect(result.messages[0]).toMatch(/sessions count whole/);
     expect(check(["2024-01-02", "empower-recording", "virtual", "", "", "0.5", ""]).errors).toEqual(["bad-quantity"]);
-    expect(check(["2024-01-02", "empower-recording", "virtual", "", "", 2.004, ""]).errors).toEqual(["bad-quantity"]);
     expect(check(["2024-01-02", "study-group", "virtual", "", "", 2, ""])).toMatchObject({ errors: [], hours: 2 });
     expect(check(["2024-01-02", "precepting", "in person", "", "", 1.5, ""])).toMatchObject({ errors: [], hours: 2.25 });
+  });
+
+  test("sessions and recordings are judged whole on the quantity rounded to 0.01: 1.995 is 2 (rounded), 1.99 is not whole", () => {
+    for (const activity of ["study-group", "empower-recording"]) {
+      for (const quantity of [1.995, "1.995", 2.004, "2.004"]) {
+        expect(check(["2024-01-02", activity, "virtual", "", "", quantity, ""])).toMatchObject({
+          errors: [],
+          warnings: ["rounded"],
+          hours: 2,
+        });
+      }
+      for (const quantity of [5.9999999, "5.9999999"]) {
+        expect(check(["2024-01-02", activity, "virtual", "", "", quantity, ""])).toMatchObject({
+          errors: [],
+          warnings: ["rounded"],
+          hours: 6,
+        });
+      }
+      for (const quantity of [1.99, "1.99", 1.985, 2.005, "2.01"]) {
+        const result = check(["2024-01-02", activity, "virtual", "", "", quantity, ""]);
+        expect([quantity, result.errors, result.hours]).toEqual([quantity, ["bad-quantity"], 0]);
+        expect(result.messages[0]).toMatch(/count whole/);
+      }
+    }
   });
 
   test("cell-error: a cell holding an Excel error or a formula without its result makes the row an error, naming the cell", () => {
@@ -98,7 +121,18 @@ describe("SPEC 3: errors", () => {
     const uncomputed = check(["2024-01-02", "small-group", "virtual", "", "", { formula: "B2*2" }, ""]);
     expect(uncomputed.errors).toEqual(["cell-error"]);
     expect(uncomputed.messages[0]).toMatch(/^Quantity is a formula saved without its result/);
-    expect(check(["2024-01-02", "small-group", "virtual", "", "", 1, { excelError: "#REF!" }]).errors).toEqual(["cell-error"]);
+  });
+
+  test("cell-error in Notes, which no rule reads, is a warning naming the cell: the row still counts", () => {
+    const withError = check(["2024-01-02", "small-group", "virtual", "", "", 1, { excelError: "#REF!" }]);
+    expect(withError).toMatchObject({ errors: [], warnings: ["cell-error"], hours: 1 });
+    expect(withError.messages[0]).toMatch(/^Notes holds Excel's error #REF!/);
+    const uncomputed = check(["2024-01-02", "small-group", "virtual", "", "", 2, { formula: "see email" }]);
+    expect(uncomputed).toMatchObject({ errors: [], warnings: ["cell-error"], hours: 2 });
+    expect(uncomputed.messages[0]).toMatch(/^Notes is a formula saved without its result/);
+    // With an error elsewhere, the row's hours are 0 for that error alone.
+    const both = check([{ excelError: "#N/A" }, "small-group", "virtual", "", "", 1, { excelError: "#N/A" }]);
+    expect(both).toMatchObject({ errors: ["cell-error"], warnings: ["cell-error"], hours: 0 });
   });
 
   test("bad-quantity: not a number, zero, negative, or over 1000", () => {

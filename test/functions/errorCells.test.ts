@@ -64,9 +64,8 @@ describe.each(SHAPES)("an error cell in the log, as %s", (_shape, errorOf) => {
       ];
       const quantity = `cell-error: Quantity holds Excel's error ${code}: correct the cell, or the formula behind it.`;
       expect(STATUS([range[1]!])).toBe(quantity);
-      expect(STATUS([range[3]!])).toBe(
-        `cell-error: Date holds Excel's error ${code}: correct the cell, or the formula behind it. | cell-error: Notes holds Excel's error ${code}: correct the cell, or the formula behind it.`,
-      );
+      // In Notes, which no rule reads, the error cell is a warning: STATUS names errors only.
+      expect(STATUS([range[3]!])).toBe(`cell-error: Date holds Excel's error ${code}: correct the cell, or the formula behind it.`);
 
       // verify on the same cells, as a workbook reader gives an error cell.
       const rows: LogRow[] = range.map((cells, index) => ({ row: index + 1, cells: cells.map(toCellValue) }));
@@ -80,6 +79,26 @@ describe.each(SHAPES)("an error cell in the log, as %s", (_shape, errorOf) => {
       expect(MISSING(range, "B")).toBe(6);
     },
   );
+
+  test("in Notes alone, the row still counts: a cell-error warning in verify, OK in STATUS, its hours in CREDIT and HOURS", async () => {
+    const range: unknown[][] = [
+      [serial("2024-01-10"), "treatment", "In person", "Jane Roe", "CST-T", 6, errorOf("#N/A")],
+      [serial("2024-01-11"), "small-group", "Virtual", "", "", 6, ""],
+      [serial("2024-01-12"), "one-on-one", "Virtual", "Mentor M", "Mentor", 12, errorOf("#REF!")],
+    ];
+    expect(STATUS([range[0]!])).toBe("OK");
+    const rows: LogRow[] = range.map((cells, index) => ({ row: index + 1, cells: cells.map(toCellValue) }));
+    const { report } = await verifyLog({ rows, profileCells: [], dateSystem: "1900" }, {});
+    expect(report.rows.map((row) => [row.errors.length, row.warnings.map((warning) => warning.code)])).toEqual([
+      [0, ["cell-error"]],
+      [0, []],
+      [0, ["cell-error"]],
+    ]);
+    expect(report.rows[0]!.warnings[0]!.message).toBe("Notes holds Excel's error #N/A: correct the cell, or the formula behind it.");
+    expect(report).toMatchObject({ credits: 1, valid: true });
+    expect(CREDIT(range)).toBe(1);
+    expect(HOURS(range)).toBe(24);
+  });
 
   test("in the profile, it is the profile field's error, named", () => {
     const range = [[serial("2024-01-10"), "treatment", "In person", "Jane Roe", "CST-T", 6, ""]];

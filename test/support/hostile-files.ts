@@ -4,7 +4,8 @@
  * The worksheet XML here is test data written by hand; the zip is fflate's.
  */
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
-import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { constants, crc32, deflateRawSync } from "node:zlib";
+import { Zip, ZipDeflate, deflateSync, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { buildWorkbook, utcDate } from "../workbook/build";
 
 const WORKSHEET_OPEN =
@@ -142,4 +143,106 @@ export function writeWholeWorkbook(file: string): void {
     },
     sharedStrings,
   );
+}
+
+/** One entry of a zip written byte by byte: its name as stored, deflated data, and what it inflates to. */
+export interface RawZipEntry {
+  readonly name: string;
+  readonly deflated: Uint8Array | readonly Uint8Array[];
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Writes a zip of deflated entries as given, names repeated or not (a zip
+ * library will not write two entries for one name): local headers, data,
+ * central directory, end record.
+ */
+export function writeRawZip(file: string, entries: readonly RawZipEntry[]): void {
+  const fd = openSync(file, "w");
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const header = (signature: number, length: number): { bytes: Uint8Array; view: DataView } => {
+    const bytes = new Uint8Array(length);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, signature, true);
+    return { bytes, view };
+  };
+  for (const entry of entries) {
+    const name = strToU8(entry.name);
+    const chunks = entry.deflated instanceof Uint8Array ? [entry.deflated] : entry.deflated;
+    const compressed = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    const local = header(0x04034b50, 30 + name.length);
+    local.view.setUint16(4, 20, true);
+    local.view.setUint16(8, 8, true);
+    local.view.setUint32(14, entry.crc, true);
+    local.view.setUint32(18, compressed, true);
+    local.view.setUint32(22, entry.size, true);
+    local.view.setUint16(26, name.length, true);
+    local.bytes.set(name, 30);
+    const record = header(0x02014b50, 46 + name.length);
+    record.view.setUint16(4, 20, true);
+    record.view.setUint16(6, 20, true);
+    record.view.setUint16(10, 8, true);
+    record.view.setUint32(16, entry.crc, true);
+    record.view.setUint32(20, compressed, true);
+    record.view.setUint32(24, entry.size, true);
+    record.view.setUint16(28, name.length, true);
+    record.view.setUint32(42, offset, true);
+    record.bytes.set(name, 46);
+    central.push(record.bytes);
+    writeSync(fd, local.bytes);
+    for (const chunk of chunks) writeSync(fd, chunk);
+    offset += local.bytes.length + compressed;
+  }
+  const directorySize = central.reduce((sum, record) => sum + record.length, 0);
+  for (const record of central) writeSync(fd, record);
+  const end = header(0x06054b50, 22);
+  end.view.setUint16(8, entries.length, true);
+  end.view.setUint16(10, entries.length, true);
+  end.view.setUint32(12, directorySize, true);
+  end.view.setUint32(16, offset, true);
+  writeSync(fd, end.bytes);
+  closeSync(fd);
+}
+
+/** A zip entry of these bytes, deflated. */
+export function rawEntry(name: string, bytes: Uint8Array): RawZipEntry {
+  return { name, deflated: deflateSync(bytes, { level: 6 }), crc: crc32(bytes), size: bytes.length };
+}
+
+/**
+ * A tracking-form workbook whose worksheet part is in the zip twice: `copy`
+ * names the second entry (another spelling of the part's name, or the same
+ * name), which holds the log's row twice over.
+ */
+export async function writeDuplicatedSheet(file: string, copy: (name: string) => string): Promise<void> {
+  const row = [utcDate("2024-01-10"), "treatment", "In person", "J", "CST-T", 6, null];
+  const parts = unzipSync(await buildWorkbook({ rows: [row] }));
+  const doubled = unzipSync(await buildWorkbook({ rows: [row, row] }));
+  const sheetName = Object.keys(parts).find((name) => /worksheets\/sheet\d+\.xml$/.test(name)) as string;
+  const entries = Object.entries(parts).map(([name, bytes]) => rawEntry(name, bytes));
+  entries.push(rawEntry(copy(sheetName), doubled[sheetName] as Uint8Array));
+  writeRawZip(file, entries);
+}
+
+/**
+ * About 3 MB of zip holding one worksheet part three times, each copy
+ * declaring (truthfully) 1 GB: 1,000 pieces of 1 MB, each deflated on its
+ * own and ended with a full flush, so that one deflated piece, repeated,
+ * is the deflated gigabyte.
+ */
+export function writeTripledGigabytePart(file: string): void {
+  const spaces = new Uint8Array(1_000_000).fill(0x20);
+  const first = spaces.slice();
+  first.set(strToU8(WORKSHEET_OPEN + HEADER_ROW));
+  const fullFlush = { level: 9, finishFlush: constants.Z_FULL_FLUSH };
+  const deflatedFirst = deflateRawSync(first, fullFlush);
+  const deflatedSpaces = deflateRawSync(spaces, fullFlush);
+  let crc = crc32(first);
+  for (let i = 1; i < 1000; i++) crc = crc32(spaces, crc);
+  const chunks = [deflatedFirst, ...Array.from({ length: 999 }, () => deflatedSpaces), deflateRawSync(new Uint8Array(0))];
+  const entry: RawZipEntry = { name: "xl/worksheets/sheet1.xml", deflated: chunks, crc, size: 1_000_000_000 };
+  const parts = Object.entries(packageParts(null)).map(([name, text]) => rawEntry(name, strToU8(text)));
+  writeRawZip(file, [...parts, entry, { ...entry, name: "xl/worksheets/Sheet1.xml" }, { ...entry, name: "/xl/worksheets/sheet1.xml" }]);
 }

@@ -109,6 +109,13 @@ describe("open", () => {
     expect(openedText(document, 2).notKept).toBeNull();
   });
 
+  test("a CSV record with more fields than the header row is refused naming its line: the form cannot hold the extra text", async () => {
+    const csv = "Date,Activity,Format,Provider,Credential,Quantity,Notes\n2024-01-10,treatment,In person,Jane Roe,CST-T,6,first, second\n";
+    await expect(openDocument("log.csv", bytesOf(csv), null)).rejects.toThrow(
+      /^line 2: This line has more fields than the header row: ", second" is left over after its last column\./,
+    );
+  });
+
   test("a file that is not a log is refused with the reader's message", async () => {
     await expect(openDocument("notes.txt", bytesOf("hello"), null)).rejects.toThrow(/expected a \.csv log or an \.xlsx tracking form/);
     await expect(openDocument("old.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), null)).rejects.toThrow(

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { extraFieldsFinding } from "../../src/core";
 import { decodeCsvBytes, parseCsv, parseCsvLog } from "../../src/workbook/csv";
 import { UnreadableFileError } from "../../src/workbook/errors";
 
@@ -98,6 +99,21 @@ describe("the header row", () => {
     const log = parseCsvLog(`${HEADER},Category,Status\n2024-01-01,treatment,In person,A,CST-T,1,n,A,OK\n2024-01-02,treatment\n`);
     expect(log.rows[0]?.cells).toEqual(["2024-01-01", "treatment", "In person", "A", "CST-T", 1, "n"]);
     expect(log.rows[1]?.cells).toEqual(["2024-01-02", "treatment", "", "", "", "", ""]);
+  });
+
+  test("text beyond the header row's columns is kept for the row's error, never dropped; empty extra fields lose nothing", () => {
+    const header = HEADER.replace(/,/g, ";");
+    const log = parseCsvLog(
+      `${header}\n2024-01-10;treatment;In person;J;CST-T;6;first; unquoted extra field\n2024-01-11;treatment;In person;J;CST-T;6;ok;;\n;;;;;;;stray\n`,
+    );
+    const extra = (text: string) => ({ errors: [extraFieldsFinding(text)], warnings: [] });
+    expect(log.rows).toEqual([
+      { row: 2, cells: ["2024-01-10", "treatment", "In person", "J", "CST-T", 6, "first"], found: extra("; unquoted extra field") },
+      { row: 3, cells: ["2024-01-11", "treatment", "In person", "J", "CST-T", 6, "ok"] },
+      { row: 4, cells: ["", "", "", "", "", "", ""], found: extra(";stray") },
+    ]);
+    const wider = parseCsvLog(`${HEADER},Status\n2024-01-10,treatment,In person,J,CST-T,6,n,OK,"late, extra"\n`);
+    expect(wider.rows[0]?.found).toEqual(extra(",late, extra"));
   });
 
   test("headers out of order are refused naming the expected headers", () => {

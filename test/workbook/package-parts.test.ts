@@ -89,6 +89,25 @@ describe("cells", () => {
     ]);
   });
 
+  test("a typed cell without a value is blank, whatever its type (a shared string cell without an index is not string 0)", async () => {
+    const empty = ["s", "b", "e", "n", "str", "inlineStr", "d"];
+    const bytes = workbook(
+      {
+        "Tracking Form":
+          HEADERS +
+          `<row r="2">${empty.map((type, index) => `<c r="${String.fromCharCode(65 + index)}2" t="${type}"/>`).join("")}</row>` +
+          `<row r="3">${empty.map((type, index) => `<c r="${String.fromCharCode(65 + index)}3" t="${type}"><v></v></c>`).join("")}</row>` +
+          `<row r="4"><c r="A4" t="inlineStr"><is><t></t></is></c><c r="B4" t="s"><v> </v></c></row>`,
+      },
+      { sharedStrings: "<si><t>treatment</t></si>" },
+    );
+    expect((await readWorkbookLog(bytes)).log.rows).toEqual([
+      { row: 2, cells: [null, null, null, null, null, null, null] },
+      { row: 3, cells: [null, null, null, null, null, null, null] },
+      { row: 4, cells: [null, null, null, null, null, null, null] },
+    ]);
+  });
+
   test("a number is a date when its format shows one, in the workbook's date system; ISO date cells by their date part", async () => {
     const styles =
       '<numFmts><numFmt numFmtId="164" formatCode="[$-409]d\\-mmm\\-yy;@"/><numFmt numFmtId="165" formatCode="0.00&quot; days&quot;"/></numFmts>' +

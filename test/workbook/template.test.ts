@@ -9,6 +9,7 @@ import { parseCsvLog } from "../../src/workbook/csv";
 import { readWorkbookLog } from "../../src/workbook/read-xlsx";
 import { buildSubmissionWorkbook } from "../../src/workbook/submission";
 import { buildTemplateWorkbook } from "../../src/workbook/template";
+import { FILL_IN_TABLE_ROWS } from "../../src/workbook/write-form";
 import { loadWorkbook } from "./build";
 
 const load = loadWorkbook;
@@ -39,7 +40,9 @@ describe("the blank tracking form (template)", () => {
     const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> }).tables
       .MentorshipLog!;
     expect(table.table.columns.map((column) => column.name)).toEqual([...LOG_COLUMNS]);
-    expect(table.table.tableRef).toBe("A1:G2");
+    // Room for the rows a log will use: LibreOffice Calc and openpyxl do not grow a table as Excel does.
+    expect(table.table.tableRef).toBe(`A1:G${1 + FILL_IN_TABLE_ROWS}`);
+    expect(FILL_IN_TABLE_ROWS).toBeGreaterThanOrEqual(100);
     expect(LOG_COLUMNS.map((_, index) => sheet.getCell(1, index + 1).value)).toEqual([...LOG_COLUMNS]);
     expect(sheet.getCell("A2").numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getCell("A1000").numFmt).toBe("yyyy-mm-dd");

@@ -9,18 +9,24 @@ import { readLogFile } from "../../src/cli/read-log";
 import { reportLog } from "../../src/core";
 import {
   AS_OF,
+  EXCEL_WRITER_XLSX,
   EXPECTED,
   GNUMERIC,
   LIBREOFFICE,
   OPENPYXL,
+  PANDAS,
   PIL,
+  XLSXWRITER,
   resaveWithGnumeric,
   resaveWithLibreOffice,
   saveCsvWithLibreOffice,
   toolsReady,
+  writeExcelWriterXlsx,
   writeOpenpyxl,
+  writePandas,
   writePrefixed,
   writeSheetJs,
+  writeXlsxWriter,
 } from "./tools";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -60,15 +66,30 @@ describe("openpyxl (python3-openpyxl)", () => {
     await expectTheLog(writeOpenpyxl(join(folder, "image.xlsx"), "image"));
   });
 
-  run("a formula without a saved result and an error cell in the log are findings naming the cell", async () => {
+  run("a formula without a saved result and an error cell in the log are findings naming the cell (in Notes a warning)", async () => {
     const content = await readLogFile(writeOpenpyxl(join(folder, "formula.xlsx"), "formula"));
     expect(content.log.rows[2]?.cells[5]).toEqual({ formula: "6*2" });
     expect(content.log.rows[1]?.cells[6]).toEqual({ excelError: "#N/A" });
     const { report } = await reportLog(content.log, { asOf: AS_OF });
-    expect(report.rows.map((row) => row.errors.map((error) => error.code))).toEqual([[], ["cell-error"], ["cell-error"]]);
-    expect(report.rows[1]?.errors[0]?.message).toMatch(/#N\/A/);
+    expect(report.rows.map((row) => row.errors.map((error) => error.code))).toEqual([[], [], ["cell-error"]]);
+    expect(report.rows.map((row) => row.warnings.map((warning) => warning.code))).toEqual([[], ["cell-error"], []]);
+    expect(report.rows[1]?.warnings[0]?.message).toMatch(/^Notes holds Excel's error #N\/A/);
     expect(report.rows[2]?.errors[0]?.message).toMatch(/formula/);
   });
+
+  run(
+    "a note =see email (openpyxl writes any text starting with = as a formula, without a result): a warning, the row counts",
+    async () => {
+      const content = await readLogFile(writeOpenpyxl(join(folder, "note-formula.xlsx"), "note-formula"));
+      expect(content.log.rows[0]?.cells[6]).toEqual({ formula: "see email" });
+      const { report } = await reportLog(content.log, { asOf: AS_OF });
+      expect(report.rows[0]?.errors).toEqual([]);
+      expect(report.rows[0]?.warnings.map((warning) => `${warning.code}: ${warning.message}`)).toEqual([
+        expect.stringMatching(/^cell-error: Notes is a formula saved without its result/),
+      ]);
+      expect({ credits: report.credits, hours: report.hours, valid: report.valid }).toEqual({ ...EXPECTED, valid: true });
+    },
+  );
 
   run("the main namespace with a prefix (x:), as the Open XML SDK writes it", async () => {
     const source = writeOpenpyxl(join(folder, "plain.xlsx"), "rich");
@@ -145,5 +166,51 @@ describe("SheetJS (npm xlsx)", () => {
     const sheet = Object.entries(unzipSync(readFileSync(withDates))).find(([name]) => name.includes("worksheets/sheet2"))?.[1];
     expect(strFromU8(sheet ?? new Uint8Array())).toContain('t="d"');
     expect(await expectTheLog(withDates)).toBe(await expectTheLog(withSerials));
+  });
+});
+
+/** A worksheet part's XML, for saying how a tool wrote it. */
+async function sheetXml(file: string, sheet: string): Promise<string> {
+  const { unzipSync, strFromU8 } = await import("fflate");
+  return strFromU8(unzipSync(readFileSync(file))[`xl/worksheets/${sheet}.xml`] ?? new Uint8Array());
+}
+
+describe("XlsxWriter (python3-xlsxwriter)", () => {
+  const run = toolsReady(XLSXWRITER) ? test : test.skip;
+
+  run("the log in a table, on a plain sheet, and in constant-memory mode (inline strings): the same log", async () => {
+    const table = writeXlsxWriter(join(folder, "xlsxwriter-table.xlsx"), "table");
+    const plain = writeXlsxWriter(join(folder, "xlsxwriter-plain.xlsx"), "plain");
+    const streamed = writeXlsxWriter(join(folder, "xlsxwriter-constant.xlsx"), "constant-memory");
+    expect(await sheetXml(streamed, "sheet2")).toContain('t="inlineStr"');
+    const print = await expectTheLog(table);
+    expect(await expectTheLog(plain)).toBe(print);
+    expect(await expectTheLog(streamed)).toBe(print);
+  });
+});
+
+describe("pandas to_excel (python3-pandas)", () => {
+  const run = toolsReady(PANDAS, OPENPYXL, XLSXWRITER) ? test : test.skip;
+
+  run("through its openpyxl and xlsxwriter engines: the same log, a note =see email only a warning where it has no result", async () => {
+    const viaOpenpyxl = writePandas(join(folder, "pandas-openpyxl.xlsx"), "openpyxl");
+    const viaXlsxWriter = writePandas(join(folder, "pandas-xlsxwriter.xlsx"), "xlsxwriter");
+    await expectTheLog(viaOpenpyxl);
+    await expectTheLog(viaXlsxWriter);
+    const notes = async (file: string) => {
+      const content = await readLogFile(file);
+      const { report } = await reportLog(content.log, { asOf: AS_OF });
+      return [content.log.rows[0]?.cells[6], report.rows[0]?.warnings.map((warning) => warning.code)];
+    };
+    expect(await notes(viaOpenpyxl)).toEqual([{ formula: "see email" }, ["cell-error"]]);
+    expect(await notes(viaXlsxWriter)).toEqual([0, []]);
+  });
+});
+
+describe("Excel::Writer::XLSX (libexcel-writer-xlsx-perl)", () => {
+  const run = toolsReady(EXCEL_WRITER_XLSX) ? test : test.skip;
+
+  run("the log in a table", async () => {
+    await expectTheLog(writeExcelWriterXlsx(join(folder, "perl.xlsx")));
   });
 });

@@ -2,9 +2,10 @@
  * Workbooks written at test time by the tools mentees use: openpyxl (with a
  * chart, a chart sheet, a comment, an image, times of day, the 1904 date
  * system, a formula without a saved result), LibreOffice and gnumeric
- * re-saves of those, SheetJS with and without `cellDates`, and an openpyxl
+ * re-saves of those, SheetJS with and without `cellDates`, an openpyxl
  * file rewritten with the main namespace prefixed (`x:`) as the Open XML
- * SDK writes it. Every one holds the same log: 1 credit, hours A 6, B 6,
+ * SDK writes it, XlsxWriter (a table, a plain sheet, constant-memory mode),
+ * pandas' to_excel and Perl's Excel::Writer::XLSX. Every one holds the same log: 1 credit, hours A 6, B 6,
  * C 12 as of 2024-12-31 under the current rules.
  *
  * Where a tool is missing: with CI set the test fails naming the Debian
@@ -45,6 +46,28 @@ export const GNUMERIC: Tool = {
   name: "gnumeric's ssconvert",
   debianPackage: "gnumeric",
   available: () => works("sh", ["-c", "command -v ssconvert"]),
+};
+
+export const XLSXWRITER: Tool = {
+  name: "XlsxWriter",
+  debianPackage: "python3-xlsxwriter",
+  available: () => works(PYTHON, ["-c", "import xlsxwriter"]),
+};
+export const PANDAS: Tool = {
+  name: "pandas",
+  debianPackage: "python3-pandas",
+  available: () => works(PYTHON, ["-c", "import pandas"]),
+};
+export const EXCEL_WRITER_XLSX: Tool = {
+  name: "Excel::Writer::XLSX (Perl)",
+  debianPackage: "libexcel-writer-xlsx-perl",
+  available: () => works("perl", ["-MExcel::Writer::XLSX", "-e", "1"]),
+};
+
+export const PYTHON_UNO: Tool = {
+  name: "LibreOffice's Python bridge",
+  debianPackage: "python3-uno",
+  available: () => works(PYTHON, ["-c", "import uno"]),
 };
 
 /** Whether to run a test that needs these tools: fails under CI when one is missing, skips elsewhere. */
@@ -108,15 +131,18 @@ if variant == "csv":
 if variant == "formula":
     log["F4"] = "=6*2"
     log["G3"] = "#N/A"
+if variant == "note-formula":
+    log["G2"] = "=see email"
 wb.save(out)
 `;
 
 /**
  * An openpyxl workbook: "rich" (chart, chart sheet, comment, formula and
- * error cells elsewhere), "1904", "image", "formula", or "csv" (the log
- * sheet alone, with a note in characters outside ASCII).
+ * error cells elsewhere), "1904", "image", "formula", "note-formula" (a
+ * note `=see email`, which openpyxl saves as a formula without a result),
+ * or "csv" (the log sheet alone, with a note in characters outside ASCII).
  */
-export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula" | "csv"): string {
+export function writeOpenpyxl(file: string, variant: "rich" | "1904" | "image" | "formula" | "note-formula" | "csv"): string {
   execFileSync(PYTHON, ["-c", OPENPYXL_SCRIPT, file, variant]);
   return file;
 }
@@ -228,4 +254,172 @@ export function saveCsvWithLibreOffice(file: string, folder: string, separator: 
   const converted = join(out, file.slice(file.lastIndexOf("/") + 1).replace(/\.xlsx$/, ".csv"));
   if (!existsSync(converted)) throw new Error(`LibreOffice did not save ${file} as CSV`);
   return converted;
+}
+
+const XLSXWRITER_SCRIPT = String.raw`
+import datetime, sys
+import xlsxwriter
+
+out, variant = sys.argv[1], sys.argv[2]
+options = {"constant_memory": True, "strings_to_numbers": False} if variant == "constant-memory" else {}
+wb = xlsxwriter.Workbook(out, options)
+date = wb.add_format({"num_format": "yyyy-mm-dd"})
+profile = wb.add_worksheet("Profile")
+for r, (label, value) in enumerate([("Mentee name", "Ann Mentee"), ("Email", "ann@example.org"), ("Rule set", "current")]):
+    profile.write_string(r, 0, label)
+    profile.write_string(r, 1, value)
+log = wb.add_worksheet("Tracking Form")
+headers = ["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"]
+rows = [
+    [datetime.datetime(2024, 3, 5, 18, 30), "treatment", "In person", "Jane Roe", "CST-T", 6, "first"],
+    [datetime.date(2024, 3, 6), "small-group", "Virtual", None, None, 6, None],
+    [datetime.datetime(2024, 3, 7, 23, 59), "one-on-one", "Virtual", "Mo Mentor", "Mentor", 12, "late in the day"],
+]
+if variant == "table":
+    log.add_table(0, 0, len(rows), len(headers) - 1, {"name": "MentorshipLog", "columns": [{"header": h} for h in headers]})
+else:
+    for c, header in enumerate(headers):
+        log.write_string(0, c, header)
+for r, row in enumerate(rows, start=1):
+    log.write_datetime(r, 0, row[0], date)
+    for c, value in enumerate(row[1:], start=1):
+        if value is not None:
+            log.write(r, c, value)
+wb.close()
+`;
+
+/** An XlsxWriter workbook: the log in a "table", on a "plain" sheet, or written in "constant-memory" mode (inline strings). */
+export function writeXlsxWriter(file: string, variant: "table" | "plain" | "constant-memory"): string {
+  execFileSync(PYTHON, ["-c", XLSXWRITER_SCRIPT, file, variant]);
+  return file;
+}
+
+const PANDAS_SCRIPT = String.raw`
+import datetime, sys
+import pandas as pd
+
+out, engine = sys.argv[1], sys.argv[2]
+log = pd.DataFrame(
+    [
+        [datetime.datetime(2024, 3, 5, 18, 30), "treatment", "In person", "Jane Roe", "CST-T", 6, "=see email"],
+        [datetime.datetime(2024, 3, 6), "small-group", "Virtual", None, None, 6, None],
+        [datetime.datetime(2024, 3, 7, 23, 59), "one-on-one", "Virtual", "Mo Mentor", "Mentor", 12, "late in the day"],
+    ],
+    columns=["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"],
+)
+profile = pd.DataFrame([["Mentee name", "Ann Mentee"], ["Email", "ann@example.org"]])
+with pd.ExcelWriter(out, engine=engine) as writer:
+    profile.to_excel(writer, sheet_name="Profile", header=False, index=False)
+    log.to_excel(writer, sheet_name="Tracking Form", index=False)
+`;
+
+/**
+ * A workbook written by pandas' to_excel, through its openpyxl or xlsxwriter engine. The first row's note
+ * is "=see email", which both engines write as a formula: openpyxl without a result, XlsxWriter with 0.
+ */
+export function writePandas(file: string, engine: "openpyxl" | "xlsxwriter"): string {
+  execFileSync(PYTHON, ["-c", PANDAS_SCRIPT, file, engine]);
+  return file;
+}
+
+const EXCEL_WRITER_XLSX_SCRIPT = String.raw`
+use strict;
+use Excel::Writer::XLSX;
+my $wb = Excel::Writer::XLSX->new($ARGV[0]) or die;
+my $date = $wb->add_format(num_format => 'yyyy-mm-dd');
+my $profile = $wb->add_worksheet('Profile');
+$profile->write_col(0, 0, ['Mentee name', 'Email']);
+$profile->write_col(0, 1, ['Ann Mentee', 'ann@example.org']);
+my $log = $wb->add_worksheet('Tracking Form');
+$log->write_row(0, 0, ['Date', 'Activity', 'Format', 'Provider', 'Credential', 'Quantity', 'Notes']);
+my @rows = (
+  ['2024-03-05T18:30', 'treatment', 'In person', 'Jane Roe', 'CST-T', 6, 'first'],
+  ['2024-03-06T', 'small-group', 'Virtual', undef, undef, 6, undef],
+  ['2024-03-07T23:59', 'one-on-one', 'Virtual', 'Mo Mentor', 'Mentor', 12, 'late in the day'],
+);
+for my $r (0 .. $#rows) {
+  my @row = @{$rows[$r]};
+  $log->write_date_time($r + 1, 0, shift @row, $date);
+  for my $c (0 .. $#row) { $log->write($r + 1, $c + 1, $row[$c]) if defined $row[$c]; }
+}
+$log->add_table(0, 0, 3, 6, { name => 'MentorshipLog', columns => [map { { header => $_ } } qw(Date Activity Format Provider Credential Quantity Notes)] });
+$wb->close() or die;
+`;
+
+/** A workbook written by Perl's Excel::Writer::XLSX, the log in a table. */
+export function writeExcelWriterXlsx(file: string): string {
+  execFileSync("perl", ["-e", EXCEL_WRITER_XLSX_SCRIPT, file]);
+  return file;
+}
+
+const UNO_TYPING_SCRIPT = String.raw`
+import json, subprocess, sys, time, uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+source, out, profile, pipe, sheet_name, first, rows = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), json.loads(sys.argv[7])
+office = subprocess.Popen(["soffice", "--headless", "--norestore", "--invisible", "-env:UserInstallation=" + profile,
+                           "--accept=pipe,name=" + pipe + ";urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for attempt in range(600):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            if attempt == 599:
+                raise
+            time.sleep(0.1)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),))
+    sheet = doc.Sheets.getByName(sheet_name)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text != "":
+                # setFormula is the cell's input line: "2024-01-10" becomes a date and "6" a number, as typed.
+                sheet.getCellByPosition(j, first - 1 + i).setFormula(text)
+    if doc.Sheets.hasByName("Profile"):
+        doc.Sheets.getByName("Profile").getCellRangeByName("B1:B20").clearContents(1 | 2 | 4 | 16)
+    doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    doc.close(True)
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+finally:
+    try:
+        office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        office.kill()
+`;
+
+/**
+ * A workbook typed into with LibreOffice Calc (through its Python bridge, a private profile): each text
+ * of `rows` entered in the sheet's cells from row `first`, column A, as the input line takes it; the
+ * Profile sheet's values cleared (a CSV log has none). Saved as .xlsx to `out`.
+ */
+export function typeWithLibreOffice(
+  source: string,
+  out: string,
+  folder: string,
+  sheet: string,
+  first: number,
+  rows: readonly (readonly string[])[],
+): string {
+  const pipe = `cst-${process.pid}-${Date.now()}`;
+  execFileSync(
+    PYTHON,
+    ["-c", UNO_TYPING_SCRIPT, source, out, `file://${join(folder, "uno-profile")}`, pipe, sheet, String(first), JSON.stringify(rows)],
+    {
+      stdio: "ignore",
+      timeout: 180_000,
+    },
+  );
+  if (!existsSync(out)) throw new Error(`LibreOffice did not save ${out}`);
+  return out;
 }
