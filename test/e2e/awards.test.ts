@@ -78,7 +78,10 @@ test("export, Record an award, more hours: progress counts toward the 2nd credit
   await profile.getByLabel("Email").fill("ann@example.org");
   await profile.getByLabel("CST-T certified on").fill("2024-02-01");
   await profile.getByRole("button", { name: "Save profile" }).click();
-  await pane(page).getByTestId("credits-earned").filter({ hasText: /^1 credit$/ }).waitFor();
+  await pane(page)
+    .getByTestId("credits-earned")
+    .filter({ hasText: /^1 credit$/ })
+    .waitFor();
 
   const first = await download(page, () => pane(page).getByRole("button", { name: "Export submission" }).last().click(), "first.xlsx");
   await pane(page).getByTestId("export-next-steps").waitFor();
@@ -87,8 +90,13 @@ test("export, Record an award, more hours: progress counts toward the 2nd credit
 
   await pane(page).getByRole("button", { name: "Record an award" }).click();
   await pane(page).getByRole("form", { name: "Record an award" }).getByRole("button", { name: "Record" }).click();
-  await pane(page).getByText(/^Recorded: 1 credit awarded from this log/).waitFor();
-  await pane(page).getByTestId("credits-earned").filter({ hasText: /^0 credits$/ }).waitFor();
+  await pane(page)
+    .getByText(/^Recorded: 1 credit awarded from this log/)
+    .waitFor();
+  await pane(page)
+    .getByTestId("credits-earned")
+    .filter({ hasText: /^0 credits$/ })
+    .waitFor();
   await pane(page).getByRole("heading", { name: "Next: the 2nd credit" }).waitFor();
 
   // More hours after CST-T: they count toward the 2nd credit; the 1st credit's hours stay with it.
@@ -113,7 +121,9 @@ test("export, Record an award, more hours: progress counts toward the 2nd credit
   const list = page.getByRole("list", { name: "Verified submissions" });
   await list.waitFor();
   const states = page.getByTestId("verification-state");
-  await expect(states.first().textContent()).resolves.toMatch(/^ALREADY AWARDED: claims the 1st credit, awarded from first\.xlsx on \d{4}-\d{2}-\d{2}/);
+  await expect(states.first().textContent()).resolves.toMatch(
+    /^ALREADY AWARDED: claims the 1st credit, awarded from first\.xlsx on \d{4}-\d{2}-\d{2}/,
+  );
   await expect(states.nth(1).textContent()).resolves.toBe("READY TO AWARD");
   await expect(states.first().getAttribute("data-state")).resolves.toBe("already-awarded");
   await page.screenshot({ path: join(RESULTS, "awards-coordinator-320.png"), fullPage: true });
