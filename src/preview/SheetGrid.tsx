@@ -1,7 +1,19 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, type ReactNode, memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { type CellValue, DATE_FORMAT, cellText, excelSerialToIsoDate } from "../core";
+import {
+  type CellValue,
+  type FieldDefinition,
+  DATE_FORMAT,
+  LOG_FIELD_DEFINITIONS,
+  LOG_SHEET,
+  PROFILE_FIELDS,
+  PROFILE_SHEET,
+  cellText,
+  excelSerialToIsoDate,
+  labelKey,
+} from "../core";
 import { type MemorySheet, type MemoryWorkbook, formatOf } from "../excel/memoryWorkbook";
+import { localeFormat, readTypedEntry } from "./typedEntry";
 
 const useStyles = makeStyles({
   grid: {
@@ -24,6 +36,11 @@ const useStyles = makeStyles({
   hint: {
     margin: 0,
     color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+  problem: {
+    margin: 0,
+    color: tokens.colorPaletteRedForeground1,
     fontSize: tokens.fontSizeBase200,
   },
   scroller: {
@@ -188,7 +205,22 @@ interface Position {
 interface Editing extends Position {
   readonly initial: string;
   readonly text: string;
+  /** Why the entry was not taken (it stays as typed until corrected or cancelled). */
+  readonly problem?: string;
+  /** The id of the dropdown list the cell's column offers (Activity, Format, Credential, Rule set), if any. */
+  readonly list?: string;
 }
+
+/** The form's field a cell of a sheet holds: a log column below the table's header row, a Profile value in column B. */
+function fieldAt(sheet: MemorySheet, row: number, column: number): FieldDefinition | null {
+  if (sheet.name === PROFILE_SHEET) return column === 1 ? (PROFILE_FIELDS[row - 1] ?? null) : null;
+  if (sheet.name !== LOG_SHEET || row <= 1) return null;
+  const header = sheet.cells[0]?.[column];
+  return LOG_FIELD_DEFINITIONS.find((field) => typeof header === "string" && labelKey(header) === labelKey(field.label)) ?? null;
+}
+
+const listIdOf = (field: FieldDefinition | null): string | undefined =>
+  field !== null && field.choices !== null ? `cst-choices-${field.key}` : undefined;
 
 /** What a row's cells do, the same object for every render (its handlers read the grid's latest state). */
 interface RowActions {
@@ -240,6 +272,9 @@ const GridRow = memo(
                 <input
                   className={styles.editor}
                   aria-label={`Edit cell ${name}`}
+                  list={editing.list}
+                  aria-invalid={editing.problem === undefined ? undefined : true}
+                  aria-describedby={editing.problem === undefined ? undefined : "sheet-entry-problem"}
                   // Fluent's focus manager would move the focus on Tab before this input hears it: Tab commits and moves right, as in Excel.
                   data-tabster={TABSTER_LEAVE_TAB}
                   value={editing.text}
@@ -302,6 +337,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   const [cursor, setCursor] = useState<Position>({ row: 1, column: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [focusCursor, setFocusCursor] = useState(false);
+  const [locale] = useState(() => localeFormat());
   const gridRef = useRef<HTMLTableElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   // The scroller's offset and height, and a drawn row's height: which rows a long sheet draws.
@@ -382,13 +418,22 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   const startEditing = (at: Position, text?: string) => {
     const initial = textOf(at.row, at.column);
     setCursor(at);
-    setEditing({ ...at, initial, text: text ?? initial });
+    setEditing({ ...at, initial, text: text ?? initial, list: listIdOf(fieldAt(sheet, at.row, at.column)) });
   };
   const commit = (next: Position | null) => {
     const entry = live.current;
     if (entry === null) return;
+    if (entry.text !== entry.initial) {
+      // Read as the person means it in their locale; what cannot be read one way only stays as typed, with why.
+      const typed = readTypedEntry(entry.text, fieldAt(sheet, entry.row, entry.column), locale);
+      if (!typed.ok) {
+        setEditing({ ...entry, problem: typed.message });
+        return;
+      }
+      live.current = null;
+      workbook.setCell(sheet.name, entry.row, entry.column, typed.text);
+    }
     live.current = null;
-    if (entry.text !== entry.initial) workbook.setCell(sheet.name, entry.row, entry.column, entry.text);
     setEditing(null);
     if (next !== null) move(next.row, next.column);
     else setFocusCursor(true);
@@ -436,7 +481,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
     edit: (at) => startEditing(at),
     cellKeyDown: onCellKeyDown,
     editorKeyDown: onEditorKeyDown,
-    type: (text) => setEditing((entry) => (entry === null ? null : { ...entry, text })),
+    type: (text) => setEditing((entry) => (entry === null ? null : { ...entry, text, problem: undefined })),
     leave: () => commit(null),
   };
 
@@ -493,8 +538,26 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
       </TabList>
       <p className={styles.hint} id="sheet-grid-help">
         Type into the sheet as in Excel: select a cell, then type, or press Enter or F2 (or double-click) to edit it; Enter keeps what you
-        typed, Escape cancels.
+        typed, Escape cancels. Activity, Format and Credential cells offer the form's lists; dates and decimals may be typed as you write
+        them.
       </p>
+      {editing?.problem !== undefined && (
+        <p className={styles.problem} id="sheet-entry-problem" role="alert">
+          {columnLetter(editing.column)}
+          {editing.row}: {editing.problem} (Escape cancels.)
+        </p>
+      )}
+      {[...LOG_FIELD_DEFINITIONS, ...PROFILE_FIELDS].flatMap((field) =>
+        field.choices === null
+          ? []
+          : [
+              <datalist key={field.key} id={listIdOf(field)}>
+                {field.choices.map((choice) => (
+                  <option key={choice} value={choice} />
+                ))}
+              </datalist>,
+            ],
+      )}
       <div
         className={mergeClasses(styles.scroller, fill && styles.fillScroller)}
         role="region"

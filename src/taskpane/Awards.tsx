@@ -47,10 +47,10 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
   const record = (event: FormEvent) => {
     event.preventDefault();
     const awarded = Number(count.trim());
-    if (!Number.isInteger(awarded) || awarded < 1 || awarded > Math.max(1, allocation.credits)) {
+    if (!Number.isInteger(awarded) || awarded < 1 || awarded > allocation.credits) {
       setMessage({
         intent: "error",
-        text: `Enter how many credits the coordinator awarded from this submission: a whole number from 1 to ${Math.max(1, allocation.credits)}.`,
+        text: `Enter how many credits the coordinator awarded from this submission: a whole number from 1 to ${allocation.credits}.`,
       });
       return;
     }
@@ -90,12 +90,12 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
           </Button>
         </StatusMessage>
       )}
-      {!open ? (
+      {allocation.credits === 0 ? null : !open ? (
         <div className={styles.row}>
           <Button
             onClick={() => {
               setOpen(true);
-              setCount(String(Math.max(1, allocation.credits)));
+              setCount(String(allocation.credits));
               setMessage(null);
             }}
           >

@@ -48,7 +48,6 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
   const ruleSet = profile.profile.ruleSet;
   const rule = creditRule(ruleSet, next.credit);
   const [explained, setExplained] = useState(false);
-  const awarded = profile.profile.creditsAwarded + profile.profile.creditsAwardedFromLog;
   const bars: { key: string; label: string; needed: number; missing: number }[] = [];
   for (const category of categoriesOf(rule)) {
     const minimum = rule.minimums[category] ?? 0;
@@ -67,7 +66,7 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
         {plural(allocation.credits, "credit")}
       </p>
       <p className={styles.hint}>
-        newly earned by this log{awarded > 0 ? `, besides the ${plural(awarded, "credit")} already awarded` : ""} · {ruleSet.label}
+        newly earned by this log · {ruleSet.label}
       </p>
       {allocation.credits > 0 && (
         <StatusMessage intent="success" title={allocation.credits === 1 ? "A credit is complete" : "Credits are complete"}>

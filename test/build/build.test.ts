@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ACTIVITIES, ELIGIBLE_FROM, RULE_SETS, ordinal } from "../../src/core";
 import { validateFunctionsMetadata, validateManifest } from "../support/schemas";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -265,4 +266,56 @@ test("the service worker lists the tracker's page, every script it loads or may 
   }
   for (const page of ["taskpane.html", "preview.html", "manifest.xml", "functions.json"]) expect(files).not.toContain(page);
   expect(files).not.toContain(entryFile("taskpane"));
+});
+
+describe("help.html explains the program's rules as the core applies them (SPEC 2–4, 11)", () => {
+  /** The help page's text as a reader sees it: tags gone, entities read, spaces folded; the table rows one line each. */
+  const text = () =>
+    read("help.html")
+      .replace(/<\/tr>/g, "\n")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&amp;/g, "&")
+      .replace(/&quot;/g, '"')
+      .replace(/[ \t\r]+/g, " ")
+      .replace(/ *\n[ \n]*/g, "\n");
+  const rowOf = (help: string, label: string) => help.split("\n").find((line) => line.includes(label)) ?? "";
+
+  test("every activity of the catalog, in its category, with how it counts", () => {
+    const help = text();
+    for (const activity of ACTIVITIES) {
+      const row = rowOf(help, activity.label);
+      expect(row).not.toBe("");
+      const per =
+        activity.unit === "hours"
+          ? activity.capHours === null
+            ? "the hours"
+            : `up to ${activity.capHours} h per`
+          : `${activity.hoursPerUnit} h per ${activity.unit.replace(/s$/, "")}`;
+      expect(row).toContain(per);
+      if (activity.formats.length === 1) expect(row).toContain("in person only");
+    }
+    const categoryOf = (label: string) => /(?:^|\n)\s*([ABC]) · [^\n]*$/.exec(help.slice(0, help.indexOf(label)))?.[1];
+    for (const activity of ACTIVITIES) expect([activity.label, categoryOf(activity.label)]).toEqual([activity.label, activity.category]);
+  });
+
+  test("the start dates, the credentials that count, and each credit's minimums from the rule sets", () => {
+    const help = text();
+    for (const [category, date] of Object.entries(ELIGIBLE_FROM)) expect(help).toMatch(new RegExp(`category ${category} from ${date}`));
+    expect(help).toMatch(/Technique Certified \(CST-T\) or Diplomate \(CST-D\) therapist, received in person/);
+    expect(help).toMatch(/certified CST mentor/);
+    RULE_SETS.current.credits.forEach((rule, index) => {
+      const minimums = Object.entries(rule.minimums)
+        .map(([category, hours]) => `${category} ${hours} h`)
+        .join(", ");
+      const line = help.split("\n").find((each) => each.trim().startsWith(`${ordinal(index + 1)} `)) ?? "";
+      expect(line).toContain(minimums);
+      expect(line).toContain(rule.requires === null ? "anyone" : rule.requires === "technique" ? "(CST-T)" : "(CST-D)");
+    });
+    expect(help).toMatch(/4th and later Diplomate Certified \(CST-D\) A 12 h, C 12 h/);
+    const first = RULE_SETS["2014"].credits[0];
+    expect(help).toContain(`every credit needs A ${first.minimums.A} h, B ${first.minimums.B} h and C ${first.minimums.C} h, 24 h in all`);
+    expect(help).toMatch(/An hour counts toward one credit only/);
+    expect(help).toMatch(/Record an award/);
+    expect(help).toMatch(/never delete rows after an award/);
+  });
 });

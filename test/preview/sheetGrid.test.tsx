@@ -160,3 +160,44 @@ describe("a long sheet draws the rows in view, not all of them", () => {
     expect(revealed.every((element) => element === row)).toBe(true);
   });
 });
+
+test("as people type: a date read two ways is refused beside the grid and kept as typed; month names, decimal commas and short activity names are read", async () => {
+  const workbook = await workbookWithForm();
+  const grid = renderGrid(workbook);
+  await userEvent.click(within(grid).getByRole("gridcell", { name: /^A2/ }));
+  await userEvent.keyboard("3/10/2024{Enter}");
+  const editor = within(grid).getByRole("textbox", { name: "Edit cell A2" });
+  expect(editor).toHaveValue("3/10/2024");
+  expect(editor).toHaveAttribute("aria-invalid", "true");
+  expect(screen.getByRole("alert")).toHaveTextContent(
+    /A2: "3\/10\/2024" could be 3 October 2024 or 10 March 2024: type it as 2024-10-03 or 2024-03-10/,
+  );
+  expect(workbook.cell(LOG_SHEET, 2, 0)).toBe("");
+  await userEvent.clear(editor);
+  await userEvent.keyboard("10 March 2024{Tab}Small group{Tab}Virtual{Tab}{ArrowRight}{ArrowRight}1,5{Enter}");
+  expect(screen.queryByRole("alert")).toBeNull();
+  expect(workbook.cell(LOG_SHEET, 2, 0)).toBe(isoDateToExcelSerial("2024-03-10", "1900"));
+  expect(workbook.cell(LOG_SHEET, 2, 1)).toBe("Small group mentorship (4–8 participants)");
+  expect(workbook.cell(LOG_SHEET, 2, 5)).toBe(1.5);
+  const { log } = await workbook.readForm();
+  expect(log.rows[0]?.cells.slice(0, 3)).toEqual([
+    isoDateToExcelSerial("2024-03-10", "1900"),
+    "Small group mentorship (4–8 participants)",
+    "Virtual",
+  ]);
+});
+
+test("Activity, Format and Credential cells offer the form's lists while typed", async () => {
+  const workbook = await workbookWithForm();
+  const grid = renderGrid(workbook);
+  await userEvent.click(within(grid).getByRole("gridcell", { name: /^B2/ }));
+  await userEvent.keyboard("{Enter}");
+  const list = within(grid).getByRole("combobox", { name: "Edit cell B2" }).getAttribute("list") ?? "";
+  const options = [...(document.getElementById(list)?.querySelectorAll("option") ?? [])].map((option) => option.value);
+  expect(options).toHaveLength(11);
+  expect(options).toContain("Study group session (in person or virtual)");
+  await userEvent.keyboard("{Escape}{ArrowRight}{Enter}");
+  expect(within(grid).getByRole("combobox", { name: "Edit cell C2" }).getAttribute("list")).toBe("cst-choices-format");
+  await userEvent.keyboard("{Escape}{ArrowRight}{Enter}");
+  expect(within(grid).getByRole("textbox", { name: "Edit cell D2" })).not.toHaveAttribute("list");
+});
