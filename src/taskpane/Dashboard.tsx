@@ -1,10 +1,11 @@
 import { Button, Field, ProgressBar } from "@fluentui/react-components";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import {
   type Assessment,
   type Category,
   type ProfileKey,
   CATEGORIES,
+  CATEGORY_LABELS,
   MILLI_PER_HOUR,
   breakdownOf,
   categoriesOf,
@@ -31,6 +32,8 @@ export interface DashboardProps {
   readonly exporting: boolean;
   /** Called once an award was recorded in the profile: the pane reads the workbook again. */
   readonly onAwardRecorded: () => Promise<unknown> | void;
+  /** The answer to an export asked for here, shown beside the button that asked. */
+  readonly exportAnswer?: ReactNode;
 }
 
 const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "diplomateCertifiedOn" } as const;
@@ -41,7 +44,7 @@ const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "
  * which hours went to which credit and which count toward none, and why:
  * all from the one allocation of the core (`breakdownOf`).
  */
-export function Dashboard({ assessment, onProfileField, onExport, exporting, onAwardRecorded }: DashboardProps) {
+export function Dashboard({ assessment, onProfileField, onExport, exporting, onAwardRecorded, exportAnswer }: DashboardProps) {
   const styles = usePaneStyles();
   const { allocation, profile } = assessment;
   const { next } = allocation;
@@ -52,9 +55,17 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
   for (const category of categoriesOf(rule)) {
     const minimum = rule.minimums[category] ?? 0;
     if (minimum > 0)
-      bars.push({ key: category, label: `Category ${category}`, needed: minimum * MILLI_PER_HOUR, missing: next.missing[category] });
+      bars.push({
+        key: category,
+        label: CATEGORY_LABELS[category].replace(":", " ·"),
+        needed: minimum * MILLI_PER_HOUR,
+        missing: next.missing[category],
+      });
   }
   bars.push({ key: "total", label: "In all", needed: rule.total * MILLI_PER_HOUR, missing: next.missing.total });
+  // What export would refuse (SPEC 6: any error; the mentee's name): the card offers export only when it would succeed.
+  const named = profile.profile.name !== "";
+  const blocking = profile.errors.filter((error) => error.code !== "missing-name").length + assessment.rowsWithErrors;
   const blockedCertification = rule.requires !== null && next.blockedBy !== null ? rule.requires : null;
 
   return (
@@ -65,17 +76,34 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
       <p className={styles.bigNumber} data-testid="credits-earned">
         {plural(allocation.credits, "credit")}
       </p>
-      <p className={styles.hint}>
-        newly earned by this log · {ruleSet.label}
-      </p>
+      <p className={styles.hint}>newly earned by this log · {ruleSet.label}</p>
       {allocation.credits > 0 && (
         <StatusMessage intent="success" title={allocation.credits === 1 ? "A credit is complete" : "Credits are complete"}>
-          Export your submission and send it to your coordinator; when the coordinator confirms the award, record it here.{" "}
-          <Button size="small" appearance="primary" onClick={onExport} disabled={exporting}>
-            Export submission
-          </Button>
+          {blocking === 0 && named ? (
+            <>
+              Export your submission and send it to your coordinator; when the coordinator confirms the award, record it here.{" "}
+              <Button size="small" appearance="primary" onClick={onExport} disabled={exporting}>
+                Export submission
+              </Button>
+            </>
+          ) : (
+            <span data-testid="export-blocked">
+              Before you can export it:{" "}
+              {[
+                ...(named ? [] : ["enter your name in the profile"]),
+                ...(blocking === 0 ? [] : [`fix ${plural(blocking, "error")} (listed under Findings)`]),
+              ].join(", and ")}
+              .{" "}
+              {!named && (
+                <Button size="small" onClick={() => onProfileField("name")}>
+                  Enter your name
+                </Button>
+              )}
+            </span>
+          )}
         </StatusMessage>
       )}
+      {exportAnswer}
       <Awards assessment={assessment} onRecorded={onAwardRecorded} />
       <h3 className={styles.subheading}>Next: the {ordinal(next.credit)} credit</h3>
       {blockedCertification !== null && (

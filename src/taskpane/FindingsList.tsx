@@ -1,6 +1,6 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { memo } from "react";
-import type { FindingPlace, ListedFinding } from "./findings";
+import { type FindingPlace, type ListedFinding, ruleLink } from "./findings";
 import { usePaneStyles } from "./styles";
 
 export interface FindingsListProps {
@@ -35,7 +35,13 @@ const sameTarget = (a: FindingPlace, b: FindingPlace): boolean =>
   a.kind === "row" ? b.kind === "row" && a.row === b.row : b.kind === "profile" && a.field === b.field;
 
 const sameFinding = (a: ListedFinding, b: ListedFinding): boolean =>
-  a === b || (a.key === b.key && a.level === b.level && a.place === b.place && a.message === b.message && sameTarget(a.target, b.target));
+  a === b ||
+  (a.key === b.key &&
+    a.level === b.level &&
+    a.code === b.code &&
+    a.place === b.place &&
+    a.message === b.message &&
+    sameTarget(a.target, b.target));
 
 /**
  * One finding. The list is read again after every change to the log, as new
@@ -61,6 +67,17 @@ const FindingItem = memo(
             {finding.message}
           </span>
         </Button>
+        {ruleLink(finding.code) !== null && (
+          <a
+            className={styles.ruleLink}
+            href={ruleLink(finding.code) ?? undefined}
+            target="_blank"
+            rel="noopener"
+            aria-label={`The rule behind ${finding.place.toLowerCase()}'s ${finding.level} (help, opens a new window)`}
+          >
+            Rule
+          </a>
+        )}
         {onEdit !== undefined && finding.target.kind === "row" && (
           <Button
             size="small"

@@ -1,5 +1,5 @@
 import { Button, Spinner } from "@fluentui/react-components";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type LogRow, type ProfileKey, checkLog, plural } from "../core";
 import { ActivityEditor, type EditedRow } from "./ActivityEditor";
 import { type ActivityValues, newActivity } from "./activityForm";
@@ -40,6 +40,8 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   const [markMessage, setMarkMessage] = useState<Message | null>(null);
   const [logMessage, setLogMessage] = useState<Message | null>(null);
   const [editing, setEditing] = useState<EditedRow | null>(null);
+  // Where the last export was asked for: its answer is shown there (SPEC: answers where the user is looking).
+  const [exportFrom, setExportFrom] = useState<"progress" | "section">("section");
   const [values, setValues] = useState<ActivityValues>(() => newActivity(asOf));
   const markedVersion = useRef<string | null>(null);
 
@@ -143,9 +145,13 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
         <Dashboard
           assessment={assessment}
           onProfileField={focusProfileField}
-          onExport={onExport}
+          onExport={() => {
+            setExportFrom("progress");
+            onExport();
+          }}
           exporting={exporting}
           onAwardRecorded={refresh}
+          exportAnswer={exportFrom === "progress" && exportOutcome !== null ? <ExportMessage outcome={exportOutcome} onGo={goTo} /> : null}
         />
       )}
 
@@ -204,7 +210,16 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
 
       {content.hasProfile && <ProfileEditor content={content} asOf={asOf} sheetErrors={sheetErrors} onSaved={refresh} />}
 
-      <ExportSection hasLog={content.hasLog} onExport={onExport} exporting={exporting} outcome={exportOutcome} onGo={goTo} />
+      <ExportSection
+        hasLog={content.hasLog}
+        onExport={() => {
+          setExportFrom("section");
+          onExport();
+        }}
+        exporting={exporting}
+        outcome={exportFrom === "section" ? exportOutcome : null}
+        onGo={goTo}
+      />
     </>
   );
 }
@@ -244,19 +259,30 @@ function ExportSection({
   );
 }
 
+/** The answer to an export, where it was asked for; it takes the focus, so that it is seen and read at once. */
 function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place: FindingPlace) => void }) {
+  const answer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    answer.current?.focus();
+    answer.current?.scrollIntoView?.({ block: "nearest" });
+  }, [outcome]);
   if (outcome.kind === "refused") {
     return (
-      <StatusMessage intent="error" title="Export refused">
+      <StatusMessage intent="error" title="Export refused" focusRef={answer}>
         Fix {outcome.findings.length === 1 ? "this error" : `these ${outcome.findings.length} errors`} first:
         <FindingsList findings={outcome.findings} onGo={onGo} label="Errors that block the export" />
       </StatusMessage>
     );
   }
-  if (outcome.kind === "failed") return <StatusMessage intent="error">{outcome.message}</StatusMessage>;
+  if (outcome.kind === "failed")
+    return (
+      <StatusMessage intent="error" focusRef={answer}>
+        {outcome.message}
+      </StatusMessage>
+    );
   const credits = plural(outcome.credits, "credit");
   return (
-    <StatusMessage intent="success" title="What happens next">
+    <StatusMessage intent="success" title="What happens next" focusRef={answer}>
       <span data-testid="export-next-steps">
         {outcome.kind === "opened"
           ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`

@@ -19,6 +19,27 @@ export interface ListedFinding {
   readonly target: FindingPlace;
 }
 
+/** The section of the help page that explains the program's rule a finding applies; null for a finding about typing only. */
+const RULE_SECTIONS: Readonly<Record<string, string>> = {
+  "before-eligibility": "start-dates",
+  "future-date": "start-dates",
+  "unknown-activity": "categories",
+  "bad-quantity": "categories",
+  capped: "categories",
+  "virtual-not-allowed": "who-counts",
+  "missing-provider": "who-counts",
+  "bad-credential": "who-counts",
+  "bad-certification-date": "minimums",
+  "bad-awarded": "over-the-years",
+  "awards-unsupported": "over-the-years",
+};
+
+/** The help page's address for the rule a finding applies (help.html ships beside every page), or null. */
+export function ruleLink(code: string): string | null {
+  const section = RULE_SECTIONS[code];
+  return section === undefined ? null : `help.html#${section}`;
+}
+
 export function listFindings(assessment: Assessment): ListedFinding[] {
   const listed: ListedFinding[] = [];
   assessment.profile.errors.forEach((error, index) => {

@@ -50,6 +50,12 @@ export const usePaneStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
+  ruleLink: {
+    color: tokens.colorBrandForegroundLink,
+    fontSize: tokens.fontSizeBase200,
+    alignSelf: "center",
+    whiteSpace: "nowrap",
+  },
   hint: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,

@@ -7,7 +7,7 @@
  * read wins. Views may still call `refresh()` after their own changes.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Assessment, type IsoDate, checkLog, todayIsoDate } from "../core";
+import { type Assessment, type IsoDate, checkLog, isEmptyRow, todayIsoDate } from "../core";
 import type { WorkbookContent } from "../core";
 import { WorkbookError } from "../excel/workbook";
 import { useWorkbook } from "./WorkbookContext";
@@ -44,8 +44,10 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
       const next = await workbook.readForm();
       if (request !== latest.current) return next;
       setContent(next);
-      // Checked as export will check it, so a missing mentee name is among the findings before export refuses.
-      setAssessment(checkLog(next.log, { asOf, forExport: true }));
+      // Checked as export will check it, so a missing mentee name is among the findings before export refuses; but an
+      // untouched new form (no activity yet) shows guidance, not an error for the name nobody was asked for yet.
+      const touched = next.log.rows.some((row) => !isEmptyRow(row.cells));
+      setAssessment(checkLog(next.log, { asOf, forExport: touched }));
       setReadError(null);
       return next;
     } catch (error) {

@@ -108,8 +108,8 @@ test("export, Record an award, more hours: progress counts toward the 2nd credit
   await form.getByLabel("Quantity (hours)").fill("6");
   await form.getByRole("button", { name: "Add to log" }).click();
   await pane(page).getByRole("heading", { name: "Logged activities (4)" }).waitFor();
-  await pane(page).getByText("Category A: 6 of 12 h").waitFor();
-  await expect(pane(page).getByText("Category C: 0 of 12 h").count()).resolves.toBe(1);
+  await pane(page).getByText("Category A · treatment received: 6 of 12 h").waitFor();
+  await expect(pane(page).getByText("Category C · 1x1 mentorship: 0 of 12 h").count()).resolves.toBe(1);
   await expect(pane(page).getByTestId("credits-earned").textContent()).resolves.toBe("0 credits");
   await page.screenshot({ path: join(RESULTS, "awards-recorded-320.png"), fullPage: true });
 

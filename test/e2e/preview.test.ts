@@ -80,8 +80,8 @@ test("insert the form, add an activity, see progress change and a validation mes
   await expect(grid(page).getByText("MentorshipLog", { exact: false }).count()).resolves.toBe(0);
   await expect(grid(page).locator("th", { hasText: "A" }).count()).resolves.toBeGreaterThan(0);
 
-  const progressA = pane(page).getByText(/^Category A: .* of 6 h$/);
-  await expect(progressA.textContent()).resolves.toBe("Category A: 0 of 6 h");
+  const progressA = pane(page).getByText(/^Category A · treatment received: .* of 6 h$/);
+  await expect(progressA.textContent()).resolves.toBe("Category A · treatment received: 0 of 6 h");
 
   // A validation error: no quantity. The message is the core's, beside the field; what was typed stays.
   const form = pane(page).getByRole("form", { name: "Add an activity" });
@@ -96,7 +96,7 @@ test("insert the form, add an activity, see progress change and a validation mes
   await form.getByLabel("Quantity (hours)").fill("1.5");
   await form.getByRole("button", { name: "Add to log" }).click();
   await form.getByText("Added as row 2.").waitFor();
-  await expect(progressA.textContent()).resolves.toBe("Category A: 1.5 of 6 h");
+  await expect(progressA.textContent()).resolves.toBe("Category A · treatment received: 1.5 of 6 h");
   await expect(grid(page).locator('tr[data-row="2"]').textContent()).resolves.toContain("Ilse Brandvold");
   await expect(grid(page).locator('tr[data-row="2"]').textContent()).resolves.toContain("2024-05-02");
   await page.close();
@@ -130,7 +130,7 @@ test("a row typed into the sheet, not through the pane, shows up in Progress and
   await page.setViewportSize({ width: 1280, height: 900 });
   await pane(page).getByRole("heading", { name: "Logged activities (20)" }).waitFor();
   // The sample's 2nd credit counts treatment after the CST-T date: 7.5 of 12 h so far.
-  await pane(page).getByText("Category A: 7.5 of 12 h").waitFor();
+  await pane(page).getByText("Category A · treatment received: 7.5 of 12 h").waitFor();
 
   // Row 22 is the row right below the sample's table: typing there makes the table grow, as in Excel.
   await grid(page).locator('[data-cell="22,0"]').click();
@@ -147,7 +147,7 @@ test("a row typed into the sheet, not through the pane, shows up in Progress and
   await page.keyboard.type("2");
   const started = Date.now();
   await page.keyboard.press("Enter");
-  await pane(page).getByText("Category A: 9.5 of 12 h").waitFor();
+  await pane(page).getByText("Category A · treatment received: 9.5 of 12 h").waitFor();
   const followedIn = Date.now() - started;
   await pane(page).getByRole("heading", { name: "Logged activities (21)" }).waitFor();
   await expect(grid(page).locator('tr[data-row="22"]').textContent()).resolves.toContain("2024-07-16");

@@ -22,11 +22,11 @@ describe("with the preview's in-memory workbook", () => {
   test("a row typed into the table, cell by cell, updates Progress and Findings without a click", async () => {
     const workbook = await formWorkbook([treatment("2024-01-10", 2)]);
     renderApp(workbook);
-    await screen.findByText("Category A: 2 of 6 h");
+    await screen.findByText("Category A · treatment received: 2 of 6 h");
     ["2024-01-11", "Treatment received from a CST-T or CST-D", "In person", "Dolores Achebe", "CST-T", "1.5"].forEach((typed, column) =>
       workbook.setCell(LOG_SHEET, 3, column, typed),
     );
-    await screen.findByText("Category A: 3.5 of 6 h", undefined, followed);
+    await screen.findByText("Category A · treatment received: 3.5 of 6 h", undefined, followed);
     expect(screen.getByRole("heading", { name: "Logged activities (2)" })).toBeInTheDocument();
 
     workbook.setCell(LOG_SHEET, 3, 1, "Reiki");
@@ -37,9 +37,9 @@ describe("with the preview's in-memory workbook", () => {
   test("a row deleted in the sheet and a Profile value typed in the sheet show up without a click", async () => {
     const workbook = await formWorkbook([treatment("2024-01-10", 2), treatment("2024-01-11", 3, "Dolores Achebe")]);
     renderApp(workbook);
-    await screen.findByText("Category A: 5 of 6 h");
+    await screen.findByText("Category A · treatment received: 5 of 6 h");
     workbook.deleteTableRow(2);
-    await screen.findByText("Category A: 3 of 6 h", undefined, followed);
+    await screen.findByText("Category A · treatment received: 3 of 6 h", undefined, followed);
     workbook.setCell(PROFILE_SHEET, 2, 1, "not-an-email");
     await screen.findByRole("button", { name: /^Profile, Email: Email "not-an-email"/ }, followed);
   });
@@ -65,12 +65,12 @@ describe("with Office.js against the Excel model", () => {
   test("a row typed into the table updates Progress without a click", async () => {
     const model = excelWith([treatmentCells("2024-01-10", 2)]);
     renderApp(new OfficeWorkbook());
-    await screen.findByText("Category A: 2 of 6 h");
+    await screen.findByText("Category A · treatment received: 2 of 6 h");
     ["2024-01-11", "Treatment received from a CST-T or CST-D", "In person", "Dolores Achebe", "CST-T", "1.5"].forEach((typed, column) =>
       model.type(LOG, `${String.fromCharCode(65 + column)}3`, typed),
     );
     expect(model.table(LOG_TABLE)?.rowCount).toBe(2);
-    await screen.findByText("Category A: 3.5 of 6 h", undefined, followed);
+    await screen.findByText("Category A · treatment received: 3.5 of 6 h", undefined, followed);
   });
 
   test('an activity with the note \'+1 session\' and the provider =HYPERLINK("x","y") is added as typed and reads back the same', async () => {

@@ -170,9 +170,9 @@ describe("5. progress first, and explained", () => {
     renderApp(await formWorkbook(rows, ["Ada Quint", "", serial("2023-12-01"), "", 0, "current"]));
     const dashboard = within(await screen.findByRole("region", { name: "Your progress" }));
     expect(dashboard.getByTestId("credits-earned")).toHaveTextContent("1 credit");
-    expect(dashboard.getByText("Category A: 7.5 of 12 h")).toBeInTheDocument();
+    expect(dashboard.getByText("Category A · treatment received: 7.5 of 12 h")).toBeInTheDocument();
     expect(dashboard.getByText("The 2nd credit takes only category A and C hours.")).toBeInTheDocument();
-    expect(dashboard.getByText("Category C: 6 of 12 h")).toBeInTheDocument();
+    expect(dashboard.getByText("Category C · 1x1 mentorship: 6 of 12 h")).toBeInTheDocument();
     // The explanation is made when its disclosure opens.
     expect(dashboard.queryByText("Toward the 2nd credit so far: A 7.5 h and C 6 h.")).not.toBeInTheDocument();
     await userEvent.click(dashboard.getByText("Where your hours went"));
