@@ -30,6 +30,8 @@ export interface TrackerDocument {
   readonly handle: FileHandle | null;
   /** Sheets of the opened file that the form does not carry: Save does not write them. */
   readonly notKept: readonly string[];
+  /** Whether the file is the tracking form alone, as this project writes it: opening and saving it loses nothing of note. */
+  readonly formOnly: boolean;
   /** The sheet of the opened file the log was read from. */
   readonly logSheet: string | null;
   /** Whether the opened file is an exported submission. */
@@ -75,6 +77,7 @@ export async function newDocument(): Promise<TrackerDocument> {
     notKept: [],
     logSheet: null,
     isSubmission: false,
+    formOnly: true,
     savedKey: saveKey(await workbook.readForm()),
   };
 }
@@ -108,6 +111,7 @@ export async function openDocument(name: string, bytes: Uint8Array, handle: File
     notKept: sheets === null ? [] : sheetsNotKept(sheets.names, sheets.logSheet),
     logSheet: sheets?.logSheet ?? null,
     isSubmission: content.submissionRows !== null,
+    formOnly: sheets?.formOnly ?? false,
     savedKey: saveKey(await workbook.readForm()),
   };
 }
@@ -139,6 +143,8 @@ export function openedText(document: TrackerDocument, rows: number): { readonly 
     };
   }
   const opened = `Opened ${document.name}: ${activities} from the sheet ${quoted([document.logSheet ?? FORM.logSheet])}${document.isSubmission ? " of an exported submission (to check a submission, use the Coordinator tab)" : ""}.`;
+  // A tracking form as this project writes it (saved by this page, or the add-in's export): nothing to warn of.
+  if (document.formOnly) return { opened, notKept: null };
   const sheets =
     document.notKept.length === 0 ? "" : `${document.notKept.length === 1 ? "the sheet" : "the sheets"} ${quoted(document.notKept)}, `;
   return {

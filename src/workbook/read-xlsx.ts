@@ -320,6 +320,11 @@ export interface WorkbookSheets {
   readonly names: readonly string[];
   /** The sheet the log was read from. */
   readonly logSheet: string;
+  /**
+   * Whether the workbook is the tracking form alone, as this project writes it: its three sheets (the hidden
+   * lists sheet too), a log table of the seven columns, no comments. Saving it again loses nothing of note.
+   */
+  readonly formOnly: boolean;
 }
 
 /** Reads a tracking-form workbook's bytes as `readWorkbookLog` does, with the names of its sheets. */
@@ -380,6 +385,7 @@ export async function readWorkbookFile(
   };
   let tableRows: TableRows | null = null;
   let tableSheet: string | null = null;
+  let tableWidth = 0;
   for (const sheet of worksheets) {
     const table = tables.get(partKey(sheet.part))?.find((candidate) => candidate.names.some((name) => sameName(name, LOG_TABLE)));
     if (table === undefined) continue;
@@ -400,6 +406,7 @@ export async function readWorkbookFile(
       growsDown: table.totalsRowCount === 0,
     });
     tableSheet = sheet.name;
+    tableWidth = range.right - range.left + 1;
     addReader(sheet, tableRows);
     break;
   }
@@ -449,5 +456,13 @@ export async function readWorkbookFile(
     hasProfile: profileSheet !== undefined,
     submissionRows: submissionSheet === undefined ? null : submission.rows,
   };
-  return { content, sheets: { names: workbook.sheets.map((sheet) => sheet.name), logSheet } };
+  const names = workbook.sheets.map((sheet) => sheet.name);
+  const formSheets = [form.profileSheet, form.logSheet, form.listsSheet];
+  const hasComments = worksheets.some((sheet) => [...sheet.relationships.values()].some((each) => /comment/i.test(each.type)));
+  const formOnly =
+    names.length === formSheets.length &&
+    formSheets.every((name) => names.some((each) => sameName(each, name))) &&
+    tableWidth === form.log.length &&
+    !hasComments;
+  return { content, sheets: { names, logSheet, formOnly } };
 }

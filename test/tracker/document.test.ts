@@ -95,6 +95,18 @@ describe("open", () => {
     expect(text.notKept).toMatch(/mine\.xlsx stays as it is until you save over it\.$/);
   });
 
+  test("a form this page saved reopens without a word about what Save does not keep: it wrote the file itself", async () => {
+    const csv = "Date,Activity,Format,Provider,Credential,Quantity,Notes\n2024-01-10,treatment,In person,Jane Roe,CST-T,6,\n";
+    const opened = await openDocument("log.csv", bytesOf(csv), null);
+    const saved = await buildFormWorkbook(formContentOf(await opened.workbook.readForm()));
+    const reopened = await openDocument("log.xlsx", saved, null);
+    expect(reopened.formOnly).toBe(true);
+    expect(openedText(reopened, 1)).toEqual({ opened: "Opened log.xlsx: 1 activity from the sheet “Tracking Form”.", notKept: null });
+    // The template is the form alone too; an exported submission is not (Save leaves its Submission sheet out).
+    const { buildTemplateWorkbook } = await import("../../src/workbook/template");
+    expect((await openDocument("template.xlsx", await buildTemplateWorkbook(), null)).formOnly).toBe(true);
+  });
+
   test("a CSV log opens with the form's default profile; its rows keep their line numbers", async () => {
     const csv =
       "Date,Activity,Format,Provider,Credential,Quantity,Notes\n2024-01-10,treatment,In person,Jane Roe,CST-T,6,\n\n2024-01-12,one-on-one,Virtual,Mo Mentor,Mentor,1.5,\n";
@@ -126,7 +138,7 @@ describe("open", () => {
   test("the reader names every sheet of a workbook and the one its log was read from", async () => {
     const bytes = await buildWorkbook({ rows: ROWS.slice(0, 1), noTable: true, sheet: "Sheet1", extraSheets: ["Cover"] });
     const { sheets } = await readLogFile("plain.xlsx", bytes);
-    expect(sheets).toEqual({ names: ["Cover", "Sheet1"], logSheet: "Sheet1" });
+    expect(sheets).toEqual({ names: ["Cover", "Sheet1"], logSheet: "Sheet1", formOnly: false });
     expect((await readLogFile("log.csv", bytesOf("Date,Activity,Format,Provider,Credential,Quantity,Notes\n"))).sheets).toBeNull();
   });
 
