@@ -77,6 +77,9 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
       if (chosen !== undefined && next.format !== "" && !chosen.formats.includes(next.format)) next.format = "";
       if (chosen !== undefined && chosen.formats.length === 1) next.format = chosen.formats[0] ?? "";
       const proposed = proposedCredential(chosen);
+      // A credential the earlier activity proposed (Mentor for 1x1) is not carried to another: it would only mislead.
+      const earlier = proposedCredential(activityByCode(values.activity));
+      if (earlier !== null && next.credential.trim() === earlier) next.credential = "";
       if (proposed !== null && next.credential.trim() === "") next.credential = proposed;
     }
     onValues(next);
@@ -166,6 +169,10 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
             onChange={(_, data) => change("activity", data.value)}
           >
             <option value="">Choose an activity</option>
+            {values.activity !== "" && activityByCode(values.activity) === undefined && (
+              // A row being corrected may hold an activity the program does not list: shown as typed, to be changed.
+              <option value={values.activity}>{values.activity} (not in the program's list)</option>
+            )}
             {ACTIVITIES.map((choice) => (
               <option key={choice.code} value={choice.code}>
                 {choice.label} ({choice.category})

@@ -40,7 +40,8 @@ export function rowSummary(cells: readonly CellValue[], dateSystem: "1900" | "19
 }
 
 /**
- * The logged activities, latest first, each with Edit and Remove (after a
+ * The logged activities, the latest date first (rows of one day, and rows
+ * without a readable date, the last row first), each with Edit and Remove (after a
  * confirmation that names the row). Long logs show a page at a time.
  */
 export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogListProps) {
@@ -49,7 +50,10 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
   const [removing, setRemoving] = useState<LogRow | null>(null);
   const [busy, setBusy] = useState(false);
   const results = useMemo(() => new Map(assessment.rows.map((row) => [row.row, row])), [assessment]);
-  const rows = useMemo(() => content.log.rows.filter((row) => results.has(row.row)).reverse(), [content, results]);
+  const rows = useMemo(() => {
+    const day = (row: LogRow) => results.get(row.row)?.day ?? Number.NEGATIVE_INFINITY;
+    return content.log.rows.filter((row) => results.has(row.row)).sort((a, b) => day(b) - day(a) || b.row - a.row);
+  }, [content, results]);
 
   return (
     <section className={styles.section} aria-labelledby="log-heading">

@@ -65,9 +65,14 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   // The same function for every reading of the workbook, so the findings' Edit buttons are not drawn again on each change.
   const latestContent = useRef(content);
   latestContent.current = content;
+  const goToRow = useRef(onGoToRow);
+  goToRow.current = onGoToRow;
   const editRow = useCallback((rowNumber: number) => {
     const row = latestContent.current?.log.rows.find((each) => each.row === rowNumber);
-    if (row !== undefined) setEditing({ row: row.row, cells: row.cells });
+    if (row === undefined) return;
+    setEditing({ row: row.row, cells: row.cells });
+    // The sheet shows the row being corrected, as the form does.
+    goToRow.current(row.row);
   }, []);
 
   if (content === null || assessment === null) {
@@ -173,7 +178,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
             </>
           )}
           <div className={styles.row}>
-            <Button onClick={mark}>{markMessage === null ? "Write status column" : "Write status column again"}</Button>
+            <Button onClick={mark}>{markMessage === null ? "Show each row's status in the sheet" : "Show each row's status again"}</Button>
           </div>
           {markMessage !== null &&
             (statusStale && markMessage.intent === "success" ? (

@@ -27,7 +27,7 @@ export function fileKind(head: Uint8Array): FileKind {
   return "text";
 }
 
-const SAVE_AS_XLSX = "save it as an Excel Workbook (.xlsx) and verify that file";
+const SAVE_AS_XLSX = "save it as an Excel Workbook (.xlsx) and use that file";
 
 export const OLE2_PROBLEM = `the old .xls format is not read (an Excel 97-2003 workbook, or a password-protected workbook, which Excel stores the same way): open it in Excel, remove any password, and ${SAVE_AS_XLSX}`;
 
@@ -59,7 +59,7 @@ export function zipFormatProblem(directory: ZipDirectory): string | null {
     return `it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx), or ${SAVE_AS_XLSX}`;
   }
   if (directory.has("Index/Document.iwa") || directory.names().some((name) => /^index\/.*\.iwa$/i.test(name))) {
-    return "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file";
+    return "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and use that file";
   }
   return null;
 }

@@ -20,7 +20,7 @@ export const OTHER_FORMATS: Readonly<Record<string, string>> = {
   ".ods":
     "it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx)",
   ".numbers":
-    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and verify that file",
+    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and use that file",
 };
 
 /** ".xlsx": a file name's extension in lower case, or "". */

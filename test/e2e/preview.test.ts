@@ -111,7 +111,7 @@ test("a finding selects its row in the sheet; the status column is written; axe 
   await grid(page).locator('tr[data-row="8"][data-selected="true"]').waitFor();
   await expect(grid(page).locator("caption").textContent()).resolves.toContain("selected row 8");
 
-  await pane(page).getByRole("button", { name: "Write status column" }).click();
+  await pane(page).getByRole("button", { name: "Show each row's status in the sheet" }).click();
   await pane(page).getByText("The CST Status column beside the log shows each row's status.").waitFor();
   await expect(grid(page).locator('tr[data-row="1"]').textContent()).resolves.toContain("CST Status");
   await expect(grid(page).locator('tr[data-row="8"]').textContent()).resolves.toContain(

@@ -109,7 +109,7 @@ describe("with Office.js against the Excel model", () => {
     model.type(LOG, "H1", "CST Status");
     model.typeFormula(LOG, "H3", "=CST.STATUS(A3:G3)", "OK");
     renderApp(new OfficeWorkbook());
-    await userEvent.click(await screen.findByRole("button", { name: "Write status column" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Show each row's status in the sheet" }));
     await screen.findByText(/Tracking Form!H3 holds a formula \(=CST\.STATUS\(A3:G3\)\)/);
     expect(model.cell(LOG, "H3").formula).toBe("=CST.STATUS(A3:G3)");
     expect(model.cell(LOG, "H2").value).toBe("");

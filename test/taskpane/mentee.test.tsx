@@ -87,13 +87,13 @@ describe("2. messages belong to the state they describe", () => {
   test("after Write status column, a new row makes the message say the column is out of date", async () => {
     const workbook = await formWorkbook([treatment("2024-01-10", 2)]);
     renderApp(workbook);
-    await userEvent.click(await screen.findByRole("button", { name: "Write status column" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Show each row's status in the sheet" }));
     await screen.findByText("The CST Status column beside the log shows each row's status.");
     await act(async () => {
       await workbook.appendRow(group("2024-01-11", 2));
     });
     await screen.findByText("The log changed since the CST Status column was written: write it again to bring it up to date.");
-    await userEvent.click(screen.getByRole("button", { name: "Write status column again" }));
+    await userEvent.click(screen.getByRole("button", { name: "Show each row's status again" }));
     await screen.findByText("The CST Status column beside the log shows each row's status.");
     expect(cellsOf(workbook, LOG_SHEET)[2]?.[7]).toBe("OK");
   });
@@ -210,7 +210,7 @@ describe("6. words for people", () => {
       [serial("2024-01-11"), "Reiki", "In person", "", "", 1, ""],
     ]);
     renderApp(workbook);
-    await userEvent.click(await screen.findByRole("button", { name: "Write status column" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Show each row's status in the sheet" }));
     await screen.findByText(/CST Status column beside the log/);
     const cells = cellsOf(workbook, LOG_SHEET);
     expect(cells.map((row) => row[7])).toEqual([
