@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   },
   scroller: {
     overflow: "auto",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
     maxHeight: "calc(100vh - 160px)",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -100,6 +101,11 @@ const useStyles = makeStyles({
   active: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    // The focused cell is marked more strongly than the cursor: the keyboard's place is never invisible.
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThicker} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThicker})`,
+    },
   },
   editing: {
     padding: 0,

@@ -21,16 +21,19 @@ const useStyles = makeStyles({
     alignItems: "flex-start",
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground2,
+    // A phone's width: the pane, then the sheet below it, each the page's width (never beside each other off-screen).
+    "@media (max-width: 679px)": { flexDirection: "column", alignItems: "stretch" },
   },
   pane: {
     flex: "0 0 340px",
     width: "340px",
-    maxWidth: "100vw",
+    maxWidth: "100%",
     height: "100vh",
     overflowY: "auto",
     backgroundColor: tokens.colorNeutralBackground1,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     boxSizing: "border-box",
+    "@media (max-width: 679px)": { flex: "0 0 auto", width: "100%", height: "auto", overflowY: "visible", borderRight: "none" },
   },
   sheet: {
     flex: "1 1 auto",
@@ -38,6 +41,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     height: "100vh",
     overflow: "hidden",
+    "@media (max-width: 679px)": { flex: "0 0 auto", width: "100%", height: "85vh" },
+  },
+  skip: {
+    position: "absolute",
+    left: "-10000px",
+    ":focus": { position: "static", display: "block", padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
   },
 });
 
@@ -49,10 +58,13 @@ function Preview({ workbook }: { workbook: MemoryWorkbook }) {
   }, []);
   return (
     <div className={styles.layout}>
+      <a className={styles.skip} href="#sheet-view">
+        Skip to the sheet
+      </a>
       <div className={styles.pane} data-testid="pane">
         <App workbook={workbook} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
       </div>
-      <FluentProvider theme={webLightTheme} className={styles.sheet}>
+      <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
         <SheetGrid workbook={workbook} />
       </FluentProvider>
     </div>
