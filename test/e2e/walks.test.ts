@@ -7,7 +7,7 @@
  * focus visible; axe finds nothing but tabster's sentinels. Screenshots in
  * test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
