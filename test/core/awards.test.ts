@@ -6,7 +6,18 @@
  * mentee's whole path.
  */
 import fc from "fast-check";
-import { type CellValue, type ProfileOverrides, checkLog, reportLog } from "../../src/core";
+import {
+  type CellValue,
+  type ProfileOverrides,
+  canonicalInputOf,
+  checkLog,
+  creditBreakdown,
+  fingerprint,
+  prepareSubmission,
+  readSubmissionSheet,
+  reportLog,
+  verifyLog,
+} from "../../src/core";
 import { dayNumberToIsoDate, isoDateToDayNumber } from "../../src/core/dates";
 import { runs } from "../support/properties";
 import { type Cells, logRows, oneOnOne, smallGroup, treatment } from "./helpers";
@@ -52,7 +63,6 @@ describe("SPEC 11: one log for the whole path", () => {
   test("the breakdown shows the awarded credit as awarded and the new one as new", () => {
     const rows = [...firstCreditRows, ...secondCreditRows];
     const assessment = assess(rows, { ...certified, creditsAwardedFromLog: 1 });
-    const { creditBreakdown } = jest.requireActual("../../src/core") as typeof import("../../src/core");
     const breakdown = creditBreakdown(assessment.ledger, assessment.profile.profile, assessment.allocation, asOf);
     expect(breakdown.earned.map(({ credit, awarded }) => ({ credit, awarded }))).toEqual([
       { credit: 1, awarded: true },
@@ -151,5 +161,47 @@ describe("SPEC 11 properties: an hour counts once over the whole path", () => {
       }),
       runs(150),
     );
+  });
+});
+
+describe("SPEC 11: submissions exported under canonical form version 1 still verify", () => {
+  /** A submission as exports before W made it: six profile cells, the old label, the version 1 fingerprint and digests. */
+  async function versionOneSubmission() {
+    const log = {
+      rows: logRows(...firstCreditRows),
+      profileCells: ["Ann Mentee", "ann@example.org", "", "", 0, "current"],
+      dateSystem: "1900" as const,
+    };
+    const prepared = await prepareSubmission(log, { asOf, exportedAt: "2025-01-15T10:00:00.000Z" });
+    if (!prepared.ok) throw new Error("the log should export");
+    const v1 = await fingerprint({ ...canonicalInputOf(prepared.submission.log, "current"), version: 1 });
+    const lines = prepared.submission.sheet.lines
+      // Exports before W had no digest of it, and named P by its old label.
+      .filter((line) => line.label !== "Profile field: Credits awarded from this log")
+      .map((line) => {
+        if (line.label === "Fingerprint (SHA-256)") return [line.label, v1];
+        if (line.label === "Canonical form") return [line.label, "cst-mentorship-log/1"];
+        if (line.label === "Profile field: Credits awarded before this log") return ["Profile field: Credits already awarded", line.value];
+        return [line.label, line.value];
+      });
+    expect(prepared.submission.sheet.lines.some((line) => line.value === "cst-mentorship-log/2")).toBe(true);
+    return {
+      log: { ...prepared.submission.log, profileCells: prepared.submission.log.profileCells.slice(0, 6) },
+      stored: readSubmissionSheet(lines),
+    };
+  }
+
+  test("unchanged: the version 1 fingerprint is recomputed, and the summary matches", async () => {
+    const { log, stored } = await versionOneSubmission();
+    const { report } = await verifyLog(log, { submission: stored });
+    expect(report).toMatchObject({ submission: "unchanged", summaryMismatches: [], edits: [] });
+  });
+
+  test("edited: a changed row is found by the version 1 digests, and no profile field is reported changed", async () => {
+    const { log, stored } = await versionOneSubmission();
+    const rows = log.rows.map((row, index) => (index === 1 ? { ...row, cells: [...row.cells.slice(0, 5), 7, ""] } : row));
+    const { report } = await verifyLog({ ...log, rows }, { submission: stored });
+    expect(report.submission).toBe("edited");
+    expect(report.edits).toEqual([{ row: 3, change: "changed" }]);
   });
 });
