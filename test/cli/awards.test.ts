@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../src/cli/commands";
+import { run } from "./run";
 import { RECORD_COLUMNS, STATE_TEXT, VERIFICATION_STATES } from "../../src/core";
 import { parseCsv } from "../../src/workbook/csv";
 import { RECORD_CSV_HEADER, recordCsvLine } from "../../src/workbook/record-csv";
@@ -33,13 +33,6 @@ beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), "cst-awards-"));
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 function csv(name: string, rows: readonly string[]): string {
   const path = join(folder, name);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../src/cli/commands";
+import { run } from "./run";
 import { reportLog } from "../../src/core";
 import { parseCsvLog } from "../../src/workbook/csv";
 import { loadWorkbook } from "../workbook/build";
@@ -26,13 +26,6 @@ function file(name: string, content: string | Uint8Array): string {
   const path = join(folder, name);
   writeFileSync(path, content);
   return path;
-}
-
-async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
 describe("verify one file", () => {

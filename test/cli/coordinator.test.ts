@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../src/cli/commands";
+import { run } from "./run";
 import { RECORD_COLUMNS } from "../../src/core";
 import { parseCsv } from "../../src/workbook/csv";
 import { loadWorkbook } from "../workbook/build";
@@ -53,13 +53,6 @@ beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), "cst-coordinator-"));
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 async function exported(name = "submission.xlsx", log = LOG): Promise<string> {
   const source = join(folder, `${name}.csv`);

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { type Browser, DIST, ROOT, launchChromium } from "./browser";
+import { type Browser, DIST, ROOT, launchChromium, openWithoutPickers } from "./browser";
 import { type StaticServer, serveDirectory } from "./server";
 
 const RESULTS = join(ROOT, "test-results");
@@ -60,15 +60,7 @@ function verifyState(file: string): string {
 }
 
 test("export, Record an award, more hours: progress counts toward the 2nd credit only; the same hours again are flagged", async () => {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 320, height: 900 });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  await page.goto(`${server.origin}/tracker.html`);
+  const { page, errors } = await openWithoutPickers(browser.context, `${server.origin}/tracker.html`, 320);
   await page.getByTestId("document-name").waitFor();
   await page.getByTestId("open-file").setInputFiles(join(folder, "log.csv"));
   await pane(page).getByRole("heading", { name: "Logged activities (3)" }).waitFor();

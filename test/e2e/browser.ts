@@ -108,3 +108,21 @@ export async function axeViolations(page: Page, exclude: string[][] = []): Promi
     return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target) }));
   }, exclude);
 }
+
+/**
+ * A new page of `url` at `width` px, with its page errors collected, and without the system's file pickers
+ * (File System Access): a headless browser cannot answer them, so the pages open through their file input
+ * and save as a download, as in Firefox and Safari. The pickers' path is tested in jsdom.
+ */
+export async function openWithoutPickers(context: BrowserContext, url: string, width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await page.goto(url);
+  return { page, errors };
+}

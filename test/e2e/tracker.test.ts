@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { LIBREOFFICE, OPENPYXL, PYTHON, resaveWithLibreOffice, toolsReady, writeOpenpyxl } from "../workbook/tools";
-import { type Browser, DIST, ROOT, axeViolations, launchChromium } from "./browser";
+import { type Browser, DIST, ROOT, axeViolations, launchChromium, openWithoutPickers } from "./browser";
 import { type StaticServer, serveDirectory } from "./server";
 
 const RESULTS = join(ROOT, "test-results");
@@ -135,15 +135,7 @@ const pane = (page: Page) => page.getByTestId("pane");
 
 /** The tracker at `width` px, without the system's file pickers (see above); page errors collected. */
 async function openTracker(width: number, origin = server.origin): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  await page.goto(`${origin}/tracker.html`);
+  const { page, errors } = await openWithoutPickers(browser.context, `${origin}/tracker.html`, width);
   await page.getByTestId("document-name").waitFor();
   return { page, errors };
 }

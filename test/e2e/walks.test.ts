@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { type Browser, DIST, ROOT, axeViolations, launchChromium } from "./browser";
+import { type Browser, DIST, ROOT, axeViolations, launchChromium, openWithoutPickers } from "./browser";
 import { type StaticServer, serveDirectory } from "./server";
 
 const RESULTS = join(ROOT, "test-results");
@@ -35,15 +35,7 @@ afterAll(async () => {
 const pane = (page: Page) => page.getByTestId("pane");
 
 async function open(path: string, width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  await page.goto(`${server.origin}/${path}`);
+  const { page, errors } = await openWithoutPickers(browser.context, `${server.origin}/${path}`, width);
   await pane(page)
     .getByRole("heading", { name: "Your progress" })
     .or(pane(page).getByRole("button", { name: "Insert tracking form" }))
