@@ -3,6 +3,8 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
+const LAYERS = ["core", "workbook", "excel", "functions", "commands", "cli", "taskpane", "preview", "tracker", "help"];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-results/"] },
   js.configs.recommended,
@@ -21,10 +23,35 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "node:*", "fs", "path", "../excel/*", "../cli/*", "../taskpane/*"] },
+        // Nothing outside the core, and nothing of the outside world.
+        { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "node:*", "fs", "path", "../*"] },
       ],
     },
   },
+  // The layers of ARCHITECTURE.md: each folder of src imports only the folders below it.
+  ...Object.entries({
+    workbook: ["core"],
+    excel: ["core"],
+    functions: ["core", "excel"],
+    commands: ["core", "excel"],
+    cli: ["core", "workbook"],
+    taskpane: ["core", "excel", "workbook", "commands"],
+    preview: ["core", "excel", "taskpane"],
+    tracker: ["core", "excel", "workbook", "taskpane", "preview"],
+  }).map(([folder, allowed]) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: LAYERS.filter((layer) => layer !== folder && !allowed.includes(layer)).map((layer) => ({
+            group: [`../${layer}`, `../${layer}/*`],
+            message: `src/${folder} does not import src/${layer} (see ARCHITECTURE.md).`,
+          })),
+        },
+      ],
+    },
+  })),
   {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { globals: { ...globals.node } },
