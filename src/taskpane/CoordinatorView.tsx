@@ -78,7 +78,7 @@ const LOG_HEADERS = FORM.log.map((column) => column.label);
 /** Wide enough for the results as a table (the web tracker's full width); narrower, each result is a block of lines. */
 const WIDE = "@media (min-width: 900px)";
 const COLUMNS =
-  "minmax(11rem, 1.5fr) minmax(8rem, 1fr) minmax(9rem, 1.1fr) minmax(7.5rem, 0.8fr) 4.5rem minmax(8rem, 0.9fr) minmax(11rem, 1.6fr)";
+  "minmax(10rem, 1.5fr) minmax(7rem, 1fr) minmax(8rem, 1.1fr) minmax(7rem, 0.8fr) 4.5rem minmax(7.5rem, 0.9fr) minmax(10rem, 1.6fr)";
 
 const useDeskStyles = makeStyles({
   header: {
@@ -95,6 +95,8 @@ const useDeskStyles = makeStyles({
   sortLabel: { [WIDE]: { display: "none" } },
   sortButton: { minWidth: 0, paddingLeft: 0, paddingRight: 0, justifyContent: "flex-start", fontWeight: tokens.fontWeightSemibold },
   wideOnly: { display: "none", [WIDE]: { display: "block" } },
+  /** Words the column's header says when the results are a table. */
+  narrowOnly: { [WIDE]: { display: "none" } },
   results: { listStyleType: "none", margin: 0, padding: 0 },
   result: {
     display: "flex",
@@ -104,7 +106,7 @@ const useDeskStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     minWidth: 0,
-    [WIDE]: { display: "grid", gridTemplateColumns: COLUMNS, columnGap: tokens.spacingHorizontalM, alignItems: "baseline" },
+    [WIDE]: { display: "grid", gridTemplateColumns: COLUMNS, columnGap: tokens.spacingHorizontalM, alignItems: "start" },
   },
   cell: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, minWidth: 0 },
   number: { [WIDE]: { textAlign: "end" } },
@@ -431,7 +433,14 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         </span>
         <span className={mergeClasses(desk.cell, styles.wrapText)}>{report.mentee.email ?? "(no email)"}</span>
         <span className={desk.cell}>
-          {report.exportedAt === undefined || report.exportedAt === null ? "not exported" : `exported ${utcTimeText(report.exportedAt)}`}
+          {report.exportedAt === undefined || report.exportedAt === null ? (
+            "not exported"
+          ) : (
+            <>
+              <span className={desk.narrowOnly}>exported </span>
+              {utcTimeText(report.exportedAt)}
+            </>
+          )}
         </span>
         <span className={mergeClasses(desk.cell, desk.number)}>{plural(report.credits, "credit")}</span>
         <span className={desk.cell}>{CATEGORIES.map((category) => `${category} ${report.hours[category]} h`).join(" · ")}</span>
