@@ -36,12 +36,23 @@ import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import { type IsoDate, parseIsoDate, todayIsoDate } from "./dates";
 import { type Assessment, type LogInput, type Report, breakdownOf, canonicalInputOf, reportLog } from "./evaluate";
 import { type FormDefinition, FORM, PROFILE_INDEX, labelKey, profileLabels } from "./form";
-import { hoursToMilli } from "./hours";
-import { type ProfileOverrides, applyProfileOverrides } from "./profile";
+import type { Category, QuantityUnit } from "./catalog";
+import { hoursToMilli, milliToHours } from "./hours";
+import { type Profile, type ProfileOverrides, applyProfileOverrides } from "./profile";
 import type { AwardClash } from "./record";
 import { isEmptyRow } from "./rows";
-import { type Certification, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
-import { certificationText, earnedCreditText, missingText, ordinal, utcTimeFromText, utcTimeText } from "./words";
+import { type Certification, type CreditRule, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
+import {
+  categoryHoursText,
+  certificationText,
+  earnedCreditText,
+  hoursText,
+  missingText,
+  ordinal,
+  rowStatusText,
+  utcTimeFromText,
+  utcTimeText,
+} from "./words";
 
 type FieldKind = "text" | "number";
 
@@ -110,6 +121,7 @@ export type Edit = { readonly profileField: string } | { readonly row: number; r
 /** Fields that say nothing about the submission's content: the export time cannot be recomputed, the fingerprint is compared on its own. */
 const NOT_RECOMPUTED: ReadonlySet<SubmissionFieldKey> = new Set<SubmissionFieldKey>(["exportedAt", "fingerprint"]);
 
+const STORED_HEADING = "Stored for verification (not printed)";
 const DIGESTS_HEADING = "Digests (SHA-256 of each profile field and log row, to locate edits after export)";
 const DIGEST_ROW_LABEL = "Row";
 const DIGEST_FIELD_LABEL = "Profile field";
@@ -247,43 +259,73 @@ export async function logRowDigests(
   return digests;
 }
 
-/** The Submission sheet's lines: the cover page, then the digests. */
+/** The profile values the cover shows besides the summary's (certification dates, credits awarded before). */
+export type CoverProfile = Pick<Profile, "techniqueCertifiedOn" | "diplomateCertifiedOn" | "creditsAwarded" | "creditsAwardedFromLog">;
+
+/**
+ * The Submission sheet's lines: the cover page (printed), then the stored values verification compares
+ * and the digests (not printed). The cover reads as a letter to the coordinator: who, the certification
+ * dates and credits awarded before, the rule set, the credits this log earns with the hours each took,
+ * the next credit in one sentence, when it was exported, and the fingerprint with what it proves. Every
+ * field a program reads back is still a label/value row: those the cover shows for people (mentee, email,
+ * rule set, credits, next credit, export time, fingerprint) are written so that they read back as stored,
+ * and the rest follow below the printed area.
+ */
 export function submissionSheetLines(
   summary: SubmissionSummary,
   breakdown: CreditBreakdown,
   digests: readonly StoredDigest[],
+  profile?: CoverProfile,
 ): SubmissionSheet {
   const ruleSet = findRuleSet(summary.ruleSet) ?? RULE_SETS.current;
   const lines: SubmissionSheetLine[] = [{ label: "CST mentorship submission", value: "", style: "title" }];
-  const field = (key: SubmissionFieldKey) => {
+  const field = (key: SubmissionFieldKey, value: string | number = shownValue(key, summary)) => {
     const definition = SUBMISSION_FIELDS.find((each) => each.key === key) as Field;
-    lines.push({ label: definition.label, value: shownValue(key, summary), style: "field" });
+    lines.push({ label: definition.label, value, style: "field" });
   };
-  for (const key of ["mentee", "email", "ruleSet", "exportedAt", "asOf", "credits"] as const) field(key);
+  const detail = (label: string, value: string | number) => lines.push({ label, value, style: "detail" });
+
+  // Section headings are no field's label: a reader takes the first row with a field's label.
+  lines.push({ label: "Mentee and certification", value: "", style: "heading" });
+  field("mentee");
+  field("email");
+  if (profile !== undefined) {
+    detail("CST-T certified on", profile.techniqueCertifiedOn ?? "not yet");
+    detail("CST-D certified on", profile.diplomateCertifiedOn ?? "not yet");
+    detail("Credits awarded before this log", profile.creditsAwarded);
+    detail("Credits awarded from this log", profile.creditsAwardedFromLog);
+  }
+  field("ruleSet");
+
+  lines.push({ label: "Credits from this log", value: "", style: "heading" });
+  field("credits");
   for (const entry of breakdown.earned) {
     const [label, hours] = earnedCreditText(entry, creditRule(ruleSet, entry.credit)).split(": ");
-    lines.push({ label: `  ${label}${entry.awarded ? " (awarded already)" : ""}`, value: hours ?? "", style: "detail" });
+    detail(`  ${label}${entry.awarded ? " (awarded already)" : ""}`, hours ?? "");
   }
-  for (const key of ["hoursA", "hoursB", "hoursC", "nextCredit"] as const) field(key);
-  const nextRule = creditRule(ruleSet, breakdown.next.credit);
-  const missing = {
-    A: hoursToMilli(summary.missingA ?? 0),
-    B: hoursToMilli(summary.missingB ?? 0),
-    C: hoursToMilli(summary.missingC ?? 0),
-    total: hoursToMilli(summary.missingTotal ?? 0),
-  };
-  lines.push({ label: "  Still needs", value: summary.missingTotal === 0 ? "nothing" : missingText(missing, nextRule), style: "detail" });
-  for (const key of ["missingA", "missingB", "missingC"] as const) if (summary[key] !== null) field(key);
-  field("missingTotal");
-  if (summary.blockedBy !== "") field("blockedBy");
+  const hours = { A: hoursToMilli(summary.hoursA ?? 0), B: hoursToMilli(summary.hoursB ?? 0), C: hoursToMilli(summary.hoursC ?? 0) };
+  detail("Hours credited in this log", `${categoryHoursText(hours)} (${hoursText(hours.A + hours.B + hours.C)} in all)`);
+  field("asOf");
+  field("nextCredit", nextCreditText(summary, creditRule(ruleSet, summary.nextCredit ?? 1)));
+
+  lines.push({ label: "Export and fingerprint", value: "", style: "heading" });
+  field("exportedAt");
   field("fingerprint");
   lines.push({
     label: "",
-    value: "Recomputed when verified: a different value means a profile or log cell changed after export. It is not a signature.",
+    value:
+      "Verifying this file recomputes the fingerprint from the profile and the log: a different value means a cell was changed after export. It is not a signature.",
     style: "note",
   });
-  field("canonicalForm");
   const printedLines = lines.length;
+
+  // Below the printed area: the stored values verification compares with the recomputed ones.
+  lines.push({ label: "", value: "", style: "note" }, { label: STORED_HEADING, value: "", style: "heading" });
+  for (const key of ["hoursA", "hoursB", "hoursC"] as const) field(key);
+  for (const key of ["missingA", "missingB", "missingC"] as const) if (summary[key] !== null) field(key);
+  field("missingTotal");
+  if (summary.blockedBy !== "") field("blockedBy");
+  field("canonicalForm");
   lines.push({ label: "", value: "", style: "note" }, { label: DIGESTS_HEADING, value: "", style: "heading" });
   for (const digest of digests) {
     lines.push(
@@ -293,6 +335,50 @@ export function submissionSheetLines(
     );
   }
   return { lines, printedLines };
+}
+
+/**
+ * The next credit in one sentence, starting with its number (it reads back as the stored number):
+ * "2nd credit: still needs A 12 h and C 12 h; it needs the mentee to be Technique Certified (CST-T) first".
+ */
+function nextCreditText(summary: SubmissionSummary, rule: CreditRule): string {
+  const missing = {
+    A: hoursToMilli(summary.missingA ?? 0),
+    B: hoursToMilli(summary.missingB ?? 0),
+    C: hoursToMilli(summary.missingC ?? 0),
+    total: hoursToMilli(summary.missingTotal ?? 0),
+  };
+  const needs = summary.missingTotal === 0 ? "its hours are logged" : `still needs ${missingText(missing, rule)}`;
+  const certification = CERTIFICATION_OF_BLOCK[summary.blockedBy];
+  const first = certification === undefined ? "" : `; it needs the mentee to be ${certificationText(certification)} first`;
+  return `${shownValue("nextCredit", summary)}: ${needs}${first}`;
+}
+
+/** One log row as the printed submission shows it beside the input: its category, credited hours, unit and status. */
+export interface PrintedRow {
+  readonly row: number;
+  readonly category: Category | null;
+  /** Credited hours (0 for a row with an error). */
+  readonly hours: number;
+  /** The unit its quantity is in, from its activity. */
+  readonly unit: QuantityUnit | null;
+  /** The row's findings as the CST Status column says them; null for a row without any. */
+  readonly status: string | null;
+}
+
+/** The printed rows of an assessed log. */
+export function printedRows(assessment: Assessment): PrintedRow[] {
+  const rows: PrintedRow[] = [];
+  for (const row of assessment.rows) {
+    rows.push({
+      row: row.row,
+      category: row.category,
+      hours: milliToHours(row.hours),
+      unit: row.activity?.unit ?? null,
+      status: row.errors.length + row.warnings.length === 0 ? null : rowStatusText(row),
+    });
+  }
+  return rows;
 }
 
 const FIELD_BY_LABEL: ReadonlyMap<string, Field> = new Map(
@@ -429,6 +515,8 @@ export interface Submission {
   readonly log: LogInput;
   readonly summary: SubmissionSummary;
   readonly sheet: SubmissionSheet;
+  /** Each row's computed columns for the printed log (none: the log prints its input only). */
+  readonly rows?: readonly PrintedRow[];
 }
 
 export type PreparedSubmission =
@@ -454,7 +542,12 @@ export async function prepareSubmission(log: LogInput, options: ExportOptions = 
   const digests = await submissionDigests(canonicalInputOf(exported, report.ruleSet));
   return {
     ok: true,
-    submission: { log: exported, summary, sheet: submissionSheetLines(summary, breakdownOf(assessment), digests) },
+    submission: {
+      log: exported,
+      summary,
+      sheet: submissionSheetLines(summary, breakdownOf(assessment), digests, assessment.profile.profile),
+      rows: printedRows(assessment),
+    },
     report,
     assessment,
   };

@@ -18,21 +18,23 @@ export interface AppProps {
   readonly asOf?: IsoDate;
   /** More for the Coordinator tab, below its own (the web tracker's record file). */
   readonly coordinatorExtra?: ReactNode;
+  /** Told which tab is shown (the web tracker gives the Coordinator tab its whole width). */
+  readonly onViewChange?: (view: View) => void;
 }
 
-export function App({ workbook, exporter, asOf, coordinatorExtra }: AppProps) {
+export function App({ workbook, exporter, asOf, coordinatorExtra, onViewChange }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
       <WorkbookProvider workbook={workbook}>
-        <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} />
+        <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} onViewChange={onViewChange} />
       </WorkbookProvider>
     </FluentProvider>
   );
 }
 
-type View = "mentee" | "coordinator";
+export type View = "mentee" | "coordinator";
 
-function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) {
+function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
@@ -44,6 +46,7 @@ function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) 
   const [exporting, setExporting] = useState(false);
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const exportRunning = useRef(false);
+  useEffect(() => onViewChange?.(view), [view, onViewChange]);
 
   // A refusal lists errors of the log as it was: once the log changes, the list may no longer be true.
   useEffect(() => {

@@ -1,19 +1,17 @@
-import { Button, Spinner, mergeClasses } from "@fluentui/react-components";
+import { Button, Checkbox, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useRef, useState } from "react";
 import {
   type IsoDate,
   type VerificationState,
+  ATTENTION_STATES,
   CATEGORIES,
+  FORM,
   PROFILE_INDEX,
   RULE_SETS,
   STATE_TEXT,
   VERIFICATION_STATES,
   byState,
-  creditRule,
   findRuleSet,
-  hoursToMilli,
-  missingText,
-  ordinal,
   plural,
   recordRow,
   stateLine,
@@ -21,6 +19,7 @@ import {
   utcTimeText,
   verificationState,
 } from "../core";
+import { nextCreditLine } from "../cli/text";
 import { FindingsList } from "./FindingsList";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
@@ -38,6 +37,147 @@ export interface CoordinatorViewProps {
 
 const stateOf = (result: Verification): VerificationState => (result.ok ? verificationState(result.report) : "unreadable");
 
+type Verified = Extract<Verification, { ok: true }>;
+type SortKey = "state" | "mentee" | "date";
+interface Sort {
+  readonly key: SortKey;
+  readonly descending: boolean;
+}
+
+/**
+ * What the "needs attention" filter keeps: what cannot be read, every state SPEC 11 puts before the row
+ * errors (a claim to look into before anything else), and the errors themselves (exit status 1 or 2).
+ */
+const NEEDS_ATTENTION: ReadonlySet<VerificationState> = new Set([...ATTENTION_STATES, "unreadable", "has-errors"]);
+
+const menteeOf = (result: Verification): string => (result.ok ? (result.report.mentee.name ?? "") : "");
+const exportedOf = (result: Verification): string => (result.ok ? (result.report.exportedAt ?? "") : "");
+
+/**
+ * The results in the chosen order. By state: SPEC 11's order, attention first. By mentee or export date:
+ * alphabetical or oldest first, results without one last; ties keep the state order, so that what needs
+ * attention stays first among one mentee's files.
+ */
+function sortResults(results: readonly Verification[], sort: Sort): Verification[] {
+  const ordered = byState(results, stateOf);
+  if (sort.key === "state") return sort.descending ? ordered.reverse() : ordered;
+  const valueOf = sort.key === "mentee" ? menteeOf : exportedOf;
+  const direction = sort.descending ? -1 : 1;
+  return ordered
+    .map((result, index) => ({ result, index, value: valueOf(result) }))
+    .sort((a, b) => {
+      if (a.value === "" || b.value === "") return (a.value === "" ? 1 : 0) - (b.value === "" ? 1 : 0) || a.index - b.index;
+      return direction * a.value.localeCompare(b.value, undefined, { sensitivity: "base" }) || a.index - b.index;
+    })
+    .map(({ result }) => result);
+}
+
+/** The log's input columns, as the changed and added rows are shown. */
+const LOG_HEADERS = FORM.log.map((column) => column.label);
+
+/** Wide enough for the results as a table (the web tracker's full width); narrower, each result is a block of lines. */
+const WIDE = "@media (min-width: 900px)";
+const COLUMNS =
+  "minmax(10rem, 1.5fr) minmax(7rem, 1fr) minmax(8rem, 1.1fr) minmax(7rem, 0.8fr) 4.5rem minmax(7.5rem, 0.9fr) minmax(10rem, 1.6fr)";
+
+const useDeskStyles = makeStyles({
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    [WIDE]: { display: "grid", gridTemplateColumns: COLUMNS, columnGap: tokens.spacingHorizontalM },
+  },
+  sortLabel: { [WIDE]: { display: "none" } },
+  sortButton: { minWidth: 0, paddingLeft: 0, paddingRight: 0, justifyContent: "flex-start", fontWeight: tokens.fontWeightSemibold },
+  wideOnly: { display: "none", [WIDE]: { display: "block" } },
+  /** Words the column's header says when the results are a table. */
+  narrowOnly: { [WIDE]: { display: "none" } },
+  results: { listStyleType: "none", margin: 0, padding: 0 },
+  result: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    minWidth: 0,
+    [WIDE]: { display: "grid", gridTemplateColumns: COLUMNS, columnGap: tokens.spacingHorizontalM, alignItems: "start" },
+  },
+  cell: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, minWidth: 0 },
+  number: { [WIDE]: { textAlign: "end" } },
+  mentee: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  file: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  details: { gridColumn: "1 / -1", minWidth: 0 },
+  changes: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  rowTable: {
+    borderCollapse: "collapse",
+    marginTop: tokens.spacingVerticalXXS,
+    "& th, & td": {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+      textAlign: "start",
+      verticalAlign: "top",
+    },
+    "& th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  },
+  rowTableScroll: { overflowX: "auto", maxWidth: "100%" },
+});
+
+/** What changed after export: profile fields, and each changed or added row with its cells; a removed row by its stored row number. */
+function Changes({ result }: { result: Verified }) {
+  const styles = usePaneStyles();
+  const desk = useDeskStyles();
+  const { edits } = result.report;
+  if (result.report.submission !== "edited") return null;
+  if (edits === null || edits === undefined) {
+    return <p className={styles.hint}>This submission was exported before row digests were stored: what changed cannot be located.</p>;
+  }
+  return (
+    <ul className={desk.changes} aria-label={`Changes in ${result.name}`}>
+      {edits.map((edit) =>
+        "profileField" in edit ? (
+          <li key={`profile ${edit.profileField}`}>Profile field {edit.profileField} changed.</li>
+        ) : (
+          <li key={`row ${edit.row}`} data-testid="changed-row">
+            {edit.change === "removed" ? (
+              `Row ${edit.row} removed (the row number the submission stored for it; the row is no longer in the log).`
+            ) : (
+              <>
+                Row {edit.row} {edit.change}:
+                <div className={desk.rowTableScroll}>
+                  <table className={desk.rowTable}>
+                    <thead>
+                      <tr>
+                        {LOG_HEADERS.map((header) => (
+                          <th key={header} scope="col">
+                            {header}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <tr>
+                        {LOG_HEADERS.map((header, index) => (
+                          <td key={header}>{result.editedRows.get(edit.row)?.[index] ?? ""}</td>
+                        ))}
+                      </tr>
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
+
 /**
  * The coordinator's tab: verify the open workbook, or submission files chosen
  * or dropped here (several at once, .xlsx and .csv), with the command line's
@@ -51,6 +191,9 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [sort, setSort] = useState<Sort>({ key: "state", descending: false });
+  const [attentionOnly, setAttentionOnly] = useState(false);
+  const desk = useDeskStyles();
   const input = useRef<HTMLInputElement>(null);
 
   /** Results of the same name replace the earlier ones: verifying a file again shows its latest state once. */
@@ -142,11 +285,30 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
     void verifyFiles([...event.dataTransfer.files]);
   };
 
-  const ordered = byState(results, stateOf);
+  const shown = sortResults(
+    results.filter((result) => !attentionOnly || NEEDS_ATTENTION.has(stateOf(result))),
+    sort,
+  );
   const counts = VERIFICATION_STATES.flatMap((state) => {
     const count = results.filter((result) => stateOf(result) === state).length;
     return count === 0 ? [] : [`${count} ${STATE_TEXT[state]}`];
   });
+  const sortButton = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <Button
+        appearance="transparent"
+        size="small"
+        className={desk.sortButton}
+        aria-pressed={active}
+        title={`Sort by ${label.toLowerCase()}${active ? (sort.descending ? ", descending" : ", ascending") : ""}`}
+        onClick={() => setSort({ key, descending: active ? !sort.descending : false })}
+      >
+        {label}
+        {active ? (sort.descending ? " ↓" : " ↑") : ""}
+      </Button>
+    );
+  };
 
   return (
     <section className={styles.section} aria-labelledby="verify-heading">
@@ -158,11 +320,11 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         export and what needs attention. Files are read here, on this computer: nothing is sent anywhere.
       </p>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={verifyWorkbook} disabled={busy}>
-          Verify this workbook
-        </Button>
-        <Button onClick={() => input.current?.click()} disabled={busy}>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>
           Choose submission files…
+        </Button>
+        <Button onClick={verifyWorkbook} disabled={busy}>
+          Verify this workbook
         </Button>
         <input
           ref={input}
@@ -190,24 +352,53 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       {message !== null && <StatusMessage intent={message.intent}>{message.text}</StatusMessage>}
       {results.length > 0 && (
         <>
-          <p className={styles.hint} data-testid="verification-totals">
-            {plural(results.length, "file")}: {counts.join(", ")}.
-          </p>
-          <ul className={styles.list} aria-label="Verified submissions">
-            {ordered.map((result) => (
-              <li key={result.name} className={styles.logRow}>
-                {result.ok ? (
-                  <VerifiedFile result={result} onGoToRow={onGoToRow} />
-                ) : (
-                  <StatusMessage intent="error" title={result.name}>
-                    {STATE_TEXT.unreadable}: {result.error}
-                  </StatusMessage>
-                )}
-              </li>
-            ))}
-          </ul>
           <div className={styles.row}>
-            <Button onClick={record} disabled={busy || !results.some((result) => result.ok)}>
+            <p className={styles.hint} data-testid="verification-totals">
+              {plural(results.length, "file")}: {counts.join(", ")}.
+            </p>
+            <Checkbox
+              label="Needs attention only"
+              checked={attentionOnly}
+              onChange={(_, data) => setAttentionOnly(data.checked === true)}
+              data-testid="attention-only"
+            />
+          </div>
+          <div className={desk.header} role="group" aria-label="Sort the results">
+            <span className={desk.sortLabel}>Sort by</span>
+            {sortButton("state", "State")}
+            {sortButton("mentee", "Mentee")}
+            <span className={desk.wideOnly}>Email</span>
+            {sortButton("date", "Exported")}
+            <span className={mergeClasses(desk.wideOnly, desk.number)}>Credits</span>
+            <span className={desk.wideOnly}>Hours A / B / C</span>
+            <span className={desk.wideOnly}>Next credit</span>
+          </div>
+          {shown.length === 0 ? (
+            <p className={styles.hint}>None of these needs attention.</p>
+          ) : (
+            <ul className={desk.results} aria-label="Verified submissions">
+              {shown.map((result) => (
+                <li key={result.name} className={desk.result} data-testid="verified-file">
+                  {result.ok ? (
+                    verifiedFile(result)
+                  ) : (
+                    <>
+                      <span
+                        className={mergeClasses(styles.wrapText, styles.errorMark)}
+                        data-testid="verification-state"
+                        data-state="unreadable"
+                      >
+                        {STATE_TEXT.unreadable}: {result.error}
+                      </span>
+                      <span className={mergeClasses(desk.file, styles.wrapText)}>{result.name}</span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={record} disabled={busy || !results.some((result) => result.ok)}>
               Record in CST Verification
             </Button>
             <Button appearance="subtle" onClick={() => setResults([])} disabled={busy}>
@@ -220,21 +411,15 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
     </section>
   );
 
-  function VerifiedFile({ result, onGoToRow: goToRow }: { result: Extract<Verification, { ok: true }>; onGoToRow: (row: number) => void }) {
+  // Called as a function, not drawn as a component: a component declared in here would be a new type each
+  // time, and React would draw its rows afresh, closing the findings a coordinator opened.
+  function verifiedFile(result: Verified) {
     const { report } = result;
     const state = verificationState(report);
     const ruleSet = findRuleSet(report.ruleSet) ?? RULE_SETS.current;
-    const next = report.next;
-    const missing = {
-      A: hoursToMilli(next.missing.A),
-      B: hoursToMilli(next.missing.B),
-      C: hoursToMilli(next.missing.C),
-      total: hoursToMilli(next.missing.total),
-    };
     const isOpenWorkbook = result.name === OPEN_WORKBOOK;
     return (
       <>
-        <span className={mergeClasses(styles.findingPlace, styles.wrapText)}>{result.name}</span>
         <span
           className={mergeClasses(styles.wrapText, state === "ready" ? styles.successMark : styles.errorMark)}
           data-testid="verification-state"
@@ -242,20 +427,30 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         >
           {stateLine(report)}
         </span>
-        <span className={styles.wrapText}>
-          {report.mentee.name ?? "(no mentee name)"}
-          {report.mentee.email === null ? "" : ` <${report.mentee.email}>`}
-          {report.exportedAt === undefined || report.exportedAt === null ? "" : ` · exported ${utcTimeText(report.exportedAt)}`}
+        <span className={styles.wrapText} data-testid="verified-mentee">
+          <span className={desk.mentee}>{report.mentee.name ?? "(no mentee name)"}</span>
+          <span className={mergeClasses(desk.file, styles.wrapText)}>{result.name}</span>
         </span>
-        <span className={styles.wrapText}>
-          {plural(report.credits, "credit")} · hours {CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(", ")} ·
-          next: {ordinal(next.credit)} credit needs {missingText(missing, creditRule(ruleSet, next.credit))}
+        <span className={mergeClasses(desk.cell, styles.wrapText)}>{report.mentee.email ?? "(no email)"}</span>
+        <span className={desk.cell}>
+          {report.exportedAt === undefined || report.exportedAt === null ? (
+            "not exported"
+          ) : (
+            <>
+              <span className={desk.narrowOnly}>exported </span>
+              {utcTimeText(report.exportedAt)}
+            </>
+          )}
         </span>
-        <details className={styles.details}>
+        <span className={mergeClasses(desk.cell, desk.number)}>{plural(report.credits, "credit")}</span>
+        <span className={desk.cell}>{CATEGORIES.map((category) => `${category} ${report.hours[category]} h`).join(" · ")}</span>
+        <span className={mergeClasses(desk.cell, styles.wrapText)}>{nextCreditLine(report)}</span>
+        <details className={mergeClasses(styles.details, desk.details)}>
           <summary>Findings and changes</summary>
           <p className={styles.hint}>
             {ruleSet.label}; as of {report.asOf}.
           </p>
+          <Changes result={result} />
           {(report.summaryMismatches ?? []).length > 0 && (
             <ul aria-label="Summary differences">
               {(report.summaryMismatches ?? []).map((mismatch) => (
@@ -272,7 +467,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
               findings={result.findings}
               onGo={(place) => {
                 if (!isOpenWorkbook) return;
-                if (place.kind === "row") goToRow(place.row);
+                if (place.kind === "row") onGoToRow(place.row);
                 else void workbook.goTo({ kind: "profile", field: PROFILE_INDEX[place.field] }).catch(() => undefined);
               }}
               label={`Findings of ${result.name}`}

@@ -13,6 +13,7 @@ import {
   type VerifiedReport,
   AwardLedger,
   RECORD_COLUMNS,
+  canonicalRow,
   logRowDigests,
   newRecordRows,
   readSubmissionSheet,
@@ -33,6 +34,8 @@ export type Verification =
       readonly findings: readonly ListedFinding[];
       /** The log rows' digests (a submission's; none for a plain log), for the record's ledger of awards. */
       readonly rowDigests: readonly { readonly row: number; readonly digest: string }[];
+      /** The changed and added rows' cells as the fingerprint reads them (dates as YYYY-MM-DD), by row number: what the coordinator is shown of an edit. */
+      readonly editedRows: ReadonlyMap<number, readonly string[]>;
     }
   | { readonly ok: false; readonly name: string; readonly error: string };
 
@@ -49,6 +52,12 @@ async function verified(
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
   const rowDigests = stored === null ? [] : await logRowDigests(content.log);
   const awardClash = ledger?.check(report, rowDigests) ?? null;
+  // Only the edited rows are kept (a log may have a million rows); a removed row is not in the file, only its digest's row number.
+  const edited = new Set((report.edits ?? []).flatMap((edit) => ("row" in edit && edit.change !== "removed" ? [edit.row] : [])));
+  const editedRows = new Map<number, readonly string[]>();
+  if (edited.size > 0) {
+    for (const row of content.log.rows) if (edited.has(row.row)) editedRows.set(row.row, canonicalRow(row.cells, content.log.dateSystem));
+  }
   return {
     ok: true,
     name,
@@ -56,6 +65,7 @@ async function verified(
     assessment,
     findings: listFindings(assessment),
     rowDigests,
+    editedRows,
   };
 }
 

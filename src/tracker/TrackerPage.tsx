@@ -12,7 +12,7 @@ import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useStat
 import { type IsoDate, type RecordRow, FORM, listText, newRecordRows, plural } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../preview/SheetGrid";
-import { App } from "../taskpane/App";
+import { App, type View } from "../taskpane/App";
 import { type ExportDependencies, openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { type Message, StatusMessage } from "../taskpane/StatusMessage";
 import { usePaneStyles } from "../taskpane/styles";
@@ -127,6 +127,12 @@ const useStyles = makeStyles({
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     },
   },
+  /** The Coordinator tab: its results take the width, the sheet view of the open form steps aside. */
+  paneWide: {
+    flex: "1 1 auto",
+    width: "auto",
+    borderRight: "none",
+  },
   sheet: {
     flex: "1 1 auto",
     minWidth: 0,
@@ -233,6 +239,8 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
   const [recordMessage, setRecordMessage] = useState<Message | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [coordinating, setCoordinating] = useState(false);
+  const onViewChange = useCallback((view: View) => setCoordinating(view === "coordinator"), []);
   const formInput = useRef<HTMLInputElement>(null);
   const recordInput = useRef<HTMLInputElement>(null);
   // Whether closing the page would lose something: set at once on any change, made exact once the change is compared.
@@ -486,12 +494,17 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
           <Button size="small" onClick={() => unlessUnsaved("Discard changes and open another file…", () => void pickAndOpen())}>
             Open…
           </Button>
-          <Button size="small" appearance="primary" onClick={() => void save()} disabled={busy !== null}>
-            Save
-          </Button>
-          <Button size="small" onClick={() => void save({ as: true })} disabled={busy !== null}>
-            Save as…
-          </Button>
+          {/* The Coordinator tab saves its record (Save the record), not the open tracking form. */}
+          {!coordinating && (
+            <>
+              <Button size="small" appearance="primary" onClick={() => void save()} disabled={busy !== null}>
+                Save
+              </Button>
+              <Button size="small" onClick={() => void save({ as: true })} disabled={busy !== null}>
+                Save as…
+              </Button>
+            </>
+          )}
           <input
             ref={formInput}
             type="file"
@@ -544,10 +557,18 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
         )}
       </div>
       <div className={styles.workspace}>
-        <div className={styles.pane} data-testid="pane">
-          <App key={doc.id} workbook={doc.workbook} exporter={exporter} asOf={asOf} coordinatorExtra={recordSection} />
+        <div className={mergeClasses(styles.pane, coordinating && styles.paneWide)} data-testid="pane">
+          <App
+            key={doc.id}
+            workbook={doc.workbook}
+            exporter={exporter}
+            asOf={asOf}
+            coordinatorExtra={recordSection}
+            onViewChange={onViewChange}
+          />
         </div>
-        <div className={styles.sheet}>
+        {/* Hidden, not dropped, in the Coordinator tab: the sheet view keeps its place and scroll for the way back. */}
+        <div className={styles.sheet} hidden={coordinating}>
           <SheetGrid key={doc.id} workbook={doc.workbook} fill />
         </div>
       </div>

@@ -128,14 +128,14 @@ export function valueForSheet(value: CellValue, kind: FieldKind, system: DateSys
  * numbers cannot be kept (not increasing, or not below a header) is
  * numbered from row 2.
  */
-function placeRows(rows: readonly LogRow[]): { row: number; cells: readonly CellValue[] }[] {
+function placeRows(rows: readonly LogRow[]): { row: number; source: number; cells: readonly CellValue[] }[] {
   const kept = rows.filter((row) => !isEmptyRow(row.cells));
   const increasing = kept.every(
     (row, index) => Number.isInteger(row.row) && row.row >= 2 && (index === 0 || row.row > (kept[index - 1] as LogRow).row),
   );
   const lastRow = kept.length === 0 ? 0 : (kept[kept.length - 1] as LogRow).row;
-  if (increasing && lastRow <= 1_048_576) return kept;
-  return kept.map((row, index) => ({ row: index + 2, cells: row.cells }));
+  if (increasing && lastRow <= 1_048_576) return kept.map((row) => ({ row: row.row, source: row.row, cells: row.cells }));
+  return kept.map((row, index) => ({ row: index + 2, source: row.row, cells: row.cells }));
 }
 
 /** What goes into the form: the profile values (defaults when null) and the log rows (one blank row when null). */
@@ -145,6 +145,11 @@ export interface FormContent {
   readonly dateSystem: DateSystem;
   /** Format and offer dropdowns below the log too (a form still being filled), or only on its rows (a submission). */
   readonly fillIn: boolean;
+  /** Computed columns after the input ones, in the table (SPEC 5): their headers, and each row's cells by its source row number. */
+  readonly computed?: {
+    readonly headers: readonly string[];
+    readonly cells: (sourceRow: number) => readonly ExcelJS.CellValue[];
+  };
 }
 
 /** Excel's page setup for printing, as exceljs writes it. */
@@ -221,10 +226,12 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
     const header = layout.table.headerRow;
     const lastPlaced = placed.length === 0 ? header + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
     const lastRow = content.fillIn ? Math.max(lastPlaced, header + FILL_IN_TABLE_ROWS) : lastPlaced;
-    const blank = form.log.map(() => null);
+    const computed = content.computed?.headers ?? [];
+    const blank = [...form.log.map(() => null), ...computed.map(() => null)];
     const tableRows: ExcelJS.CellValue[][] = Array.from({ length: lastRow - header }, () => blank);
     for (const row of placed) {
-      tableRows[row.row - header - 1] = form.log.map((column, index) => valueForSheet(row.cells[index], column.kind, content.dateSystem));
+      const input = form.log.map((column, index) => valueForSheet(row.cells[index], column.kind, content.dateSystem));
+      tableRows[row.row - header - 1] = computed.length === 0 ? input : [...input, ...(content.computed?.cells(row.source) ?? [])];
     }
     sheet.addTable({
       name: layout.table.name,
@@ -232,7 +239,7 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
       ref: `A${header}`,
       headerRow: true,
       style: { theme: layout.table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: layout.table.headers.map((name) => ({ name, filterButton: true })),
+      columns: [...layout.table.headers, ...computed].map((name) => ({ name, filterButton: true })),
       rows: tableRows,
     });
     applySheet(sheet, layout, content.fillIn ? Math.max(FILL_IN_ROWS, lastRow) : lastRow);

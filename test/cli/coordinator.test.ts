@@ -107,7 +107,9 @@ describeWithTools("what changed after export, found by digest (files changed wit
     openpyxl(
       path,
       [
-        "ws.append([datetime.datetime(2024, 1, 20), 'csir-call', 'Virtual', None, None, 1, 'added later'])",
+        // Typed on the row below the log (the printed totals follow further down, beside the computed columns).
+        "for column, value in enumerate([datetime.datetime(2024, 1, 20), 'csir-call', 'Virtual', None, None, 1, 'added later'], 1):",
+        "    ws.cell(row=7, column=column, value=value)",
         "table = ws.tables['MentorshipLog']",
         "table.ref = 'A1:G7'",
       ].join("\n"),

@@ -53,8 +53,11 @@ describe("coordinator view: the open workbook", () => {
     const list = await verifyThisWorkbook();
     const item = within(list).getByText("This workbook").closest("li") as HTMLElement;
     expect(within(item).getByTestId("verification-state")).toHaveTextContent("HAS ERRORS");
-    expect(item).toHaveTextContent("Ada Quint <ada@example.org>");
-    expect(item).toHaveTextContent("1 credit · hours A 6, B 6, C 12");
+    expect(within(item).getByTestId("verified-mentee")).toHaveTextContent("Ada Quint");
+    expect(item).toHaveTextContent("ada@example.org");
+    expect(item).toHaveTextContent("1 credit");
+    expect(item).toHaveTextContent("A 6 h · B 6 h · C 12 h");
+    expect(item).toHaveTextContent("Next credit (the 2nd): still needs A 12 h and C 12 h");
     expect(within(item).getByRole("button", { name: /^Row 5: Activity "Reiki"/ })).toBeInTheDocument();
     const after = cellsOf(workbook, LOG_SHEET);
     expect(after.map((row) => row.slice(0, 7))).toEqual(before);
@@ -120,13 +123,12 @@ describe("coordinator view: submission files", () => {
     expect(screen.getByTestId("verification-totals")).toHaveTextContent(
       "4 files: 1 CANNOT BE READ, 1 EDITED after export, 1 HAS ERRORS, 1 READY TO AWARD.",
     );
-    expect(within(list).queryAllByTestId(/verification-state/).length).toBe(3);
-    expect([...list.children].map((each) => each.textContent?.slice(0, 12))).toEqual([
-      "d-broken.xls",
-      "b-edited.xls",
-      "c-errors.csv",
-      "a-unchanged.",
-    ]);
+    expect(within(list).queryAllByTestId(/verification-state/).length).toBe(4);
+    expect(
+      within(list)
+        .getAllByTestId("verification-state")
+        .map((each) => each.getAttribute("data-state")),
+    ).toEqual(["unreadable", "edited", "has-errors", "ready"]);
 
     await userEvent.click(screen.getByRole("button", { name: "Record in CST Verification" }));
     await screen.findByText("Recorded 3 submissions in the CST Verification sheet.");
@@ -140,6 +142,67 @@ describe("coordinator view: submission files", () => {
     await userEvent.click(screen.getByRole("button", { name: "Record in CST Verification" }));
     await screen.findByText("Recorded 0 submissions in the CST Verification sheet (3 already recorded, by fingerprint).");
     expect(cellsOf(workbook, "CST Verification")).toHaveLength(record.length);
+  });
+});
+
+describe("coordinator view: the desk", () => {
+  const csv = (name: string, rows: string) =>
+    new File([`Date,Activity,Format,Provider,Credential,Quantity,Notes\n${rows}`], name, { type: "text/csv" });
+
+  test("an edited submission opens to the changed row's cells under the log's headers", async () => {
+    renderApp(await formWorkbook([]));
+    await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
+    const edited = await submissionFile("edited.xlsx", (book) => {
+      const sheet = book.getWorksheet("Tracking Form")!;
+      sheet.getCell("F3").value = 9;
+      sheet.getCell("G3").value = "two more hours";
+    });
+    await userEvent.upload(screen.getByTestId("submission-files"), [edited]);
+    const list = await screen.findByRole("list", { name: "Verified submissions" });
+    await userEvent.click(within(list).getByText("Findings and changes"));
+    const changes = within(list).getByRole("list", { name: "Changes in edited.xlsx" });
+    const row = within(changes).getByTestId("changed-row");
+    expect(row).toHaveTextContent(/^Row 3 changed:/);
+    const cells = within(row)
+      .getAllByRole("cell")
+      .map((cell) => cell.textContent);
+    expect(cells).toEqual(["2024-01-11", "Small group mentorship (4–8 participants)", "In person", "", "", "9", "two more hours"]);
+    expect(
+      within(row)
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Date", "Activity", "Format", "Provider", "Credential", "Quantity", "Notes"]);
+  });
+
+  test("sorted by state (attention first), by mentee or by export date; the filter keeps what needs attention", async () => {
+    renderApp(await formWorkbook([]));
+    await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
+    await userEvent.upload(screen.getByTestId("submission-files"), [
+      await submissionFile("ready.xlsx"),
+      csv("zed.csv", ""),
+      await submissionFile("edited.xlsx", (book) => (book.getWorksheet("Tracking Form")!.getCell("F3").value = 9)),
+      csv("errors.csv", "03/04/2024,treatment,Virtual,Jane Roe,CST-T,2,\n"),
+    ]);
+    const list = await screen.findByRole("list", { name: "Verified submissions" });
+    const files = () =>
+      within(screen.getByRole("list", { name: "Verified submissions" }))
+        .getAllByTestId("verified-mentee")
+        .map((each) => each.lastChild?.textContent);
+    expect(files()).toEqual(["edited.xlsx", "errors.csv", "zed.csv", "ready.xlsx"]);
+    const sorting = screen.getByRole("group", { name: "Sort the results" });
+    await userEvent.click(within(sorting).getByRole("button", { name: "State ↑" }));
+    expect(files()).toEqual(["ready.xlsx", "zed.csv", "errors.csv", "edited.xlsx"]);
+    // Files without an export date (the CSV logs) come last either way.
+    await userEvent.click(within(sorting).getByRole("button", { name: "Exported" }));
+    expect(files()).toEqual(["edited.xlsx", "ready.xlsx", "errors.csv", "zed.csv"]);
+    await userEvent.click(within(sorting).getByRole("button", { name: "Mentee" }));
+    expect(files().slice(0, 2)).toEqual(["edited.xlsx", "ready.xlsx"]);
+    expect(within(list).getAllByTestId("verified-mentee")[0]).toHaveTextContent("Ada Quint");
+
+    await userEvent.click(screen.getByRole("checkbox", { name: "Needs attention only" }));
+    expect(files()).toEqual(["edited.xlsx", "errors.csv"]);
+    await userEvent.click(screen.getByRole("checkbox", { name: "Needs attention only" }));
+    expect(files()).toHaveLength(4);
   });
 });
 

@@ -143,12 +143,12 @@ describe("round trip: export, then verify", () => {
 });
 
 describe("the exported workbook", () => {
-  test("has the Submission cover page first, Profile, Tracking Form with the MentorshipLog table and real dates, and the hidden Lists", async () => {
+  test("has the Submission cover page first, Profile (hidden: the cover shows it), Tracking Form with the MentorshipLog table and real dates, and the hidden Lists", async () => {
     const { bytes, submission } = await exportLog(csvLog());
     const workbook = await loadWorkbook(bytes);
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
       ["Submission", "visible"],
-      ["Profile", "visible"],
+      ["Profile", "hidden"],
       ["Tracking Form", "visible"],
       ["CST Lists", "hidden"],
     ]);
@@ -168,6 +168,70 @@ describe("the exported workbook", () => {
       credits: 1,
       canonicalForm: CANONICAL_FORM,
     });
+  });
+
+  test("the log prints with its computed columns after Notes, each quantity with its unit, and the totals below", async () => {
+    const { bytes, submission } = await exportLog(csvLog());
+    const workbook = await loadWorkbook(bytes);
+    const form = workbook.getWorksheet("Tracking Form")!;
+    const table = form.getTable("MentorshipLog") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
+    // A row with a finding (the unknown credential "CST") brings the status column: the add-in's own.
+    expect(table.table.columns.map((column) => column.name)).toEqual([
+      "Date",
+      "Activity",
+      "Format",
+      "Provider",
+      "Credential",
+      "Quantity",
+      "Notes",
+      "Category",
+      "Credited hours",
+      "CST Status",
+    ]);
+    // Rows keep their CSV line numbers (the note on row 4 takes two lines; line 6 is blank).
+    expect([2, 3, 4, 7, 8].map((row) => form.getCell(`H${row}`).value)).toEqual(["A", "B", "C", "B", "A"]);
+    expect(form.getCell("I2").value).toBe(6);
+    expect(form.getCell("I2").numFmt).toBe('General" h"');
+    expect(form.getCell("F2").numFmt).toBe('General" h"');
+    expect(form.getCell("F7").numFmt).toBe('[=1]0" day";General" days"');
+    expect(form.getCell("J2").value).toBeNull();
+    expect(form.getCell("J8").value).toMatch(/^Counts /);
+    const { hoursA, hoursB, hoursC } = submission.summary;
+    expect([10, 11, 12, 13].map((row) => [form.getCell(`H${row}`).value, form.getCell(`I${row}`).value])).toEqual([
+      ["Total A", hoursA],
+      ["Total B", hoursB],
+      ["Total C", hoursC],
+      ["Total", Math.round(((hoursA ?? 0) + (hoursB ?? 0) + (hoursC ?? 0)) * 100) / 100],
+    ]);
+    expect(form.pageSetup.orientation).toBe("landscape");
+    expect(form.pageSetup.printTitlesRow).toBe("1:1");
+
+    // The computed columns and the totals are not input: changing them leaves the submission unchanged.
+    form.getCell("H2").value = "C";
+    form.getCell("I13").value = 1000;
+    const edited = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const report = await verifyBytes(edited);
+    expect(report.submission).toBe("unchanged");
+    expect(report.summaryMismatches).toEqual([]);
+  });
+
+  test("the cover reads as a letter: the profile and the next credit in words, no internal terms above the stored values", async () => {
+    const { submission } = await exportLog(csvLog());
+    const printed = submission.sheet.lines.slice(0, submission.sheet.printedLines);
+    const byLabel = new Map(printed.map((line) => [line.label.trim(), line.value]));
+    expect(byLabel.get("CST-T certified on")).toBe("2020-02-03");
+    expect(byLabel.get("CST-D certified on")).toBe("not yet");
+    expect(byLabel.get("Credits awarded before this log")).toBe(0);
+    expect(byLabel.get("Hours credited in this log")).toMatch(
+      /^A \d+(\.\d+)? h, B \d+(\.\d+)? h and C \d+(\.\d+)? h \(\d+(\.\d+)? h in all\)$/,
+    );
+    expect(byLabel.get("Next credit")).toMatch(/^2nd credit: still needs /);
+    expect(JSON.stringify(printed)).not.toMatch(/canonical|still needs, category|Digests/i);
+    // What verification reads is still there, below the printed area.
+    const stored = readSubmissionSheet(submission.sheet.lines.map((line) => [line.label, line.value]));
+    expect(stored.fields.canonicalForm).toBe(CANONICAL_FORM);
+    expect(stored.fields.nextCredit).toBe(2);
+    expect(stored.fields.hoursA).toBe(submission.summary.hoursA);
   });
 
   test("the module builds for the browser (no Node APIs below it)", async () => {
