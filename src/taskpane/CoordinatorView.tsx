@@ -13,7 +13,6 @@ import {
   byState,
   findRuleSet,
   plural,
-  recordRow,
   stateLine,
   submissionFieldLabel,
   utcTimeText,
@@ -24,7 +23,15 @@ import { FindingsList } from "./FindingsList";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
-import { OPEN_WORKBOOK, type Verification, recordVerifications, recordedAwards, verifyFile, verifyOpenWorkbook } from "./verifyWorkbook";
+import {
+  OPEN_WORKBOOK,
+  type Verification,
+  recordRowOf,
+  recordVerifications,
+  recordedAwards,
+  verifyFile,
+  verifyOpenWorkbook,
+} from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface CoordinatorViewProps {
@@ -204,17 +211,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
   const ledger = async () => {
     const awards = await recordedAwards(workbook);
     const verifiedAt = new Date().toISOString();
-    for (const result of results) {
-      if (result.ok)
-        awards.add(
-          recordRow(
-            result.name,
-            result.report,
-            verifiedAt,
-            result.rowDigests.map(({ digest }) => digest),
-          ),
-        );
-    }
+    for (const result of results) if (result.ok) awards.add(recordRowOf(result, verifiedAt));
     return awards;
   };
 
@@ -242,15 +239,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       for (const file of files) {
         const result = await verifyFile(file, asOf, awards);
         verified.push(result);
-        if (result.ok)
-          awards.add(
-            recordRow(
-              result.name,
-              result.report,
-              verifiedAt,
-              result.rowDigests.map(({ digest }) => digest),
-            ),
-          );
+        if (result.ok) awards.add(recordRowOf(result, verifiedAt));
       }
       show(verified);
       const unreadable = verified.filter((each) => !each.ok).length;

@@ -107,6 +107,16 @@ export async function verifyFile(file: File, asOf?: IsoDate, ledger?: AwardLedge
   }
 }
 
+/** A verified file's row of the record (SPEC 11: with its log rows' digests, for the ledger of awards). */
+export function recordRowOf(result: Extract<Verification, { ok: true }>, verifiedAt: string): RecordRow {
+  return recordRow(
+    result.name,
+    result.report,
+    verifiedAt,
+    result.rowDigests.map(({ digest }) => digest),
+  );
+}
+
 /**
  * Appends the verified results to the `CST Verification` sheet's record
  * (its header row written the first time); those whose fingerprint the
@@ -118,18 +128,7 @@ export async function recordVerifications(
   now: () => Date = () => new Date(),
 ): Promise<{ added: number; skipped: number }> {
   const verifiedAt = now().toISOString();
-  const rows: RecordRow[] = results.flatMap((result) =>
-    result.ok
-      ? [
-          recordRow(
-            result.name,
-            result.report,
-            verifiedAt,
-            result.rowDigests.map(({ digest }) => digest),
-          ),
-        ]
-      : [],
-  );
+  const rows: RecordRow[] = results.flatMap((result) => (result.ok ? [recordRowOf(result, verifiedAt)] : []));
   const existing = await workbook.readVerification();
   const hasHeader = existing[0]?.[0] === RECORD_COLUMNS[0];
   const present = hasHeader ? existing.slice(1) : existing;
