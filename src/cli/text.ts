@@ -11,7 +11,6 @@ import {
   type VerificationState,
   type VerifiedReport,
   CATEGORIES,
-  RULE_SETS,
   STATE_HINT,
   STATE_TEXT,
   VERIFICATION_STATES,
@@ -19,12 +18,10 @@ import {
   byState,
   editsText,
   categoryHoursText,
-  certificationText,
   creditRule,
   earnedCreditText,
   findRuleSet,
-  hoursToMilli,
-  missingText,
+  nextCreditLine,
   ordinal,
   plural,
   submissionFieldLabel,
@@ -71,23 +68,6 @@ export function whoLine(report: VerifiedReport): string {
   const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
   const ruleSet = findRuleSet(report.ruleSet)?.label ?? report.ruleSet;
   return `${name}${email}${exported}; as of ${report.asOf}; rule set: ${ruleSet}`;
-}
-
-/** The next credit and what it still needs, in the categories it takes. */
-export function nextCreditLine(report: VerifiedReport): string {
-  const { next } = report;
-  const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
-  const missing = {
-    A: hoursToMilli(next.missing.A),
-    B: hoursToMilli(next.missing.B),
-    C: hoursToMilli(next.missing.C),
-    total: hoursToMilli(next.missing.total),
-  };
-  const blocked =
-    next.blockedBy === undefined
-      ? ""
-      : `; it needs you to be ${certificationText(next.blockedBy === "technique-certification" ? "technique" : "diplomate")} first`;
-  return `Next credit (the ${ordinal(next.credit)}): still needs ${missingText(missing, rule)}${blocked}`;
 }
 
 export function hoursLine(report: VerifiedReport): string {

@@ -12,9 +12,10 @@
  * another email or name is not (the record cannot tell two people apart from
  * one person with two addresses).
  */
-import { findRuleSet } from "./rulesets";
+import { hoursToMilli } from "./hours";
+import { RULE_SETS, creditRule, findRuleSet } from "./rulesets";
 import { type Edit, type VerifiedReport, submissionFieldLabel } from "./submission";
-import { listText, ordinal, utcTimeText } from "./words";
+import { certificationText, listText, missingText, ordinal, utcTimeText } from "./words";
 
 /**
  * What a verified file needs, in the order a coordinator looks at them (SPEC 11): a batch lists its
@@ -339,4 +340,21 @@ export function attentionText(report: VerifiedReport): string | null {
 export function stateLine(report: VerifiedReport): string {
   const state = verificationState(report);
   return attentionText(report) ?? (state === "not-a-submission" ? `${STATE_TEXT[state]}: ${STATE_HINT[state]}` : STATE_TEXT[state]);
+}
+
+/** The next credit and what it still needs, in the categories it takes. */
+export function nextCreditLine(report: VerifiedReport): string {
+  const { next } = report;
+  const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
+  const missing = {
+    A: hoursToMilli(next.missing.A),
+    B: hoursToMilli(next.missing.B),
+    C: hoursToMilli(next.missing.C),
+    total: hoursToMilli(next.missing.total),
+  };
+  const blocked =
+    next.blockedBy === undefined
+      ? ""
+      : `; it needs you to be ${certificationText(next.blockedBy === "technique-certification" ? "technique" : "diplomate")} first`;
+  return `Next credit (the ${ordinal(next.credit)}): still needs ${missingText(missing, rule)}${blocked}`;
 }

@@ -17,8 +17,8 @@ import {
   submissionFieldLabel,
   utcTimeText,
   verificationState,
+  nextCreditLine,
 } from "../core";
-import { nextCreditLine } from "../cli/text";
 import { FindingsList } from "./FindingsList";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
