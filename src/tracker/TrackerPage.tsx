@@ -247,6 +247,8 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
   const unsaved = useRef(false);
   const touched = useCallback(() => {
     unsaved.current = true;
+    // What a file action said ("Opened …", "A new tracking form…") is done once the form changes: it goes. Errors stay.
+    setFileMessage((message) => (message !== null && (message.intent === "success" || message.intent === "info") ? null : message));
   }, []);
 
   const formKey = useWorkbookValue(doc.workbook, formKeyOf, touched);

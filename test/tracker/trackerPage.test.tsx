@@ -246,3 +246,14 @@ test("the record goes along when another form is opened", async () => {
   fireEvent.click(screen.getByRole("tab", { name: "Coordinator" }));
   await waitFor(() => expect(screen.getByTestId("record-state")).toHaveTextContent("holds 1 submission, saved as record.csv"));
 });
+
+test("what opening said goes once the form changes: the opened file's banner is done after the first edit", async () => {
+  const { files } = fakeFiles();
+  await renderPage(files);
+  await openThroughInput(csvFile());
+  const banner = "Opened log.csv: 3 activities. Save writes them as a tracking form (.xlsx), with a Profile sheet to fill in.";
+  expect(screen.getByText(banner)).toBeInTheDocument();
+  await removeRow(3);
+  await screen.findByRole("heading", { name: "Logged activities (2)" });
+  await waitFor(() => expect(screen.queryByText(banner)).toBeNull());
+});
