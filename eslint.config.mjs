@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-const LAYERS = ["core", "workbook", "excel", "functions", "commands", "cli", "taskpane", "preview", "tracker", "help"];
+const LAYERS = ["core", "workbook", "excel", "functions", "commands", "cli", "taskpane", "sheet", "preview", "tracker", "help"];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-results/"] },
@@ -36,8 +36,9 @@ export default tseslint.config(
     commands: ["core", "excel"],
     cli: ["core", "workbook"],
     taskpane: ["core", "excel", "workbook", "commands"],
-    preview: ["core", "excel", "taskpane"],
-    tracker: ["core", "excel", "workbook", "taskpane", "preview"],
+    sheet: ["core", "excel"],
+    preview: ["core", "excel", "taskpane", "sheet"],
+    tracker: ["core", "excel", "workbook", "taskpane", "sheet"],
   }).map(([folder, allowed]) => ({
     files: [`src/${folder}/**/*.{ts,tsx}`],
     rules: {

@@ -115,7 +115,7 @@ export interface MemoryWorkbookOptions {
 }
 
 /** A cell holding a formula this workbook keeps without a result. */
-function isFormulaCell(value: CellValue): value is { formula: string } {
+export function isFormulaCell(value: CellValue): value is { formula: string } {
   return typeof value === "object" && value !== null && "formula" in value;
 }
 

@@ -10,7 +10,7 @@ import { App } from "../taskpane/App";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
-import { SheetGrid } from "./SheetGrid";
+import { SheetGrid } from "../sheet/SheetGrid";
 
 // The bundles run: the page's note for hosts that cannot run them is not needed.
 document.getElementById("cst-cannot-start")?.remove();

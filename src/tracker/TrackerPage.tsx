@@ -11,7 +11,7 @@ import { Button, FluentProvider, Spinner, makeStyles, mergeClasses, tokens, webL
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { type IsoDate, type RecordRow, FORM, listText, newRecordRows, plural } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
-import { SheetGrid } from "../preview/SheetGrid";
+import { SheetGrid } from "../sheet/SheetGrid";
 import { App, type View } from "../taskpane/App";
 import { type ExportDependencies, openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { type Message, StatusMessage } from "../taskpane/StatusMessage";

@@ -9,7 +9,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { LOG_SHEET, isoDateToExcelSerial } from "../../src/core";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { SheetGrid } from "../../src/preview/SheetGrid";
+import { SheetGrid } from "../../src/sheet/SheetGrid";
 
 async function workbookWithForm(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();

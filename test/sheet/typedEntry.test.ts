@@ -5,7 +5,7 @@
  * be read two ways is refused, saying both readings and how to type it.
  */
 import { FORM, LOG_FIELD_DEFINITIONS, activityByCode } from "../../src/core";
-import { localeFormat, readTypedEntry } from "../../src/preview/typedEntry";
+import { localeFormat, readTypedEntry } from "../../src/sheet/typedEntry";
 
 const field = (key: string) => LOG_FIELD_DEFINITIONS.find((each) => each.key === key) ?? null;
 const date = field("date");
