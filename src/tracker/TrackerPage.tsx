@@ -7,15 +7,14 @@
  * submission. The Coordinator tab's record is saved as its own file.
  * Everything happens in the browser: no file is sent anywhere.
  */
-import { Button, FluentProvider, Spinner, makeStyles, mergeClasses, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Spinner, mergeClasses, webLightTheme } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { type IsoDate, type RecordRow, FORM, listText, newRecordRows, plural } from "../core";
+import { type IsoDate, type RecordRow, FORM, newRecordRows, plural } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../sheet/SheetGrid";
 import { App, type View } from "../taskpane/App";
 import { type ExportDependencies, openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { type Message, StatusMessage } from "../taskpane/StatusMessage";
-import { usePaneStyles } from "../taskpane/styles";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { fileBytes } from "../taskpane/verifyWorkbook";
 import {
@@ -30,138 +29,14 @@ import {
   saveName,
 } from "./document";
 import type { FileAccess, FileHandle } from "./fileAccess";
+import { pickToOpen, saveTarget, writeFile } from "./fileSlot";
 import type { FormWriter } from "./formWriter";
 import { loadFormWriter } from "./loadFormWriter";
+import { type Question, QuestionBar } from "./QuestionBar";
+import { RecordSection } from "./RecordSection";
+import { useTrackerStyles } from "./styles";
+import { useWorkbookValue } from "./useWorkbookValue";
 import { RECORD_FILE_NAME, loadRecord, readRecordCsv, recordCsv, recordRowsOf } from "./record";
-
-const useStyles = makeStyles({
-  page: {
-    display: "flex",
-    flexDirection: "column",
-    height: "100vh",
-    backgroundColor: tokens.colorNeutralBackground2,
-    "@media (max-width: 719px)": { height: "auto", minHeight: "100vh" },
-  },
-  bar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  document: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "baseline",
-    columnGap: tokens.spacingHorizontalS,
-    minWidth: 0,
-    margin: 0,
-    flex: "1 1 14rem",
-  },
-  name: {
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase400,
-    overflowWrap: "anywhere",
-  },
-  state: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-  },
-  unsaved: {
-    color: tokens.colorPaletteDarkOrangeForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
-  },
-  privacy: {
-    flexBasis: "100%",
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  messages: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ":empty": { display: "none" },
-  },
-  question: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  questionText: { margin: 0 },
-  workspace: {
-    flex: "1 1 auto",
-    minHeight: 0,
-    display: "flex",
-    alignItems: "stretch",
-    "@media (max-width: 719px)": { flexDirection: "column" },
-  },
-  pane: {
-    flex: "0 0 340px",
-    width: "340px",
-    overflowY: "auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    boxSizing: "border-box",
-    "@media (max-width: 719px)": {
-      flex: "none",
-      width: "100%",
-      overflowY: "visible",
-      borderRight: "none",
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    },
-  },
-  /** The Coordinator tab: its results take the width, the sheet view of the open form steps aside. */
-  paneWide: {
-    flex: "1 1 auto",
-    width: "auto",
-    borderRight: "none",
-  },
-  sheet: {
-    flex: "1 1 auto",
-    minWidth: 0,
-    minHeight: 0,
-    overflow: "hidden",
-    backgroundColor: tokens.colorNeutralBackground1,
-    "@media (max-width: 719px)": { flex: "none", height: "80vh" },
-  },
-  overlay: {
-    position: "fixed",
-    inset: 0,
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    padding: tokens.spacingHorizontalXXL,
-    backgroundColor: tokens.colorBackgroundOverlay,
-    pointerEvents: "none",
-    zIndex: 10,
-  },
-  overlayText: {
-    margin: 0,
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    fontSize: tokens.fontSizeBase400,
-    textAlign: "center",
-  },
-});
 
 const FORM_ACCEPT = ".xlsx,.xlsm,.csv,.tsv";
 
@@ -171,9 +46,6 @@ interface RecordFile {
   readonly name: string;
   readonly savedKey: string;
 }
-
-/** A question before an action that would lose something. */
-type Question = { readonly kind: "discard"; readonly proceed: string; readonly run: () => void } | { readonly kind: "replace" };
 
 export interface TrackerPageProps {
   readonly initial: TrackerDocument;
@@ -187,39 +59,6 @@ const DEFAULT_EXPORTER: Omit<ExportDependencies, "asOf"> = { loadBuilder: loadSu
 
 const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/**
- * The latest value `compute` gives for the workbook, computed again shortly
- * after each change; `touched` is set at once on a change, before the value
- * catches up (the warning before closing must not wait for it).
- */
-function useWorkbookValue<T>(workbook: MemoryWorkbook, compute: (workbook: MemoryWorkbook) => Promise<T>, touched: () => void): T | null {
-  const [value, setValue] = useState<T | null>(null);
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const update = () => {
-      void compute(workbook).then((next) => {
-        if (live) setValue(() => next);
-      });
-    };
-    update();
-    const stop = workbook.subscribe(() => {
-      touched();
-      if (timer !== null) return;
-      timer = setTimeout(() => {
-        timer = null;
-        update();
-      }, 100);
-    });
-    return () => {
-      live = false;
-      if (timer !== null) clearTimeout(timer);
-      stop();
-    };
-  }, [workbook, compute, touched]);
-  return value;
-}
-
 const formKeyOf = async (workbook: MemoryWorkbook) => saveKey(await workbook.readForm());
 const recordRowsIn = async (workbook: MemoryWorkbook) => recordRowsOf(await workbook.readVerification());
 
@@ -230,7 +69,7 @@ async function carryRecord(from: MemoryWorkbook, to: MemoryWorkbook): Promise<vo
 }
 
 export function TrackerPage({ initial, files, loadWriter = loadFormWriter, exporter = DEFAULT_EXPORTER, asOf }: TrackerPageProps) {
-  const styles = useStyles();
+  const styles = useTrackerStyles();
   const [doc, setDoc] = useState(initial);
   const [record, setRecord] = useState<RecordFile>({ handle: null, name: RECORD_FILE_NAME, savedKey: "[]" });
   const [busy, setBusy] = useState<string | null>(null);
@@ -301,13 +140,8 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
   };
 
   const pickAndOpen = async () => {
-    if (!files.canPickToOpen) {
-      formInput.current?.click();
-      return;
-    }
     try {
-      const picked = await files.pickToOpen("form");
-      if (picked !== null) await openChosen(picked.file, picked.handle);
+      await pickToOpen(files, "form", formInput.current, openChosen);
     } catch (error) {
       setFileMessage({ intent: "error", text: `The file could not be opened (${detailOf(error)}): try again.` });
     }
@@ -324,31 +158,23 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
     setQuestion(null);
     const current = doc;
     const name = saveName(current);
-    let handle: FileHandle | null = null;
     try {
-      if (!options.as && current.handle !== null) {
-        if (current.notKept.length > 0 && !options.replace) {
-          setQuestion({ kind: "replace" });
-          return;
-        }
-        if (!(await files.mayWrite(current.handle))) {
-          setFileMessage({ intent: "warning", text: `The browser was not allowed to write ${current.name}: use Save as… to save a copy.` });
-          return;
-        }
-        handle = current.handle;
-      } else if (files.canPickToSave) {
-        // Asked first, while the click still counts as the user's: the browser shows its picker only then.
-        handle = await files.pickToSave("form", name);
-        if (handle === null) return;
+      const own = options.as ? null : current.handle;
+      if (own !== null && current.notKept.length > 0 && !options.replace) {
+        setQuestion({ kind: "replace" });
+        return;
+      }
+      const handle = await saveTarget(files, "form", own, name);
+      if (handle === "cancelled") return;
+      if (handle === "refused") {
+        setFileMessage({ intent: "warning", text: `The browser was not allowed to write ${current.name}: use Save as… to save a copy.` });
+        return;
       }
       setBusy("Saving…");
       const content = await current.workbook.readForm();
       const key = saveKey(content);
       const write = await loadWriter();
-      const bytes = await write(formContentOf(content));
-      if (handle === null) files.download(bytes, name, "form");
-      else await files.write(handle, bytes);
-      const savedName = handle?.name ?? name;
+      const savedName = await writeFile(files, "form", handle, await write(formContentOf(content)), name);
       setDoc((shown) =>
         shown.id === current.id
           ? {
@@ -380,22 +206,15 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
 
   const saveRecord = async () => {
     setRecordMessage(null);
-    let handle = record.handle;
     try {
-      if (handle !== null) {
-        if (!(await files.mayWrite(handle))) {
-          setRecordMessage({ intent: "warning", text: `The browser was not allowed to write ${record.name}.` });
-          return;
-        }
-      } else if (files.canPickToSave) {
-        handle = await files.pickToSave("record", record.name);
-        if (handle === null) return;
+      const handle = await saveTarget(files, "record", record.handle, record.name);
+      if (handle === "cancelled") return;
+      if (handle === "refused") {
+        setRecordMessage({ intent: "warning", text: `The browser was not allowed to write ${record.name}.` });
+        return;
       }
       const rows = recordRowsOf(await doc.workbook.readVerification());
-      const bytes = new TextEncoder().encode(recordCsv(rows));
-      if (handle === null) files.download(bytes, record.name, "record");
-      else await files.write(handle, bytes);
-      const name = handle?.name ?? record.name;
+      const name = await writeFile(files, "record", handle, new TextEncoder().encode(recordCsv(rows)), record.name);
       setRecord({ handle, name, savedKey: JSON.stringify(rows) });
       setRecordMessage({
         intent: "success",
@@ -427,13 +246,8 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
   };
 
   const pickRecord = async () => {
-    if (!files.canPickToOpen) {
-      recordInput.current?.click();
-      return;
-    }
     try {
-      const picked = await files.pickToOpen("record");
-      if (picked !== null) await openRecord(picked.file, picked.handle);
+      await pickToOpen(files, "record", recordInput.current, openRecord);
     } catch (error) {
       setRecordMessage({ intent: "error", text: `The record could not be opened (${detailOf(error)}): try again.` });
     }
@@ -580,90 +394,5 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
         </div>
       )}
     </FluentProvider>
-  );
-}
-
-function QuestionBar({
-  question,
-  name,
-  notKept,
-  onCancel,
-  onReplace,
-  onSaveAs,
-}: {
-  question: Question;
-  name: string;
-  notKept: readonly string[];
-  onCancel: () => void;
-  onReplace: () => void;
-  onSaveAs: () => void;
-}) {
-  const styles = useStyles();
-  const paneStyles = usePaneStyles();
-  if (question.kind === "discard") {
-    return (
-      <div role="group" aria-label="Discard unsaved changes?" className={styles.question}>
-        <p className={styles.questionText}>Your changes to {name} are not saved. Save first to keep them.</p>
-        <div className={paneStyles.row}>
-          <Button appearance="primary" onClick={question.run}>
-            {question.proceed}
-          </Button>
-          <Button onClick={onCancel}>Cancel</Button>
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div role="group" aria-label={`Replace ${name}?`} className={styles.question}>
-      <p className={styles.questionText}>
-        Saving over {name} writes the tracking form only: {notKept.length === 1 ? "its sheet" : "its sheets"}{" "}
-        {listText(notKept.map((sheet) => `“${sheet}”`))} would be gone from it.
-      </p>
-      <div className={paneStyles.row}>
-        <Button onClick={onSaveAs} appearance="primary">
-          Save as a new file…
-        </Button>
-        <Button onClick={onReplace}>Replace {name}</Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </div>
-  );
-}
-
-/** The Coordinator tab's record file: open an earlier record, save this one. */
-function RecordSection({
-  count,
-  changed,
-  name,
-  message,
-  onOpen,
-  onSave,
-}: {
-  count: number;
-  changed: boolean;
-  name: string;
-  message: Message | null;
-  onOpen: () => void;
-  onSave: () => void;
-}) {
-  const styles = usePaneStyles();
-  return (
-    <section className={styles.form} aria-labelledby="record-file-heading">
-      <h3 id="record-file-heading" className={styles.subheading}>
-        Record file
-      </h3>
-      <p className={styles.hint} data-testid="record-state">
-        {count === 0
-          ? "Record writes the results into this page's CST Verification sheet; save them as a CSV file with the command line's record columns (verify --record). To go on with an earlier record, open it first: Record then leaves out the submissions it holds."
-          : `The CST Verification sheet holds ${plural(count, "submission")}${changed ? ", not saved yet" : `, saved as ${name}`}. Save the record writes it as a CSV file with the command line's record columns.`}
-      </p>
-      <div className={styles.row}>
-        <Button onClick={onOpen}>Open a record…</Button>
-        <Button onClick={onSave} disabled={count === 0}>
-          Save the record
-        </Button>
-      </div>
-      {message !== null && <StatusMessage intent={message.intent}>{message.text}</StatusMessage>}
-    </section>
   );
 }

@@ -1,0 +1,55 @@
+import { Button } from "@fluentui/react-components";
+import { listText } from "../core";
+import { usePaneStyles } from "../taskpane/styles";
+import { useTrackerStyles } from "./styles";
+
+/** A question before an action that would lose something. */
+export type Question = { readonly kind: "discard"; readonly proceed: string; readonly run: () => void } | { readonly kind: "replace" };
+
+/** Asks before discarding unsaved changes, or before saving over a file whose other sheets the form does not keep. */
+export function QuestionBar({
+  question,
+  name,
+  notKept,
+  onCancel,
+  onReplace,
+  onSaveAs,
+}: {
+  question: Question;
+  name: string;
+  notKept: readonly string[];
+  onCancel: () => void;
+  onReplace: () => void;
+  onSaveAs: () => void;
+}) {
+  const styles = useTrackerStyles();
+  const paneStyles = usePaneStyles();
+  if (question.kind === "discard") {
+    return (
+      <div role="group" aria-label="Discard unsaved changes?" className={styles.question}>
+        <p className={styles.questionText}>Your changes to {name} are not saved. Save first to keep them.</p>
+        <div className={paneStyles.row}>
+          <Button appearance="primary" onClick={question.run}>
+            {question.proceed}
+          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div role="group" aria-label={`Replace ${name}?`} className={styles.question}>
+      <p className={styles.questionText}>
+        Saving over {name} writes the tracking form only: {notKept.length === 1 ? "its sheet" : "its sheets"}{" "}
+        {listText(notKept.map((sheet) => `“${sheet}”`))} would be gone from it.
+      </p>
+      <div className={paneStyles.row}>
+        <Button onClick={onSaveAs} appearance="primary">
+          Save as a new file…
+        </Button>
+        <Button onClick={onReplace}>Replace {name}</Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </div>
+  );
+}
