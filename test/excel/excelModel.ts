@@ -55,6 +55,28 @@
  *   the next sync; `getItem` of something missing fails the sync with
  *   ItemNotFound.
  *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+ * - A batch runs in queue order, so a reference to a sheet is resolved when
+ *   its command runs: a data-validation list whose source names a sheet not
+ *   added yet (`='CST Lists'!$A$2:$A$12`) fails the batch, as a name on such
+ *   a sheet does. Open in the docs: the error code; the model says
+ *   InvalidArgument, the code Excel gives a rule it cannot take.
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation
+ * - While a person edits a cell, a batch fails (InvalidOperation) unless it
+ *   was run with `Excel.run({ delayForCellEdit: true }, …)` (ExcelApi 1.11),
+ *   which waits until the edit ends: "When false, if the user is in cell
+ *   edit when the batch request is processed by the host, the batch
+ *   automatically fails." Open in the docs: the error code; the model says
+ *   InvalidOperation.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#delay-execution-while-cell-is-being-edited
+ * - The task pane: `Office.addin.showAsTaskpane()` resolves without showing
+ *   anything (Excel ignores it for add-ins in Microsoft's marketplace since
+ *   2026-02-23); only the person opens the pane (`showPane`), and
+ *   `Office.addin.onVisibilityModeChanged` tells the add-in. Change events
+ *   reach the add-in's code while its pane is hidden: with a shared runtime
+ *   the code keeps running ("Runtimes in Office Add-ins").
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/runtimes
  */
 
 export type Scalar = string | number | boolean;
@@ -131,6 +153,15 @@ function parseAddress(sheet: ModelSheet, address: string): Area {
     bottom: Math.max(start.row, end.row),
     right: Math.max(start.column, end.column),
   };
+}
+
+/** The sheets a formula refers to: 'Quoted name'!A1 or Name!A1. */
+export function referencedSheets(formula: string): string[] {
+  const names: string[] = [];
+  for (const match of formula.matchAll(/'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!/g)) {
+    names.push(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string));
+  }
+  return names;
 }
 
 function quotedSheet(name: string): string {
@@ -488,7 +519,11 @@ class ModelContext {
   readonly workbook: WorkbookProxy;
   private queue: Action[] = [];
 
-  constructor(readonly model: ExcelModel) {
+  constructor(
+    readonly model: ExcelModel,
+    /** Excel.run's `delayForCellEdit`: wait for a cell edit to end rather than fail. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -499,7 +534,7 @@ class ModelContext {
   async sync(): Promise<void> {
     const actions = this.queue;
     this.queue = [];
-    await this.model.execute(actions);
+    await this.model.execute(actions, this.delayForCellEdit);
   }
 }
 
@@ -990,7 +1025,14 @@ class RangeProxy extends ClientObject<Area> {
         return fail("PropertyNotLoaded", PROPERTY_NOT_LOADED("rule"));
       },
       set rule(value: unknown) {
-        range.command({ set: "rule", value }, (area) => area.sheet.validations.set(areaAddress(area).split("!")[1] as string, value));
+        range.command({ set: "rule", value }, (area) => {
+          const source = (value as { list?: { source?: unknown } } | null)?.list?.source;
+          for (const name of typeof source === "string" ? referencedSheets(source) : []) {
+            if (context.model.sheet(name) === undefined)
+              fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (no sheet ${name} for ${source}).`);
+          }
+          area.sheet.validations.set(areaAddress(area).split("!")[1] as string, value);
+        });
       },
       get prompt(): unknown {
         return fail("PropertyNotLoaded", PROPERTY_NOT_LOADED("prompt"));
@@ -1225,6 +1267,15 @@ export class ExcelModel {
   private deliveries: Promise<void>[] = [];
   private current: SyncRecord | null = null;
   private nextId = 1;
+  /** The cell a person is editing, and a promise that settles when the edit ends. */
+  private cellEdit: { readonly ended: Promise<void>; readonly end: () => void } | null = null;
+  /** Each Excel.run that made its own context, with its options. */
+  readonly runs: { readonly delayForCellEdit: boolean }[] = [];
+  /** Whether the task pane shows; only the person opens or closes it. */
+  paneVisible = true;
+  /** Calls to Office.addin.showAsTaskpane, which show nothing. */
+  showRequests = 0;
+  private readonly visibilityHandlers: ((args: { visibilityMode: string }) => void)[] = [];
 
   constructor(options: ExcelModelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
@@ -1251,8 +1302,10 @@ export class ExcelModel {
     globals.Excel = {
       run: async <T>(first: unknown, second?: (context: ModelContext) => Promise<T>): Promise<T> => {
         const batch = (second ?? first) as (context: ModelContext) => Promise<T>;
-        const context = second !== undefined && first instanceof ModelContext ? first : new ModelContext(this);
-        return batch(context);
+        if (second !== undefined && first instanceof ModelContext) return batch(first);
+        const options = second !== undefined ? (first as { delayForCellEdit?: unknown } | null) : null;
+        this.runs.push({ delayForCellEdit: options?.delayForCellEdit === true });
+        return batch(new ModelContext(this, options?.delayForCellEdit === true));
       },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
@@ -1263,6 +1316,21 @@ export class ExcelModel {
     };
     globals.Office = {
       context: { requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) } },
+      VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
+      addin: {
+        // Ignored for add-ins in Microsoft's marketplace: it resolves, and the pane stays as it was.
+        showAsTaskpane: async () => {
+          this.showRequests++;
+        },
+        hide: async () => this.hidePane(),
+        onVisibilityModeChanged: async (handler: (args: { visibilityMode: string }) => void) => {
+          this.visibilityHandlers.push(handler);
+          return async () => {
+            const index = this.visibilityHandlers.indexOf(handler);
+            if (index >= 0) this.visibilityHandlers.splice(index, 1);
+          };
+        },
+      },
     };
     return this;
   }
@@ -1274,11 +1342,17 @@ export class ExcelModel {
 
   // ---- Running a sync ----
 
-  async execute(actions: readonly Action[]): Promise<void> {
+  async execute(actions: readonly Action[], delayForCellEdit = false): Promise<void> {
     const record: SyncRecord = { requestBytes: jsonBytes(actions.map((action) => action.request)), responseBytes: 0, cells: 0 };
     this.requests.push(record);
     // Excel answers asynchronously.
     await Promise.resolve();
+    if (this.cellEdit !== null) {
+      // The option is ExcelApi 1.11; a host without it fails the batch as if it were not given.
+      if (!delayForCellEdit || !this.supports("1.11"))
+        fail("InvalidOperation", "The operation failed because a cell is being edited in Excel (cell edit mode).");
+      await this.cellEdit.ended;
+    }
     if (record.requestBytes > PAYLOAD_LIMIT) fail("RequestPayloadSizeLimitExceeded", PAYLOAD_MESSAGE("request"));
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
@@ -1494,6 +1568,37 @@ export class ExcelModel {
   }
 
   // ---- A person at the keyboard ----
+
+  /** A person starts editing a cell (F2, or typing into it): batches without delayForCellEdit fail until the edit ends. */
+  startCellEdit(): void {
+    if (this.cellEdit !== null) return;
+    let end: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The edit ends (Enter or Esc): delayed batches run. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+
+  /** The person opens the task pane (its ribbon button). */
+  showPane(): void {
+    this.setPaneVisible(true);
+  }
+
+  /** The person closes the task pane; the add-in's code keeps running in a shared runtime. */
+  hidePane(): void {
+    this.setPaneVisible(false);
+  }
+
+  private setPaneVisible(visible: boolean): void {
+    if (this.paneVisible === visible) return;
+    this.paneVisible = visible;
+    for (const handler of [...this.visibilityHandlers]) handler({ visibilityMode: visible ? "Taskpane" : "Hidden" });
+  }
 
   /** Types into a cell as a person would: read as typed; the row right below a table (or the column right of it) makes the table grow. */
   type(sheetName: string, address: string, text: string): void {
