@@ -168,10 +168,18 @@ function inputSpan(columns: readonly number[]): { readonly first: number; readon
   return { first, width: Math.max(...columns) - first + 1 };
 }
 
+/**
+ * Every batch waits while a cell is being edited: without `delayForCellEdit`
+ * (ExcelApi 1.11) Excel fails a batch that arrives during the edit, and the
+ * pane reads right after each change, often while the next cell is typed
+ * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
 /** Runs a batch; a missing table or sheet becomes the given message for the user. */
 async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, missing: string = NO_FORM_MESSAGE): Promise<T> {
   try {
-    return await Excel.run(batch);
+    return await Excel.run(RUN_OPTIONS, batch);
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     if (errorCode(error) === "ItemNotFound") throw new WorkbookError(missing);
@@ -717,7 +725,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
     const handler = async () => {
       if (listening) listener();
     };
-    const registered = Excel.run(async (context) => {
+    const registered = Excel.run(RUN_OPTIONS, async (context) => {
       const sheets = context.workbook.worksheets;
       const results = [sheets.onChanged.add(handler), sheets.onAdded.add(handler), sheets.onDeleted.add(handler)];
       await context.sync();

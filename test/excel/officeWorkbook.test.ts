@@ -519,3 +519,36 @@ test("goes to a log row in 1 sync: the row of the table is selected on its sheet
   expect(model.activeSheet).toBe(LOG);
   expect(model.selected).toBe("'Tracking Form'!A7:G7");
 });
+
+describe("a cell being edited (Excel fails a batch then, unless it asks to wait)", () => {
+  test("reading the form waits for the edit to end, then reads what was typed", async () => {
+    const model = formWith(2);
+    model.startCellEdit();
+    const read = workbook().readForm();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    model.type(LOG, "G3", "typed note");
+    model.endCellEdit();
+    const content = await read;
+    expect(content.log.rows[1]?.cells[6]).toBe("typed note");
+  });
+
+  test("every batch of the workbook asks to wait: read, add, correct, remove, profile, status, verification, go to, events", async () => {
+    const model = formWith(3);
+    const book = workbook();
+    const content = await book.readForm();
+    const second = content.log.rows[1]?.cells ?? [];
+    await book.appendRow([45500, "Beyond the Dura conference", "Virtual", "", "", 6, ""]);
+    await book.writeRow(3, [...second.slice(0, 6), "note"], second);
+    await book.removeRow(2, content.log.rows[0]?.cells ?? []);
+    await book.writeProfile({ email: "ada@example.net" });
+    await book.markRows([{ row: 2, level: "ok", text: "OK" }]);
+    await book.writeVerification({ mode: "replace", rows: [["checked"]] });
+    await book.readVerification();
+    await book.goTo({ kind: "row", row: 2 });
+    const stop = book.subscribe(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    stop();
+    expect(model.runs.length).toBeGreaterThanOrEqual(10);
+    expect(model.runs.filter((run) => !run.delayForCellEdit)).toEqual([]);
+  });
+});
