@@ -482,7 +482,14 @@ const bodyArea = (table: ModelTable): Area => ({ ...tableArea(table), top: table
 
 // ---- Events -------------------------------------------------------------------------
 
-type EventKind = "WorksheetsChanged" | "WorksheetChanged" | "TablesChanged" | "TableChanged" | "WorksheetAdded" | "WorksheetDeleted";
+type EventKind =
+  | "WorksheetsChanged"
+  | "WorksheetChanged"
+  | "TablesChanged"
+  | "TableChanged"
+  | "WorksheetAdded"
+  | "WorksheetDeleted"
+  | "WorksheetNameChanged";
 
 interface Registration {
   readonly kind: EventKind;
@@ -728,6 +735,11 @@ class WorksheetCollectionProxy extends ClientObject<ExcelModel> {
     this.requires("1.7", "WorksheetCollection.onDeleted");
     return this.events("WorksheetDeleted", () => null);
   }
+  /** Renaming is not modelled: the handler is registered and never called. */
+  get onNameChanged() {
+    this.requires("1.17", "WorksheetCollection.onNameChanged");
+    return this.events("WorksheetNameChanged", () => null);
+  }
 }
 
 /**
@@ -921,6 +933,9 @@ class TableProxy extends ClientObject<ModelTable> {
   }
   get name(): string {
     return this.loadedValue("name") as string;
+  }
+  get id(): string {
+    return this.loadedValue("id") as string;
   }
   set name(value: string) {
     this.command({ set: "name", value }, (table) => (table.name = value));
@@ -1271,6 +1286,8 @@ export class ExcelModel {
   private cellEdit: { readonly ended: Promise<void>; readonly end: () => void } | null = null;
   /** Each Excel.run that made its own context, with its options. */
   readonly runs: { readonly delayForCellEdit: boolean }[] = [];
+  /** How long each sync takes to come back (Excel on the web: a network round trip); 0 answers at once. */
+  latencyMs = 0;
   /** Whether the task pane shows; only the person opens or closes it. */
   paneVisible = true;
   /** Calls to Office.addin.showAsTaskpane, which show nothing. */
@@ -1345,8 +1362,8 @@ export class ExcelModel {
   async execute(actions: readonly Action[], delayForCellEdit = false): Promise<void> {
     const record: SyncRecord = { requestBytes: jsonBytes(actions.map((action) => action.request)), responseBytes: 0, cells: 0 };
     this.requests.push(record);
-    // Excel answers asynchronously.
-    await Promise.resolve();
+    // Excel answers asynchronously; on the web each sync crosses the network.
+    await (this.latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve());
     if (this.cellEdit !== null) {
       // The option is ExcelApi 1.11; a host without it fails the batch as if it were not given.
       if (!delayForCellEdit || !this.supports("1.11"))
