@@ -2,8 +2,17 @@
  * Ribbon commands. The manifest's "Export submission" button runs the
  * function `exportSubmission` (an ExecuteFunction action). The export itself
  * lives in the taskpane, which shows the findings when export must refuse, so
- * the command opens the pane and asks it to export.
+ * the command asks the pane to export, and the pane runs it only while it
+ * shows: never where nobody sees the outcome.
+ *
+ * The command never depends on `Office.addin.showAsTaskpane()`: Excel ignores
+ * it for add-ins in Microsoft's marketplace since 2026-02-23 (its promise
+ * resolves, the pane stays closed;
+ * https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in).
+ * It is still asked, for hosts that honour it; otherwise the request waits
+ * until the person opens the pane, which then exports at once.
  */
+import { paneVisible } from "../excel/paneVisibility";
 import { requestExport } from "./exportRequest";
 
 export const EXPORT_ACTION_ID = "exportSubmission";
@@ -25,19 +34,20 @@ function officeApi(): OfficeCommandsApi | undefined {
 }
 
 /**
- * Shows the taskpane, then asks it to export. Excel waits for
+ * Asks the taskpane to export, and a hidden pane to show. Excel waits for
  * `event.completed()` before it accepts another click on the button, so it is
- * called whatever happens.
+ * called at once, whatever happens.
  */
 export async function exportSubmission(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    try {
-      await officeApi()?.addin?.showAsTaskpane();
-    } catch {
-      // A host without Office.addin (SharedRuntime 1.1) still has the pane's
-      // window: the request below reaches it when the user opens the pane.
-    }
     requestExport();
+    if (!paneVisible()) {
+      // Not awaited: its promise says nothing about whether the pane shows.
+      // A host without Office.addin (SharedRuntime 1.1) has no such call.
+      void Promise.resolve()
+        .then(() => officeApi()?.addin?.showAsTaskpane())
+        .catch(() => undefined);
+    }
   } finally {
     event.completed();
   }

@@ -1,6 +1,7 @@
 import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
+import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { CoordinatorView } from "./CoordinatorView";
@@ -76,14 +77,20 @@ function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) 
   const latestExport = useRef(runExport);
   latestExport.current = runExport;
   useEffect(() => {
-    const listener = () => {
-      takeExportRequest();
-      void latestExport.current();
+    // A request waits while the pane is hidden (its code runs in a shared
+    // runtime even then): the export and any refusal show where the person
+    // looks, once the pane is opened.
+    const exportIfShown = () => {
+      if (paneVisible() && takeExportRequest()) void latestExport.current();
     };
     // A click on the ribbon button before the pane listened is waiting.
-    if (takeExportRequest()) void latestExport.current();
-    window.addEventListener(EXPORT_REQUEST_EVENT, listener);
-    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, listener);
+    exportIfShown();
+    window.addEventListener(EXPORT_REQUEST_EVENT, exportIfShown);
+    const stopVisibility = onPaneVisibility((visible) => visible && exportIfShown());
+    return () => {
+      window.removeEventListener(EXPORT_REQUEST_EVENT, exportIfShown);
+      stopVisibility();
+    };
   }, []);
 
   return (
