@@ -19,6 +19,21 @@ export function canCreateWorkbook(): boolean {
   );
 }
 
+/**
+ * The largest base64 text `Excel.createWorkbook` is given: it travels as one
+ * request, and Excel on the web refuses a request over 5 MB
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Whether desktop Excel has the same limit for this call is open in the
+ * docs; one limit everywhere keeps the outcome the same on every host. The
+ * margin leaves room for the request's own wrapping.
+ */
+export const CREATE_WORKBOOK_BASE64_LIMIT = 4_500_000;
+
+/** Whether bytes fit one `Excel.createWorkbook` request. */
+export function fitsCreateWorkbook(bytes: Uint8Array): boolean {
+  return Math.ceil(bytes.length / 3) * 4 <= CREATE_WORKBOOK_BASE64_LIMIT;
+}
+
 /** Opens .xlsx bytes as a new workbook in Excel. */
 export async function createWorkbook(bytes: Uint8Array): Promise<void> {
   await Excel.createWorkbook(bytesToBase64(bytes));

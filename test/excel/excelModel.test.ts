@@ -351,3 +351,11 @@ describe("the task pane (Show or hide the task pane; Runtimes)", () => {
     expect(events).toHaveLength(1);
   });
 });
+
+test("Excel.createWorkbook refuses base64 over the 5 MB request limit", async () => {
+  const excel = new ExcelModel().install();
+  const createWorkbook = (globalThis as unknown as { Excel: { createWorkbook(base64: string): Promise<void> } }).Excel.createWorkbook;
+  await expect(createWorkbook("A".repeat(PAYLOAD_LIMIT))).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  await createWorkbook("UEsDBA==");
+  expect(excel.createdWorkbooks).toEqual(["UEsDBA=="]);
+});

@@ -1286,6 +1286,8 @@ export class ExcelModel {
   private cellEdit: { readonly ended: Promise<void>; readonly end: () => void } | null = null;
   /** Each Excel.run that made its own context, with its options. */
   readonly runs: { readonly delayForCellEdit: boolean }[] = [];
+  /** The base64 of each workbook Excel.createWorkbook opened. */
+  readonly createdWorkbooks: string[] = [];
   /** How long each sync takes to come back (Excel on the web: a network round trip); 0 answers at once. */
   latencyMs = 0;
   /** Whether the task pane shows; only the person opens or closes it. */
@@ -1323,6 +1325,15 @@ export class ExcelModel {
         const options = second !== undefined ? (first as { delayForCellEdit?: unknown } | null) : null;
         this.runs.push({ delayForCellEdit: options?.delayForCellEdit === true });
         return batch(new ModelContext(this, options?.delayForCellEdit === true));
+      },
+      // A new workbook from base64 (ExcelApi 1.8) travels as one request: over the web's 5 MB it is refused.
+      // https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)
+      createWorkbook: async (base64?: string) => {
+        this.requests.push({ requestBytes: jsonBytes(base64 ?? ""), responseBytes: 0, cells: 0 });
+        await Promise.resolve();
+        if (!this.supports("1.8")) fail("ApiNotFound", "The API you are trying to use could not be found (createWorkbook, ExcelApi 1.8).");
+        if (jsonBytes(base64 ?? "") > PAYLOAD_LIMIT) fail("RequestPayloadSizeLimitExceeded", PAYLOAD_MESSAGE("request"));
+        this.createdWorkbooks.push(base64 ?? "");
       },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
