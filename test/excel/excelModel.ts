@@ -1699,6 +1699,19 @@ export class ExcelModel {
     return this.values(named.area.sheet.name, areaAddress(named.area));
   }
 
+  /**
+   * What a custom function receives for a range argument (=CST.CREDIT(MentorshipLog)): its values, as one
+   * argument of one call. On the web the call travels within the 5 MB request limit, so an argument whose
+   * JSON is larger is never delivered: the function is not called. What the cell then shows (#BUSY! while
+   * Excel retries, or #CALC!) is open in Microsoft's pages; the model throws RequestPayloadSizeLimitExceeded.
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   */
+  functionArgument(sheetName: string, address: string): Scalar[][] {
+    const values = this.values(sheetName, address);
+    if (jsonBytes(values) > PAYLOAD_LIMIT) fail("RequestPayloadSizeLimitExceeded", PAYLOAD_MESSAGE("request"));
+    return values;
+  }
+
   /** Values of a block of cells, as Range.values reads them. */
   values(sheetName: string, address: string): Scalar[][] {
     const sheet = this.sheet(sheetName) ?? fail("ItemNotFound", `No sheet ${sheetName}.`);
