@@ -546,7 +546,19 @@ class ModelContext {
 }
 
 type Kind =
-  "workbook" | "worksheet" | "worksheets" | "table" | "tables" | "names" | "range" | "column" | "columns" | "row" | "rows" | "function";
+  | "workbook"
+  | "worksheet"
+  | "worksheets"
+  | "table"
+  | "tables"
+  | "names"
+  | "range"
+  | "column"
+  | "columns"
+  | "row"
+  | "rows"
+  | "function"
+  | "application";
 
 abstract class ClientObject<T> {
   private resolved: { readonly target: T | null } | null = null;
@@ -674,14 +686,43 @@ class FunctionResultProxy extends ClientObject<{ value: number; error: string | 
   }
 }
 
+/**
+ * Excel's application (ExcelApi 1.11 for its separators): `decimalSeparator`
+ * is the mark the grid reads typed numbers with ("based on Excel's local
+ * settings"), which may differ from the web view's language (English Office
+ * with German regional settings types 1,5);
+ * `cultureInfo.numberFormat.numberDecimalSeparator` is the system's.
+ * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-decimalseparator-member
+ * https://learn.microsoft.com/javascript/api/excel/excel.cultureinfo
+ */
+class ApplicationProxy extends ClientObject<ExcelModel> {
+  constructor(context: ModelContext) {
+    super(context, () => context.model, "application");
+  }
+  protected read(name: string): unknown {
+    const model = this.target();
+    if (!model.supports("1.11"))
+      fail("ApiNotFound", `The API you are trying to use could not be found (Application.${name}, ExcelApi 1.11).`);
+    if (name === "decimalSeparator") return model.decimalSeparator;
+    if (name === "cultureInfo/numberFormat/numberDecimalSeparator" || name === "cultureInfo")
+      return { numberFormat: { numberDecimalSeparator: model.decimalSeparator } };
+    return fail("InvalidArgument", `Application has no loadable property ${name} in this model.`);
+  }
+  get decimalSeparator(): string {
+    return this.loadedValue("decimalSeparator") as string;
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly application: ApplicationProxy;
   readonly functions: { date: (year: number, month: number, day: number) => FunctionResultProxy };
 
   constructor(readonly context: ModelContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
+    this.application = new ApplicationProxy(context);
     this.tables = new TableCollectionProxy(context);
     this.names = new NamedItemCollectionProxy(context);
     this.functions = {
@@ -1255,6 +1296,8 @@ export interface ExcelModelOptions {
   /** The highest ExcelApi requirement set the host supports (default 1.17). */
   readonly apiVersion?: string;
   readonly date1904?: boolean;
+  /** The decimal mark of Excel's settings (default "."). */
+  readonly decimalSeparator?: string;
 }
 
 function versionNumber(version: string): number[] {
@@ -1277,6 +1320,7 @@ export class ExcelModel {
   selected: string | null = null;
   readonly apiVersion: string;
   readonly dateBase: number;
+  readonly decimalSeparator: string;
   private readonly registrations: Registration[] = [];
   private pending: Change[] = [];
   private deliveries: Promise<void>[] = [];
@@ -1299,6 +1343,7 @@ export class ExcelModel {
   constructor(options: ExcelModelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
     this.dateBase = options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    this.decimalSeparator = options.decimalSeparator ?? ".";
   }
 
   /** Number of context.sync() calls so far. */
