@@ -305,7 +305,13 @@ function applyPage(sheet: Excel.Worksheet, layout: SheetLayout): void {
   if (page === null || !supportsExcelApi("1.9")) return;
   const pageLayout = sheet.pageLayout;
   pageLayout.orientation = page.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-  pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  // Office.js documents a number of pages to fit (or a scale), not the file
+  // format's 0 for "as many pages as needed": a sheet that may run to any
+  // length keeps Excel's own scale, and prints on as many pages as it needs.
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+  if (page.fitToWidth >= 1 && page.fitToHeight >= 1) {
+    pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  }
   pageLayout.printGridlines = page.printGridlines;
   pageLayout.centerHorizontally = true;
   if (page.repeatRows !== null) pageLayout.setPrintTitleRows(`$${page.repeatRows.replace(":", ":$")}`);

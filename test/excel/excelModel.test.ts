@@ -359,3 +359,18 @@ test("Excel.createWorkbook refuses base64 over the 5 MB request limit", async ()
   await createWorkbook("UEsDBA==");
   expect(excel.createdWorkbooks).toEqual(["UEsDBA=="]);
 });
+
+test("page zoom takes a scale of 10 to 400 or a number of pages, not 0 (Excel.PageLayoutZoomOptions)", async () => {
+  const excel = model();
+  type Layout = { pageLayout: { zoom: unknown } };
+  const setZoom = (zoom: unknown) =>
+    run(async (context) => {
+      (context.workbook.worksheets.getItem("Sheet1") as unknown as Layout).pageLayout.zoom = zoom;
+      await context.sync();
+    });
+  await expect(setZoom({ horizontalFitToPages: 1, verticalFitToPages: 0 })).rejects.toMatchObject({ code: "InvalidArgument" });
+  await expect(setZoom({ scale: 5 })).rejects.toMatchObject({ code: "InvalidArgument" });
+  await setZoom({ horizontalFitToPages: 1, verticalFitToPages: 2 });
+  await setZoom({ scale: 80, horizontalFitToPages: null });
+  expect(excel.sheet("Sheet1")?.page.zoom).toEqual({ scale: 80, horizontalFitToPages: null });
+});

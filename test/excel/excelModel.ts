@@ -824,6 +824,24 @@ class TableCollectionProxy extends ClientObject<ExcelModel> {
   }
 }
 
+/**
+ * Page zoom takes the documented values only: a scale of 10 to 400, or a
+ * number of pages to fit wide and tall (null only where a scale is used).
+ * A 0 ("as many pages as needed" in the file format) is not among them:
+ * what Excel does with it is open, and the model refuses it.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+ */
+function checkZoom(value: unknown): void {
+  const zoom = (value ?? {}) as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+  const pages = (count: unknown) => count === undefined || (typeof count === "number" && Number.isInteger(count) && count >= 1);
+  const scaled = zoom.scale !== undefined && zoom.scale !== null;
+  if (scaled && !(typeof zoom.scale === "number" && zoom.scale >= 10 && zoom.scale <= 400))
+    fail("InvalidArgument", `The page scale ${String(zoom.scale)} is not between 10 and 400.`);
+  for (const count of [zoom.horizontalFitToPages, zoom.verticalFitToPages]) {
+    if (count === null ? !scaled : !pages(count)) fail("InvalidArgument", `${String(count)} is not a number of pages to fit.`);
+  }
+}
+
 class WorksheetProxy extends ClientObject<ModelSheet> {
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableProxy };
 
@@ -839,7 +857,12 @@ class WorksheetProxy extends ClientObject<ModelSheet> {
    */
   get pageLayout(): Record<string, unknown> {
     this.requires("1.9", "Worksheet.pageLayout");
-    const record = (name: string, value: unknown) => this.command({ set: name, value }, (sheet) => (sheet.page[name] = value));
+    // Checked when the batch runs, as Excel checks what it is sent.
+    const record = (name: string, value: unknown) =>
+      this.command({ set: name, value }, (sheet) => {
+        if (name === "zoom") checkZoom(value);
+        sheet.page[name] = value;
+      });
     const layout: Record<string, unknown> = {
       setPrintTitleRows: (rows: string) => record("printTitleRows", rows),
       headersFooters: {

@@ -525,6 +525,10 @@ describe("inserting the form", () => {
     expect(log?.validations.get("B2")).toEqual({ list: { inCellDropDown: true, source: `='${FORM_LISTS_SHEET}'!$A$2:$A$12` } });
     expect(model.sheet(FORM_LISTS_SHEET)?.visibility).toBe("Hidden");
     expect(model.cell(FORM_LISTS_SHEET, "A3").value).toBe("1x1 mentorship with a certified mentor");
+    // Documented zoom values only: the Profile fits one page; the log, of any length, keeps Excel's scale.
+    expect(model.sheet("Profile")?.page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+    expect(model.sheet(LOG)?.page.zoom).toBeUndefined();
+    expect(model.sheet(LOG)?.page.orientation).toBe("Landscape");
   });
 
   test("does nothing and says so when the form is already there", async () => {
