@@ -1,7 +1,8 @@
-import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList } from "@fluentui/react-components";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
+import { usePaneTheme } from "./theme";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { CoordinatorView } from "./CoordinatorView";
@@ -22,8 +23,9 @@ export interface AppProps {
 }
 
 export function App({ workbook, exporter, asOf, coordinatorExtra }: AppProps) {
+  const { theme } = usePaneTheme();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <WorkbookProvider workbook={workbook}>
         <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} />
       </WorkbookProvider>
