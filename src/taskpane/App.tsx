@@ -82,15 +82,20 @@ function Pane({ exporter, asOf, coordinatorExtra }: Omit<AppProps, "workbook">) 
     // A request waits while the pane is hidden (its code runs in a shared
     // runtime even then): the export and any refusal show where the person
     // looks, once the pane is opened.
-    const exportIfShown = () => {
+    const exportIfWaiting = () => {
       if (paneVisible() && takeExportRequest()) void latestExport.current();
     };
-    // A click on the ribbon button before the pane listened is waiting.
-    exportIfShown();
-    window.addEventListener(EXPORT_REQUEST_EVENT, exportIfShown);
-    const stopVisibility = onPaneVisibility((visible) => visible && exportIfShown());
+    const onRequest = () => {
+      if (!paneVisible()) return;
+      takeExportRequest();
+      void latestExport.current();
+    };
+    // A click on the ribbon button before the pane listened (or while it was hidden) is waiting.
+    exportIfWaiting();
+    window.addEventListener(EXPORT_REQUEST_EVENT, onRequest);
+    const stopVisibility = onPaneVisibility((visible) => visible && exportIfWaiting());
     return () => {
-      window.removeEventListener(EXPORT_REQUEST_EVENT, exportIfShown);
+      window.removeEventListener(EXPORT_REQUEST_EVENT, onRequest);
       stopVisibility();
     };
   }, []);
