@@ -7,7 +7,7 @@
  * submission. The Coordinator tab's record is saved as its own file.
  * Everything happens in the browser: no file is sent anywhere.
  */
-import { Button, FluentProvider, Spinner, makeStyles, mergeClasses, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { type IsoDate, type RecordRow, FORM, listText, newRecordRows, plural } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
@@ -31,6 +31,7 @@ import {
 } from "./document";
 import type { FileAccess, FileHandle } from "./fileAccess";
 import type { FormWriter } from "./formWriter";
+import { usePaneTheme } from "../taskpane/theme";
 import { loadFormWriter } from "./loadFormWriter";
 import { RECORD_FILE_NAME, loadRecord, readRecordCsv, recordCsv, recordRowsOf } from "./record";
 
@@ -225,6 +226,8 @@ async function carryRecord(from: MemoryWorkbook, to: MemoryWorkbook): Promise<vo
 
 export function TrackerPage({ initial, files, loadWriter = loadFormWriter, exporter = DEFAULT_EXPORTER, asOf }: TrackerPageProps) {
   const styles = useStyles();
+  // The browser's colour scheme and high contrast, as the pane inside follows them.
+  const { theme } = usePaneTheme();
   const [doc, setDoc] = useState(initial);
   const [record, setRecord] = useState<RecordFile>({ handle: null, name: RECORD_FILE_NAME, savedKey: "[]" });
   const [busy, setBusy] = useState<string | null>(null);
@@ -458,7 +461,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
 
   return (
     <FluentProvider
-      theme={webLightTheme}
+      theme={theme}
       className={styles.page}
       onDragOver={(event: DragEvent) => {
         if (!hasFiles(event)) return;
