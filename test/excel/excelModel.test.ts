@@ -374,3 +374,17 @@ test("page zoom takes a scale of 10 to 400 or a number of pages, not 0 (Excel.Pa
   await setZoom({ scale: 80, horizontalFitToPages: null });
   expect(excel.sheet("Sheet1")?.page.zoom).toEqual({ scale: 80, horizontalFitToPages: null });
 });
+
+test("before ExcelApi 1.14 a change event does not say who made it (no triggerSource)", async () => {
+  const excel = new ExcelModel({ apiVersion: "1.13" }).install();
+  excel.addSheet("Sheet1");
+  const events: Record<string, unknown>[] = [];
+  await run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async (args) => void events.push(args));
+    await context.sync();
+  });
+  await writeValue("A1", "written");
+  await excel.settle();
+  expect(events).toHaveLength(1);
+  expect(events[0]).not.toHaveProperty("triggerSource");
+});

@@ -1520,7 +1520,8 @@ export class ExcelModel {
       ...base,
       changeType: change.changeType,
       address: change.area === null ? "" : (areaAddress(change.area).split("!")[1] as string),
-      triggerSource: change.byAddin ? "ThisLocalAddin" : "Unknown",
+      // Who made the change is told from ExcelApi 1.14 on (Excel.EventTriggerSource).
+      ...(this.supports("1.14") ? { triggerSource: change.byAddin ? "ThisLocalAddin" : "Unknown" } : {}),
     };
     const onTable = (table: ModelTable) => change.area !== null && intersect(tableArea(table), change.area) !== null;
     switch (registration.kind) {

@@ -487,6 +487,16 @@ describe("following the workbook (change events)", () => {
     expect(heard).toHaveBeenCalledTimes(2);
   });
 
+  test("before ExcelApi 1.14 Excel does not say who wrote: the add-in's own writes are heard as any change", async () => {
+    const model = formWith(2, { apiVersion: "1.13" });
+    const heard = jest.fn();
+    workbook().subscribe(heard);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await workbook().appendRow([45500, "Beyond the Dura conference", "Virtual", "", "", 6, ""]);
+    await model.settle();
+    expect(heard).toHaveBeenCalled();
+  });
+
   test("registers its handlers in 1 sync", async () => {
     const model = formWith(1);
     workbook().subscribe(() => undefined);
