@@ -10,9 +10,10 @@
  * resolves, the pane stays closed;
  * https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in).
  * It is still asked, for hosts that honour it; otherwise the request waits
- * until the person opens the pane, which then exports at once.
+ * until the person opens the pane, which then exports at once, and a small
+ * dialog over the workbook says to open it.
  */
-import { paneVisible } from "../excel/paneVisibility";
+import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { requestExport } from "./exportRequest";
 
 export const EXPORT_ACTION_ID = "exportSubmission";
@@ -26,6 +27,37 @@ export const EXPORT_ACTION_ID = "exportSubmission";
 interface OfficeCommandsApi {
   readonly actions?: Pick<Office.Actions, "associate">;
   readonly addin?: Pick<Office.Addin, "showAsTaskpane">;
+  readonly context?: { readonly ui?: Pick<Office.UI, "displayDialogAsync"> };
+}
+
+/** How long the pane may take to show after the click before the person is told to open it. */
+export const SHOW_WAIT_MS = 1500;
+/** The help page's section that says to open the pane, shown in a dialog where the person is looking. */
+export const RIBBON_EXPORT_HELP = "help.html#ribbon-export";
+
+/**
+ * When the pane has not shown SHOW_WAIT_MS after the click, says so in a
+ * small dialog (DialogApi 1.1) over the workbook, where the person looks;
+ * the dialog closes when the pane shows.
+ */
+function tellToOpenPane(office: OfficeCommandsApi | undefined): void {
+  setTimeout(() => {
+    if (paneVisible() || office?.context?.ui?.displayDialogAsync === undefined) return;
+    const url = new URL(RIBBON_EXPORT_HELP, globalThis.location?.href ?? "https://localhost/").href;
+    try {
+      office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (result) => {
+        const dialog = String(result.status) === "succeeded" ? (result.value as Office.Dialog) : null;
+        if (dialog === null) return;
+        const stop = onPaneVisibility((visible) => {
+          if (!visible) return;
+          stop();
+          dialog.close();
+        });
+      });
+    } catch {
+      // A host without the Dialog API: the request still waits for the pane.
+    }
+  }, SHOW_WAIT_MS);
 }
 
 function officeApi(): OfficeCommandsApi | undefined {
@@ -42,11 +74,13 @@ export async function exportSubmission(event: Office.AddinCommands.Event): Promi
   try {
     requestExport();
     if (!paneVisible()) {
+      const office = officeApi();
       // Not awaited: its promise says nothing about whether the pane shows.
       // A host without Office.addin (SharedRuntime 1.1) has no such call.
       void Promise.resolve()
-        .then(() => officeApi()?.addin?.showAsTaskpane())
+        .then(() => office?.addin?.showAsTaskpane())
         .catch(() => undefined);
+      tellToOpenPane(office);
     }
   } finally {
     event.completed();

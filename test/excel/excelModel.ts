@@ -1359,6 +1359,8 @@ export class ExcelModel {
   latencyMs = 0;
   /** Whether the task pane shows; only the person opens or closes it. */
   paneVisible = true;
+  /** Dialogs the add-in opened over the workbook. */
+  readonly dialogs: { readonly url: string; open: boolean }[] = [];
   /** Calls to Office.addin.showAsTaskpane, which show nothing. */
   showRequests = 0;
   private readonly visibilityHandlers: ((args: { visibilityMode: string }) => void)[] = [];
@@ -1411,7 +1413,18 @@ export class ExcelModel {
       PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     };
     globals.Office = {
-      context: { requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) } },
+      context: {
+        requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) },
+        // Office.context.ui.displayDialogAsync (DialogApi 1.1): a dialog over the workbook, open until closed.
+        // https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins
+        ui: {
+          displayDialogAsync: (url: string, _options: unknown, callback?: (result: unknown) => void) => {
+            const dialog = { url, open: true };
+            this.dialogs.push(dialog);
+            callback?.({ status: "succeeded", value: { close: () => (dialog.open = false), addEventHandler: () => undefined } });
+          },
+        },
+      },
       VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
       addin: {
         // Ignored for add-ins in Microsoft's marketplace: it resolves, and the pane stays as it was.

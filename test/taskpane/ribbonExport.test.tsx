@@ -4,11 +4,11 @@
  * `Office.addin.showAsTaskpane()` resolves and shows nothing (Excel ignores
  * it for add-ins in Microsoft's marketplace): the export does not run in the
  * hidden pane, where nobody would see its outcome; it runs once the person
- * opens the pane.
+ * opens the pane; meanwhile a small dialog over the workbook says to open it.
  */
 import { screen } from "@testing-library/react";
 import { LOG_COLUMNS, LOG_TABLE, PROFILE_FIELDS } from "../../src/core";
-import { exportSubmission } from "../../src/commands/commands";
+import { SHOW_WAIT_MS, exportSubmission } from "../../src/commands/commands";
 import { takeExportRequest } from "../../src/commands/exportRequest";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { ExcelModel, type Scalar } from "../excel/excelModel";
@@ -49,7 +49,24 @@ test("Export clicked while the pane is closed waits for the pane, then exports o
   expect(model.paneVisible).toBe(false);
   expect(exported.filter((kind) => kind === "export")).toEqual([]);
 
+  // Where the person looks: after a moment without the pane, a small dialog over the workbook says to open it.
+  expect(model.dialogs).toEqual([]);
+  await pause(SHOW_WAIT_MS);
+  expect(model.dialogs).toEqual([{ url: expect.stringMatching(/\/help\.html#ribbon-export$/), open: true }]);
+
   model.showPane();
   await pause(300);
   expect(exported.filter((kind) => kind === "export")).toEqual(["export"]);
+  expect(model.dialogs[0]?.open).toBe(false);
+});
+
+test("with the pane open, the export runs at once and no dialog is shown", async () => {
+  const model = new ExcelModel().install();
+  model.addSheet("Tracking Form", [[...LOG_COLUMNS]]);
+  renderApp(new OfficeWorkbook());
+  await screen.findByRole("heading", { name: "CST Mentorship Tracker" });
+  await exportSubmission({ completed: () => undefined } as unknown as Office.AddinCommands.Event);
+  await pause(SHOW_WAIT_MS + 100);
+  expect(model.showRequests).toBe(0);
+  expect(model.dialogs).toEqual([]);
 });
