@@ -23,6 +23,8 @@ const zlib = require("node:zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const browserslist = require("browserslist");
+const { esbuildTargets } = require("./scripts/compile-loader.cjs");
 
 const DEV_PORT = 3000;
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -45,6 +47,13 @@ const PAGES = {
   "tracker.html": { template: "./src/tracker/tracker.html", entries: ["tracker"] },
   "help.html": { template: "./src/help/help.html", entries: [] },
 };
+
+/**
+ * The browsers the bundles are compiled for (.browserslistrc: the web views
+ * Office uses for add-ins), as esbuild targets.
+ */
+const BROWSERS = browserslist(undefined, { path: __dirname });
+const compileLoader = { loader: path.resolve(__dirname, "scripts/compile-loader.cjs"), options: { targets: esbuildTargets(BROWSERS) } };
 
 /** A build that must not run, with the one line that says what to do instead. */
 class BuildRefusal extends Error {}
@@ -343,18 +352,25 @@ async function config(env = {}, argv = {}) {
       chunkFilename: production ? "[name].[contenthash].js" : "[name].js",
       clean: true,
     },
+    // Webpack's own runtime code uses only syntax these browsers know.
+    target: "browserslist",
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
     module: {
       rules: [
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking is `tsc --noEmit` in the tests; the build only transpiles.
-            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
-          },
+          use: [
+            compileLoader,
+            {
+              loader: "ts-loader",
+              // Type checking is `tsc --noEmit` in the tests; the build only transpiles.
+              options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+            },
+          ],
         },
+        // Packages ship whatever syntax their authors chose: compiled to the same browsers.
+        { test: /\.m?js$/, include: /node_modules/, use: [compileLoader] },
       ],
     },
     optimization: {
@@ -426,3 +442,4 @@ module.exports.excelFunctionsMetadata = excelFunctionsMetadata;
 module.exports.manifestUrls = manifestUrls;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.SERVICE_WORKER = SERVICE_WORKER;
+module.exports.BROWSERS = BROWSERS;

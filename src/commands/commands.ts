@@ -2,8 +2,18 @@
  * Ribbon commands. The manifest's "Export submission" button runs the
  * function `exportSubmission` (an ExecuteFunction action). The export itself
  * lives in the taskpane, which shows the findings when export must refuse, so
- * the command opens the pane and asks it to export.
+ * the command asks the pane to export, and the pane runs it only while it
+ * shows: never where nobody sees the outcome.
+ *
+ * The command never depends on `Office.addin.showAsTaskpane()`: Excel ignores
+ * it for add-ins in Microsoft's marketplace since 2026-02-23 (its promise
+ * resolves, the pane stays closed;
+ * https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in).
+ * It is still asked, for hosts that honour it; otherwise the request waits
+ * until the person opens the pane, which then exports at once, and a small
+ * dialog over the workbook says to open it.
  */
+import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { requestExport } from "./exportRequest";
 
 export const EXPORT_ACTION_ID = "exportSubmission";
@@ -17,6 +27,37 @@ export const EXPORT_ACTION_ID = "exportSubmission";
 interface OfficeCommandsApi {
   readonly actions?: Pick<Office.Actions, "associate">;
   readonly addin?: Pick<Office.Addin, "showAsTaskpane">;
+  readonly context?: { readonly ui?: Pick<Office.UI, "displayDialogAsync"> };
+}
+
+/** How long the pane may take to show after the click before the person is told to open it. */
+export const SHOW_WAIT_MS = 1500;
+/** The help page's section that says to open the pane, shown in a dialog where the person is looking. */
+export const RIBBON_EXPORT_HELP = "help.html#ribbon-export";
+
+/**
+ * When the pane has not shown SHOW_WAIT_MS after the click, says so in a
+ * small dialog (DialogApi 1.1) over the workbook, where the person looks;
+ * the dialog closes when the pane shows.
+ */
+function tellToOpenPane(office: OfficeCommandsApi | undefined): void {
+  setTimeout(() => {
+    if (paneVisible() || office?.context?.ui?.displayDialogAsync === undefined) return;
+    const url = new URL(RIBBON_EXPORT_HELP, globalThis.location?.href ?? "https://localhost/").href;
+    try {
+      office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (result) => {
+        const dialog = String(result.status) === "succeeded" ? (result.value as Office.Dialog) : null;
+        if (dialog === null) return;
+        const stop = onPaneVisibility((visible) => {
+          if (!visible) return;
+          stop();
+          dialog.close();
+        });
+      });
+    } catch {
+      // A host without the Dialog API: the request still waits for the pane.
+    }
+  }, SHOW_WAIT_MS);
 }
 
 function officeApi(): OfficeCommandsApi | undefined {
@@ -25,19 +66,22 @@ function officeApi(): OfficeCommandsApi | undefined {
 }
 
 /**
- * Shows the taskpane, then asks it to export. Excel waits for
+ * Asks the taskpane to export, and a hidden pane to show. Excel waits for
  * `event.completed()` before it accepts another click on the button, so it is
- * called whatever happens.
+ * called at once, whatever happens.
  */
 export async function exportSubmission(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    try {
-      await officeApi()?.addin?.showAsTaskpane();
-    } catch {
-      // A host without Office.addin (SharedRuntime 1.1) still has the pane's
-      // window: the request below reaches it when the user opens the pane.
-    }
     requestExport();
+    if (!paneVisible()) {
+      const office = officeApi();
+      // Not awaited: its promise says nothing about whether the pane shows.
+      // A host without Office.addin (SharedRuntime 1.1) has no such call.
+      void Promise.resolve()
+        .then(() => office?.addin?.showAsTaskpane())
+        .catch(() => undefined);
+      tellToOpenPane(office);
+    }
   } finally {
     event.completed();
   }

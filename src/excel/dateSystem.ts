@@ -22,17 +22,20 @@ export function queueDateSystemProbe(context: Excel.RequestContext): () => DateS
   return () => (probe !== null && !probe.error && probe.value === SERIAL_OF_1904_01_01_IN_1904 ? "1904" : "1900");
 }
 
-/** Asks Excel in a batch of its own; null where there is no Excel API to ask (Node, tests, a browser outside Excel). */
+/**
+ * Asks Excel in a batch of its own; null where there is no Excel API to ask
+ * (Node, tests, a browser outside Excel). A batch Excel refuses rejects: a
+ * refusal is no answer, and reading it as 1900 would shift a 1904
+ * workbook's dates by 1,462 days. The batch waits while a cell is being
+ * edited (`delayForCellEdit`, ExcelApi 1.11), when Excel would refuse it
+ * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ */
 export async function readDateSystemFromExcel(): Promise<DateSystem | null> {
   const excel = (globalThis as { Excel?: { run?: unknown } }).Excel;
   if (typeof excel !== "object" || excel === null || typeof excel.run !== "function") return null;
-  try {
-    return await Excel.run(async (context) => {
-      const read = queueDateSystemProbe(context);
-      await context.sync();
-      return read();
-    });
-  } catch {
-    return null;
-  }
+  return Excel.run({ delayForCellEdit: true }, async (context) => {
+    const read = queueDateSystemProbe(context);
+    await context.sync();
+    return read();
+  });
 }

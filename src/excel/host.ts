@@ -19,6 +19,21 @@ export function canCreateWorkbook(): boolean {
   );
 }
 
+/**
+ * The largest base64 text `Excel.createWorkbook` is given: it travels as one
+ * request, and Excel on the web refuses a request over 5 MB
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Whether desktop Excel has the same limit for this call is open in the
+ * docs; one limit everywhere keeps the outcome the same on every host. The
+ * margin leaves room for the request's own wrapping.
+ */
+export const CREATE_WORKBOOK_BASE64_LIMIT = 4_500_000;
+
+/** Whether bytes fit one `Excel.createWorkbook` request. */
+export function fitsCreateWorkbook(bytes: Uint8Array): boolean {
+  return Math.ceil(bytes.length / 3) * 4 <= CREATE_WORKBOOK_BASE64_LIMIT;
+}
+
 /** Opens .xlsx bytes as a new workbook in Excel. */
 export async function createWorkbook(bytes: Uint8Array): Promise<void> {
   await Excel.createWorkbook(bytesToBase64(bytes));
@@ -29,4 +44,34 @@ export function bytesToBase64(bytes: Uint8Array): string {
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
+}
+
+/** Excel's decimal mark, by Office.js instance: a setting that rarely changes, so asked once. */
+const decimalMarks = new WeakMap<object, string>();
+
+/**
+ * The decimal mark Excel reads typed numbers with (`Application.decimalSeparator`,
+ * ExcelApi 1.11: "based on Excel's local settings"), which the pane's typed
+ * numbers follow so they read as the grid reads them; it can differ from the
+ * web view's language (English Office with German regional settings).
+ * Null outside Excel, on hosts without ExcelApi 1.11, or when Excel does not
+ * answer (then the pane falls back to its language, and asks again next time).
+ * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-decimalseparator-member
+ */
+export async function excelDecimalMark(): Promise<string | null> {
+  if (typeof Excel === "undefined" || typeof Office === "undefined") return null;
+  if (Office.context?.requirements?.isSetSupported("ExcelApi", "1.11") !== true) return null;
+  const known = decimalMarks.get(Excel);
+  if (known !== undefined) return known;
+  try {
+    const mark = await Excel.run({ delayForCellEdit: true }, async (context) => {
+      const application = context.workbook.application.load("decimalSeparator");
+      await context.sync();
+      return application.decimalSeparator;
+    });
+    decimalMarks.set(Excel, mark);
+    return mark;
+  } catch {
+    return null;
+  }
 }

@@ -168,10 +168,18 @@ function inputSpan(columns: readonly number[]): { readonly first: number; readon
   return { first, width: Math.max(...columns) - first + 1 };
 }
 
+/**
+ * Every batch waits while a cell is being edited: without `delayForCellEdit`
+ * (ExcelApi 1.11) Excel fails a batch that arrives during the edit, and the
+ * pane reads right after each change, often while the next cell is typed
+ * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
 /** Runs a batch; a missing table or sheet becomes the given message for the user. */
 async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, missing: string = NO_FORM_MESSAGE): Promise<T> {
   try {
-    return await Excel.run(batch);
+    return await Excel.run(RUN_OPTIONS, batch);
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     if (errorCode(error) === "ItemNotFound") throw new WorkbookError(missing);
@@ -297,7 +305,13 @@ function applyPage(sheet: Excel.Worksheet, layout: SheetLayout): void {
   if (page === null || !supportsExcelApi("1.9")) return;
   const pageLayout = sheet.pageLayout;
   pageLayout.orientation = page.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-  pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  // Office.js documents a number of pages to fit (or a scale), not the file
+  // format's 0 for "as many pages as needed": a sheet that may run to any
+  // length keeps Excel's own scale, and prints on as many pages as it needs.
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+  if (page.fitToWidth >= 1 && page.fitToHeight >= 1) {
+    pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+  }
   pageLayout.printGridlines = page.printGridlines;
   pageLayout.centerHorizontally = true;
   if (page.repeatRows !== null) pageLayout.setPrintTitleRows(`$${page.repeatRows.replace(":", ":$")}`);
@@ -710,17 +724,68 @@ export class OfficeWorkbook implements TrackingWorkbook {
     });
   }
 
+  /**
+   * Tells `listener` of changes to the form (the log table, the Profile and
+   * Submission sheets) made by anyone but this add-in. Excel raises
+   * `WorksheetCollection.onChanged` for every sheet, and for the add-in's own
+   * writes too ("Work with events"): the pane reads again after its own writes
+   * anyway, and an edit elsewhere says nothing about the form, so neither
+   * costs a read. Own writes are told apart by `triggerSource` (ExcelApi
+   * 1.14); older hosts report them as any other change. A sheet added,
+   * deleted or renamed may make or unmake the form: the form's places are
+   * looked up again (one sync), and the listener hears of it when they
+   * changed (a lookup that fails counts as a change).
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events
+   * https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource
+   */
   subscribe(listener: () => void): () => void {
     // WorksheetCollection.onChanged is ExcelApi 1.9; without it the pane still works, refreshed by its own changes only.
     if (!supportsExcelApi("1.9")) return () => undefined;
     let listening = true;
-    const handler = async () => {
-      if (listening) listener();
+    // The ids of the log table and of the Profile and Submission sheets: what readForm reads.
+    let formIds = new Set<string>();
+    const queueFormIds = (context: Excel.RequestContext): (() => Set<string>) => {
+      const found: (Excel.Table | Excel.Worksheet)[] = [
+        context.workbook.tables.getItemOrNullObject(LOG_TABLE).load("id"),
+        context.workbook.worksheets.getItemOrNullObject(PROFILE_SHEET).load("id"),
+        context.workbook.worksheets.getItemOrNullObject(SUBMISSION_SHEET).load("id"),
+      ];
+      return () => new Set(found.filter((item) => !item.isNullObject).map((item) => item.id));
     };
-    const registered = Excel.run(async (context) => {
+    const byOthers = (args: object) => listening && (args as { triggerSource?: string }).triggerSource !== "ThisLocalAddin";
+    const onSheetChanged = async (args: Excel.WorksheetChangedEventArgs) => {
+      if (byOthers(args) && formIds.has(args.worksheetId)) listener();
+    };
+    const onTableChanged = async (args: Excel.TableChangedEventArgs) => {
+      if (byOthers(args) && formIds.has(args.tableId)) listener();
+    };
+    const onSheets = async () => {
+      if (!listening) return;
+      const before = [...formIds].sort().join();
+      try {
+        formIds = await Excel.run(RUN_OPTIONS, async (context) => {
+          const read = queueFormIds(context);
+          await context.sync();
+          return read();
+        });
+      } catch {
+        listener();
+        return;
+      }
+      if (listening && [...formIds].sort().join() !== before) listener();
+    };
+    const registered = Excel.run(RUN_OPTIONS, async (context) => {
       const sheets = context.workbook.worksheets;
-      const results = [sheets.onChanged.add(handler), sheets.onAdded.add(handler), sheets.onDeleted.add(handler)];
+      const read = queueFormIds(context);
+      const results: OfficeExtension.EventHandlerResult<unknown>[] = [
+        sheets.onChanged.add(onSheetChanged),
+        context.workbook.tables.onChanged.add(onTableChanged),
+        sheets.onAdded.add(onSheets),
+        sheets.onDeleted.add(onSheets),
+      ];
+      if (supportsExcelApi("1.17")) results.push(sheets.onNameChanged.add(onSheets));
       await context.sync();
+      formIds = read();
       return results;
     }).catch(() => [] as OfficeExtension.EventHandlerResult<unknown>[]);
     return () => {

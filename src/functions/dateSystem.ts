@@ -6,9 +6,10 @@
  * must know which system the workbook uses. It is asked of Excel the way the
  * pane asks it (`src/excel/dateSystem.ts`); where there is no Excel API at
  * all (Node, tests, a browser outside Excel) it is 1900, Excel's default.
- * The answer is cached: a workbook's date system can be changed only in
+ * An answer is cached: a workbook's date system can be changed only in
  * Excel's options, which is rare enough that reopening the workbook is the
- * remedy.
+ * remedy. A failed read is not an answer and is never cached: the functions
+ * that asked show an error saying so, and the next calculation asks again.
  */
 import type { DateSystem } from "../core";
 import { readDateSystemFromExcel } from "../excel/dateSystem";
@@ -16,11 +17,23 @@ import { readDateSystemFromExcel } from "../excel/dateSystem";
 /** Where the date system comes from: a plain answer when it is known at once, a promise when Excel must be asked. */
 export type DateSystemSource = () => DateSystem | Promise<DateSystem>;
 
+/** Excel did not answer: the functions say so rather than count in a date system that may be wrong. */
+export class DateSystemUnread extends Error {
+  constructor(cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`Excel did not tell the workbook's date system (${detail}): recalculate (Ctrl+Alt+F9) to ask again.`);
+    this.name = "DateSystemUnread";
+  }
+}
+
 /** Asks Excel; without an Excel API, 1900 at once. */
 export const excelDateSystemSource: DateSystemSource = () => {
   const excel = (globalThis as { Excel?: { run?: unknown } }).Excel;
   if (typeof excel !== "object" || excel === null || typeof excel.run !== "function") return "1900";
-  return readDateSystemFromExcel().then((system) => system ?? "1900");
+  return readDateSystemFromExcel().then(
+    (system) => system ?? "1900",
+    (error: unknown) => Promise.reject(new DateSystemUnread(error)),
+  );
 };
 
 let source: DateSystemSource = excelDateSystemSource;
@@ -38,8 +51,8 @@ export function workbookDateSystem(): DateSystem | Promise<DateSystem> {
     let answer: DateSystem | Promise<DateSystem>;
     try {
       answer = source();
-    } catch {
-      answer = "1900";
+    } catch (error) {
+      return Promise.reject(error instanceof DateSystemUnread ? error : new DateSystemUnread(error));
     }
     if (typeof answer === "string") {
       known = answer;
@@ -47,7 +60,11 @@ export function workbookDateSystem(): DateSystem | Promise<DateSystem> {
     }
     pending = answer.then(
       (system) => (known = system),
-      () => (known = "1900"),
+      (error: unknown) => {
+        // Not remembered: the next call asks Excel again.
+        pending = null;
+        throw error instanceof DateSystemUnread ? error : new DateSystemUnread(error);
+      },
     );
   }
   return pending;

@@ -68,7 +68,7 @@ import {
 } from "../core";
 import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
 import { currentDay, onNewDay } from "./dayChange";
-import { workbookDateSystem } from "./dateSystem";
+import { DateSystemUnread, workbookDateSystem } from "./dateSystem";
 import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
 import { rowChecksFor } from "./rowChecks";
 import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
@@ -111,6 +111,7 @@ interface Invocation<T> {
 type Compute<A, T> = (argument: A, dateSystem: DateSystem, asOf: IsoDate) => T | FunctionFailure;
 
 function unexpected(name: string, error: unknown): FunctionFailure {
+  if (error instanceof DateSystemUnread) return failure("notAvailable", `CST.${name}: ${error.message}`);
   const reason = error instanceof Error ? error.message : String(error);
   return failure("invalidValue", `CST.${name} could not read its arguments (${reason}): check that each argument is a cell or range.`);
 }

@@ -11,6 +11,7 @@ import {
   proposedCredential,
   quantityHint,
 } from "./activityForm";
+import { excelDecimalMark } from "../excel/host";
 import { localeDecimalMark } from "./dates";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
@@ -69,6 +70,18 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per row to correct
   }, [editingKey]);
 
+  // Excel's decimal mark, asked once when the form shows, so an add costs no extra round trip.
+  const excelMark = useRef<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void excelDecimalMark().then((mark) => {
+      if (current) excelMark.current = mark;
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
   const change = (field: ActivityField, value: string) => {
     const next = { ...values, [field]: value } as ActivityValues;
     if (field === "activity") {
@@ -94,8 +107,9 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
       dateSystem: content.log.dateSystem,
       existingRows: content.log.rows,
       editingRow: editing?.row,
-      // Read when an activity is added, not when the form is drawn: the locale's number data loads on first use.
-      decimalMark: localeDecimalMark(),
+      // Typed numbers read as Excel's grid reads them; outside Excel, as the pane's language writes them
+      // (read when an activity is added, not when the form is drawn: the locale's number data loads on first use).
+      decimalMark: excelMark.current ?? (excelMark.current = await excelDecimalMark()) ?? localeDecimalMark(),
     });
     setErrors(check.fieldErrors);
     const count = Object.keys(check.fieldErrors).length;

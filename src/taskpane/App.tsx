@@ -1,6 +1,8 @@
-import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList } from "@fluentui/react-components";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
+import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
+import { usePaneTheme } from "./theme";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { CoordinatorView } from "./CoordinatorView";
@@ -23,8 +25,9 @@ export interface AppProps {
 }
 
 export function App({ workbook, exporter, asOf, coordinatorExtra, onViewChange }: AppProps) {
+  const { theme } = usePaneTheme();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <WorkbookProvider workbook={workbook}>
         <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} onViewChange={onViewChange} />
       </WorkbookProvider>
@@ -79,14 +82,25 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
   const latestExport = useRef(runExport);
   latestExport.current = runExport;
   useEffect(() => {
-    const listener = () => {
+    // A request waits while the pane is hidden (its code runs in a shared
+    // runtime even then): the export and any refusal show where the person
+    // looks, once the pane is opened.
+    const exportIfWaiting = () => {
+      if (paneVisible() && takeExportRequest()) void latestExport.current();
+    };
+    const onRequest = () => {
+      if (!paneVisible()) return;
       takeExportRequest();
       void latestExport.current();
     };
-    // A click on the ribbon button before the pane listened is waiting.
-    if (takeExportRequest()) void latestExport.current();
-    window.addEventListener(EXPORT_REQUEST_EVENT, listener);
-    return () => window.removeEventListener(EXPORT_REQUEST_EVENT, listener);
+    // A click on the ribbon button before the pane listened (or while it was hidden) is waiting.
+    exportIfWaiting();
+    window.addEventListener(EXPORT_REQUEST_EVENT, onRequest);
+    const stopVisibility = onPaneVisibility((visible) => visible && exportIfWaiting());
+    return () => {
+      window.removeEventListener(EXPORT_REQUEST_EVENT, onRequest);
+      stopVisibility();
+    };
   }, []);
 
   return (

@@ -291,7 +291,9 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place
       <span data-testid="export-next-steps">
         {outcome.kind === "opened"
           ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
-          : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}{" "}
+          : outcome.tooLarge !== undefined
+            ? `The submission (${(outcome.tooLarge / 1_000_000).toFixed(1)} MB) is too large for Excel to open from the add-in as a new workbook, so it was downloaded as ${outcome.fileName} (${credits}). Open it from your downloads, and send it to your coordinator.`
+            : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}{" "}
         Keep logging in this same log, and never delete its rows. When the coordinator confirms the award, use Record an award under Your
         progress: new hours then count toward the next credit.
       </span>

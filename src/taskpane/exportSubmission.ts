@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from "../core";
 import { type PreparedSubmission, type Submission, prepareSubmission } from "../core";
-import { canCreateWorkbook, createWorkbook } from "../excel/host";
+import { canCreateWorkbook, createWorkbook, fitsCreateWorkbook } from "../excel/host";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ListedFinding, listFindings } from "./findings";
 import { XLSX_TYPE, downloadBytes } from "./download";
@@ -13,12 +13,18 @@ import { XLSX_TYPE, downloadBytes } from "./download";
 /** Builds the submission workbook's .xlsx bytes. */
 export type SubmissionBuilder = (submission: Submission) => Promise<Uint8Array>;
 
-/** Where a built submission goes: a new Excel workbook, or a download. */
-export type SubmissionOpener = (bytes: Uint8Array, fileName: string) => Promise<"opened" | "downloaded">;
+/** Where a built submission goes: a new Excel workbook, or a download (with why, where Excel could not take it). */
+export type SubmissionOpener = (bytes: Uint8Array, fileName: string) => Promise<"opened" | "downloaded" | "downloadedTooLarge">;
 
 export type ExportOutcome =
   | { readonly kind: "refused"; readonly findings: readonly ListedFinding[] }
-  | { readonly kind: "opened" | "downloaded"; readonly fileName: string; readonly credits: number }
+  | {
+      readonly kind: "opened" | "downloaded";
+      readonly fileName: string;
+      readonly credits: number;
+      /** Downloaded because Excel cannot open a workbook this large from an add-in: its size in bytes. */
+      readonly tooLarge?: number;
+    }
   | { readonly kind: "failed"; readonly message: string };
 
 export interface ExportDependencies {
@@ -36,11 +42,24 @@ export function submissionFileName(mentee: string, asOf: IsoDate): string {
   return `CST-submission-${name === "" ? "mentee" : name}-${asOf}.xlsx`;
 }
 
-/** Opens the bytes as a new workbook where Excel can (ExcelApi 1.8), else downloads them. */
+/**
+ * Opens the bytes as a new workbook where Excel can (ExcelApi 1.8) and they
+ * fit one request, else downloads them; a refusal for size downloads too.
+ */
 export const openInExcelOrDownload: SubmissionOpener = async (bytes, fileName) => {
   if (canCreateWorkbook()) {
-    await createWorkbook(bytes);
-    return "opened";
+    if (!fitsCreateWorkbook(bytes)) {
+      downloadBytes(bytes, fileName, XLSX_TYPE);
+      return "downloadedTooLarge";
+    }
+    try {
+      await createWorkbook(bytes);
+      return "opened";
+    } catch (error) {
+      if (!/PayloadSizeLimitExceeded/.test(String((error as { code?: unknown })?.code))) throw error;
+      downloadBytes(bytes, fileName, XLSX_TYPE);
+      return "downloadedTooLarge";
+    }
   }
   downloadBytes(bytes, fileName, XLSX_TYPE);
   return "downloaded";
@@ -62,6 +81,7 @@ export async function exportSubmission(workbook: TrackingWorkbook, dependencies:
     const bytes = await build(prepared.submission);
     const fileName = submissionFileName(prepared.submission.summary.mentee, prepared.assessment.asOf);
     const kind = await dependencies.open(bytes, fileName);
+    if (kind === "downloadedTooLarge") return { kind: "downloaded", fileName, credits: prepared.report.credits, tooLarge: bytes.length };
     return { kind, fileName, credits: prepared.report.credits };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

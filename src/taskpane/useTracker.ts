@@ -1,14 +1,22 @@
 /**
  * The open workbook's tracking form, read and assessed by the core. Every
  * view reads from here. The pane follows the workbook (SPEC 10): whatever
- * changes it, a row typed into the table, a row deleted, a Profile value, or
- * the pane's own writes, the workbook tells `subscribe`'s listener and the
- * form is read again shortly after, once for a burst of changes; the latest
- * read wins. Views may still call `refresh()` after their own changes.
+ * changes the form's sheets, a row typed into the table, a row deleted, a
+ * Profile value, the workbook tells `subscribe`'s listener and the form is
+ * read again shortly after, once for a burst of changes. Views call
+ * `refresh()` after their own writes, which the workbook does not report.
+ *
+ * Each read costs round trips to Excel (each `context.sync()` crosses the
+ * network on Excel on the web), so: one read at a time (a change or a
+ * refresh during a read asks for one more read after it, however many
+ * arrive), and none while the pane is hidden (the code keeps running in a
+ * shared runtime, and Excel keeps raising events): a change then is read
+ * when the pane shows again.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Assessment, type IsoDate, checkLog, isEmptyRow, todayIsoDate } from "../core";
 import type { WorkbookContent } from "../core";
+import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { WorkbookError } from "../excel/workbook";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -30,19 +38,43 @@ export function messageOf(error: unknown): string {
   return `Something went wrong (${detail}): try again.`;
 }
 
+interface Reads {
+  /** The read under way. */
+  running: Promise<WorkbookContent | null> | null;
+  /** The one read asked for while another runs: it starts when that one ends. */
+  next: Promise<WorkbookContent | null> | null;
+}
+
+/** Reads now, or once after the read under way; never two at once, and at most one waiting. */
+function queueRead(state: Reads, read: () => Promise<WorkbookContent | null>): Promise<WorkbookContent | null> {
+  if (state.running === null) {
+    const running = read().finally(() => {
+      if (state.running === running) state.running = null;
+    });
+    state.running = running;
+    return running;
+  }
+  if (state.next === null) {
+    const after = state.running.then(() => {
+      state.next = null;
+      return queueRead(state, read);
+    });
+    state.next = after;
+  }
+  return state.next;
+}
+
 export function useTracker(asOfOverride?: IsoDate): TrackerState {
   const workbook = useWorkbook();
   const asOf = asOfOverride ?? todayIsoDate();
   const [content, setContent] = useState<WorkbookContent | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
-  const latest = useRef(0);
+  const reads = useRef<Reads | null>(null);
 
-  const refresh = useCallback(async () => {
-    const request = ++latest.current;
+  const readOnce = useCallback(async () => {
     try {
       const next = await workbook.readForm();
-      if (request !== latest.current) return next;
       setContent(next);
       // Checked as export will check it, so a missing mentee name is among the findings before export refuses; but an
       // untouched new form (no activity yet) shows guidance, not an error for the name nobody was asked for yet.
@@ -51,27 +83,45 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
       setReadError(null);
       return next;
     } catch (error) {
-      if (request === latest.current) setReadError(messageOf(error));
+      setReadError(messageOf(error));
       return null;
     }
   }, [workbook, asOf]);
 
+  const refresh = useCallback(() => {
+    const state = reads.current ?? (reads.current = { running: null, next: null });
+    return queueRead(state, readOnce);
+  }, [readOnce]);
+
   useEffect(() => {
+    reads.current = { running: null, next: null };
     void refresh();
   }, [refresh]);
 
   useEffect(() => {
-    // One read per burst: the first change starts the wait, later ones within it ride along; a change during the read starts another.
+    // One read per burst: the first change starts the wait, later ones within it ride along.
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const stop = workbook.subscribe(() => {
+    let missed = false;
+    const follow = () => {
+      if (!paneVisible()) {
+        missed = true;
+        return;
+      }
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
         void refresh();
       }, FOLLOW_DELAY_MS);
+    };
+    const stop = workbook.subscribe(follow);
+    const stopVisibility = onPaneVisibility((visible) => {
+      if (!visible || !missed) return;
+      missed = false;
+      follow();
     });
     return () => {
       if (timer !== null) clearTimeout(timer);
+      stopVisibility();
       stop();
     };
   }, [workbook, refresh]);

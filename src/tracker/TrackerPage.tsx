@@ -7,7 +7,7 @@
  * submission. The Coordinator tab's record is saved as its own file.
  * Everything happens in the browser: no file is sent anywhere.
  */
-import { Button, FluentProvider, Spinner, mergeClasses, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Spinner, mergeClasses } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { type IsoDate, type RecordRow, FORM, newRecordRows, plural } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
@@ -31,6 +31,7 @@ import {
 import type { FileAccess, FileHandle } from "./fileAccess";
 import { pickToOpen, saveTarget, writeFile } from "./fileSlot";
 import type { FormWriter } from "./formWriter";
+import { usePaneTheme } from "../taskpane/theme";
 import { loadFormWriter } from "./loadFormWriter";
 import { type Question, QuestionBar } from "./QuestionBar";
 import { RecordSection } from "./RecordSection";
@@ -70,6 +71,8 @@ async function carryRecord(from: MemoryWorkbook, to: MemoryWorkbook): Promise<vo
 
 export function TrackerPage({ initial, files, loadWriter = loadFormWriter, exporter = DEFAULT_EXPORTER, asOf }: TrackerPageProps) {
   const styles = useTrackerStyles();
+  // The browser's colour scheme and high contrast, as the pane inside follows them.
+  const { theme } = usePaneTheme();
   const [doc, setDoc] = useState(initial);
   const [record, setRecord] = useState<RecordFile>({ handle: null, name: RECORD_FILE_NAME, savedKey: "[]" });
   const [busy, setBusy] = useState<string | null>(null);
@@ -282,7 +285,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
 
   return (
     <FluentProvider
-      theme={webLightTheme}
+      theme={theme}
       className={styles.page}
       onDragOver={(event: DragEvent) => {
         if (!hasFiles(event)) return;

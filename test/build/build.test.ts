@@ -9,6 +9,7 @@
  * (issue 4: 250 KB gzip). A production build without an origin, or for this
  * machine, is refused before it compiles anything.
  */
+import { parse } from "acorn";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -117,6 +118,20 @@ test("the bundle has the pages, functions.json, the manifest and the icons, and 
   }
   expect(existsSync(path.join(out, "office-js"))).toBe(false);
   expect(readdirSync(out).filter((file) => /^office/i.test(file))).toEqual([]);
+});
+
+test("every emitted bundle parses as ECMAScript 2022, the version of the oldest browsers the build targets (.browserslistrc)", () => {
+  const scripts = readdirSync(out).filter((file) => file.endsWith(".js"));
+  expect(scripts.length).toBeGreaterThan(5);
+  const failures = scripts.flatMap((file) => {
+    try {
+      parse(read(file), { ecmaVersion: 2022, sourceType: "script" });
+      return [];
+    } catch (error) {
+      return [`${file}: ${(error as Error).message}`];
+    }
+  });
+  expect(failures).toEqual([]);
 });
 
 test("every bundle's name carries a content hash", () => {

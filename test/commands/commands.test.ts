@@ -47,17 +47,15 @@ test("without Office (the preview, a plain browser) nothing is registered and no
   expect(registerCommands({})).toBe(false);
 });
 
-test("the command shows the taskpane, then asks it to export, then completes", async () => {
-  const order: string[] = [];
-  const { office } = mockOffice(async () => void order.push("show"));
+test("the command asks the taskpane to export and completes at once, never waiting on showAsTaskpane", async () => {
+  // Excel ignores showAsTaskpane for add-ins in its marketplace: a promise that never settles is the worst case.
+  const { office } = mockOffice(() => new Promise<void>(() => undefined));
   (globalThis as { Office?: unknown }).Office = office;
   const listener = listen();
-  window.addEventListener(EXPORT_REQUEST_EVENT, () => order.push("request"));
-  const event = commandEvent(() => void order.push("completed"));
+  const event = commandEvent();
 
   await exportSubmission(event);
 
-  expect(order).toEqual(["show", "request", "completed"]);
   expect(listener.count()).toBe(1);
   expect(event.completed).toHaveBeenCalledTimes(1);
   listener.stop();

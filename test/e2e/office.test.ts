@@ -182,3 +182,71 @@ test("outside Excel (no host script ever arrives): every function and command is
   await expectNothingRefused(page, errors);
   await page.close();
 });
+
+describe("the pane follows Office's theme and Windows high contrast, at 320 px", () => {
+  const SHOTS = join(__dirname, "..", "..", "test-results");
+
+  /** Office's dark theme as the host reports it: office.js reads Office.context.officeTheme from the host. */
+  async function darkOffice(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+      const theme = {
+        isDarkTheme: true,
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#ffffff",
+        controlBackgroundColor: "#333333",
+        controlForegroundColor: "#ffffff",
+      };
+      // Office.context is made by office.js after this script: set the theme on it as soon as it is there.
+      const started = Date.now();
+      const timer = setInterval(() => {
+        const office = (window as unknown as { Office?: { context?: object } }).Office;
+        if (office?.context !== undefined) Object.defineProperty(office.context, "officeTheme", { value: theme, configurable: true });
+        if (Date.now() - started > 5000) clearInterval(timer);
+      }, 1);
+    });
+  }
+
+  async function pane(arrange: (page: Page) => Promise<unknown>): Promise<Page> {
+    const { page, errors } = await openPane(async (page) => {
+      await page.setViewportSize({ width: 320, height: 720 });
+      await arrange(page);
+    }, "");
+    await page.getByTestId("app-title").waitFor();
+    await page
+      .getByText(/^Category A/)
+      .first()
+      .waitFor();
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
+
+  test("a dark officeTheme gets Fluent's dark theme; the whole page is dark", async () => {
+    const page = await pane(darkOffice);
+    expect(await theme(page)).toBe("dark");
+    expect(await background(page)).toBe("rgb(41, 41, 41)");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: join(SHOTS, "pane-dark-320.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("forced-colors: active (Windows high contrast) gets the high-contrast theme, whatever Office's theme", async () => {
+    const page = await pane(async (page) => {
+      await darkOffice(page);
+      await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+    });
+    expect(await theme(page)).toBe("highContrast");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: join(SHOTS, "pane-high-contrast-320.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("without an Office theme (light) the pane stays light", async () => {
+    const page = await pane(async () => undefined);
+    expect(await theme(page)).toBe("light");
+    expect(await background(page)).toBe("rgb(255, 255, 255)");
+    await page.close();
+  });
+});

@@ -69,8 +69,8 @@ describe("the help page", () => {
     }
     const text = (await page.locator("main").textContent()) ?? "";
     for (const example of [
-      "=CST.CREDIT(MentorshipLog, Profile!B1:B6)",
-      '=CST.HOURS(MentorshipLog, "A", Profile!B1:B6)',
+      "=CST.CREDIT(MentorshipLog, CSTProfile)",
+      '=CST.HOURS(MentorshipLog, "A", CSTProfile)',
       "=CST.STATUS(MentorshipLog[@[Date]:[Notes]])",
       '=CST.CREDITED("precepting", 2)',
     ]) {

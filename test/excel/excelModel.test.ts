@@ -236,3 +236,155 @@ describe("tables", () => {
     expect(excel.values("Log", "A2:B2")).toEqual([["", ""]]);
   });
 });
+
+describe("a batch runs in queue order: a reference to a sheet not added yet fails", () => {
+  type Batch = {
+    workbook: {
+      worksheets: {
+        add(name: string): { getRange(address: string): { dataValidation: { rule: unknown } } };
+        getItem(name: string): { getRange(address: string): { dataValidation: { rule: unknown } } };
+      };
+    };
+    sync(): Promise<void>;
+  };
+  const runBatch = (batch: (context: Batch) => Promise<void>) =>
+    (globalThis as unknown as { Excel: { run: (batch: (context: Batch) => Promise<void>) => Promise<void> } }).Excel.run(batch);
+  const listRule = { list: { inCellDropDown: true, source: "='CST Lists'!$A$2:$A$12" } };
+
+  test("a list rule queued before its sheet is added fails the batch", async () => {
+    const excel = model();
+    await expect(
+      runBatch(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("B2").dataValidation.rule = listRule;
+        context.workbook.worksheets.add("CST Lists");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(excel.sheet("Sheet1")?.validations.size).toBe(0);
+  });
+
+  test("the same rule queued after the sheet is added is taken", async () => {
+    const excel = model();
+    await runBatch(async (context) => {
+      context.workbook.worksheets.add("CST Lists");
+      context.workbook.worksheets.getItem("Sheet1").getRange("B2").dataValidation.rule = listRule;
+      await context.sync();
+    });
+    expect(excel.sheet("Sheet1")?.validations.get("B2")).toEqual(listRule);
+  });
+});
+
+describe("a cell being edited (Excel.RunOptions.delayForCellEdit)", () => {
+  const runWith = <T>(options: unknown, batch: (context: Context) => Promise<T>): Promise<T> =>
+    (globalThis as unknown as { Excel: { run: (options: unknown, batch: (context: Context) => Promise<T>) => Promise<T> } }).Excel.run(
+      options,
+      batch,
+    );
+  const readA1 = async (context: Context) => {
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1").load("values");
+    await context.sync();
+    return range.values[0]?.[0];
+  };
+
+  test("without the option a batch fails with InvalidOperation while a cell is edited", async () => {
+    const excel = model();
+    excel.startCellEdit();
+    await expect(run(readA1)).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(runWith({ delayForCellEdit: false }, readA1)).rejects.toMatchObject({ code: "InvalidOperation" });
+    excel.endCellEdit();
+    await expect(run(readA1)).resolves.toBe("");
+  });
+
+  test("with the option the batch waits for the edit to end, then runs", async () => {
+    const excel = model();
+    excel.startCellEdit();
+    let done = false;
+    const read = runWith({ delayForCellEdit: true }, readA1).then((value) => ((done = true), value));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toBe(false);
+    excel.type("Sheet1", "A1", "typed");
+    excel.endCellEdit();
+    await expect(read).resolves.toBe("typed");
+  });
+
+  test("a host without ExcelApi 1.11 does not know the option: the batch fails", async () => {
+    const excel = new ExcelModel({ apiVersion: "1.10" }).install();
+    excel.addSheet("Sheet1");
+    excel.startCellEdit();
+    await expect(runWith({ delayForCellEdit: true }, readA1)).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+});
+
+describe("the task pane (Show or hide the task pane; Runtimes)", () => {
+  type Addin = {
+    showAsTaskpane(): Promise<void>;
+    onVisibilityModeChanged(handler: (args: { visibilityMode: string }) => void): Promise<() => Promise<void>>;
+  };
+  const addin = () => (globalThis as unknown as { Office: { addin: Addin } }).Office.addin;
+
+  test("showAsTaskpane resolves without showing the pane; the person opening it is told to the add-in", async () => {
+    const excel = model();
+    excel.hidePane();
+    const modes: string[] = [];
+    const remove = await addin().onVisibilityModeChanged((args) => void modes.push(args.visibilityMode));
+    await expect(addin().showAsTaskpane()).resolves.toBeUndefined();
+    expect(excel.paneVisible).toBe(false);
+    expect(modes).toEqual([]);
+    excel.showPane();
+    excel.hidePane();
+    expect(modes).toEqual(["Taskpane", "Hidden"]);
+    await remove();
+    excel.showPane();
+    expect(modes).toHaveLength(2);
+  });
+
+  test("change events reach the add-in while its pane is hidden", async () => {
+    const excel = model();
+    const events: unknown[] = [];
+    await run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => void events.push(args));
+      await context.sync();
+    });
+    excel.hidePane();
+    excel.type("Sheet1", "A1", "typed while hidden");
+    await excel.settle();
+    expect(events).toHaveLength(1);
+  });
+});
+
+test("Excel.createWorkbook refuses base64 over the 5 MB request limit", async () => {
+  const excel = new ExcelModel().install();
+  const createWorkbook = (globalThis as unknown as { Excel: { createWorkbook(base64: string): Promise<void> } }).Excel.createWorkbook;
+  await expect(createWorkbook("A".repeat(PAYLOAD_LIMIT))).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  await createWorkbook("UEsDBA==");
+  expect(excel.createdWorkbooks).toEqual(["UEsDBA=="]);
+});
+
+test("page zoom takes a scale of 10 to 400 or a number of pages, not 0 (Excel.PageLayoutZoomOptions)", async () => {
+  const excel = model();
+  type Layout = { pageLayout: { zoom: unknown } };
+  const setZoom = (zoom: unknown) =>
+    run(async (context) => {
+      (context.workbook.worksheets.getItem("Sheet1") as unknown as Layout).pageLayout.zoom = zoom;
+      await context.sync();
+    });
+  await expect(setZoom({ horizontalFitToPages: 1, verticalFitToPages: 0 })).rejects.toMatchObject({ code: "InvalidArgument" });
+  await expect(setZoom({ scale: 5 })).rejects.toMatchObject({ code: "InvalidArgument" });
+  await setZoom({ horizontalFitToPages: 1, verticalFitToPages: 2 });
+  await setZoom({ scale: 80, horizontalFitToPages: null });
+  expect(excel.sheet("Sheet1")?.page.zoom).toEqual({ scale: 80, horizontalFitToPages: null });
+});
+
+test("before ExcelApi 1.14 a change event does not say who made it (no triggerSource)", async () => {
+  const excel = new ExcelModel({ apiVersion: "1.13" }).install();
+  excel.addSheet("Sheet1");
+  const events: Record<string, unknown>[] = [];
+  await run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async (args) => void events.push(args));
+    await context.sync();
+  });
+  await writeValue("A1", "written");
+  await excel.settle();
+  expect(events).toHaveLength(1);
+  expect(events[0]).not.toHaveProperty("triggerSource");
+});

@@ -55,6 +55,28 @@
  *   the next sync; `getItem` of something missing fails the sync with
  *   ItemNotFound.
  *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+ * - A batch runs in queue order, so a reference to a sheet is resolved when
+ *   its command runs: a data-validation list whose source names a sheet not
+ *   added yet (`='CST Lists'!$A$2:$A$12`) fails the batch, as a name on such
+ *   a sheet does. Open in the docs: the error code; the model says
+ *   InvalidArgument, the code Excel gives a rule it cannot take.
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation
+ * - While a person edits a cell, a batch fails (InvalidOperation) unless it
+ *   was run with `Excel.run({ delayForCellEdit: true }, …)` (ExcelApi 1.11),
+ *   which waits until the edit ends: "When false, if the user is in cell
+ *   edit when the batch request is processed by the host, the batch
+ *   automatically fails." Open in the docs: the error code; the model says
+ *   InvalidOperation.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#delay-execution-while-cell-is-being-edited
+ * - The task pane: `Office.addin.showAsTaskpane()` resolves without showing
+ *   anything (Excel ignores it for add-ins in Microsoft's marketplace since
+ *   2026-02-23); only the person opens the pane (`showPane`), and
+ *   `Office.addin.onVisibilityModeChanged` tells the add-in. Change events
+ *   reach the add-in's code while its pane is hidden: with a shared runtime
+ *   the code keeps running ("Runtimes in Office Add-ins").
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/runtimes
  */
 
 export type Scalar = string | number | boolean;
@@ -131,6 +153,15 @@ function parseAddress(sheet: ModelSheet, address: string): Area {
     bottom: Math.max(start.row, end.row),
     right: Math.max(start.column, end.column),
   };
+}
+
+/** The sheets a formula refers to: 'Quoted name'!A1 or Name!A1. */
+export function referencedSheets(formula: string): string[] {
+  const names: string[] = [];
+  for (const match of formula.matchAll(/'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!/g)) {
+    names.push(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string));
+  }
+  return names;
 }
 
 function quotedSheet(name: string): string {
@@ -451,7 +482,14 @@ const bodyArea = (table: ModelTable): Area => ({ ...tableArea(table), top: table
 
 // ---- Events -------------------------------------------------------------------------
 
-type EventKind = "WorksheetsChanged" | "WorksheetChanged" | "TablesChanged" | "TableChanged" | "WorksheetAdded" | "WorksheetDeleted";
+type EventKind =
+  | "WorksheetsChanged"
+  | "WorksheetChanged"
+  | "TablesChanged"
+  | "TableChanged"
+  | "WorksheetAdded"
+  | "WorksheetDeleted"
+  | "WorksheetNameChanged";
 
 interface Registration {
   readonly kind: EventKind;
@@ -488,7 +526,11 @@ class ModelContext {
   readonly workbook: WorkbookProxy;
   private queue: Action[] = [];
 
-  constructor(readonly model: ExcelModel) {
+  constructor(
+    readonly model: ExcelModel,
+    /** Excel.run's `delayForCellEdit`: wait for a cell edit to end rather than fail. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -499,12 +541,24 @@ class ModelContext {
   async sync(): Promise<void> {
     const actions = this.queue;
     this.queue = [];
-    await this.model.execute(actions);
+    await this.model.execute(actions, this.delayForCellEdit);
   }
 }
 
 type Kind =
-  "workbook" | "worksheet" | "worksheets" | "table" | "tables" | "names" | "range" | "column" | "columns" | "row" | "rows" | "function";
+  | "workbook"
+  | "worksheet"
+  | "worksheets"
+  | "table"
+  | "tables"
+  | "names"
+  | "range"
+  | "column"
+  | "columns"
+  | "row"
+  | "rows"
+  | "function"
+  | "application";
 
 abstract class ClientObject<T> {
   private resolved: { readonly target: T | null } | null = null;
@@ -632,14 +686,43 @@ class FunctionResultProxy extends ClientObject<{ value: number; error: string | 
   }
 }
 
+/**
+ * Excel's application (ExcelApi 1.11 for its separators): `decimalSeparator`
+ * is the mark the grid reads typed numbers with ("based on Excel's local
+ * settings"), which may differ from the web view's language (English Office
+ * with German regional settings types 1,5);
+ * `cultureInfo.numberFormat.numberDecimalSeparator` is the system's.
+ * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-decimalseparator-member
+ * https://learn.microsoft.com/javascript/api/excel/excel.cultureinfo
+ */
+class ApplicationProxy extends ClientObject<ExcelModel> {
+  constructor(context: ModelContext) {
+    super(context, () => context.model, "application");
+  }
+  protected read(name: string): unknown {
+    const model = this.target();
+    if (!model.supports("1.11"))
+      fail("ApiNotFound", `The API you are trying to use could not be found (Application.${name}, ExcelApi 1.11).`);
+    if (name === "decimalSeparator") return model.decimalSeparator;
+    if (name === "cultureInfo/numberFormat/numberDecimalSeparator" || name === "cultureInfo")
+      return { numberFormat: { numberDecimalSeparator: model.decimalSeparator } };
+    return fail("InvalidArgument", `Application has no loadable property ${name} in this model.`);
+  }
+  get decimalSeparator(): string {
+    return this.loadedValue("decimalSeparator") as string;
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly application: ApplicationProxy;
   readonly functions: { date: (year: number, month: number, day: number) => FunctionResultProxy };
 
   constructor(readonly context: ModelContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
+    this.application = new ApplicationProxy(context);
     this.tables = new TableCollectionProxy(context);
     this.names = new NamedItemCollectionProxy(context);
     this.functions = {
@@ -693,6 +776,11 @@ class WorksheetCollectionProxy extends ClientObject<ExcelModel> {
     this.requires("1.7", "WorksheetCollection.onDeleted");
     return this.events("WorksheetDeleted", () => null);
   }
+  /** Renaming is not modelled: the handler is registered and never called. */
+  get onNameChanged() {
+    this.requires("1.17", "WorksheetCollection.onNameChanged");
+    return this.events("WorksheetNameChanged", () => null);
+  }
 }
 
 /**
@@ -736,6 +824,24 @@ class TableCollectionProxy extends ClientObject<ExcelModel> {
   }
 }
 
+/**
+ * Page zoom takes the documented values only: a scale of 10 to 400, or a
+ * number of pages to fit wide and tall (null only where a scale is used).
+ * A 0 ("as many pages as needed" in the file format) is not among them:
+ * what Excel does with it is open, and the model refuses it.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+ */
+function checkZoom(value: unknown): void {
+  const zoom = (value ?? {}) as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+  const pages = (count: unknown) => count === undefined || (typeof count === "number" && Number.isInteger(count) && count >= 1);
+  const scaled = zoom.scale !== undefined && zoom.scale !== null;
+  if (scaled && !(typeof zoom.scale === "number" && zoom.scale >= 10 && zoom.scale <= 400))
+    fail("InvalidArgument", `The page scale ${String(zoom.scale)} is not between 10 and 400.`);
+  for (const count of [zoom.horizontalFitToPages, zoom.verticalFitToPages]) {
+    if (count === null ? !scaled : !pages(count)) fail("InvalidArgument", `${String(count)} is not a number of pages to fit.`);
+  }
+}
+
 class WorksheetProxy extends ClientObject<ModelSheet> {
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableProxy };
 
@@ -751,7 +857,12 @@ class WorksheetProxy extends ClientObject<ModelSheet> {
    */
   get pageLayout(): Record<string, unknown> {
     this.requires("1.9", "Worksheet.pageLayout");
-    const record = (name: string, value: unknown) => this.command({ set: name, value }, (sheet) => (sheet.page[name] = value));
+    // Checked when the batch runs, as Excel checks what it is sent.
+    const record = (name: string, value: unknown) =>
+      this.command({ set: name, value }, (sheet) => {
+        if (name === "zoom") checkZoom(value);
+        sheet.page[name] = value;
+      });
     const layout: Record<string, unknown> = {
       setPrintTitleRows: (rows: string) => record("printTitleRows", rows),
       headersFooters: {
@@ -887,6 +998,9 @@ class TableProxy extends ClientObject<ModelTable> {
   get name(): string {
     return this.loadedValue("name") as string;
   }
+  get id(): string {
+    return this.loadedValue("id") as string;
+  }
   set name(value: string) {
     this.command({ set: "name", value }, (table) => (table.name = value));
   }
@@ -990,7 +1104,14 @@ class RangeProxy extends ClientObject<Area> {
         return fail("PropertyNotLoaded", PROPERTY_NOT_LOADED("rule"));
       },
       set rule(value: unknown) {
-        range.command({ set: "rule", value }, (area) => area.sheet.validations.set(areaAddress(area).split("!")[1] as string, value));
+        range.command({ set: "rule", value }, (area) => {
+          const source = (value as { list?: { source?: unknown } } | null)?.list?.source;
+          for (const name of typeof source === "string" ? referencedSheets(source) : []) {
+            if (context.model.sheet(name) === undefined)
+              fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (no sheet ${name} for ${source}).`);
+          }
+          area.sheet.validations.set(areaAddress(area).split("!")[1] as string, value);
+        });
       },
       get prompt(): unknown {
         return fail("PropertyNotLoaded", PROPERTY_NOT_LOADED("prompt"));
@@ -1198,6 +1319,8 @@ export interface ExcelModelOptions {
   /** The highest ExcelApi requirement set the host supports (default 1.17). */
   readonly apiVersion?: string;
   readonly date1904?: boolean;
+  /** The decimal mark of Excel's settings (default "."). */
+  readonly decimalSeparator?: string;
 }
 
 function versionNumber(version: string): number[] {
@@ -1220,15 +1343,32 @@ export class ExcelModel {
   selected: string | null = null;
   readonly apiVersion: string;
   readonly dateBase: number;
+  readonly decimalSeparator: string;
   private readonly registrations: Registration[] = [];
   private pending: Change[] = [];
   private deliveries: Promise<void>[] = [];
   private current: SyncRecord | null = null;
   private nextId = 1;
+  /** The cell a person is editing, and a promise that settles when the edit ends. */
+  private cellEdit: { readonly ended: Promise<void>; readonly end: () => void } | null = null;
+  /** Each Excel.run that made its own context, with its options. */
+  readonly runs: { readonly delayForCellEdit: boolean }[] = [];
+  /** The base64 of each workbook Excel.createWorkbook opened. */
+  readonly createdWorkbooks: string[] = [];
+  /** How long each sync takes to come back (Excel on the web: a network round trip); 0 answers at once. */
+  latencyMs = 0;
+  /** Whether the task pane shows; only the person opens or closes it. */
+  paneVisible = true;
+  /** Dialogs the add-in opened over the workbook. */
+  readonly dialogs: { readonly url: string; open: boolean }[] = [];
+  /** Calls to Office.addin.showAsTaskpane, which show nothing. */
+  showRequests = 0;
+  private readonly visibilityHandlers: ((args: { visibilityMode: string }) => void)[] = [];
 
   constructor(options: ExcelModelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
     this.dateBase = options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    this.decimalSeparator = options.decimalSeparator ?? ".";
   }
 
   /** Number of context.sync() calls so far. */
@@ -1251,8 +1391,19 @@ export class ExcelModel {
     globals.Excel = {
       run: async <T>(first: unknown, second?: (context: ModelContext) => Promise<T>): Promise<T> => {
         const batch = (second ?? first) as (context: ModelContext) => Promise<T>;
-        const context = second !== undefined && first instanceof ModelContext ? first : new ModelContext(this);
-        return batch(context);
+        if (second !== undefined && first instanceof ModelContext) return batch(first);
+        const options = second !== undefined ? (first as { delayForCellEdit?: unknown } | null) : null;
+        this.runs.push({ delayForCellEdit: options?.delayForCellEdit === true });
+        return batch(new ModelContext(this, options?.delayForCellEdit === true));
+      },
+      // A new workbook from base64 (ExcelApi 1.8) travels as one request: over the web's 5 MB it is refused.
+      // https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)
+      createWorkbook: async (base64?: string) => {
+        this.requests.push({ requestBytes: jsonBytes(base64 ?? ""), responseBytes: 0, cells: 0 });
+        await Promise.resolve();
+        if (!this.supports("1.8")) fail("ApiNotFound", "The API you are trying to use could not be found (createWorkbook, ExcelApi 1.8).");
+        if (jsonBytes(base64 ?? "") > PAYLOAD_LIMIT) fail("RequestPayloadSizeLimitExceeded", PAYLOAD_MESSAGE("request"));
+        this.createdWorkbooks.push(base64 ?? "");
       },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
@@ -1262,7 +1413,33 @@ export class ExcelModel {
       PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     };
     globals.Office = {
-      context: { requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) } },
+      context: {
+        requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) },
+        // Office.context.ui.displayDialogAsync (DialogApi 1.1): a dialog over the workbook, open until closed.
+        // https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins
+        ui: {
+          displayDialogAsync: (url: string, _options: unknown, callback?: (result: unknown) => void) => {
+            const dialog = { url, open: true };
+            this.dialogs.push(dialog);
+            callback?.({ status: "succeeded", value: { close: () => (dialog.open = false), addEventHandler: () => undefined } });
+          },
+        },
+      },
+      VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
+      addin: {
+        // Ignored for add-ins in Microsoft's marketplace: it resolves, and the pane stays as it was.
+        showAsTaskpane: async () => {
+          this.showRequests++;
+        },
+        hide: async () => this.hidePane(),
+        onVisibilityModeChanged: async (handler: (args: { visibilityMode: string }) => void) => {
+          this.visibilityHandlers.push(handler);
+          return async () => {
+            const index = this.visibilityHandlers.indexOf(handler);
+            if (index >= 0) this.visibilityHandlers.splice(index, 1);
+          };
+        },
+      },
     };
     return this;
   }
@@ -1274,11 +1451,17 @@ export class ExcelModel {
 
   // ---- Running a sync ----
 
-  async execute(actions: readonly Action[]): Promise<void> {
+  async execute(actions: readonly Action[], delayForCellEdit = false): Promise<void> {
     const record: SyncRecord = { requestBytes: jsonBytes(actions.map((action) => action.request)), responseBytes: 0, cells: 0 };
     this.requests.push(record);
-    // Excel answers asynchronously.
-    await Promise.resolve();
+    // Excel answers asynchronously; on the web each sync crosses the network.
+    await (this.latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve());
+    if (this.cellEdit !== null) {
+      // The option is ExcelApi 1.11; a host without it fails the batch as if it were not given.
+      if (!delayForCellEdit || !this.supports("1.11"))
+        fail("InvalidOperation", "The operation failed because a cell is being edited in Excel (cell edit mode).");
+      await this.cellEdit.ended;
+    }
     if (record.requestBytes > PAYLOAD_LIMIT) fail("RequestPayloadSizeLimitExceeded", PAYLOAD_MESSAGE("request"));
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
@@ -1350,7 +1533,8 @@ export class ExcelModel {
       ...base,
       changeType: change.changeType,
       address: change.area === null ? "" : (areaAddress(change.area).split("!")[1] as string),
-      triggerSource: change.byAddin ? "ThisLocalAddin" : "Unknown",
+      // Who made the change is told from ExcelApi 1.14 on (Excel.EventTriggerSource).
+      ...(this.supports("1.14") ? { triggerSource: change.byAddin ? "ThisLocalAddin" : "Unknown" } : {}),
     };
     const onTable = (table: ModelTable) => change.area !== null && intersect(tableArea(table), change.area) !== null;
     switch (registration.kind) {
@@ -1495,6 +1679,37 @@ export class ExcelModel {
 
   // ---- A person at the keyboard ----
 
+  /** A person starts editing a cell (F2, or typing into it): batches without delayForCellEdit fail until the edit ends. */
+  startCellEdit(): void {
+    if (this.cellEdit !== null) return;
+    let end: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The edit ends (Enter or Esc): delayed batches run. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+
+  /** The person opens the task pane (its ribbon button). */
+  showPane(): void {
+    this.setPaneVisible(true);
+  }
+
+  /** The person closes the task pane; the add-in's code keeps running in a shared runtime. */
+  hidePane(): void {
+    this.setPaneVisible(false);
+  }
+
+  private setPaneVisible(visible: boolean): void {
+    if (this.paneVisible === visible) return;
+    this.paneVisible = visible;
+    for (const handler of [...this.visibilityHandlers]) handler({ visibilityMode: visible ? "Taskpane" : "Hidden" });
+  }
+
   /** Types into a cell as a person would: read as typed; the row right below a table (or the column right of it) makes the table grow. */
   type(sheetName: string, address: string, text: string): void {
     const sheet = this.sheet(sheetName) ?? fail("ItemNotFound", `No sheet ${sheetName}.`);
@@ -1564,6 +1779,19 @@ export class ExcelModel {
   nameValues(name: string): Scalar[][] {
     const named = this.names.get(name.toLowerCase()) ?? fail("ItemNotFound", `No name ${name}.`);
     return this.values(named.area.sheet.name, areaAddress(named.area));
+  }
+
+  /**
+   * What a custom function receives for a range argument (=CST.CREDIT(MentorshipLog)): its values, as one
+   * argument of one call. On the web the call travels within the 5 MB request limit, so an argument whose
+   * JSON is larger is never delivered: the function is not called. What the cell then shows (#BUSY! while
+   * Excel retries, or #CALC!) is open in Microsoft's pages; the model throws RequestPayloadSizeLimitExceeded.
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   */
+  functionArgument(sheetName: string, address: string): Scalar[][] {
+    const values = this.values(sheetName, address);
+    if (jsonBytes(values) > PAYLOAD_LIMIT) fail("RequestPayloadSizeLimitExceeded", PAYLOAD_MESSAGE("request"));
+    return values;
   }
 
   /** Values of a block of cells, as Range.values reads them. */

@@ -4,6 +4,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { excelDateSystemSource, setDateSystemSource, workbookDateSystem } from "../../src/functions/dateSystem";
+import { ExcelModel } from "../excel/excelModel";
 
 const globals = globalThis as { Excel?: unknown; Office?: unknown };
 /** A host with ExcelApi 1.2, where the workbook's DATE function can be asked. */
@@ -30,7 +31,8 @@ function mockExcel(options: MockOptions): { excel: OfficeMockObject; syncs: () =
   if (options.use1904DateSystem !== undefined) workbook.use1904DateSystem = options.use1904DateSystem;
   const excel = new OfficeMockObject({
     context: { workbook },
-    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+    run: async function (this: { context: unknown }, first: unknown, second?: (context: unknown) => Promise<unknown>) {
+      const batch = (second ?? first) as (context: unknown) => Promise<unknown>;
       return batch(this.context);
     },
   });
@@ -73,13 +75,25 @@ test("without the property, Excel's DATE(1904,1,1) tells the system: serial 0 in
   await expect(excelDateSystemSource()).resolves.toBe("1900");
 });
 
-test("when neither read works, 1900", async () => {
-  globals.Excel = mockExcel({}).excel;
-  await expect(excelDateSystemSource()).resolves.toBe("1900");
-  globals.Excel = {
-    run: () => Promise.reject(new Error("RichApi.Error: the workbook is busy")),
-  };
-  await expect(excelDateSystemSource()).resolves.toBe("1900");
+test("a read Excel refuses is no answer: it rejects, and is not remembered", async () => {
+  globals.Excel = { run: () => Promise.reject(new Error("RichApi.Error: the workbook is busy")) };
+  setDateSystemSource();
+  await expect(workbookDateSystem()).rejects.toThrow(/did not tell the workbook's date system \(RichApi.Error: the workbook is busy\)/);
+  globals.Excel = mockExcel({ dateOf1904: 0 }).excel;
+  await expect(workbookDateSystem()).resolves.toBe("1904");
+});
+
+test("a 1904 workbook read while a cell is being edited: the read waits for the edit, and answers 1904", async () => {
+  const model = new ExcelModel({ date1904: true }).install();
+  model.addSheet("Sheet1");
+  setDateSystemSource();
+  model.startCellEdit();
+  const answer = workbookDateSystem();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  model.endCellEdit();
+  await expect(answer).resolves.toBe("1904");
+  expect(workbookDateSystem()).toBe("1904");
+  expect(model.runs).toEqual([{ delayForCellEdit: true }]);
 });
 
 test("Excel is asked once; the answer is remembered", async () => {

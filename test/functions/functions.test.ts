@@ -170,13 +170,20 @@ describe("the workbook's date system", () => {
     expect(CREDIT(serialGrid(SAMPLE, "1904"))).toBe(1);
   });
 
-  test("a source that fails falls back to 1900 instead of failing the function", async () => {
+  test("a source that fails is no answer: the function says so, and the next call asks again", async () => {
     setDateSystemSource(() => Promise.reject(new Error("no Excel")));
-    await expect(CREDIT(serialGrid(SAMPLE, "1900"))).resolves.toBe(1);
+    await expect(CREDIT(serialGrid(SAMPLE, "1904"))).resolves.toMatchObject({
+      code: "#N/A",
+      message: expect.stringContaining("did not tell the workbook's date system (no Excel)"),
+    });
     setDateSystemSource(() => {
       throw new Error("no Excel");
     });
-    expect(CREDIT(serialGrid(SAMPLE, "1900"))).toBe(1);
+    await expect(CREDIT(serialGrid(SAMPLE, "1904"))).resolves.toMatchObject({ code: "#N/A" });
+    let calls = 0;
+    setDateSystemSource(() => (++calls === 1 ? Promise.reject(new Error("busy")) : Promise.resolve("1904")));
+    await expect(CREDIT(serialGrid(SAMPLE, "1904"))).resolves.toMatchObject({ code: "#N/A" });
+    await expect(CREDIT(serialGrid(SAMPLE, "1904"))).resolves.toBe(1);
   });
 });
 
