@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     console.log(`Where the time goes in "${figure.name}" (self time, sampled):`);
     for (const line of await whereTheTimeGoes(figure.name, figure.work)) console.log(line);
   }
+  for (const line of await import("./roundTrips").then((m) => m.benchRoundTrips())) console.log(line);
   const { benchReaders } = await import("./readers");
   for (const line of await benchReaders(join(__dirname, ".."))) console.log(line);
   const profile = readProfile(["", "", "2016-01-01", "2018-01-01"], { asOf: AS_OF, dateSystem: "1900" }).profile;

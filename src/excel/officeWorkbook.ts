@@ -216,9 +216,13 @@ async function readInChunks(
   rangeAt: (start: number, count: number) => Excel.Range,
   withFormulas: boolean,
   each: (start: number, block: Block) => void,
+  /** Rows already read (a first chunk loaded with the table's size): reading starts after them. */
+  from = 0,
+  /** Rows in the first chunk read here (sized from the rows already read, where there are some). */
+  firstSize = FIRST_CHUNK_ROWS,
 ): Promise<void> {
-  let size = FIRST_CHUNK_ROWS;
-  for (let start = 0; start < rowCount;) {
+  let size = firstSize;
+  for (let start = from; start < rowCount;) {
     const count = Math.min(size, rowCount - start);
     let block: Block;
     try {
@@ -341,19 +345,45 @@ export class OfficeWorkbook implements TrackingWorkbook {
       const dateSystemOf = queueDateSystemProbe(context);
       await context.sync();
 
-      // The table's size first; its rows follow in chunks.
+      // The table's size, with its first rows in the same sync (every column: which are the input columns is
+      // known only from the header read beside them); the rest follow in chunks of about 1 MB.
       const header = table.isNullObject ? null : table.getHeaderRowRange().load("values");
       const body = table.isNullObject ? null : table.getDataBodyRange().load("rowIndex, rowCount");
+      let head =
+        body === null
+          ? null
+          : body
+              .getRow(0)
+              .getResizedRange(FIRST_CHUNK_ROWS - 1, 0)
+              .load("values");
       const profile = profileSheet.isNullObject ? null : profileSheet.getRange(PROFILE_VALUES_ADDRESS).load("values");
       const submission = submissionSheet.isNullObject
         ? null
         : submissionSheet.getRange("A1").getBoundingRect(submissionSheet.getUsedRange(true)).load("rowCount, columnCount");
-      if (header !== null || profile !== null || submission !== null) await context.sync();
+      if (header !== null || profile !== null || submission !== null) {
+        try {
+          await context.sync();
+        } catch (error) {
+          // First rows too wide for one response (many columns, long notes): the sizes alone, then chunks as they fit.
+          if (head === null || !isPayloadTooLarge(error)) throw error;
+          head = null;
+          header?.load("values");
+          body?.load("rowIndex, rowCount");
+          profile?.load("values");
+          submission?.load("rowCount, columnCount");
+          await context.sync();
+        }
+      }
 
       const rows: LogRow[] = [];
       if (header !== null && body !== null) {
         const columns = inputColumns(header.values[0] ?? []);
         const span = inputSpan(columns);
+        const first = head === null ? 0 : Math.min(body.rowCount, FIRST_CHUNK_ROWS);
+        for (let index = 0; index < first; index++) {
+          const values = head?.values[index] ?? [];
+          rows.push({ row: body.rowIndex + 1 + index, cells: columns.map((column) => toCellValue(values[column])) });
+        }
         await readInChunks(
           context,
           body.rowCount,
@@ -366,6 +396,8 @@ export class OfficeWorkbook implements TrackingWorkbook {
                 cells: columns.map((column) => toCellValue(values[column - span.first])),
               }),
             ),
+          first,
+          head === null || first === 0 ? FIRST_CHUNK_ROWS : nextChunkRows(jsonBytes(head.values), first),
         );
       }
       let submissionRows: CellValue[][] | null = null;

@@ -37,7 +37,7 @@ test("Export clicked while the pane is closed waits for the pane, then exports o
     return readForm();
   };
   renderApp(workbook);
-  await screen.findByText("Category A: 2 of 6 h");
+  await screen.findByText("Category A · treatment received: 2 of 6 h");
   model.hidePane();
   await pause(0);
 

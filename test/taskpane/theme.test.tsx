@@ -29,7 +29,7 @@ test("a dark Office theme: Fluent's dark theme, and the page behind the pane dar
   mediaMatching([]);
   globals.Office = { context: { officeTheme: { isDarkTheme: true, bodyBackgroundColor: "#262626" } } };
   renderApp(await formWorkbook([treatment("2024-01-10", 2)]));
-  await screen.findByText("Category A: 2 of 6 h");
+  await screen.findByText("Category A · treatment received: 2 of 6 h");
   expect(document.documentElement.dataset.theme).toBe("dark");
   expect(document.body.style.backgroundColor).not.toBe("");
   expect(document.body.style.backgroundColor).toBe(hexToRgb(webDarkTheme.colorNeutralBackground1));
