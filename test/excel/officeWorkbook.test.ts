@@ -89,6 +89,26 @@ describe("reading the form", () => {
     expect(model.syncs).toBeLessThanOrEqual(2 + megabytes);
   });
 
+  test("first rows too large for one response (long notes): the size alone, then chunks that fit; every row read once", async () => {
+    const model = new ExcelModel().install();
+    model.addSheet(
+      "Profile",
+      PROFILE_FIELDS.map((field, index) => [field.label, PROFILE_VALUES[index] as Scalar]),
+    );
+    const long = "n".repeat(3_000);
+    model.addSheet(LOG, [
+      [...LOG_COLUMNS],
+      ...Array.from({ length: 2_100 }, (_, index) => [...logRow(index).slice(0, 6), `${index} ${long}`]),
+    ]);
+    model.addTable(LOG, "A1:G2101", LOG_TABLE);
+    const content = await workbook().readForm();
+    expect(content.log.rows).toHaveLength(2_100);
+    expect(content.log.rows[2_099]?.cells[6]).toBe(`2099 ${long}`);
+    // Excel refused the responses over 5 MB: the first rows with the size, then a first chunk of 2,000 rows, halved.
+    const refused = model.requests.filter((record) => record.responseBytes > PAYLOAD_LIMIT);
+    expect(refused.map((record) => record.cells)).toEqual([14 + 2_000 * 7, 2_000 * 7]);
+  });
+
   test("reads the date system from the workbook's DATE function: 1904", async () => {
     formWith(1, { date1904: true });
     await expect(workbook().readForm()).resolves.toMatchObject({ log: { dateSystem: "1904" } });
