@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { SLOW_READER } from "../support/slow-reader";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "lib", "cli.cjs");
@@ -23,26 +24,6 @@ const ROWS = 300_000;
 const hasGnuTime = spawnSync(GNU_TIME, ["-f", "%M", "true"], { stdio: "ignore" }).status === 0;
 if (!hasGnuTime && process.env.CI) throw new Error(`GNU time is missing at ${GNU_TIME}: install the Debian package time`);
 const testMeasured = hasGnuTime ? test : test.skip;
-
-/**
- * A reader that takes 64 KiB, then sleeps 10 ms, until the end: about 6 MB/s, slower than verify writes
- * its report. It prints how many bytes it read.
- */
-const SLOW_READER = `
-const fs = require("node:fs");
-const buffer = Buffer.alloc(65536);
-const pause = new Int32Array(new SharedArrayBuffer(4));
-let total = 0;
-for (;;) {
-  let read;
-  try { read = fs.readSync(0, buffer, 0, buffer.length, null); }
-  catch (error) { if (error.code === "EAGAIN") { Atomics.wait(pause, 0, 0, 1); continue; } throw error; }
-  if (read === 0) break;
-  total += read;
-  Atomics.wait(pause, 0, 0, 10);
-}
-process.stdout.write(String(total));
-`;
 
 let folder: string;
 let log: string;
