@@ -145,6 +145,32 @@ export interface FormContent {
   readonly dateSystem: DateSystem;
   /** Format and offer dropdowns below the log too (a form still being filled), or only on its rows (a submission). */
   readonly fillIn: boolean;
+  /**
+   * Given, the table gets the log's rows up to its first one only, formatted, and this receives the rest
+   * to write into the sheet itself (submission.ts streams them): the table, its dropdowns and the sheet's
+   * extent still span the whole log. exceljs keeps several objects for each cell it holds, and a
+   * 100,000-row log held whole took it over a gigabyte to write.
+   */
+  readonly rowsLater?: (later: LaterRows) => void;
+}
+
+/**
+ * Rows left to write into a sheet after the last one exceljs writes (`FormContent.rowsLater`): the
+ * tracking form's log rows after its first, the submission's row digests after its first.
+ */
+export interface LaterRows {
+  readonly sheet: string;
+  /** The table whose range goes down to the last row, with its header row; null for none. */
+  readonly table: { readonly name: string; readonly headerRow: number } | null;
+  /** The last row exceljs writes, whose cells' styles the later rows' cells take, column by column. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** How many columns there are (from A). */
+  readonly columns: number;
+  /** The rows after the first, in order, with their worksheet row numbers. */
+  readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
+  /** A cell of column `index` as it is written. */
+  value(cells: readonly CellValue[], index: number): ExcelJS.CellValue;
 }
 
 /** Excel's page setup for printing, as exceljs writes it. */
@@ -165,8 +191,11 @@ function applyPage(sheet: ExcelJS.Worksheet, layout: SheetLayout): void {
   sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${page.footer}` };
 }
 
-/** Applies one sheet of the layout: widths, fixed values, formats, dropdowns, frozen rows, page setup. */
-function applySheet(sheet: ExcelJS.Worksheet, layout: SheetLayout, lastRow: number): void {
+/**
+ * Applies one sheet of the layout: widths, fixed values, formats, dropdowns, frozen rows, page setup.
+ * Column formats go down to `formattedRow` (rows below it are written formatted by their writer).
+ */
+function applySheet(sheet: ExcelJS.Worksheet, layout: SheetLayout, lastRow: number, formattedRow = lastRow): void {
   for (const { column, width } of layout.widths) sheet.getColumn(column).width = width;
   for (const { row, column, value, bold } of layout.values) {
     const cell = sheet.getCell(row, column);
@@ -177,7 +206,7 @@ function applySheet(sheet: ExcelJS.Worksheet, layout: SheetLayout, lastRow: numb
     const [top, left, bottom, right] =
       range.kind === "cells"
         ? [range.top, range.left, range.bottom, range.right]
-        : [(layout.table?.headerRow ?? 1) + 1, range.column, lastRow, range.column];
+        : [(layout.table?.headerRow ?? 1) + 1, range.column, formattedRow, range.column];
     for (let row = top; row <= bottom; row++)
       for (let column = left; column <= right; column++) sheet.getCell(row, column).numFmt = numberFormat;
   }
@@ -221,9 +250,11 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
     const header = layout.table.headerRow;
     const lastPlaced = placed.length === 0 ? header + TEMPLATE_DATA_ROWS : (placed[placed.length - 1] as { row: number }).row;
     const lastRow = content.fillIn ? Math.max(lastPlaced, header + FILL_IN_TABLE_ROWS) : lastPlaced;
+    const later = content.rowsLater !== undefined && placed.length > 1 && !content.fillIn ? placed.slice(1) : null;
+    const writtenRow = later === null ? lastRow : (placed[0] as { row: number }).row;
     const blank = form.log.map(() => null);
-    const tableRows: ExcelJS.CellValue[][] = Array.from({ length: lastRow - header }, () => blank);
-    for (const row of placed) {
+    const tableRows: ExcelJS.CellValue[][] = Array.from({ length: writtenRow - header }, () => blank);
+    for (const row of later === null ? placed : placed.slice(0, 1)) {
       tableRows[row.row - header - 1] = form.log.map((column, index) => valueForSheet(row.cells[index], column.kind, content.dateSystem));
     }
     sheet.addTable({
@@ -235,7 +266,18 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
       columns: layout.table.headers.map((name) => ({ name, filterButton: true })),
       rows: tableRows,
     });
-    applySheet(sheet, layout, content.fillIn ? Math.max(FILL_IN_ROWS, lastRow) : lastRow);
+    applySheet(sheet, layout, content.fillIn ? Math.max(FILL_IN_ROWS, lastRow) : lastRow, later === null ? undefined : writtenRow);
+    if (later !== null) {
+      content.rowsLater?.({
+        sheet: layout.name,
+        table: { name: layout.table.name, headerRow: header },
+        firstRow: writtenRow,
+        lastRow,
+        columns: form.log.length,
+        rows: later,
+        value: (cells, index) => valueForSheet(cells[index], (form.log[index] as { kind: FieldKind }).kind, content.dateSystem),
+      });
+    }
     return sheet;
   }
   applySheet(sheet, layout, 0);
