@@ -102,8 +102,12 @@ function cellXml(reference: string, style: string, value: ExcelJS.CellValue, add
   }
   if (value instanceof Date) return `<c r="${reference}"${style}><v>${UNIX_EPOCH_SERIAL + value.getTime() / MS_PER_DAY}</v></c>`;
   if (typeof value === "object" && "error" in value) return `<c r="${reference}"${style} t="e"><v>${xmlText(String(value.error))}</v></c>`;
-  return "";
+  // A formula, rich text or link is no value the form writes: exceljs writes the whole workbook instead.
+  throw new UnexpectedCell();
 }
+
+/** A later row holds a value `cellXml` does not write. */
+class UnexpectedCell extends Error {}
 
 /** The attributes of an XML start tag, by name (values as written, not unescaped). */
 function attributesOf(tag: string): Map<string, string> {
@@ -203,6 +207,15 @@ function tableWithRows(
  * rows written into their sheets; null where the workbook is not as expected.
  */
 export function withLaterRows(bytes: Uint8Array, laters: readonly LaterRows[]): Uint8Array | null {
+  try {
+    return zippedWithLaterRows(bytes, laters);
+  } catch (error) {
+    if (error instanceof UnexpectedCell) return null;
+    throw error;
+  }
+}
+
+function zippedWithLaterRows(bytes: Uint8Array, laters: readonly LaterRows[]): Uint8Array | null {
   const parts = unzipSync(bytes);
   const sharedPart = "xl/sharedStrings.xml";
   const sharedBytes = parts[sharedPart];
