@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   extra.push(await import("./functions").then((m) => m.benchFunctions(grid)));
   extra.push(await import("./recalc").then((m) => m.benchRecalculation()));
   extra.push(await import("./cli").then((m) => m.benchCli(grid)));
+  extra.push({ figures: [], ...(await import("./memory").then((m) => m.benchMemory(grid))) });
   extra.push(await import("./pane").then((m) => m.benchPane(join(__dirname, ".."))));
   for (const part of extra) figures.push(...part.figures);
   printFigures(figures);

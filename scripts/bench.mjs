@@ -23,5 +23,6 @@ await bundle("run.ts", outfile);
 await bundle("read-csv-only.ts", join(root, "lib", "bench-read-csv.cjs"));
 await bundle("reader-child.ts", join(root, "lib", "bench-reader.cjs"));
 await bundle("stream-floor.ts", join(root, "lib", "bench-stream-floor.cjs"));
+await bundle("slow-reader.ts", join(root, "lib", "bench-slow-reader.cjs"));
 const result = spawnSync("node", ["--expose-gc", outfile], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);

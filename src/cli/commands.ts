@@ -34,25 +34,43 @@ import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } 
 import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
 import { appendRecord, readRecordRows } from "./record";
-import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportText } from "./text";
+import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportTextLines } from "./text";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  /** Writes one line made of pieces, as `out` writes their join (a long report's JSON, without making it one string). */
-  outPieces?(pieces: Iterable<string>): void;
+  /**
+   * Writes one line made of pieces, as `out` writes their join (a long report, without making it one
+   * string), and settles once the output has taken them: a slow reader holds the report back.
+   */
+  outPieces?(pieces: Iterable<string>): Promise<void>;
 }
 
 /** A value's JSON as one line of output: in pieces where the output takes them. */
-function outJson(io: Io, value: unknown): void {
+async function outJson(io: Io, value: unknown): Promise<void> {
   if (io.outPieces === undefined) io.out(JSON.stringify(value));
-  else io.outPieces(jsonPieces(value));
+  else await io.outPieces(jsonPieces(value));
 }
 
 /** A report's JSON as one line of output, its rows made from the assessment a few hundred at a time where the output takes pieces. */
-function outReport(io: Io, report: VerifiedReport, assessment: Assessment): void {
+async function outReport(io: Io, report: VerifiedReport, assessment: Assessment): Promise<void> {
   if (io.outPieces === undefined) io.out(JSON.stringify(report));
-  else io.outPieces(reportPieces(report, (start, end) => reportRowsOf(assessment.rows, start, end), assessment.rows.length));
+  else await io.outPieces(reportPieces(report, (start, end) => reportRowsOf(assessment.rows, start, end), assessment.rows.length));
+}
+
+/** Each line after the first, after its line break. */
+function* joinedLines(lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    yield first ? line : `\n${line}`;
+    first = false;
+  }
+}
+
+/** Lines as one output: in pieces where the output takes them (a report of a log with many findings is long). */
+async function outLines(io: Io, lines: Iterable<string>): Promise<void> {
+  if (io.outPieces === undefined) io.out([...lines].join("\n"));
+  else await io.outPieces(joinedLines(lines));
 }
 
 export const EXIT_OK = 0;
@@ -166,8 +184,8 @@ export async function runVerify(
       io.err(problemLine(unreadableMessage(file, error)));
       return EXIT_UNREADABLE;
     }
-    if (flags.json) outReport(io, withState(result.report), result.assessment);
-    else io.out(reportText(file, result.report, result.assessment));
+    if (flags.json) await outReport(io, withState(result.report), result.assessment);
+    else await outLines(io, reportTextLines(file, result.report, result.assessment));
     const recorded = await record(
       flags,
       [
@@ -188,7 +206,7 @@ export async function runVerify(
   const rows: RecordRow[] = [];
   for (const file of files) {
     try {
-      const { report, rowDigests } = await verifyFile(file, flags, overrides, ledger);
+      const { report, assessment, rowDigests } = await verifyFile(file, flags, overrides, ledger);
       worst = Math.max(worst, exitStatusOf(report));
       const row = recordRow(
         file,
@@ -199,7 +217,13 @@ export async function runVerify(
       ledger.add(row);
       rows.push(row);
       const state = verificationState(report);
-      results.push({ file, state, credits: report.credits, json: { file, ...withState(report) }, line: batchLine(file, report) });
+      results.push({
+        file,
+        state,
+        credits: report.credits,
+        json: { file, ...withState(report) },
+        line: batchLine(file, report, assessment),
+      });
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
       const message =
@@ -220,14 +244,11 @@ export async function runVerify(
   // Attention first (SPEC 11): a batch lists its results in the order of the states.
   const ordered = byState(results, (result) => result.state);
   if (flags.json)
-    outJson(
+    await outJson(
       io,
       ordered.map((result) => result.json),
     );
-  else {
-    for (const result of ordered) io.out(result.line);
-    for (const line of batchTotals(ordered)) io.out(line);
-  }
+  else await outLines(io, [...ordered.map((result) => result.line), ...batchTotals(ordered)]);
   const recorded = await record(flags, rows, io);
   return recorded ? worst : EXIT_UNREADABLE;
 }
@@ -263,17 +284,16 @@ export async function runExport(command: Extract<Command, { command: "export" }>
   }
   const prepared = await prepareSubmission(source.log, { asOf: flags.asOf, overrides });
   if (!prepared.ok) {
-    if (flags.json) outJson(io, prepared.report);
+    if (flags.json) await outJson(io, prepared.report);
     else {
-      io.out(
-        [
-          `${file}: ${findingsSummary(prepared.report)}: not exported; fix these errors and export again (nothing was written)`,
-          ...findingLines(prepared.report),
-          ...(prepared.report.profile.errors.some((error) => error.code === "missing-name") && /\.csv$/i.test(file)
-            ? ['  A CSV log has no Profile sheet: give the mentee\'s name with --name "NAME" (and --email, certification dates as needed).']
-            : []),
-        ].join("\n"),
-      );
+      const { report, assessment } = prepared;
+      await outLines(io, [
+        `${file}: ${findingsSummary(report, assessment)}: not exported; fix these errors and export again (nothing was written)`,
+        ...findingLines(report, assessment),
+        ...(report.profile.errors.some((error) => error.code === "missing-name") && /\.csv$/i.test(file)
+          ? ['  A CSV log has no Profile sheet: give the mentee\'s name with --name "NAME" (and --email, certification dates as needed).']
+          : []),
+      ]);
     }
     return EXIT_FINDINGS;
   }
@@ -295,18 +315,16 @@ export async function runExport(command: Extract<Command, { command: "export" }>
     return EXIT_UNREADABLE;
   }
   const { report, submission, assessment } = prepared;
-  if (flags.json) outJson(io, report);
+  if (flags.json) await outJson(io, report);
   else {
-    io.out(
-      [
-        `${file}: exported to ${written.join(" and ")} (${findingsSummary(report)})`,
-        ...findingLines(report),
-        `Credits earned: ${report.credits}, as of ${submission.summary.asOf}; next: the ${ordinal(report.next.credit)} credit`,
-        ...breakdownLines(assessment),
-        `Exported: ${utcTimeText(submission.summary.exportedAt)}`,
-        `Fingerprint: ${report.fingerprint}`,
-      ].join("\n"),
-    );
+    await outLines(io, [
+      `${file}: exported to ${written.join(" and ")} (${findingsSummary(report, assessment)})`,
+      ...findingLines(report, assessment),
+      `Credits earned: ${report.credits}, as of ${submission.summary.asOf}; next: the ${ordinal(report.next.credit)} credit`,
+      ...breakdownLines(assessment),
+      `Exported: ${utcTimeText(submission.summary.exportedAt)}`,
+      `Fingerprint: ${report.fingerprint}`,
+    ]);
   }
   return EXIT_OK;
 }

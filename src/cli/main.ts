@@ -15,20 +15,30 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 /** Pieces are gathered up to this many characters before a write: fewer, larger writes. */
 const WRITE_SIZE = 1 << 16;
 
+/**
+ * Writes to stdout and, when the stream holds more than it can pass on (a pipe to a reader slower than the
+ * report, such as `| jq`), settles only once it has drained: the report then waits for its reader instead
+ * of piling up in memory. Writes to a file are synchronous and settle at once.
+ */
+function writeOut(text: string): Promise<void> | undefined {
+  if (process.stdout.write(text)) return undefined;
+  return new Promise((resolve) => process.stdout.once("drain", resolve));
+}
+
 const io = {
   out: (text: string) => process.stdout.write(`${terminalSafe(text)}\n`),
   err: (text: string) => process.stderr.write(`${terminalSafe(text)}\n`),
   // terminalSafe escapes character by character: the pieces made safe one by one are the whole made safe.
-  outPieces: (pieces: Iterable<string>) => {
+  outPieces: async (pieces: Iterable<string>) => {
     let gathered = "";
     for (const piece of pieces) {
       gathered += piece;
       if (gathered.length >= WRITE_SIZE) {
-        process.stdout.write(terminalSafe(gathered));
+        await writeOut(terminalSafe(gathered));
         gathered = "";
       }
     }
-    process.stdout.write(`${terminalSafe(gathered)}\n`);
+    await writeOut(`${terminalSafe(gathered)}\n`);
   },
 };
 

@@ -8,6 +8,7 @@
  */
 import {
   type Assessment,
+  type ReportRow,
   type VerificationState,
   type VerifiedReport,
   CATEGORIES,
@@ -24,6 +25,7 @@ import {
   nextCreditLine,
   ordinal,
   plural,
+  reportRowsOf,
   submissionFieldLabel,
   stateLine,
   unusedText,
@@ -31,34 +33,50 @@ import {
   verificationState,
 } from "../core";
 
-function countFindings(report: VerifiedReport): { errors: number; warnings: number } {
+/** Rows of a report taken from its assessment's results at a time: a long log's report is never made an object per row. */
+const ROWS_PER_PIECE = 256;
+
+/**
+ * The report's rows: made from the assessment's results a few hundred at a time where it is given (the
+ * report's own `rows` is those results made whole, an object per row of the log).
+ */
+function* reportRows(report: VerifiedReport, assessment?: Assessment): Generator<ReportRow> {
+  if (assessment === undefined) {
+    yield* report.rows;
+    return;
+  }
+  const results = assessment.rows;
+  for (let start = 0; start < results.length; start += ROWS_PER_PIECE) {
+    yield* reportRowsOf(results, start, Math.min(results.length, start + ROWS_PER_PIECE));
+  }
+}
+
+function countFindings(report: VerifiedReport, assessment?: Assessment): { errors: number; warnings: number } {
   let errors = report.profile.errors.length;
   let warnings = report.profile.warnings.length;
-  for (const row of report.rows) {
+  for (const row of reportRows(report, assessment)) {
     errors += row.errors.length;
     warnings += row.warnings.length;
   }
   return { errors, warnings };
 }
 
-/** "no errors", "2 errors, 1 warning". */
-export function findingsSummary(report: VerifiedReport): string {
-  const { errors, warnings } = countFindings(report);
+/** "no errors", "2 errors, 1 warning". `assessment`: the report's, to count its rows' findings without making the report's rows. */
+export function findingsSummary(report: VerifiedReport, assessment?: Assessment): string {
+  const { errors, warnings } = countFindings(report, assessment);
   const parts = [errors === 0 ? "no errors" : plural(errors, "error")];
   if (warnings > 0) parts.push(plural(warnings, "warning"));
   return parts.join(", ");
 }
 
 /** One line per finding: the profile's first, then the rows' in order. */
-export function findingLines(report: VerifiedReport): string[] {
-  const lines: string[] = [];
-  for (const error of report.profile.errors) lines.push(`  Profile: error ${error.code}: ${error.message}`);
-  for (const warning of report.profile.warnings) lines.push(`  Profile: warning ${warning.code}: ${warning.message}`);
-  for (const row of report.rows) {
-    for (const error of row.errors) lines.push(`  row ${row.row}: error ${error.code}: ${error.message}`);
-    for (const warning of row.warnings) lines.push(`  row ${row.row}: warning ${warning.code}: ${warning.message}`);
+export function* findingLines(report: VerifiedReport, assessment?: Assessment): Generator<string> {
+  for (const error of report.profile.errors) yield `  Profile: error ${error.code}: ${error.message}`;
+  for (const warning of report.profile.warnings) yield `  Profile: warning ${warning.code}: ${warning.message}`;
+  for (const row of reportRows(report, assessment)) {
+    for (const error of row.errors) yield `  row ${row.row}: error ${error.code}: ${error.message}`;
+    for (const warning of row.warnings) yield `  row ${row.row}: warning ${warning.code}: ${warning.message}`;
   }
-  return lines;
 }
 
 /** Whose it is and against what: "Ann Mentee <ann@example.org>; exported 2026-11-25 14:03 UTC; as of 2024-06-01; Current program rules". */
@@ -120,27 +138,25 @@ export function awardedLine(report: VerifiedReport): string | null {
   return `Credits awarded already: ${before} before this log, ${fromLog} from this log; this log's new credits count from the ${ordinal(report.firstNewCredit)}`;
 }
 
-/** The full report of one file; its state first, and what needs attention. */
-export function reportText(file: string, report: VerifiedReport, assessment: Assessment): string {
+/** The full report of one file, line by line; its state first, and what needs attention. */
+export function* reportTextLines(file: string, report: VerifiedReport, assessment: Assessment): Generator<string> {
   const awarded = awardedLine(report);
-  return [
-    `${file}: ${stateLine(report)} (${findingsSummary(report)})`,
-    `Mentee: ${whoLine(report)}`,
-    ...findingLines(report),
-    `Credits earned: ${report.credits}`,
-    ...(awarded === null ? [] : [awarded]),
-    ...breakdownLines(assessment),
-    hoursLine(report),
-    nextCreditLine(report),
-    `Fingerprint: ${report.fingerprint}`,
-    ...submissionLines(report),
-  ].join("\n");
+  yield `${file}: ${stateLine(report)} (${findingsSummary(report, assessment)})`;
+  yield `Mentee: ${whoLine(report)}`;
+  yield* findingLines(report, assessment);
+  yield `Credits earned: ${report.credits}`;
+  if (awarded !== null) yield awarded;
+  yield* breakdownLines(assessment);
+  yield hoursLine(report);
+  yield nextCreditLine(report);
+  yield `Fingerprint: ${report.fingerprint}`;
+  yield* submissionLines(report);
 }
 
 /** The one line of a file in a batch: its state first. */
-export function batchLine(file: string, report: VerifiedReport): string {
+export function batchLine(file: string, report: VerifiedReport, assessment?: Assessment): string {
   const state = verificationState(report);
-  const first = state === "has-errors" ? `${STATE_TEXT[state]} (${findingsSummary(report)})` : stateLine(report);
+  const first = state === "has-errors" ? `${STATE_TEXT[state]} (${findingsSummary(report, assessment)})` : stateLine(report);
   const name = report.mentee.name ?? "(no mentee name)";
   const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
   return `${file}: ${first}; ${name}${report.mentee.email === null ? "" : ` <${report.mentee.email}>`}${exported}; ${plural(report.credits, "credit")}; hours ${CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(" ")}`;

@@ -301,6 +301,21 @@ const NONE: readonly never[] = [];
 const ACTIVITY_INDEX: ReadonlyMap<Activity, number> = new Map(ACTIVITIES.map((activity, index) => [activity, index]));
 const COLUMN = LOG_INDEX;
 
+/**
+ * Provider names the text cache of `ProviderNumbers` keeps: a real log names a few dozen. Past that, each
+ * name is folded again, and a log that names a new provider on each of its 1,048,576 rows keeps one map of
+ * names, not two.
+ */
+const PROVIDER_TEXTS_CACHED = 4_096;
+
+/**
+ * A copy of a text that holds on to nothing else. A cell read from a CSV piece is a slice of the piece's
+ * text, and keeping it keeps the whole piece: the names of a log with a new provider on each row would
+ * keep the whole file. (A slice of a joined text, the short way to copy, is again a slice; JSON.parse
+ * makes a text of its own.)
+ */
+const ownCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
 /** Provider names as small numbers, whatever their case (the possible-duplicate check matches them so). */
 class ProviderNumbers {
   private readonly byText = new Map<string, number>();
@@ -317,9 +332,10 @@ class ProviderNumbers {
       number = this.byFolded.get(folded);
       if (number === undefined) {
         number = this.byFolded.size;
-        this.byFolded.set(folded, number);
+        // toLowerCase makes a new text where it changes one, and gives back the same one otherwise.
+        this.byFolded.set(folded === provider ? ownCopy(folded) : folded, number);
       }
-      this.byText.set(provider, number);
+      if (this.byText.size < PROVIDER_TEXTS_CACHED) this.byText.set(ownCopy(provider), number);
     }
     return number;
   }

@@ -2,7 +2,8 @@
  * SPEC 7, "bounded on any input": the built command line (lib/cli.cjs) on
  * files built to hurt it. Each is refused with exit status 2 and one plain
  * line on stderr, within 10 s and 1 GiB. A genuine log of Excel's 1,048,576
- * rows, as a CSV and as a workbook, still verifies.
+ * rows, as a CSV and as a workbook, still verifies, within SPEC 9's memory
+ * whether its report goes to a file or into a reader slower than the report.
  *
  * Time and peak memory are measured around the process by GNU time
  * (`/usr/bin/time -f "%e %M"`, Debian package `time`): %M is the child's
@@ -22,11 +23,13 @@ import {
   writeWholeWorkbook,
   writeZipBomb,
 } from "../support/hostile-files";
+import { SLOW_READER } from "../support/slow-reader";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "lib", "cli.cjs");
 const GNU_TIME = "/usr/bin/time";
-const GIB = 1024 * 1024 * 1024;
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
 
 const hasGnuTime = spawnSync(GNU_TIME, ["-f", "%M", "true"], { stdio: "ignore" }).status === 0;
 if (!hasGnuTime && process.env.CI) throw new Error(`GNU time is missing at ${GNU_TIME}: install the Debian package time`);
@@ -170,8 +173,49 @@ describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", 
   });
 });
 
-/** What verify prints for the whole log: no errors, one credit (no certification for more), every hour credited. */
-function expectWholeLogVerified(name: string, file: string): void {
+/** Runs the built command line's `verify --json` under GNU time, its report piped into a reader that sleeps between reads. */
+function measuredIntoSlowReader(file: string): Run & { readBytes: number } {
+  const stats = join(folder, `time-${process.hrtime.bigint()}.txt`);
+  const result = spawnSync(
+    "bash",
+    [
+      "-o",
+      "pipefail",
+      "-c",
+      `"$@" | "${process.execPath}" -e '${SLOW_READER}'`,
+      "bash",
+      GNU_TIME,
+      "-f",
+      "%e %M",
+      "-o",
+      stats,
+      process.execPath,
+      CLI,
+      "verify",
+      file,
+      "--json",
+      "--as-of",
+      "2024-12-31",
+    ],
+    { cwd: folder, encoding: "utf8", timeout: 300_000 },
+  );
+  const [seconds, kilobytes] = readFileSync(stats, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+  return {
+    status: result.status,
+    stdout: "",
+    stderr: result.stderr,
+    seconds: seconds ?? NaN,
+    peakBytes: (kilobytes ?? NaN) * 1024,
+    readBytes: Number(result.stdout),
+  };
+}
+
+/**
+ * What verify prints for the whole log: no errors, one credit (no certification for more), every hour
+ * credited; within SPEC 9's memory (and time) whatever reads the output: the report as text, and as JSON
+ * into a reader that sleeps between reads.
+ */
+function expectWholeLogVerified(name: string, file: string, within: { bytes: number; seconds?: number }): void {
   const run = measured(["verify", file, "--as-of", "2024-12-31"], 300_000);
   figures.push(`  ${name}: ${run.seconds.toFixed(2)} s, ${(run.peakBytes / 1024 / 1024).toFixed(0)} MiB`);
   expect(run.stderr).toBe("");
@@ -180,18 +224,27 @@ function expectWholeLogVerified(name: string, file: string): void {
   expect(run.stdout).toMatch(/: NOT A SUBMISSION: .*\(no errors\)/);
   expect(run.stdout).toMatch(/^Credits earned: 1$/m);
   expect(run.stdout).toContain(`Hours credited: A ${hours.A} h, B ${hours.B} h, C ${hours.C} h`);
+  expect(run.peakBytes).toBeLessThan(within.bytes);
+  if (within.seconds !== undefined) expect(run.seconds).toBeLessThan(within.seconds);
+
+  const json = measuredIntoSlowReader(file);
+  figures.push(`  ${name}, --json into a slow reader: ${json.seconds.toFixed(2)} s, ${(json.peakBytes / 1024 / 1024).toFixed(0)} MiB`);
+  expect(json.stderr).toBe("");
+  expect(json.status).toBe(0);
+  expect(json.readBytes).toBeGreaterThan(60 * 1024 * 1024);
+  expect(json.peakBytes).toBeLessThan(within.bytes);
 }
 
-describeMeasured("a genuine log of 1,048,576 rows still verifies", () => {
-  test("as a CSV", () => {
+describeMeasured("a genuine log of 1,048,576 rows still verifies, within SPEC 9's memory", () => {
+  test("as a CSV, within 256 MiB and 10 s", () => {
     const file = join(folder, "million.csv");
     writeWholeCsv(file);
-    expectWholeLogVerified("1,048,576-row CSV", file);
+    expectWholeLogVerified("1,048,576-row CSV", file, { bytes: 256 * MIB, seconds: 10 });
   }, 300_000);
 
   test("as a workbook", () => {
     const file = join(folder, "million.xlsx");
     writeWholeWorkbook(file);
-    expectWholeLogVerified("1,048,576-row workbook", file);
+    expectWholeLogVerified("1,048,576-row workbook", file, { bytes: GIB });
   }, 300_000);
 });
