@@ -36,3 +36,11 @@ test("the log lists the latest date first, whatever the rows' order", async () =
       .map((button) => button.textContent),
   ).toEqual(["Row 3", "Row 2", "Row 4"]);
 });
+
+test("Edit selects the row being corrected in the sheet, as the form shows it", async () => {
+  const workbook = await formWorkbook([oneOnOne("2024-03-01", 1), treatment("2024-05-01", 1), group("2024-01-01", 1)]);
+  renderApp(workbook);
+  await userEvent.click((await screen.findAllByRole("button", { name: "Edit row 3" }))[0] as HTMLElement);
+  expect(screen.getByRole("form", { name: "Correct row 3" })).toBeInTheDocument();
+  expect(workbook.getSnapshot().selection?.row).toBe(3);
+});
