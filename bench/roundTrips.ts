@@ -5,37 +5,11 @@
  * on Excel on the web each sync crosses the network), beside the log's size
  * and the budget: 2 plus one per chunk of about 1 MB of the log.
  */
-import { LOG_COLUMNS, LOG_TABLE, PROFILE_FIELDS, isoDateToExcelSerial } from "../src/core";
 import { OfficeWorkbook } from "../src/excel/officeWorkbook";
-import { ExcelModel, type Scalar } from "../test/excel/excelModel";
+import { ExcelModel } from "../test/excel/excelModel";
+import { excelWithForm, treatmentRow as row } from "../test/excel/forms";
 
 const CHUNK_BYTES = 1_000_000;
-
-function row(index: number): Scalar[] {
-  return [
-    isoDateToExcelSerial("2024-01-01", "1900") + (index % 300),
-    "Treatment received from a CST-T or CST-D",
-    "In person",
-    `Provider ${index}`,
-    "CST-T",
-    0.5,
-    "",
-  ];
-}
-
-function excelWith(count: number): ExcelModel {
-  const model = new ExcelModel().install();
-  model.addSheet(
-    "Profile",
-    PROFILE_FIELDS.map((field, index) => [
-      field.label,
-      (["Ada Quint", "ada@example.org", "", "", 0, "current", 0] as Scalar[])[index] ?? "",
-    ]),
-  );
-  model.addSheet("Tracking Form", [[...LOG_COLUMNS], ...Array.from({ length: count }, (_, index) => row(index))]);
-  model.addTable("Tracking Form", `A1:G${count + 1}`, LOG_TABLE);
-  return model;
-}
 
 async function syncsOf(model: ExcelModel, action: () => Promise<unknown>): Promise<number> {
   const before = model.syncs;
@@ -46,7 +20,7 @@ async function syncsOf(model: ExcelModel, action: () => Promise<unknown>): Promi
 export async function benchRoundTrips(): Promise<string[]> {
   const lines = ["Round trips to Excel (context.sync calls per action, on the Excel model; budget 2 + 1 per ~1 MB chunk of the log):"];
   for (const count of [20, 2_000, 100_000]) {
-    const model = excelWith(count);
+    const model = excelWithForm(count);
     const workbook = new OfficeWorkbook();
     const bytes = JSON.stringify(model.values("Tracking Form", `A1:G${count + 1}`)).length;
     const budget = 2 + Math.ceil(bytes / CHUNK_BYTES);

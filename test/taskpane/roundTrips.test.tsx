@@ -10,10 +10,10 @@
  */
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { LOG_COLUMNS, LOG_TABLE, PROFILE_FIELDS, isoDateToExcelSerial } from "../../src/core";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { ExcelModel, type Scalar } from "../excel/excelModel";
-import { PROFILE_SHEET, fill, renderApp } from "./helpers";
+import { ExcelModel } from "../excel/excelModel";
+import { excelWithForm } from "../excel/forms";
+import { fill, renderApp } from "./helpers";
 
 afterEach(() => ExcelModel.uninstall());
 
@@ -21,29 +21,7 @@ const LOG = "Tracking Form";
 const followed = { timeout: 3000 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function row(index: number): Scalar[] {
-  return [
-    isoDateToExcelSerial("2024-01-01", "1900") + (index % 300),
-    "Treatment received from a CST-T or CST-D",
-    "In person",
-    `Provider ${index}`,
-    "CST-T",
-    0.5,
-    "",
-  ];
-}
-
-function excelWith(count: number): ExcelModel {
-  const model = new ExcelModel().install();
-  model.addSheet(
-    PROFILE_SHEET,
-    PROFILE_FIELDS.map((field, index) => [field.label, ["Ada Quint", "ada@example.org", "", "", 0, "current"][index] as Scalar]),
-  );
-  model.addSheet(LOG, [[...LOG_COLUMNS], ...Array.from({ length: count }, (_, index) => row(index))]);
-  model.addTable(LOG, `A1:G${count + 1}`, LOG_TABLE);
-  model.addSheet("Budget", [["Rent", 1200]]);
-  return model;
-}
+const excelWith = (count: number) => excelWithForm(count, ["Budget"]);
 
 /** The pane over Office.js, with every read of the form counted, and the most read at once. */
 function pane(model: ExcelModel) {
