@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { SLOW_READER } from "../support/slow-reader";
+import { runIntoSlowReader } from "../support/slow-reader";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "lib", "cli.cjs");
@@ -75,30 +75,11 @@ testMeasured(
     const size = statSync(output).size;
     expect(size).toBeGreaterThan(15 * MIB);
 
-    const pipeStats = join(folder, "pipe.txt");
-    const toReader = spawnSync(
-      "bash",
-      [
-        "-o",
-        "pipefail",
-        "-c",
-        `"$@" | "${process.execPath}" -e '${SLOW_READER}'`,
-        "bash",
-        GNU_TIME,
-        "-f",
-        "%M",
-        "-o",
-        pipeStats,
-        process.execPath,
-        CLI,
-        ...args,
-      ],
-      { encoding: "utf8", timeout: 60_000 },
-    );
+    const toReader = runIntoSlowReader(CLI, args, { statsFile: join(folder, "pipe.txt"), timeout: 60_000 });
     // The reader took the whole report.
-    expect(toReader.stdout).toBe(String(size));
+    expect(toReader.readBytes).toBe(size);
     const filePeak = peakOf(fileStats);
-    const pipePeak = peakOf(pipeStats);
+    const pipePeak = toReader.peakBytes;
     console.log(
       `verify --json, ${ROWS.toLocaleString("en")} rows, ${(size / MIB).toFixed(1)} MiB of JSON: peak ${(filePeak / MIB).toFixed(0)} MiB to a file, ${(pipePeak / MIB).toFixed(0)} MiB into a slow reader`,
     );

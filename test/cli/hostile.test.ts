@@ -23,7 +23,7 @@ import {
   writeWholeWorkbook,
   writeZipBomb,
 } from "../support/hostile-files";
-import { SLOW_READER } from "../support/slow-reader";
+import { runIntoSlowReader } from "../support/slow-reader";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "lib", "cli.cjs");
@@ -175,39 +175,12 @@ describeMeasured("hostile files: exit 2, one plain line, under 10 s and 1 GiB", 
 
 /** Runs the built command line's `verify --json` under GNU time, its report piped into a reader that sleeps between reads. */
 function measuredIntoSlowReader(file: string): Run & { readBytes: number } {
-  const stats = join(folder, `time-${process.hrtime.bigint()}.txt`);
-  const result = spawnSync(
-    "bash",
-    [
-      "-o",
-      "pipefail",
-      "-c",
-      `"$@" | "${process.execPath}" -e '${SLOW_READER}'`,
-      "bash",
-      GNU_TIME,
-      "-f",
-      "%e %M",
-      "-o",
-      stats,
-      process.execPath,
-      CLI,
-      "verify",
-      file,
-      "--json",
-      "--as-of",
-      "2024-12-31",
-    ],
-    { cwd: folder, encoding: "utf8", timeout: 300_000 },
-  );
-  const [seconds, kilobytes] = readFileSync(stats, "utf8").trim().split(/\s+/).slice(-2).map(Number);
-  return {
-    status: result.status,
-    stdout: "",
-    stderr: result.stderr,
-    seconds: seconds ?? NaN,
-    peakBytes: (kilobytes ?? NaN) * 1024,
-    readBytes: Number(result.stdout),
-  };
+  const run = runIntoSlowReader(CLI, ["verify", file, "--json", "--as-of", "2024-12-31"], {
+    statsFile: join(folder, `time-${process.hrtime.bigint()}.txt`),
+    cwd: folder,
+    timeout: 300_000,
+  });
+  return { ...run, stdout: "" };
 }
 
 /**

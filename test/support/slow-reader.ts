@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
 /**
  * A reader slower than the command line writes, as a program for `node -e`: it takes 64 KiB from stdin,
  * then sleeps 10 ms, until the end (about 6 MB/s), and prints how many bytes it read. The tests of output
@@ -18,3 +21,41 @@ for (;;) {
 }
 process.stdout.write(String(total));
 `;
+
+/**
+ * Runs `node CLI ARGS` under GNU time (`/usr/bin/time`), its stdout piped into SLOW_READER: the exit status,
+ * stderr, the seconds and peak resident bytes GNU time measured, and the bytes the reader took.
+ */
+export function runIntoSlowReader(
+  cli: string,
+  args: readonly string[],
+  options: { readonly statsFile: string; readonly cwd?: string; readonly timeout: number },
+): { status: number | null; stderr: string; seconds: number; peakBytes: number; readBytes: number } {
+  const result = spawnSync(
+    "bash",
+    [
+      "-o",
+      "pipefail",
+      "-c",
+      `"$@" | "${process.execPath}" -e '${SLOW_READER}'`,
+      "bash",
+      "/usr/bin/time",
+      "-f",
+      "%e %M",
+      "-o",
+      options.statsFile,
+      process.execPath,
+      cli,
+      ...args,
+    ],
+    { cwd: options.cwd, encoding: "utf8", timeout: options.timeout },
+  );
+  const [seconds, kilobytes] = readFileSync(options.statsFile, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    seconds: seconds ?? NaN,
+    peakBytes: (kilobytes ?? NaN) * 1024,
+    readBytes: Number(result.stdout),
+  };
+}
