@@ -230,15 +230,7 @@ export async function submissionDigests(input: CanonicalInput, form: FormDefinit
       digest: await sha256Hex(JSON.stringify([field.key, profileTexts[index]])),
     })),
   );
-  for (const row of input.rows) {
-    if (isEmptyRow(row.cells)) continue;
-    digests.push({ row: row.row, digest: await rowDigest(row.cells, input) });
-  }
-  return digests;
-}
-
-function rowDigest(cells: readonly CellValue[], input: CanonicalInput, form: FormDefinition = FORM): Promise<string> {
-  return sha256Hex(JSON.stringify(canonicalRow(cells, input.dateSystem, form)));
+  return [...digests, ...(await logRowDigests(input))];
 }
 
 /**
