@@ -41,7 +41,8 @@ import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import type { DateSystem } from "./dates";
 import { type FieldKind, type FormDefinition, type ProfileFieldDefinition, FORM } from "./form";
 import { type ProfileCells, type ProfileOverrides, applyProfileOverrides } from "./profile";
-import { type LogRow, isEmptyRow, readDateCell } from "./rows";
+import { type LogRow, isEmptyRow } from "./rows";
+import { readDateCell } from "./rules/date";
 import type { RuleSetId } from "./rulesets";
 
 /** The canonical form's version an export writes now. */

@@ -14,8 +14,9 @@ import { type Finding, finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type Profile, type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
-import { RowResults } from "./rowResults";
+import { type LogRow, type RowOptions, type RowResult, isEmptyRow } from "./rows";
+import { checkRowInto, newRowResult } from "./engine/rowCheck";
+import { RowResults } from "./engine/rowResults";
 import type { RuleSetId } from "./rulesets";
 
 /** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */

@@ -23,10 +23,9 @@ import {
   type RowTotals,
   CATEGORIES,
   LOG_COLUMNS,
-  checkRowInto,
   codedFindingsLine,
-  newRowResult,
 } from "../core";
+import { checkRowInto, newRowResult } from "../core/engine";
 
 const WIDTH = LOG_COLUMNS.length;
 const MAX_ROWS = 1_048_576;
