@@ -17,14 +17,12 @@ import {
   type LogRow,
   type PageLayout,
   type WorkbookContent,
-  DATE_FORMAT,
   DECIMAL_TEXT,
   FORM,
   INPUT_COLUMN_COUNT,
-  LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
-  NUMBER_FORMATS,
+  VERIFICATION_WIDTHS,
   PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
@@ -53,16 +51,22 @@ import {
   VERIFICATION_MARK,
   VERIFICATION_SHEET,
   WorkbookError,
+} from "./workbook";
+import {
   cellName,
   existingFormReason,
   formulaInTheWay,
-  profileRowProblem,
+  inputColumns,
   isStatusText,
+  profileRowProblem,
+  requireOwnVerificationSheet,
   rowChangedMessage,
   sameCell,
   sameCells,
+  statusColumn,
   valueInTheWay,
-} from "./workbook";
+  writtenFormat,
+} from "./decisions";
 
 export interface MemorySheet {
   readonly name: string;
@@ -202,9 +206,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     if (content.hasProfile) {
       PROFILE_FIELDS.forEach((field, index) => {
         const value = asOpened(content.log.profileCells[index], field.kind, system);
-        if (typeof value === "number")
-          profile.cellFormats[`${index + 1},1`] = field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind];
-        this.put(profile, index + 1, 1, value);
+        this.put(profile, index + 1, 1, value, field.kind);
       });
     }
     const { table, sheet } = this.requireTable();
@@ -295,6 +297,8 @@ export class MemoryWorkbook implements TrackingWorkbook {
     if (table !== undefined && table.sheet === sheet.name && !isBlankCell(value)) {
       // Excel grows a table when a person types in the row right below it, or next to its header row.
       if (row === table.headerRow + table.dataRows + 1 && column < table.headers.length) table.dataRows++;
+      // A header typed over is the column's new name.
+      else if (row === table.headerRow && column < table.headers.length) table.headers[column] = String(value);
       else if (row === table.headerRow && column === table.headers.length) table.headers.push(String(value));
     }
     this.changed();
@@ -321,8 +325,9 @@ export class MemoryWorkbook implements TrackingWorkbook {
   }
 
   /** Writes a value as the add-in writes it: a string into a cell formatted as Text first, so it stays the text it is. */
-  private put(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
-    if (typeof value === "string" && value !== "") sheet.cellFormats[`${row},${column}`] = TEXT_FORMAT;
+  private put(sheet: MemorySheet, row: number, column: number, value: CellValue, kind?: FieldKind): void {
+    const format = writtenFormat(value, kind);
+    if (format !== null) sheet.cellFormats[`${row},${column}`] = format;
     this.write(sheet, row, column, enteredValue(value ?? "", formatOf(sheet, row, column), this.dateSystem));
   }
 
@@ -342,12 +347,14 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return sheet;
   }
 
+  /** The input cells of each data row of the table, in the form's order, whatever the order of the table's columns. */
   private tableBody(table: MemoryTable): CellValue[][] {
     const sheet = this.sheet(table.sheet) as MemorySheet;
+    const columns = inputColumns(table.headers);
     const body: CellValue[][] = [];
     for (let i = 0; i < table.dataRows; i++) {
       const row = sheet.cells[table.headerRow + i] ?? [];
-      body.push(Array.from({ length: INPUT_COLUMN_COUNT }, (_, column) => row[column] ?? ""));
+      body.push(columns.map((column) => row[column] ?? ""));
     }
     return body;
   }
@@ -425,11 +432,8 @@ export class MemoryWorkbook implements TrackingWorkbook {
       for (const { row, column, value } of layout.values)
         this.write(sheet, row, column - 1, enteredValue(value, formatOf(sheet, row, column - 1), this.dateSystem));
       for (const { range, list } of layout.validations) for (const each of key(range)) sheet.validations[each] = listFormula(list);
-      if (layout.name === PROFILE_SHEET) {
-        PROFILE_FIELDS.forEach((field, index) =>
-          this.write(sheet, index + 1, 1, enteredValue(field.defaultValue, formatOf(sheet, index + 1, 1), this.dateSystem)),
-        );
-      }
+      for (const { row, column, value } of layout.defaults)
+        this.write(sheet, row, column - 1, enteredValue(value, formatOf(sheet, row, column - 1), this.dateSystem));
       if (layout.table !== null) {
         layout.table.headers.forEach((header, column) => this.write(sheet, layout.table!.headerRow, column, header));
         // An Excel table always has at least one data row.
@@ -456,20 +460,9 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return { inserted: true };
   }
 
-  /** The seven input columns of the log table, by header. */
-  private inputColumns(table: MemoryTable): number[] {
-    return LOG_COLUMNS.map((column) => {
-      const index = table.headers.findIndex((header) => header.trim().toLowerCase() === column.toLowerCase());
-      if (index < 0) {
-        throw new WorkbookError(`The ${LOG_TABLE} table has no ${column} column: give its columns the headers ${LOG_COLUMNS.join(", ")}.`);
-      }
-      return index;
-    });
-  }
-
   async appendRow(cells: readonly CellValue[]): Promise<number> {
     const { table, sheet } = this.requireTable();
-    const columns = this.inputColumns(table);
+    const columns = inputColumns(table.headers);
     // A row is free when its input cells are blank and hold no formula.
     const isFree = (row: number) => columns.every((column) => isBlankCell(sheet.cells[row - 1]?.[column]));
     let index: number | null = null;
@@ -493,7 +486,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   /** The input cells of worksheet row `row` of the log; refuses when they are no longer `expected`. */
   private lineAt(row: number, expected: readonly CellValue[]): { table: MemoryTable; sheet: MemorySheet; columns: number[] } {
     const { table, sheet } = this.requireTable();
-    const columns = this.inputColumns(table);
+    const columns = inputColumns(table.headers);
     if (row <= table.headerRow || row > table.headerRow + table.dataRows) throw new WorkbookError(rowChangedMessage(row));
     const current = columns.map((column) => sheet.cells[row - 1]?.[column] ?? "");
     if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw new WorkbookError(rowChangedMessage(row));
@@ -534,24 +527,17 @@ export class MemoryWorkbook implements TrackingWorkbook {
       const label = profile.cells[index]?.[0];
       if (label === undefined || label === null || label === "") this.put(profile, index + 1, 0, field.label);
       const value = changes[field.key] ?? "";
-      if (typeof value === "number")
-        profile.cellFormats[`${index + 1},1`] = field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind];
-      this.put(profile, index + 1, 1, value);
+      this.put(profile, index + 1, 1, value, field.kind);
     }
     this.changed();
   }
 
   async markRows(marks: readonly RowMark[]): Promise<void> {
     const { table, sheet } = this.requireTable();
-    const columns = this.inputColumns(table);
-    let column = table.headers.findIndex((header) => header.trim().toLowerCase() === STATUS_HEADER.toLowerCase());
+    const columns = inputColumns(table.headers);
+    let column = statusColumn(table.headers, columns, (at) => cellName(sheet.name, table.headerRow, at));
     const first = table.headerRow + 1;
     const last = table.headerRow + table.dataRows;
-    if (column >= 0 && column < Math.max(...columns)) {
-      throw new WorkbookError(
-        `The ${STATUS_HEADER} column (${cellName(sheet.name, table.headerRow, column)}) is among the log's input columns: move it after ${LOG_COLUMNS[LOG_COLUMNS.length - 1]}, where the add-in writes it.`,
-      );
-    }
     const inTheWay = (row: number, at: number): string | null => {
       const value = sheet.cells[row - 1]?.[at];
       if (isFormulaCell(value)) return formulaInTheWay(cellName(sheet.name, row, at), value.formula);
@@ -590,11 +576,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
       sheet = this.addSheet(VERIFICATION_SHEET);
       this.put(sheet, 1, 0, VERIFICATION_MARK);
     } else {
-      if (sheet.cells[0]?.[0] !== VERIFICATION_MARK) {
-        throw new WorkbookError(
-          `A sheet named ${VERIFICATION_SHEET} is already in this workbook, not made by the add-in (its A1 lacks the add-in's mark): rename that sheet, and the add-in will make its own.`,
-        );
-      }
+      requireOwnVerificationSheet(sheet.cells[0]?.[0]);
       const target = sheet;
       if (write.mode === "replace") {
         target.cells.forEach((cells, index) =>
@@ -610,8 +592,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     }
     const target = sheet;
     write.rows.forEach((cells, index) => cells.forEach((value, column) => this.put(target, start + index, column, value ?? "")));
-    target.widths[0] = 28;
-    target.widths[1] = 60;
+    for (const { column, width } of VERIFICATION_WIDTHS) target.widths[column - 1] = width;
     this.changed();
   }
 

@@ -43,11 +43,8 @@ import {
   type LogRow,
   type SheetLayout,
   type WorkbookContent,
-  DATE_FORMAT,
-  LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
-  NUMBER_FORMATS,
   PROFILE_FIELDS,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
@@ -57,6 +54,7 @@ import {
   isBlankCell,
   listFormula,
   rangeAddress,
+  VERIFICATION_WIDTHS,
 } from "../core";
 import {
   type GoToTarget,
@@ -75,17 +73,23 @@ import {
   VERIFICATION_MARK,
   VERIFICATION_SHEET,
   WorkbookError,
+} from "./workbook";
+import {
   cellAddress,
   cellName,
   existingFormReason,
   formulaInTheWay,
-  profileRowProblem,
+  inputColumns,
   isStatusText,
+  profileRowProblem,
+  requireOwnVerificationSheet,
   rowChangedMessage,
   sameCell,
   sameCells,
+  statusColumn,
   valueInTheWay,
-} from "./workbook";
+  writtenFormat,
+} from "./decisions";
 import { queueDateSystemProbe } from "./dateSystem";
 
 /** Excel's column width unit is points; the form gives widths in characters. */
@@ -112,11 +116,6 @@ function toExcelValue(value: CellValue): ExcelValue {
 function toCellValue(value: unknown): CellValue {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return "";
-}
-
-/** The number format to set before writing a value: Text for a string, so it is kept as typed; null leaves the cell's format. */
-function keepAsWritten(value: ExcelValue | null): string | null {
-  return typeof value === "string" && value !== "" ? TEXT_FORMAT : null;
 }
 
 /** Whether a cell holds a formula: its formula text differs from its value. */
@@ -148,18 +147,6 @@ function errorCode(error: unknown): unknown {
 function isPayloadTooLarge(error: unknown): boolean {
   const code = errorCode(error);
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
-}
-
-/** Maps each of the seven input headers to its column in the table; names the first one missing. */
-function inputColumns(headers: readonly unknown[]): number[] {
-  const names = headers.map((header) => String(header).trim().toLowerCase());
-  return LOG_COLUMNS.map((column) => {
-    const index = names.indexOf(column.toLowerCase());
-    if (index < 0) {
-      throw new WorkbookError(`The ${LOG_TABLE} table has no ${column} column: give its columns the headers ${LOG_COLUMNS.join(", ")}.`);
-    }
-    return index;
-  });
 }
 
 /** The block of table columns that holds the seven input columns: reading it leaves out columns after them. */
@@ -244,6 +231,12 @@ function filled<T>(rows: number, columns: number, value: T): T[][] {
 }
 
 /** Applies one sheet of the form's layout (layout.ts) through Office.js: the same description exceljs and the memory workbook apply. */
+function applyWidths(sheet: Excel.Worksheet, widths: SheetLayout["widths"]): void {
+  for (const { column, width } of widths) {
+    sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+  }
+}
+
 function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
   const table =
     layout.table === null
@@ -275,9 +268,7 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
     cell.values = [[value]];
     if (bold) cell.format.font.bold = true;
   }
-  if (layout.name === PROFILE_SHEET) {
-    sheet.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((field) => [field.defaultValue]);
-  }
+  for (const { row, column, value } of layout.defaults) sheet.getRange(`${columnLetter(column)}${row}`).values = [[value]];
   for (const validation of layout.validations) {
     const { dataValidation } = rangeOf(validation.range).range;
     dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
@@ -292,9 +283,7 @@ function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
       };
     }
   }
-  for (const { column, width } of layout.widths) {
-    sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
-  }
+  applyWidths(sheet, layout.widths);
   if (layout.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
   if (layout.frozenRows > 0 && supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(layout.frozenRows);
   applyPage(sheet, layout);
@@ -504,7 +493,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         target = table.rows.add().getRange();
       }
       // The typings leave out null, which the API documents as "leave the cell unchanged".
-      target.numberFormat = [rowValues.map(keepAsWritten)] as string[][];
+      target.numberFormat = [rowValues.map((value) => writtenFormat(value))] as string[][];
       target.values = [rowValues] as ExcelValue[][];
       await context.sync();
       return body.rowIndex + 1 + index;
@@ -541,7 +530,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         rowValues[column] = toExcelValue(cells[position]);
       });
       if (rowValues.every((value) => value === null)) return;
-      line.range.numberFormat = [rowValues.map(keepAsWritten)] as string[][];
+      line.range.numberFormat = [rowValues.map((value) => writtenFormat(value))] as string[][];
       line.range.values = [rowValues] as ExcelValue[][];
       await context.sync();
     });
@@ -576,8 +565,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         if (isBlankCell(toCellValue(labels.values[index]?.[0]))) sheet.getRange(`A${index + 1}`).values = [[field.label]];
         const value = toExcelValue(changes[field.key]);
         const cell = sheet.getRange(`B${index + 1}`);
-        const format =
-          keepAsWritten(value) ?? (typeof value === "number" ? (field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind]) : null);
+        const format = writtenFormat(value, field.kind);
         if (format !== null) cell.numberFormat = [[format]];
         cell.values = [[value]];
       }
@@ -596,13 +584,8 @@ export class OfficeWorkbook implements TrackingWorkbook {
 
       const headers = header.values[0] ?? [];
       const columns = inputColumns(headers);
-      let status = headers.findIndex((name) => String(name).trim().toLowerCase() === STATUS_HEADER.toLowerCase());
+      let status = statusColumn(headers, columns, (column) => cellName(sheet.name, body.rowIndex, body.columnIndex + column));
       const nameOf = (index: number) => cellName(sheet.name, body.rowIndex + 1 + index, body.columnIndex + status);
-      if (status >= 0 && status < Math.max(...columns)) {
-        throw new WorkbookError(
-          `The ${STATUS_HEADER} column (${cellName(sheet.name, body.rowIndex, body.columnIndex + status)}) is among the log's input columns: move it after ${LOG_COLUMNS[LOG_COLUMNS.length - 1]}, where the add-in writes it.`,
-        );
-      }
       const addColumn = status < 0;
       if (addColumn) {
         if (!right.isNullObject) {
@@ -651,7 +634,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         }
         const chunk = texts.slice(start, end);
         const range = body.getCell(start, status).getResizedRange(chunk.length - 1, 0);
-        range.numberFormat = chunk.map((text) => [keepAsWritten(text)]) as string[][];
+        range.numberFormat = chunk.map((text) => [writtenFormat(text)]) as string[][];
         range.values = chunk.map((text) => [text]);
         await context.sync();
         start = end;
@@ -678,11 +661,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         const mark = found.getRange("A1").load("values");
         const used = found.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, values, formulas");
         await context.sync();
-        if (mark.values[0]?.[0] !== VERIFICATION_MARK) {
-          throw new WorkbookError(
-            `A sheet named ${VERIFICATION_SHEET} is already in this workbook, not made by the add-in (its A1 lacks the add-in's mark): rename that sheet, and the add-in will make its own.`,
-          );
-        }
+        requireOwnVerificationSheet(mark.values[0]?.[0]);
         if (!used.isNullObject) {
           const last = used.rowIndex + used.rowCount;
           if (write.mode === "replace") {
@@ -705,11 +684,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
       if (write.rows.length > 0 && width > 0) {
         const values = write.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
         const range = sheet.getRange(`A${first}:${columnLetter(width)}${first + values.length - 1}`);
-        range.numberFormat = values.map((row) => row.map(keepAsWritten)) as string[][];
+        range.numberFormat = values.map((row) => row.map((value) => writtenFormat(value))) as string[][];
         range.values = values;
       }
-      sheet.getRange("A:A").format.columnWidth = 28 * POINTS_PER_CHARACTER;
-      sheet.getRange("B:B").format.columnWidth = 60 * POINTS_PER_CHARACTER;
+      applyWidths(sheet, VERIFICATION_WIDTHS);
       sheet.activate();
       await context.sync();
     });

@@ -215,7 +215,8 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
   const sheet = workbook.addWorksheet(layout.name);
   if (layout.name === form.profileSheet) {
     form.profile.forEach((field, index) => {
-      const value = content.profileCells === null ? field.defaultValue : content.profileCells[index];
+      const value =
+        content.profileCells === null ? (layout.defaults.find((each) => each.row === index + 1)?.value ?? "") : content.profileCells[index];
       sheet.getCell(index + 1, 2).value = valueForSheet(value, field.kind, content.dateSystem);
     });
     applySheet(sheet, layout, form.profile.length);
