@@ -23,3 +23,4 @@ export * from "./rules/format";
 export * from "./rules/provider";
 export * from "./rules/quantity";
 export * from "./rules/reading";
+export * from "./locations";

@@ -24,6 +24,7 @@ import {
   LOG_TABLE,
   VERIFICATION_WIDTHS,
   PROFILE_FIELDS,
+  PROFILE_INDEX,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
   TEXT_FORMAT,
@@ -606,7 +607,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     if (target.kind === "profile") {
       const profile = this.sheet(PROFILE_SHEET);
       if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
-      this.selection = { sheet: profile.name, row: target.field + 1, columns: 2 };
+      this.selection = { sheet: profile.name, row: PROFILE_INDEX[target.field] + 1, columns: 2 };
     } else {
       const { table } = this.requireTable();
       this.selection = { sheet: table.sheet, row: target.row, columns: table.headers.length };

@@ -46,6 +46,7 @@ import {
   LOG_SHEET,
   LOG_TABLE,
   PROFILE_FIELDS,
+  PROFILE_INDEX,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
   TEXT_FORMAT,
@@ -717,7 +718,8 @@ export class OfficeWorkbook implements TrackingWorkbook {
       await run(async (context) => {
         const profile = context.workbook.worksheets.getItem(PROFILE_SHEET);
         profile.activate();
-        profile.getRange(`A${target.field + 1}:B${target.field + 1}`).select();
+        const row = PROFILE_INDEX[target.field] + 1;
+        profile.getRange(`A${row}:B${row}`).select();
         await context.sync();
       }, NO_PROFILE_MESSAGE);
       return;

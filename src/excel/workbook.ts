@@ -15,7 +15,7 @@
  * take those decisions through `decisions.ts`, and one contract suite
  * (test/excel/contract.test.ts) holds both to every behaviour here.
  */
-import type { CellValue, ProfileKey, WorkbookContent } from "../core";
+import type { CellValue, FindingLocation, ProfileKey, WorkbookContent } from "../core";
 
 export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
 
@@ -40,7 +40,8 @@ export interface VerificationWrite {
   readonly mode: "replace" | "append";
 }
 
-export type GoToTarget = { readonly kind: "row"; readonly row: number } | { readonly kind: "profile"; readonly field: number };
+/** Where `goTo` takes the user: a finding's location, as the core gives it. */
+export type GoToTarget = FindingLocation;
 
 export interface TrackingWorkbook {
   /** Reads the form: the table's size first, then its rows in chunks small enough for Excel on the web. */

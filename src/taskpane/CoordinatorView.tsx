@@ -6,7 +6,6 @@ import {
   ATTENTION_STATES,
   CATEGORIES,
   FORM,
-  PROFILE_INDEX,
   RULE_SETS,
   STATE_TEXT,
   VERIFICATION_STATES,
@@ -454,10 +453,10 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
           ) : (
             <FindingsList
               findings={result.findings}
-              onGo={(place) => {
+              onGo={(at) => {
                 if (!isOpenWorkbook) return;
-                if (place.kind === "row") onGoToRow(place.row);
-                else void workbook.goTo({ kind: "profile", field: PROFILE_INDEX[place.field] }).catch(() => undefined);
+                if (at.kind === "row") onGoToRow(at.row);
+                else void workbook.goTo(at).catch(() => undefined);
               }}
               label={`Findings of ${result.name}`}
             />

@@ -1,11 +1,11 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type LogRow, type ProfileKey, checkLog, plural } from "../core";
+import { type FindingLocation, type LogRow, type ProfileKey, checkLog, plural, profileLocation } from "../core";
 import { ActivityEditor, type EditedRow } from "./ActivityEditor";
 import { type ActivityValues, newActivity } from "./activityForm";
 import { Dashboard } from "./Dashboard";
 import type { ExportOutcome } from "./exportSubmission";
-import { type FindingPlace, listFindings, rowMarks } from "./findings";
+import { listFindings, rowMarks } from "./findings";
 import { FindingsList } from "./FindingsList";
 import { LogList, rowSummary } from "./LogList";
 import { ProfileEditor, focusProfileField } from "./ProfileEditor";
@@ -48,16 +48,16 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   const findings = useMemo(() => (assessment === null ? [] : listFindings(assessment)), [assessment]);
   const sheetErrors = useMemo(() => {
     const errors: Partial<Record<ProfileKey, string>> = {};
-    for (const error of assessment?.profile.errors ?? []) errors[(error.field ?? "name") as ProfileKey] ??= error.message;
+    for (const error of assessment?.profile.errors ?? []) errors[profileLocation(error).field] ??= error.message;
     return errors;
   }, [assessment]);
   // Read once per reading of the workbook, not on every render (it is as long as the log).
   const rowsVersion = useMemo(() => (content === null ? "" : versionOf(content.log.rows)), [content]);
 
   const goTo = useCallback(
-    (place: FindingPlace) => {
-      if (place.kind === "profile") focusProfileField(place.field);
-      else onGoToRow(place.row);
+    (at: FindingLocation) => {
+      if (at.kind === "profile") focusProfileField(at.field);
+      else onGoToRow(at.row);
     },
     [onGoToRow],
   );
@@ -240,7 +240,7 @@ function ExportSection({
   onExport: () => void;
   exporting: boolean;
   outcome: ExportOutcome | null;
-  onGo: (place: FindingPlace) => void;
+  onGo: (at: FindingLocation) => void;
 }) {
   const styles = usePaneStyles();
   return (
@@ -265,7 +265,7 @@ function ExportSection({
 }
 
 /** The answer to an export, where it was asked for; it takes the focus, so that it is seen and read at once. */
-function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place: FindingPlace) => void }) {
+function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (at: FindingLocation) => void }) {
   const answer = useRef<HTMLDivElement>(null);
   useEffect(() => {
     answer.current?.focus();
