@@ -37,6 +37,7 @@ import {
   readDateCell,
 } from "../core";
 import {
+  type FormRead,
   type GoToTarget,
   type InsertFormResult,
   type ProfileChanges,
@@ -172,6 +173,8 @@ export class MemoryWorkbook implements TrackingWorkbook {
   private readonly tables: MemoryTable[] = [];
   private selection: MemorySelection | null = null;
   private version = 0;
+  /** Moves with every change of what `readForm` reads (see `changed`). */
+  private revision = 0;
   /** Listeners to changes of the workbook's cells and sheets (the pane). */
   private readonly listeners = new Set<() => void>();
   /** Watchers of everything the grid shows, the selection included (the preview's sheet view). */
@@ -258,10 +261,22 @@ export class MemoryWorkbook implements TrackingWorkbook {
     return this.cached;
   };
 
-  private changed(cells = true): void {
+  /**
+   * Tells of a change: "form" for what `readForm` reads (the log's input cells, the Profile, the Submission
+   * sheet), which moves the revision `readForm` gives; "other" for any other cell (the CST Status column,
+   * the verification sheet, a person's own sheet); "selection" for the sheet view only.
+   */
+  private changed(what: "form" | "other" | "selection" = "form"): void {
     this.version++;
-    if (cells) for (const listener of [...this.listeners]) listener();
+    if (what === "form") this.revision++;
+    if (what !== "selection") for (const listener of [...this.listeners]) listener();
     for (const watcher of [...this.watchers]) watcher();
+  }
+
+  /** Whether `readForm` reads the sheet: the Profile, the log's sheet, the Submission sheet. */
+  private readByForm(sheetName: string): boolean {
+    const name = sheetName.toLowerCase();
+    return [PROFILE_SHEET, SUBMISSION_SHEET, this.table()?.sheet ?? LOG_SHEET].some((each) => each.toLowerCase() === name);
   }
 
   // ---- Cells -----------------------------------------------------------
@@ -302,7 +317,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
       else if (row === table.headerRow && column < table.headers.length) table.headers[column] = String(value);
       else if (row === table.headerRow && column === table.headers.length) table.headers.push(String(value));
     }
-    this.changed();
+    this.changed(this.readByForm(sheet.name) ? "form" : "other");
   }
 
   /** Deletes a data row of the log table as a person would (Delete > Table Rows): the rows below move up. */
@@ -385,7 +400,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
 
   // ---- TrackingWorkbook ------------------------------------------------
 
-  async readForm(): Promise<WorkbookContent> {
+  async readForm(): Promise<FormRead> {
     const table = this.table();
     const profile = this.sheet(PROFILE_SHEET);
     const rows: LogRow[] = [];
@@ -399,6 +414,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
       hasLog: table !== undefined,
       hasProfile: profile !== undefined,
       submissionRows: submission === undefined ? null : submission.cells.map((row) => [...row]),
+      revision: this.revision,
     };
   }
 
@@ -567,7 +583,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     }
     const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
     for (let row = first; row <= last; row++) this.put(sheet, row, column, byRow.get(row) ?? "");
-    this.changed();
+    this.changed("other");
   }
 
   async writeVerification(write: VerificationWrite): Promise<void> {
@@ -594,7 +610,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     const target = sheet;
     write.rows.forEach((cells, index) => cells.forEach((value, column) => this.put(target, start + index, column, value ?? "")));
     for (const { column, width } of VERIFICATION_WIDTHS) target.widths[column - 1] = width;
-    this.changed();
+    this.changed("other");
   }
 
   async readVerification(): Promise<VerificationRow[]> {
@@ -612,6 +628,6 @@ export class MemoryWorkbook implements TrackingWorkbook {
       const { table } = this.requireTable();
       this.selection = { sheet: table.sheet, row: target.row, columns: table.headers.length };
     }
-    this.changed(false);
+    this.changed("selection");
   }
 }

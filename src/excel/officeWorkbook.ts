@@ -58,6 +58,7 @@ import {
   VERIFICATION_WIDTHS,
 } from "../core";
 import {
+  type FormRead,
   type GoToTarget,
   type InsertFormResult,
   type ProfileChanges,
@@ -326,7 +327,28 @@ interface TableLine {
 }
 
 export class OfficeWorkbook implements TrackingWorkbook {
-  async readForm(): Promise<WorkbookContent> {
+  /**
+   * `readForm`'s revision: moved by the add-in's own writes of rows and Profile and by each change of the
+   * form's sheets a subscription hears. With no subscription listening (or before ExcelApi 1.9, which has
+   * no events to hear), nothing says what changed: every read moves it.
+   */
+  private revision = 0;
+  private subscriptions = 0;
+
+  /** Runs one of the add-in's own writes of what `readForm` reads, then moves the revision. */
+  private async writing<T>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    this.revision++;
+    return result;
+  }
+
+  async readForm(): Promise<FormRead> {
+    const content = await this.readContent();
+    if (this.subscriptions === 0) this.revision++;
+    return { ...content, revision: this.revision };
+  }
+
+  private async readContent(): Promise<WorkbookContent> {
     return run(async (context) => {
       const workbook = context.workbook;
       const table = workbook.tables.getItemOrNullObject(LOG_TABLE);
@@ -414,6 +436,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async insertForm(): Promise<InsertFormResult> {
+    return this.writing(this.insert());
+  }
+
+  private async insert(): Promise<InsertFormResult> {
     return run(async (context) => {
       const { worksheets, tables } = context.workbook;
       const checks = [
@@ -437,6 +463,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async appendRow(cells: readonly CellValue[]): Promise<number> {
+    return this.writing(this.append(cells));
+  }
+
+  private async append(cells: readonly CellValue[]): Promise<number> {
     return run(async (context) => {
       const table = context.workbook.tables.getItem(LOG_TABLE);
       const header = table.getHeaderRowRange().load("values, columnCount");
@@ -519,6 +549,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async writeRow(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void> {
+    await this.writing(this.correct(row, cells, expected));
+  }
+
+  private async correct(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void> {
     await run(async (context) => {
       const line = await this.readLine(context, row, expected);
       const rowValues = new Array<ExcelValue | null>(line.values.length).fill(null);
@@ -538,16 +572,25 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async removeRow(row: number, expected: readonly CellValue[]): Promise<void> {
-    await run(async (context) => {
-      const line = await this.readLine(context, row, expected);
-      context.workbook.tables.getItem(LOG_TABLE).rows.getItemAt(line.index).delete();
-      await context.sync();
-    });
+    await this.writing(
+      run(async (context) => {
+        const line = await this.readLine(context, row, expected);
+        context.workbook.tables.getItem(LOG_TABLE).rows.getItemAt(line.index).delete();
+        await context.sync();
+      }),
+    );
   }
 
   async writeProfile(changes: ProfileChanges): Promise<void> {
     const fields = PROFILE_FIELDS.map((field, index) => ({ field, index })).filter(({ field }) => field.key in changes);
     if (fields.length === 0) return;
+    await this.writing(this.writeFields(fields, changes));
+  }
+
+  private async writeFields(
+    fields: readonly { field: (typeof PROFILE_FIELDS)[number]; index: number }[],
+    changes: ProfileChanges,
+  ): Promise<void> {
     await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(PROFILE_SHEET);
       const current = sheet.getRange(PROFILE_VALUES_ADDRESS).load("values, formulas");
@@ -754,6 +797,11 @@ export class OfficeWorkbook implements TrackingWorkbook {
     // WorksheetCollection.onChanged is ExcelApi 1.9; without it the pane still works, refreshed by its own changes only.
     if (!supportsExcelApi("1.9")) return () => undefined;
     let listening = true;
+    this.subscriptions++;
+    const heard = () => {
+      this.revision++;
+      listener();
+    };
     // The ids of the log table and of the Profile and Submission sheets: what readForm reads.
     let formIds = new Set<string>();
     const queueFormIds = (context: Excel.RequestContext): (() => Set<string>) => {
@@ -766,10 +814,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
     };
     const byOthers = (args: object) => listening && (args as { triggerSource?: string }).triggerSource !== "ThisLocalAddin";
     const onSheetChanged = async (args: Excel.WorksheetChangedEventArgs) => {
-      if (byOthers(args) && formIds.has(args.worksheetId)) listener();
+      if (byOthers(args) && formIds.has(args.worksheetId)) heard();
     };
     const onTableChanged = async (args: Excel.TableChangedEventArgs) => {
-      if (byOthers(args) && formIds.has(args.tableId)) listener();
+      if (byOthers(args) && formIds.has(args.tableId)) heard();
     };
     const onSheets = async () => {
       if (!listening) return;
@@ -781,10 +829,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
           return read();
         });
       } catch {
-        listener();
+        heard();
         return;
       }
-      if (listening && [...formIds].sort().join() !== before) listener();
+      if (listening && [...formIds].sort().join() !== before) heard();
     };
     const registered = Excel.run(RUN_OPTIONS, async (context) => {
       const sheets = context.workbook.worksheets;
@@ -801,6 +849,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
       return results;
     }).catch(() => [] as OfficeExtension.EventHandlerResult<unknown>[]);
     return () => {
+      if (listening) this.subscriptions--;
       listening = false;
       void registered
         .then(async (results) => {

@@ -43,9 +43,19 @@ export interface VerificationWrite {
 /** Where `goTo` takes the user: a finding's location, as the core gives it. */
 export type GoToTarget = FindingLocation;
 
+/**
+ * The form as `readForm` read it, with its revision: a number that moves whenever what was read may have
+ * changed (a person's edit of the form's sheets, the add-in's own writes of rows and Profile), so that a
+ * view can tell "changed since" without comparing the whole log. Equal revisions of one workbook: the
+ * same log, Profile and Submission sheet.
+ */
+export interface FormRead extends WorkbookContent {
+  readonly revision: number;
+}
+
 export interface TrackingWorkbook {
   /** Reads the form: the table's size first, then its rows in chunks small enough for Excel on the web. */
-  readForm(): Promise<WorkbookContent>;
+  readForm(): Promise<FormRead>;
   /** Adds the Profile and Tracking Form sheets; does nothing (and says why) when either is already there. */
   insertForm(): Promise<InsertFormResult>;
   /**

@@ -15,7 +15,6 @@ import { type TrackerState, messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
 /** What identifies the log's state for a message about it: its rows and their cells. */
-const versionOf = (rows: readonly LogRow[]): string => JSON.stringify(rows);
 
 export interface MenteeViewProps {
   readonly tracker: TrackerState;
@@ -36,14 +35,14 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   const workbook = useWorkbook();
   const { content, assessment, asOf, refresh } = tracker;
   // The insert message is about a moment: it holds while the log is as the insert left it.
-  const [formMessage, setFormMessage] = useState<(Message & { readonly rows: string }) | null>(null);
+  const [formMessage, setFormMessage] = useState<(Message & { readonly rows: number }) | null>(null);
   const [markMessage, setMarkMessage] = useState<Message | null>(null);
   const [logMessage, setLogMessage] = useState<Message | null>(null);
   const [editing, setEditing] = useState<EditedRow | null>(null);
   // Where the last export was asked for: its answer is shown there (SPEC: answers where the user is looking).
   const [exportFrom, setExportFrom] = useState<"progress" | "section">("section");
   const [values, setValues] = useState<ActivityValues>(() => newActivity(asOf));
-  const markedVersion = useRef<string | null>(null);
+  const markedVersion = useRef<number | null>(null);
 
   const findings = useMemo(() => (assessment === null ? [] : listFindings(assessment)), [assessment]);
   const sheetErrors = useMemo(() => {
@@ -51,8 +50,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     for (const error of assessment?.profile.errors ?? []) errors[profileLocation(error).field] ??= error.message;
     return errors;
   }, [assessment]);
-  // Read once per reading of the workbook, not on every render (it is as long as the log).
-  const rowsVersion = useMemo(() => (content === null ? "" : versionOf(content.log.rows)), [content]);
+  const rowsVersion = content === null ? -1 : content.revision;
 
   const goTo = useCallback(
     (at: FindingLocation) => {
@@ -83,7 +81,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     try {
       const result = await workbook.insertForm();
       const fresh = await refresh();
-      const rows = fresh === null ? rowsVersion : versionOf(fresh.log.rows);
+      const rows = fresh === null ? rowsVersion : fresh.revision;
       setFormMessage(
         result.inserted
           ? {
@@ -103,7 +101,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       const fresh = await refresh();
       if (fresh === null) return;
       await workbook.markRows(rowMarks(checkLog(fresh.log, { asOf })));
-      markedVersion.current = versionOf(fresh.log.rows);
+      markedVersion.current = fresh.revision;
       setMarkMessage({ intent: "success", text: "The CST Status column beside the log shows each row's status." });
     } catch (error) {
       setMarkMessage({ intent: "error", text: messageOf(error) });

@@ -15,18 +15,17 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Assessment, type IsoDate, checkLog, isEmptyRow, todayIsoDate } from "../core";
-import type { WorkbookContent } from "../core";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
-import { WorkbookError } from "../excel/workbook";
+import { type FormRead, WorkbookError } from "../excel/workbook";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface TrackerState {
-  readonly content: WorkbookContent | null;
+  readonly content: FormRead | null;
   readonly assessment: Assessment | null;
   readonly asOf: IsoDate;
   /** A failure to read the workbook, for the user. */
   readonly readError: string | null;
-  readonly refresh: () => Promise<WorkbookContent | null>;
+  readonly refresh: () => Promise<FormRead | null>;
 }
 
 /** How long a burst of changes may last before the form is read again: well within the second SPEC 10 allows. */
@@ -40,13 +39,13 @@ export function messageOf(error: unknown): string {
 
 interface Reads {
   /** The read under way. */
-  running: Promise<WorkbookContent | null> | null;
+  running: Promise<FormRead | null> | null;
   /** The one read asked for while another runs: it starts when that one ends. */
-  next: Promise<WorkbookContent | null> | null;
+  next: Promise<FormRead | null> | null;
 }
 
 /** Reads now, or once after the read under way; never two at once, and at most one waiting. */
-function queueRead(state: Reads, read: () => Promise<WorkbookContent | null>): Promise<WorkbookContent | null> {
+function queueRead(state: Reads, read: () => Promise<FormRead | null>): Promise<FormRead | null> {
   if (state.running === null) {
     const running = read().finally(() => {
       if (state.running === running) state.running = null;
@@ -67,7 +66,7 @@ function queueRead(state: Reads, read: () => Promise<WorkbookContent | null>): P
 export function useTracker(asOfOverride?: IsoDate): TrackerState {
   const workbook = useWorkbook();
   const asOf = asOfOverride ?? todayIsoDate();
-  const [content, setContent] = useState<WorkbookContent | null>(null);
+  const [content, setContent] = useState<FormRead | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const reads = useRef<Reads | null>(null);

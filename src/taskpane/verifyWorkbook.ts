@@ -11,6 +11,7 @@ import {
   type IsoDate,
   type RecordRow,
   type VerifiedReport,
+  type WorkbookContent,
   AwardLedger,
   RECORD_COLUMNS,
   canonicalRow,
@@ -42,12 +43,7 @@ export type Verification =
 /** What the open workbook is called in results and in the record. */
 export const OPEN_WORKBOOK = "This workbook";
 
-async function verified(
-  name: string,
-  content: Awaited<ReturnType<TrackingWorkbook["readForm"]>>,
-  asOf?: IsoDate,
-  ledger?: AwardLedger,
-): Promise<Verification> {
+async function verified(name: string, content: WorkbookContent, asOf?: IsoDate, ledger?: AwardLedger): Promise<Verification> {
   const stored = content.submissionRows === null ? null : readSubmissionSheet(content.submissionRows);
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
   const rowDigests = stored === null ? [] : await logRowDigests(content.log);

@@ -309,6 +309,25 @@ describe.each(SUBJECTS)("$name", (subject) => {
   });
 
   describe("following the workbook", () => {
+    test("the revision moves with a person's edit and the add-in's own row writes, not with its status marks", async () => {
+      const { workbook, hands } = await withForm(subject, [first]);
+      const stop = workbook.subscribe(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const read = async () => (await workbook.readForm()).revision;
+      const start = await read();
+      expect(await read()).toBe(start);
+      await workbook.markRows([{ row: 2, level: "ok", text: "OK" }]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(await read()).toBe(start);
+      hands.type(LOG_SHEET, "F2", "2");
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const typed = await read();
+      expect(typed).not.toBe(start);
+      await workbook.appendRow(second);
+      expect(await read()).not.toBe(typed);
+      stop();
+    });
+
     test("a person's edit of the log or the Profile is heard; after stopping, nothing is", async () => {
       const { workbook, hands } = await withForm(subject, [first]);
       let heard = 0;
