@@ -46,6 +46,7 @@
  * same log share one evaluation of it (evaluation.ts); HOURS never makes the
  * allocation. STATUS checks its own row only.
  */
+import "../excel/pageSecurity";
 import {
   type Activity,
   type Allocation,
@@ -65,6 +66,7 @@ import {
   milliToHours,
   readQuantityCell,
   UNIT_LABELS,
+  errorText,
 } from "../core";
 import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
 import { currentDay, onNewDay } from "./dayChange";
@@ -112,7 +114,7 @@ type Compute<A, T> = (argument: A, dateSystem: DateSystem, asOf: IsoDate) => T |
 
 function unexpected(name: string, error: unknown): FunctionFailure {
   if (error instanceof DateSystemUnread) return failure("notAvailable", `CST.${name}: ${error.message}`);
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorText(error);
   return failure("invalidValue", `CST.${name} could not read its arguments (${reason}): check that each argument is a cell or range.`);
 }
 
