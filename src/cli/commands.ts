@@ -28,6 +28,7 @@ import {
   utcTimeText,
   verificationState,
   verifyLog,
+  errorText,
 } from "../core";
 import { UnreadableFileError } from "../workbook/errors";
 import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
@@ -227,9 +228,7 @@ export async function runVerify(
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
       const message =
-        error instanceof UnreadableFileError
-          ? unreadableMessage(file, error)
-          : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`;
+        error instanceof UnreadableFileError ? unreadableMessage(file, error) : `${file}: could not be checked (${errorText(error)})`;
       worst = EXIT_UNREADABLE;
       io.err(problemLine(message));
       results.push({
@@ -372,7 +371,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.err(problemLine(error.message));
       return EXIT_UNREADABLE;
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     io.err(problemLine(`unexpected failure: ${detail.split("\n")[0] ?? ""}`));
     return EXIT_UNREADABLE;
   }

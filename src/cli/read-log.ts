@@ -13,7 +13,7 @@ import { isUtf8 } from "node:buffer";
 import { constants, readSync } from "node:fs";
 import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent } from "../core";
+import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent, errorLine } from "../core";
 import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
 import { CSV_PIECE_BYTES, sizeText } from "../workbook/limits";
@@ -50,7 +50,7 @@ function asUnreadable(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
   const message = systemMessage(error);
   if (message !== null) return new UnreadableFileError(message);
-  return new UnreadableFileError(`it cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  return new UnreadableFileError(`it cannot be read (${errorLine(error)})`);
 }
 
 /** What a path is when it is not a regular file, in a person's words. */

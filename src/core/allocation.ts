@@ -6,14 +6,12 @@
  * hours spent on the first credit may be the only ones a later credit can use.
  */
 import { CATEGORIES, type Category } from "./catalog";
-import { type IsoDate, isoDateToDayNumber } from "./dates";
+import { type IsoDate, DAY_NUMBER_OFFSET, isoDateToDayNumber } from "./dates";
 import { type Millihours, MILLI_PER_HOUR } from "./hours";
 import { FlowNetwork } from "./maxflow";
 import type { Profile } from "./profile";
 import { CERTIFICATION_BLOCKS, type Certification, type CreditRule, creditRule } from "./rulesets";
 
-/** Days of years 1 to 9999 (since 1970-01-01) shifted to start at 0. */
-const DAY_OFFSET = 720_000;
 const CHUNK_BITS = 10;
 const CHUNK_DAYS = 1 << CHUNK_BITS;
 
@@ -39,7 +37,7 @@ export class HoursLedger {
   add(category: Category, day: number, hours: Millihours): void {
     if (hours <= 0) return;
     // Days of years 1 to 9999 shifted to 0 … 2^22: whole, non-negative and within 32 bits.
-    const index = day + DAY_OFFSET;
+    const index = day + DAY_NUMBER_OFFSET;
     if (index >>> 0 !== index) throw new RangeError(`not a day of years 1 to 9999: ${day}`);
     const chunks = this.chunksOf(category);
     const chunk = (chunks[index >>> CHUNK_BITS] ??= new Float64Array(CHUNK_DAYS));
@@ -80,7 +78,7 @@ export class HoursLedger {
           for (let offset = 0; offset < CHUNK_DAYS; offset++) {
             const total = chunk[offset] as number;
             if (total > 0) {
-              days.push(chunkIndex * CHUNK_DAYS + offset - DAY_OFFSET);
+              days.push(chunkIndex * CHUNK_DAYS + offset - DAY_NUMBER_OFFSET);
               hours.push(total);
             }
           }

@@ -24,3 +24,4 @@ export * from "./rules/provider";
 export * from "./rules/quantity";
 export * from "./rules/reading";
 export * from "./locations";
+export * from "./errorText";

@@ -18,6 +18,7 @@ import {
   type PageLayout,
   type WorkbookContent,
   DECIMAL_TEXT,
+  EXCEL_LAST_ROW,
   FORM,
   INPUT_COLUMN_COUNT,
   LOG_SHEET,
@@ -145,9 +146,6 @@ export function enteredValue(value: CellValue, format: string, dateSystem: DateS
   return value;
 }
 
-/** Excel's last row: a log whose rows cannot keep their numbers below it is numbered from the first data row. */
-const LAST_ROW = 1_048_576;
-
 /**
  * A cell read from a file as Excel holds it once the file is open: a date in
  * a date field as its serial number (a reader hands dates over as
@@ -218,7 +216,10 @@ export class MemoryWorkbook implements TrackingWorkbook {
     const kept = content.log.rows.filter((row) => !isEmptyRow(row.cells));
     const inPlace = kept.every(
       (row, index) =>
-        Number.isInteger(row.row) && row.row >= first && row.row <= LAST_ROW && (index === 0 || row.row > (kept[index - 1] as LogRow).row),
+        Number.isInteger(row.row) &&
+        row.row >= first &&
+        row.row <= EXCEL_LAST_ROW &&
+        (index === 0 || row.row > (kept[index - 1] as LogRow).row),
     );
     kept.forEach((row, index) => {
       const at = inPlace ? row.row : first + index;

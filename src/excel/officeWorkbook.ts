@@ -56,6 +56,7 @@ import {
   listFormula,
   rangeAddress,
   VERIFICATION_WIDTHS,
+  errorText,
 } from "../core";
 import {
   type FormRead,
@@ -93,6 +94,7 @@ import {
   writtenFormat,
 } from "./decisions";
 import { queueDateSystemProbe } from "./dateSystem";
+import { supportsExcelApi } from "./host";
 
 /** Excel's column width unit is points; the form gives widths in characters. */
 const POINTS_PER_CHARACTER = 7;
@@ -172,13 +174,10 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, miss
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     if (errorCode(error) === "ItemNotFound") throw new WorkbookError(missing);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WorkbookError(`Excel could not complete the change (${message}): try again, and check that no cell is being edited.`);
+    throw new WorkbookError(
+      `Excel could not complete the change (${errorText(error)}): try again, and check that no cell is being edited.`,
+    );
   }
-}
-
-function supportsExcelApi(version: string): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
 interface Block {

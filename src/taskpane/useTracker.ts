@@ -14,7 +14,7 @@
  * when the pane shows again.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Assessment, type IsoDate, checkLog, isEmptyRow, todayIsoDate } from "../core";
+import { type Assessment, type IsoDate, checkLog, errorText, isEmptyRow, todayIsoDate } from "../core";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { type FormRead, WorkbookError } from "../excel/workbook";
 import { useWorkbook } from "./WorkbookContext";
@@ -33,7 +33,7 @@ export const FOLLOW_DELAY_MS = 250;
 
 export function messageOf(error: unknown): string {
   if (error instanceof WorkbookError) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   return `Something went wrong (${detail}): try again.`;
 }
 

@@ -21,6 +21,7 @@ import {
   recordHeaderIsOld,
   recordRow,
   verifyLog,
+  errorText,
 } from "../core";
 import { type TrackingWorkbook, WorkbookError } from "../excel/workbook";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
@@ -99,7 +100,7 @@ export async function verifyFile(file: File, asOf?: IsoDate, ledger?: AwardLedge
     checkFileSize(file.name, file.size, head);
     return await verified(file.name, await readLogBytes(file.name, await fileBytes(file)), asOf, ledger);
   } catch (error) {
-    return { ok: false, name: file.name, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, name: file.name, error: errorText(error) };
   }
 }
 

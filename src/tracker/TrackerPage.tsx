@@ -9,7 +9,7 @@
  */
 import { Button, FluentProvider, Spinner, mergeClasses } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { type IsoDate, type RecordRow, FORM, newRecordRows, plural } from "../core";
+import { type IsoDate, type RecordRow, FORM, errorText, newRecordRows, plural } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../sheet/SheetGrid";
 import { App, type View } from "../taskpane/App";
@@ -57,8 +57,6 @@ export interface TrackerPageProps {
 }
 
 const DEFAULT_EXPORTER: Omit<ExportDependencies, "asOf"> = { loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload };
-
-const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const formKeyOf = async (workbook: MemoryWorkbook) => saveKey(await workbook.readForm());
 const recordRowsIn = async (workbook: MemoryWorkbook) => recordRowsOf(await workbook.readVerification());
@@ -146,7 +144,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
     try {
       await pickToOpen(files, "form", formInput.current, openChosen);
     } catch (error) {
-      setFileMessage({ intent: "error", text: `The file could not be opened (${detailOf(error)}): try again.` });
+      setFileMessage({ intent: "error", text: `The file could not be opened (${errorText(error)}): try again.` });
     }
   };
 
@@ -201,7 +199,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
             : `Saved ${savedName}.`,
       });
     } catch (error) {
-      setFileMessage({ intent: "error", text: `${name} was not saved (${detailOf(error)}): your changes are still here; try again.` });
+      setFileMessage({ intent: "error", text: `${name} was not saved (${errorText(error)}): your changes are still here; try again.` });
     } finally {
       setBusy(null);
     }
@@ -224,7 +222,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
         text: `${handle === null ? "Downloaded" : "Saved"} the record of ${plural(rows.length, "submission")} as ${name}.`,
       });
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record was not saved (${detailOf(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: `The record was not saved (${errorText(error)}): try again.` });
     }
   };
 
@@ -252,7 +250,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
     try {
       await pickToOpen(files, "record", recordInput.current, openRecord);
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record could not be opened (${detailOf(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: `The record could not be opened (${errorText(error)}): try again.` });
     }
   };
 

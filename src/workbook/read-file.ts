@@ -5,7 +5,7 @@
  * name; formats that are not read get one line that names them and says how
  * to save the file as .xlsx. No Node APIs: this runs in the browser too.
  */
-import type { LogInput, WorkbookContent } from "../core";
+import { type LogInput, type WorkbookContent, errorLine } from "../core";
 import { decodeCsvBytes, parseCsvLog } from "./csv";
 import { UnreadableFileError } from "./errors";
 import { OLE2_PROBLEM, fileKind, textFormatProblem } from "./formats";
@@ -79,7 +79,7 @@ export async function readLogFile(name: string, bytes: Uint8Array): Promise<{ co
       return await readWorkbookFile(bytes);
     } catch (error) {
       if (error instanceof UnreadableFileError) throw error;
-      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      const detail = errorLine(error);
       throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
     }
   }

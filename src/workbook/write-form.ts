@@ -26,6 +26,7 @@ import {
   listFormula,
   rangeAddress,
   readDateCell,
+  EXCEL_LAST_ROW,
 } from "../core";
 
 /**
@@ -134,7 +135,7 @@ function placeRows(rows: readonly LogRow[]): { row: number; source: number; cell
     (row, index) => Number.isInteger(row.row) && row.row >= 2 && (index === 0 || row.row > (kept[index - 1] as LogRow).row),
   );
   const lastRow = kept.length === 0 ? 0 : (kept[kept.length - 1] as LogRow).row;
-  if (increasing && lastRow <= 1_048_576) return kept.map((row) => ({ row: row.row, source: row.row, cells: row.cells }));
+  if (increasing && lastRow <= EXCEL_LAST_ROW) return kept.map((row) => ({ row: row.row, source: row.row, cells: row.cells }));
   return kept.map((row, index) => ({ row: index + 2, source: row.row, cells: row.cells }));
 }
 

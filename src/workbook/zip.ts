@@ -20,6 +20,7 @@
  */
 import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } from "@zip.js/zip.js";
 import { unzipSync } from "fflate";
+import { errorLine } from "../core";
 import { UnreadableFileError } from "./errors";
 import { LIMITS, sizeText } from "./limits";
 
@@ -97,7 +98,7 @@ function twoCopies(key: string, first: string, second: string): UnreadableFileEr
 
 function damaged(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
-  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const detail = errorLine(error);
   return new UnreadableFileError(`its zip container is damaged (${detail}): open it in Excel and save it again as .xlsx`);
 }
 

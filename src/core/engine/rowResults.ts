@@ -10,7 +10,7 @@
  * `validateRow` gives for it.
  */
 import { ACTIVITIES, type Activity, type Category } from "../catalog";
-import { type IsoDate, dayNumberToIsoDate } from "../dates";
+import { type IsoDate, NO_DAY, dayNumberToIsoDate } from "../dates";
 import type { Finding, RowErrorCode, RowWarningCode } from "../findings";
 import type { Millihours } from "../hours";
 import type { RowResult } from "../rows";
@@ -18,8 +18,6 @@ import { withDuplicateWarning } from "../rules/duplicates";
 import { DuplicateCheck } from "./duplicateCheck";
 import type { RowResultSlot } from "./rowCheck";
 
-/** Below any day of years 1 to 9999. */
-const NO_DAY = -2_147_483_648;
 const NONE: readonly never[] = [];
 
 export class RowResults implements Iterable<RowResult> {

@@ -4,6 +4,7 @@
  */
 import type { Activity } from "../catalog";
 import { type Finding, type RowWarningCode, finding } from "../findings";
+import { DAY_NUMBER_OFFSET } from "../dates";
 import { NumberTable } from "../engine/numberTable";
 import { ACTIVITY_INDEX, ACTIVITY_SLOTS } from "./activity";
 
@@ -52,7 +53,7 @@ export class ProviderNumbers {
  * 0 … 2^22, the activity index is below 2^4 and provider numbers below 2^27: exact in a double.
  */
 export function duplicateKey(day: number, combination: number): number {
-  return combination * 4_194_304 + (day + 720_000);
+  return combination * 4_194_304 + (day + DAY_NUMBER_OFFSET);
 }
 
 /**
