@@ -1,5 +1,5 @@
 /**
- * The command line's commands (SPEC 7). Each writes through `Io` and returns
+ * The command line's commands (docs/rules.md §7). Each writes through `Io` and returns
  * its exit status: 0 no errors, 1 some row or profile error, 2 a file cannot
  * be read or the arguments are wrong.
  */
@@ -95,7 +95,7 @@ export interface VerifiedFile {
 
 /**
  * Verifies one file: its report, with the submission check when it is an exported submission, and
- * with the ledger's check of its claim (SPEC 11) when a ledger is given.
+ * with the ledger's check of its claim (docs/rules.md §4) when a ledger is given.
  */
 export async function verifyFile(
   path: string,
@@ -121,7 +121,7 @@ export async function verifyFile(
 /** SHA-256 of a text's UTF-8 bytes in hex, at once. */
 const nodeSha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
-/** A report as `--json` prints it: with its state (SPEC 11) first. */
+/** A report as `--json` prints it: with its state (docs/rules.md §4) first. */
 const withState = (report: VerifiedReport): VerifiedReport & { state: VerificationState } =>
   Object.defineProperties({ state: verificationState(report) }, Object.getOwnPropertyDescriptors(report)) as VerifiedReport & {
     state: VerificationState;
@@ -168,7 +168,7 @@ export async function runVerify(
 ): Promise<number> {
   const { files, batch } = await expandFileArguments(paths);
   const verifiedAt = now().toISOString();
-  // The record is the ledger of awards (SPEC 11); the files of a batch join it as they are verified.
+  // The record is the ledger of awards (docs/rules.md §4); the files of a batch join it as they are verified.
   let ledger: AwardLedger;
   try {
     ledger = new AwardLedger(flags.record === undefined ? [] : await readRecordRows(flags.record));
@@ -240,7 +240,7 @@ export async function runVerify(
       });
     }
   }
-  // Attention first (SPEC 11): a batch lists its results in the order of the states.
+  // Attention first (docs/rules.md §4): a batch lists its results in the order of the states.
   const ordered = byState(results, (result) => result.state);
   if (flags.json)
     await outJson(

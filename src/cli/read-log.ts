@@ -190,8 +190,8 @@ function isUtf8File(fd: number, limit: number, what: string): boolean {
 
 /**
  * A CSV log as a stream of rows, read a piece at a time as it is checked: `verify` never holds a long log
- * whole, as bytes, as text or as rows (SPEC 9's memory bound). Whether the bytes are UTF-8 decides how all of
- * them read (SPEC 5), so the file is read once for that before its rows are. What `readCsvLogFile` and
+ * whole, as bytes, as text or as rows (docs/rules.md §9's memory bound). Whether the bytes are UTF-8 decides how all of
+ * them read (docs/rules.md §5), so the file is read once for that before its rows are. What `readCsvLogFile` and
  * `readLogFile` give as one list, the stream gives in batches, with the same row numbers and cells.
  */
 async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, limit: number, what: string): Promise<StreamedLogInput> {

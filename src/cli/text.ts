@@ -131,7 +131,7 @@ export function submissionLines(report: VerifiedReport): string[] {
   return lines;
 }
 
-/** Credits awarded before this log and from it (SPEC 11), when there are any: where this log's new credits start. */
+/** Credits awarded before this log and from it (docs/rules.md §4), when there are any: where this log's new credits start. */
 export function awardedLine(report: VerifiedReport): string | null {
   const { before, fromLog } = report.awarded;
   if (before === 0 && fromLog === 0) return null;
@@ -162,7 +162,7 @@ export function batchLine(file: string, report: VerifiedReport, assessment?: Ass
   return `${file}: ${first}; ${name}${report.mentee.email === null ? "" : ` <${report.mentee.email}>`}${exported}; ${plural(report.credits, "credit")}; hours ${CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(" ")}`;
 }
 
-/** The batch's closing lines: how many files are in each state (in SPEC 11's order, with its words), and those not ready to award. */
+/** The batch's closing lines: how many files are in each state (in docs/rules.md §4's order, with its words), and those not ready to award. */
 export function batchTotals(results: readonly { file: string; state: VerificationState; credits: number }[]): string[] {
   const counts = VERIFICATION_STATES.flatMap((state) => {
     const files = results.filter((result) => result.state === state);

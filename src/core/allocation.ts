@@ -1,5 +1,5 @@
 /**
- * Credit allocation (SPEC 4), solved exactly. Credits N+1 … N+k are feasible
+ * Credit allocation (docs/rules.md §3), solved exactly. Credits N+1 … N+k are feasible
  * together when a flow from the logged hours (summed per category and date
  * window) can meet every credit's minimums and total at once; the answer is
  * the largest such k. A chronological or greedy fill is wrong: early A or C
@@ -120,7 +120,7 @@ export interface CreditGroupAllocation {
 export interface Allocation {
   /**
    * Credits newly earned by the log: max(0, K − W), where K (`supported`) is how many of credits
-   * P+1, P+2, … the log's rows meet at once and W the credits already awarded from this log (SPEC 11).
+   * P+1, P+2, … the log's rows meet at once and W the credits already awarded from this log (docs/rules.md §4).
    */
   readonly credits: number;
   /** K: credits P+1 … P+K are met at once by the log's rows, awarded ones included. */
@@ -386,7 +386,7 @@ export interface AllocationOptions {
 }
 
 /**
- * SPEC 11: K, the largest k such that credits P+1 … P+k can all be met at once from the log's rows; the
+ * docs/rules.md §4: K, the largest k such that credits P+1 … P+k can all be met at once from the log's rows; the
  * log newly earns max(0, K − W) of them, numbered P+W+1 … P+K. The next credit is P + max(K, W) + 1.
  */
 export function allocateCredits(ledger: HoursLedger, profile: Profile, options: AllocationOptions): Allocation {
@@ -423,7 +423,7 @@ export function allocateCredits(ledger: HoursLedger, profile: Profile, options: 
 }
 
 /**
- * What credit `credit` still needs, with the `supported` credits P+1 … P+K kept (SPEC 11). Where the log
+ * What credit `credit` still needs, with the `supported` credits P+1 … P+K kept (docs/rules.md §4). Where the log
  * no longer supports every credit awarded from it (K < W), the next credit is the one after them, and
  * the unsupported ones between are left out: that is the profile's error, not the next credit's need.
  */

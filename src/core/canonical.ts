@@ -1,5 +1,5 @@
 /**
- * The canonical form of a log and its fingerprint (SPEC 6).
+ * The canonical form of a log and its fingerprint (docs/rules.md §6).
  *
  * Canonical form, version 2: the UTF-8 bytes of
  *
@@ -267,7 +267,7 @@ export function sha256HexOfPieces(pieces: Iterable<string>, stream?: () => Sha25
   return hash.hex();
 }
 
-/** The fingerprint of SPEC 6: SHA-256 of the canonical form, through `stream` when given (see `sha256HexOfPieces`). */
+/** The fingerprint of docs/rules.md §6: SHA-256 of the canonical form, through `stream` when given (see `sha256HexOfPieces`). */
 export function fingerprint(input: CanonicalInput, form: FormDefinition = FORM, stream?: () => Sha256Stream): Promise<string> {
   return sha256HexOfPieces(canonicalPieces(input, form), stream);
 }

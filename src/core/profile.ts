@@ -1,5 +1,5 @@
 /**
- * The mentee's profile (SPEC 4): the `Profile` sheet's values, with the
+ * The mentee's profile (docs/rules.md §3): the `Profile` sheet's values, with the
  * command line's flags or the taskpane's editor laid over them.
  */
 import { z } from "zod";

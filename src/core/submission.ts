@@ -1,5 +1,5 @@
 /**
- * Exported submissions (SPEC 6): what an export stores beside the profile
+ * Exported submissions (docs/rules.md §6): what an export stores beside the profile
  * and the rows, read back on the coordinator's side and compared with what
  * the rows give now.
  *
@@ -234,7 +234,7 @@ export async function submissionDigests(input: CanonicalInput, form: FormDefinit
 }
 
 /**
- * Each non-empty log row's digest (SPEC 6: as the Submission sheet stores it), with its row number: what
+ * Each non-empty log row's digest (docs/rules.md §6: as the Submission sheet stores it), with its row number: what
  * the coordinator's record keeps to recognise the rows of an award. `sha256` hashes a text to hex at once
  * (Node's crypto); without it, Web Crypto.
  */
@@ -517,7 +517,7 @@ export type PreparedSubmission =
   | { readonly ok: false; readonly report: Report; readonly assessment: Assessment };
 
 /**
- * Checks a log for export (SPEC 6) and, when it has no error, returns the
+ * Checks a log for export (docs/rules.md §6) and, when it has no error, returns the
  * submission to write. The profile is checked as for export, so a missing
  * mentee name refuses it too.
  */
@@ -555,18 +555,18 @@ export interface VerifyOptions {
   readonly sha256?: () => Sha256Stream;
 }
 
-/** SPEC 7's report, with what a submission adds: when it was exported, the stored summary's differences and the edits. */
+/** docs/rules.md §7's report, with what a submission adds: when it was exported, the stored summary's differences and the edits. */
 export type VerifiedReport = Report & {
   readonly exportedAt?: string | null;
   readonly summaryMismatches?: readonly SummaryMismatch[];
   /** What changed since export; null when the submission predates the digests that locate edits. */
   readonly edits?: readonly Edit[] | null;
-  /** What the coordinator's record shows of its claim (SPEC 11): a credit already awarded, or hours of an award again. */
+  /** What the coordinator's record shows of its claim (docs/rules.md §4): a credit already awarded, or hours of an award again. */
   readonly awardClash?: AwardClash | null;
 };
 
 /**
- * Verifies a log (SPEC 6, 7): recomputes everything from its rows and, for a
+ * Verifies a log (docs/rules.md §6, 7): recomputes everything from its rows and, for a
  * submission, sets `submission` to "unchanged" when the stored fingerprint is
  * that of the cells as they are now, else "edited", lists the stored
  * summary's differences from the recomputed one, and locates the edits.

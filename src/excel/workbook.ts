@@ -5,7 +5,7 @@
  * Two implementations: Office.js (`officeWorkbook.ts`) and in memory
  * (`memoryWorkbook.ts`, for the preview and tests); the UI never knows which.
  *
- * What the add-in writes (SPEC 5): the input cells the user asks for (a row
+ * What the add-in writes (docs/rules.md §5): the input cells the user asks for (a row
  * added or corrected in the pane, a profile field changed in the pane), and
  * beyond them only places it made and recognises as its own: the table
  * column headed `CST Status` after the input columns and the sheet

@@ -1,5 +1,5 @@
 /**
- * The CST custom functions of SPEC 8: thin shells that read the range Excel
+ * The CST custom functions of docs/rules.md §8: thin shells that read the range Excel
  * passes, call the rules core, and return a number, a text or an Excel error
  * value. `custom-functions-metadata-plugin` turns the JSDoc below into
  * functions.json during the webpack build; the `@customfunction` tags name
@@ -246,7 +246,7 @@ function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asO
   };
 }
 
-/** The evaluation's allocation, or the profile's error when the log no longer supports the credits awarded from it (SPEC 11). */
+/** The evaluation's allocation, or the profile's error when the log no longer supports the credits awarded from it (docs/rules.md §4). */
 function supportedAllocation(evaluation: LogEvaluation): Allocation | FunctionFailure {
   const allocation = evaluation.allocation();
   const unsupported = awardsUnsupported(evaluation.tally.profile.profile, allocation);

@@ -39,7 +39,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   const [markMessage, setMarkMessage] = useState<Message | null>(null);
   const [logMessage, setLogMessage] = useState<Message | null>(null);
   const [editing, setEditing] = useState<EditedRow | null>(null);
-  // Where the last export was asked for: its answer is shown there (SPEC: answers where the user is looking).
+  // Where the last export was asked for: its answer is shown there (answers where the user is looking).
   const [exportFrom, setExportFrom] = useState<"progress" | "section">("section");
   const [values, setValues] = useState<ActivityValues>(() => newActivity(asOf));
   const markedVersion = useRef<number | null>(null);

@@ -130,7 +130,7 @@ export function checkActivity(values: ActivityValues, context: ActivityContext):
   return { fieldErrors, warnings: result.errors.length === 0 ? result.warnings.map((warning) => warning.message) : [], cells };
 }
 
-/** What the Quantity field asks for, in the activity's unit (SPEC 2: whole sessions and recordings). */
+/** What the Quantity field asks for, in the activity's unit (docs/rules.md §1: whole sessions and recordings). */
 export function quantityHint(activity: Activity | undefined): string {
   if (activity === undefined) return "Hours, days, sessions or recordings, as the activity counts them.";
   const unit = UNIT_LABELS[activity.unit];

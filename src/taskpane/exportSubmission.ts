@@ -1,5 +1,5 @@
 /**
- * Export (SPEC 6): refuse while the log or the profile has an error and list
+ * Export (docs/rules.md §6): refuse while the log or the profile has an error and list
  * the findings; otherwise build the submission workbook and open it as a new
  * workbook (or offer it as a download). The user's workbook is only read.
  */

@@ -1,6 +1,6 @@
 /**
  * The open workbook's tracking form, read and assessed by the core. Every
- * view reads from here. The pane follows the workbook (SPEC 10): whatever
+ * view reads from here. The pane follows the workbook (docs/rules.md §10): whatever
  * changes the form's sheets, a row typed into the table, a row deleted, a
  * Profile value, the workbook tells `subscribe`'s listener and the form is
  * read again shortly after, once for a burst of changes. Views call
@@ -28,7 +28,7 @@ export interface TrackerState {
   readonly refresh: () => Promise<FormRead | null>;
 }
 
-/** How long a burst of changes may last before the form is read again: well within the second SPEC 10 allows. */
+/** How long a burst of changes may last before the form is read again: well within the second docs/rules.md §10 allows. */
 export const FOLLOW_DELAY_MS = 250;
 
 export function messageOf(error: unknown): string {

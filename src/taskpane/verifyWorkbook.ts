@@ -66,7 +66,7 @@ async function verified(name: string, content: WorkbookContent, asOf?: IsoDate, 
   };
 }
 
-/** The awards the workbook's CST Verification sheet records (SPEC 11): what a verification here is checked against. */
+/** The awards the workbook's CST Verification sheet records (docs/rules.md §4): what a verification here is checked against. */
 export async function recordedAwards(workbook: TrackingWorkbook): Promise<AwardLedger> {
   const rows = await workbook.readVerification();
   return new AwardLedger(rows[0]?.[0] === RECORD_COLUMNS[0] ? rows.slice(1) : rows);
@@ -104,7 +104,7 @@ export async function verifyFile(file: File, asOf?: IsoDate, ledger?: AwardLedge
   }
 }
 
-/** A verified file's row of the record (SPEC 11: with its log rows' digests, for the ledger of awards). */
+/** A verified file's row of the record (docs/rules.md §4: with its log rows' digests, for the ledger of awards). */
 export function recordRowOf(result: Extract<Verification, { ok: true }>, verifiedAt: string): RecordRow {
   return recordRow(
     result.name,

@@ -1,5 +1,5 @@
 /**
- * The plain-text form of the log (SPEC 5): a CSV file (RFC 4180) whose first
+ * The plain-text form of the log (docs/rules.md §5): a CSV file (RFC 4180) whose first
  * row holds the seven headers. Pure: text in, the core's `LogInput` out, so
  * the add-in could read a CSV the same way the command line does.
  *
@@ -17,9 +17,9 @@
  * A Quantity that is a plain decimal number is read as that number, as a
  * spreadsheet opening the file would: the findings then read the same for
  * the CSV log and for its submission, whose Quantity cells are numbers.
- * Every other cell stays text (a date must be ISO text, SPEC 3).
+ * Every other cell stays text (a date must be ISO text, docs/rules.md §2).
  *
- * Dialects (SPEC 5): fields separated by commas, semicolons (Excel in
+ * Dialects (docs/rules.md §5): fields separated by commas, semicolons (Excel in
  * locales whose decimal mark is a comma, where a Quantity `1,5` is 1.5) or
  * tabs, whichever makes the first record the header row; bytes in UTF-8
  * (with or without a byte order mark), UTF-16 with its byte order mark, or
@@ -190,7 +190,7 @@ const headerCell = (expected: string) =>
     .pipe(z.literal(expected.toLowerCase()));
 
 /**
- * The header row: the seven headers of SPEC 5 in order, any case. Columns
+ * The header row: the seven headers of docs/rules.md §5 in order, any case. Columns
  * after Notes (a table's computed columns, say) are allowed and ignored.
  */
 export const csvHeaderSchema = z
@@ -394,7 +394,7 @@ export interface CsvEncoding {
 }
 
 /**
- * A CSV file's encoding (SPEC 5), from its first bytes and whether all its
+ * A CSV file's encoding (docs/rules.md §5), from its first bytes and whether all its
  * bytes are UTF-8: UTF-16 with its byte order mark (or plainly UTF-16 by its
  * zero bytes); else UTF-8 (with or without a byte order mark) when the bytes
  * are UTF-8; else Windows-1252, which is what spreadsheets on Windows save

@@ -1,5 +1,5 @@
 /**
- * How far the readers go on a file from a stranger (SPEC 7, "bounded on any
+ * How far the readers go on a file from a stranger (docs/rules.md §7, "bounded on any
  * input"). Every limit is checked before the work it bounds: a file's size
  * before it is read, a zip entry's declared sizes before it is inflated, a
  * row number before anything is kept for it. A real tracking form of

@@ -229,7 +229,7 @@ class ProfileRows implements RowReader {
   /**
    * The values, each found by its label (or a label earlier forms gave it) in
    * column A; a field whose label is nowhere in column A is read from its
-   * SPEC 5 position (B1…B7) only when that row has no label at all.
+   * docs/rules.md §5 position (B1…B7) only when that row has no label at all.
    */
   profileCells(form: FormDefinition): CellValue[] {
     const rowByLabel = new Map<string, number>();

@@ -1,5 +1,5 @@
 /**
- * The submission workbook of an export (SPEC 6): `Profile`, `Tracking Form`
+ * The submission workbook of an export (docs/rules.md §6): `Profile`, `Tracking Form`
  * (the rows as entered, in the MentorshipLog table, dates as real dates) and
  * `Submission` (the cover page with the summary and the fingerprint, and the
  * digests below its printed area). The command line's `export`, the
@@ -35,7 +35,7 @@ const STYLES: Readonly<Record<SubmissionSheetLine["style"], { label: Partial<Exc
   digest: { label: { size: 9 }, value: { size: 9, name: "Consolas" } },
 };
 
-/** The header of the status column: the add-in's own (SPEC 5), so that verifying the submission in Excel writes into it. */
+/** The header of the status column: the add-in's own (docs/rules.md §5), so that verifying the submission in Excel writes into it. */
 const STATUS_HEADER = "CST Status";
 
 /**

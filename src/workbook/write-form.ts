@@ -146,7 +146,7 @@ export interface FormContent {
   readonly dateSystem: DateSystem;
   /** Format and offer dropdowns below the log too (a form still being filled), or only on its rows (a submission). */
   readonly fillIn: boolean;
-  /** Computed columns after the input ones, in the table (SPEC 5): their headers, and each row's cells by its source row number. */
+  /** Computed columns after the input ones, in the table (docs/rules.md §5): their headers, and each row's cells by its source row number. */
   readonly computed?: {
     readonly headers: readonly string[];
     readonly cells: (sourceRow: number) => readonly ExcelJS.CellValue[];

@@ -11,7 +11,7 @@ const CREDENTIAL_CACHE = new Map<string, string>();
 const MENTOR_SPELLINGS: ReadonlySet<string> = new Set(CERTIFIED_MENTOR.aliases);
 
 /**
- * A provider credential in its form of SPEC 3: CST-T (also "CST"), CST-D,
+ * A provider credential in its form of docs/rules.md §2: CST-T (also "CST"), CST-D,
  * Mentor (also "Certified mentor", "CST mentor"); case, spaces, hyphens and
  * underscores do not matter. Anything else is returned as typed.
  */

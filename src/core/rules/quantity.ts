@@ -18,8 +18,8 @@ export type QuantityReading =
 
 /**
  * A Quantity cell in hundredths of its unit: a number, or text holding a
- * plain decimal number, rounded on its decimal value (SPEC 3). `whole`:
- * only whole units count (sessions and recordings, SPEC 2), judged after rounding.
+ * plain decimal number, rounded on its decimal value (docs/rules.md §2). `whole`:
+ * only whole units count (sessions and recordings, docs/rules.md §1), judged after rounding.
  */
 export function readQuantityCell(value: CellValue, whole = false): QuantityReading {
   let reading: Hundredths | null;
@@ -36,7 +36,7 @@ export function readQuantityCell(value: CellValue, whole = false): QuantityReadi
   else return { ok: false, problem: "not-number" };
   if (quantity <= 0) return { ok: false, problem: "not-positive" };
   if (quantity > MAX_QUANTITY || reading === null) return { ok: false, problem: "too-large" };
-  // Whole on the rounded quantity (SPEC 2): 5.9999999 sessions, a formula's float noise, are 6.
+  // Whole on the rounded quantity (docs/rules.md §1): 5.9999999 sessions, a formula's float noise, are 6.
   if (whole && reading.hundredths % 100 !== 0) return { ok: false, problem: "not-whole" };
   if (reading.hundredths === 0) return { ok: false, problem: "rounds-to-zero" };
   return { ok: true, hundredths: reading.hundredths, rounded: reading.rounded };
@@ -61,18 +61,18 @@ export function quantityProblemText(problem: QuantityProblem, value: CellValue, 
   }
 }
 
-/** Hours of a quantity of an activity at its rate (SPEC 2's conversions), before its cap. */
+/** Hours of a quantity of an activity at its rate (docs/rules.md §1's conversions), before its cap. */
 export function uncappedHours(activity: Activity, hundredths: number): Millihours {
   // hundredths of a unit × 10 = thousandths; × rate (at most 1.5) stays whole.
   return Math.round(hundredths * 10 * activity.hoursPerUnit);
 }
 
-/** Hours after the activity's cap per row (SPEC 2: clinical applications and Beyond the Dura count at most 6 h). */
+/** Hours after the activity's cap per row (docs/rules.md §1: clinical applications and Beyond the Dura count at most 6 h). */
 export function capHours(activity: Activity, hours: Millihours): Millihours {
   return activity.capHours !== null && hours > activity.capHours * MILLI_PER_HOUR ? activity.capHours * MILLI_PER_HOUR : hours;
 }
 
-/** Credited hours of a quantity of an activity (conversions and caps of SPEC 2). */
+/** Credited hours of a quantity of an activity (conversions and caps of docs/rules.md §1). */
 export function creditedHours(activity: Activity, hundredths: number): { hours: Millihours; capped: boolean } {
   const uncapped = uncappedHours(activity, hundredths);
   const hours = capHours(activity, uncapped);
