@@ -15,27 +15,15 @@ import {
   type DateSystem,
   type FieldKind,
   type LogRow,
-  type PageLayout,
   type WorkbookContent,
-  DECIMAL_TEXT,
-  EXCEL_LAST_ROW,
-  FORM,
   INPUT_COLUMN_COUNT,
   LOG_SHEET,
   LOG_TABLE,
-  VERIFICATION_WIDTHS,
   PROFILE_FIELDS,
   PROFILE_INDEX,
   PROFILE_SHEET,
   SUBMISSION_SHEET,
-  TEXT_FORMAT,
-  formLayout,
   isBlankCell,
-  isEmptyRow,
-  isoDateToExcelSerial,
-  listFormula,
-  parseIsoDate,
-  readDateCell,
 } from "../core";
 import {
   type FormRead,
@@ -49,7 +37,6 @@ import {
   FORM_LISTS_SHEET,
   NO_FORM_MESSAGE,
   NO_PROFILE_MESSAGE,
-  STATUS_HEADER,
   VERIFICATION_FIRST_ROW,
   VERIFICATION_MARK,
   VERIFICATION_SHEET,
@@ -60,111 +47,28 @@ import {
   existingFormReason,
   formulaInTheWay,
   inputColumns,
-  isStatusText,
   profileRowProblem,
-  requireOwnVerificationSheet,
   rowChangedMessage,
   sameCell,
   sameCells,
-  statusColumn,
-  valueInTheWay,
-  writtenFormat,
 } from "./decisions";
+import {
+  type MemorySelection,
+  type MemorySheet,
+  type MemorySnapshot,
+  type MemoryTable,
+  type MemoryWorkbookOptions,
+  formatOf,
+  enteredValue,
+  isFormulaCell,
+  newSheet,
+  putCell,
+  writeCell,
+} from "./memorySheets";
+import { markStatusColumn, writeVerificationSheet } from "./memoryOwnPlaces";
+import { applyFormLayout, fillForm } from "./memoryLayout";
 
-export interface MemorySheet {
-  readonly name: string;
-  /** Rows from worksheet row 1; cells from column A. */
-  readonly cells: CellValue[][];
-  /** Number formats by column index (whole columns, as the form sets them), below row 1. */
-  readonly columnFormats: Record<number, string>;
-  /** Number formats of single cells, keyed "row,column" (row from 1, column from 0); they win over the column's. */
-  readonly cellFormats: Record<string, string>;
-  /** Dropdowns by the list formula they take their choices from, keyed as the formats are ("row,column", or column index for table columns). */
-  readonly validations: Record<string, string>;
-  /** Column widths in characters, by column index. */
-  readonly widths: Record<number, number>;
-  hidden: boolean;
-  frozenRows: number;
-  page: PageLayout | null;
-}
-
-export interface MemoryTable {
-  readonly name: string;
-  readonly sheet: string;
-  /** Worksheet row of the header row; the table starts in column A. */
-  readonly headerRow: number;
-  readonly headers: string[];
-  /** Data rows, not counting the header. */
-  dataRows: number;
-  /** Dropdown choices by column index. */
-  readonly choices: Record<number, readonly string[]>;
-}
-
-export interface MemorySelection {
-  readonly sheet: string;
-  readonly row: number;
-  /** Columns selected, from index 0. */
-  readonly columns: number;
-}
-
-export interface MemorySnapshot {
-  readonly version: number;
-  readonly sheets: readonly MemorySheet[];
-  readonly tables: readonly MemoryTable[];
-  readonly selection: MemorySelection | null;
-  readonly dateSystem: DateSystem;
-}
-
-export interface MemoryWorkbookOptions {
-  readonly dateSystem?: DateSystem;
-  /** Sheets the workbook opens with (for example a user's own sheet, or a submission). */
-  readonly sheets?: readonly { readonly name: string; readonly cells: readonly (readonly CellValue[])[] }[];
-}
-
-/** A cell holding a formula this workbook keeps without a result. */
-export function isFormulaCell(value: CellValue): value is { formula: string } {
-  return typeof value === "object" && value !== null && "formula" in value;
-}
-
-/** The number format of a cell (row from 1, column from 0): the cell's own, else its column's below the header row, else General. */
-export function formatOf(sheet: MemorySheet, row: number, column: number): string {
-  return sheet.cellFormats[`${row},${column}`] ?? (row > 1 ? sheet.columnFormats[column] : undefined) ?? "General";
-}
-
-/**
- * What a cell holds once a value is entered into it, as Excel reads what is
- * typed (and what Range.values is given): see officeWorkbook.ts.
- */
-export function enteredValue(value: CellValue, format: string, dateSystem: DateSystem): CellValue {
-  if (typeof value !== "string" || value === "" || format === TEXT_FORMAT) return value;
-  if (DECIMAL_TEXT.test(value)) return Number(value);
-  const first = value[0] as string;
-  if ("=+-@".includes(first)) return { formula: first === "=" ? value : first === "@" ? `=${value.slice(1)}` : `=${value}` };
-  const date = parseIsoDate(value.trim());
-  if (date !== null) return isoDateToExcelSerial(date, dateSystem);
-  if (/^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
-  return value;
-}
-
-/**
- * A cell read from a file as Excel holds it once the file is open: a date in
- * a date field as its serial number (a reader hands dates over as
- * `{ isoDate }`, a CSV log as text), numeric text in a number field as the
- * number; anything else as read, blank as "". The form's writer turns these
- * back into the same cells, so a log opened and saved reads as it did.
- */
-function asOpened(value: CellValue, kind: FieldKind, dateSystem: DateSystem): CellValue {
-  if (isBlankCell(value)) return value ?? "";
-  if (kind === "date" && typeof value !== "number") {
-    const reading = readDateCell(value, dateSystem);
-    if (reading.ok) return isoDateToExcelSerial(reading.date, dateSystem);
-  }
-  if ((kind === "number" || kind === "wholeNumber") && typeof value === "string" && DECIMAL_TEXT.test(value)) {
-    const number = Number(value);
-    if (Number.isFinite(number)) return number;
-  }
-  return value;
-}
+export type { MemorySheet, MemorySnapshot } from "./memorySheets";
 
 export class MemoryWorkbook implements TrackingWorkbook {
   private readonly sheets: MemorySheet[] = [];
@@ -203,29 +107,8 @@ export class MemoryWorkbook implements TrackingWorkbook {
   }
 
   private fillForm(content: WorkbookContent): void {
-    const system = this.dateSystem;
-    const profile = this.sheet(PROFILE_SHEET) as MemorySheet;
-    if (content.hasProfile) {
-      PROFILE_FIELDS.forEach((field, index) => {
-        const value = asOpened(content.log.profileCells[index], field.kind, system);
-        this.put(profile, index + 1, 1, value, field.kind);
-      });
-    }
     const { table, sheet } = this.requireTable();
-    const first = table.headerRow + 1;
-    const kept = content.log.rows.filter((row) => !isEmptyRow(row.cells));
-    const inPlace = kept.every(
-      (row, index) =>
-        Number.isInteger(row.row) &&
-        row.row >= first &&
-        row.row <= EXCEL_LAST_ROW &&
-        (index === 0 || row.row > (kept[index - 1] as LogRow).row),
-    );
-    kept.forEach((row, index) => {
-      const at = inPlace ? row.row : first + index;
-      table.dataRows = Math.max(table.dataRows, at - table.headerRow);
-      FORM.log.forEach((column, position) => this.put(sheet, at, position, asOpened(row.cells[position], column.kind, system)));
-    });
+    fillForm(this.sheet(PROFILE_SHEET) as MemorySheet, table, sheet, content, this.dateSystem);
     this.changed();
   }
 
@@ -309,7 +192,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   setCell(sheetName: string, row: number, column: number, value: CellValue): void {
     const sheet = this.sheet(sheetName);
     if (sheet === undefined) throw new WorkbookError(`There is no sheet named ${sheetName}.`);
-    this.write(sheet, row, column, enteredValue(value, formatOf(sheet, row, column), this.dateSystem));
+    writeCell(sheet, row, column, enteredValue(value, formatOf(sheet, row, column), this.dateSystem));
     const table = this.table();
     if (table !== undefined && table.sheet === sheet.name && !isBlankCell(value)) {
       // Excel grows a table when a person types in the row right below it, or next to its header row.
@@ -328,38 +211,13 @@ export class MemoryWorkbook implements TrackingWorkbook {
     this.changed();
   }
 
-  /**
-   * Writes one cell. A row's array is never changed once made: the write puts
-   * a new array in its place, so a snapshot (which shares the row arrays it
-   * was taken with) keeps the values it saw.
-   */
-  private write(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
-    while (sheet.cells.length < row) sheet.cells.push([]);
-    const cells = [...(sheet.cells[row - 1] as CellValue[])];
-    while (cells.length <= column) cells.push("");
-    cells[column] = value;
-    sheet.cells[row - 1] = cells;
-  }
-
-  /** Writes a value as the add-in writes it: a string into a cell formatted as Text first, so it stays the text it is. */
+  /** Writes a value as the add-in writes it (see putCell). */
   private put(sheet: MemorySheet, row: number, column: number, value: CellValue, kind?: FieldKind): void {
-    const format = writtenFormat(value, kind);
-    if (format !== null) sheet.cellFormats[`${row},${column}`] = format;
-    this.write(sheet, row, column, enteredValue(value ?? "", formatOf(sheet, row, column), this.dateSystem));
+    putCell(sheet, row, column, value, this.dateSystem, kind);
   }
 
   private addSheet(name: string): MemorySheet {
-    const sheet: MemorySheet = {
-      name,
-      cells: [],
-      columnFormats: {},
-      cellFormats: {},
-      validations: {},
-      widths: {},
-      hidden: false,
-      frozenRows: 0,
-      page: null,
-    };
+    const sheet = newSheet(name);
     this.sheets.push(sheet);
     return sheet;
   }
@@ -382,14 +240,14 @@ export class MemoryWorkbook implements TrackingWorkbook {
     const last = table.headerRow + table.dataRows;
     const clear = (r: number) => {
       for (let column = 0; column < width; column++) {
-        if (sheet.cells[r - 1] !== undefined) this.write(sheet, r, column, "");
+        if (sheet.cells[r - 1] !== undefined) writeCell(sheet, r, column, "");
         delete sheet.cellFormats[`${r},${column}`];
       }
     };
     if (table.dataRows === 1) return clear(row);
     for (let r = row; r < last; r++) {
       for (let column = 0; column < width; column++) {
-        this.write(sheet, r, column, sheet.cells[r]?.[column] ?? "");
+        writeCell(sheet, r, column, sheet.cells[r]?.[column] ?? "");
         const below = sheet.cellFormats[`${r + 1},${column}`];
         if (below === undefined) delete sheet.cellFormats[`${r},${column}`];
         else sheet.cellFormats[`${r},${column}`] = below;
@@ -428,52 +286,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     ].filter((name): name is string => name !== undefined);
     if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
 
-    // The form's layout (layout.ts), as Office.js and exceljs apply it: formats first, so the values written next are read through them.
-    for (const layout of formLayout().sheets) {
-      const sheet = this.addSheet(layout.name);
-      sheet.hidden = layout.hidden;
-      sheet.frozenRows = layout.frozenRows;
-      sheet.page = layout.page;
-      for (const { column, width } of layout.widths) sheet.widths[column - 1] = width;
-      const key = (range: (typeof layout.formats)[number]["range"]): string[] =>
-        range.kind === "tableColumn"
-          ? [String(range.column - 1)]
-          : Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
-              Array.from({ length: range.right - range.left + 1 }, (__, c) => `${range.top + r},${range.left - 1 + c}`),
-            ).flat();
-      for (const { range, numberFormat } of layout.formats) {
-        for (const each of key(range)) {
-          if (range.kind === "tableColumn") sheet.columnFormats[Number(each)] = numberFormat;
-          else sheet.cellFormats[each] = numberFormat;
-        }
-      }
-      for (const { row, column, value } of layout.values)
-        this.write(sheet, row, column - 1, enteredValue(value, formatOf(sheet, row, column - 1), this.dateSystem));
-      for (const { range, list } of layout.validations) for (const each of key(range)) sheet.validations[each] = listFormula(list);
-      for (const { row, column, value } of layout.defaults)
-        this.write(sheet, row, column - 1, enteredValue(value, formatOf(sheet, row, column - 1), this.dateSystem));
-      if (layout.table !== null) {
-        layout.table.headers.forEach((header, column) => this.write(sheet, layout.table!.headerRow, column, header));
-        // An Excel table always has at least one data row.
-        layout.table.headers.forEach((_, column) => this.write(sheet, layout.table!.headerRow + 1, column, ""));
-        const choices: Record<number, readonly string[]> = {};
-        const listsLayout = formLayout().sheets.find((candidate) => candidate.name === FORM_LISTS_SHEET);
-        for (const { range, list } of layout.validations) {
-          if (range.kind !== "tableColumn") continue;
-          choices[range.column - 1] = (listsLayout?.values ?? [])
-            .filter((value) => value.column === list.column && value.row >= list.firstRow)
-            .map((value) => value.value);
-        }
-        this.tables.push({
-          name: layout.table.name,
-          sheet: layout.name,
-          headerRow: layout.table.headerRow,
-          headers: [...layout.table.headers],
-          dataRows: 1,
-          choices,
-        });
-      }
-    }
+    this.tables.push(...applyFormLayout((name) => this.addSheet(name), this.dateSystem));
     this.changed();
     return { inserted: true };
   }
@@ -552,65 +365,13 @@ export class MemoryWorkbook implements TrackingWorkbook {
 
   async markRows(marks: readonly RowMark[]): Promise<void> {
     const { table, sheet } = this.requireTable();
-    const columns = inputColumns(table.headers);
-    let column = statusColumn(table.headers, columns, (at) => cellName(sheet.name, table.headerRow, at));
-    const first = table.headerRow + 1;
-    const last = table.headerRow + table.dataRows;
-    const inTheWay = (row: number, at: number): string | null => {
-      const value = sheet.cells[row - 1]?.[at];
-      if (isFormulaCell(value)) return formulaInTheWay(cellName(sheet.name, row, at), value.formula);
-      return null;
-    };
-    if (column < 0) {
-      column = table.headers.length;
-      for (let row = table.headerRow; row <= last; row++) {
-        const value = sheet.cells[row - 1]?.[column];
-        if (!isBlankCell(value)) {
-          throw new WorkbookError(
-            inTheWay(row, column) ?? valueInTheWay(cellName(sheet.name, row, column), value, `the ${STATUS_HEADER} column`),
-          );
-        }
-      }
-      table.headers.push(STATUS_HEADER);
-      this.write(sheet, table.headerRow, column, STATUS_HEADER);
-    } else {
-      for (let row = first; row <= last; row++) {
-        const formula = inTheWay(row, column);
-        if (formula !== null) throw new WorkbookError(formula);
-        const value = sheet.cells[row - 1]?.[column] ?? "";
-        if (!isStatusText(value))
-          throw new WorkbookError(valueInTheWay(cellName(sheet.name, row, column), value, `the ${STATUS_HEADER} column`));
-      }
-    }
-    const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
-    for (let row = first; row <= last; row++) this.put(sheet, row, column, byRow.get(row) ?? "");
+    markStatusColumn(table, sheet, marks, this.dateSystem);
     this.changed("other");
   }
 
   async writeVerification(write: VerificationWrite): Promise<void> {
-    let sheet = this.sheet(VERIFICATION_SHEET);
-    let start = VERIFICATION_FIRST_ROW;
-    if (sheet === undefined) {
-      sheet = this.addSheet(VERIFICATION_SHEET);
-      this.put(sheet, 1, 0, VERIFICATION_MARK);
-    } else {
-      requireOwnVerificationSheet(sheet.cells[0]?.[0]);
-      const target = sheet;
-      if (write.mode === "replace") {
-        target.cells.forEach((cells, index) =>
-          cells.forEach((value, column) => {
-            if (isFormulaCell(value)) throw new WorkbookError(formulaInTheWay(cellName(target.name, index + 1, column), value.formula));
-          }),
-        );
-        target.cells.length = VERIFICATION_FIRST_ROW - 1;
-      } else {
-        const used = target.cells.reduce((lastRow, cells, index) => (cells.some((value) => !isBlankCell(value)) ? index + 1 : lastRow), 0);
-        start = Math.max(start, used + 1);
-      }
-    }
-    const target = sheet;
-    write.rows.forEach((cells, index) => cells.forEach((value, column) => this.put(target, start + index, column, value ?? "")));
-    for (const { column, width } of VERIFICATION_WIDTHS) target.widths[column - 1] = width;
+    const found = this.sheet(VERIFICATION_SHEET);
+    writeVerificationSheet(found ?? this.addSheet(VERIFICATION_SHEET), found === undefined, write, this.dateSystem);
     this.changed("other");
   }
 
