@@ -20,6 +20,11 @@ function toLogRows(grid: Grid): LogRow[] {
 
 async function main(): Promise<void> {
   const grid = generateLog(ROWS);
+  // `npm run bench -- memory`: the memory targets alone (GNU time of the built command line).
+  if (process.argv.includes("memory")) {
+    for (const line of (await import("./memory").then((m) => m.benchMemory(grid))).notes) console.log(line);
+    return;
+  }
   console.log(`Benchmark on ${ROWS.toLocaleString("en")} generated rows (node ${process.version}, median of runs)`);
   const rows = toLogRows(grid);
   const gridInput = { grid, firstIndex: 1, rowNumberOffset: 1, profileCells: [], dateSystem: "1900" as const };

@@ -104,7 +104,7 @@ export async function verifyFile(
   ledger?: AwardLedger,
 ): Promise<VerifiedFile> {
   const { log, submissionRows } = await readLogFileToVerify(path);
-  // A CSV log is checked as it is read: it is no submission.
+  // A CSV log, or a workbook without a Submission sheet, is checked as it is read: it is no submission.
   if (isStreamed(log)) return { ...(await reportLog(log, { asOf: flags.asOf, overrides, sha256: nodeSha256 })), rowDigests: [] };
   const submission = submissionRows === null ? null : readSubmissionSheet(submissionRows);
   const verified = await verifyLog(log, { asOf: flags.asOf, overrides, submission, sha256: nodeSha256 });

@@ -18,7 +18,15 @@ import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf } from ".
 import { UnreadableFileError } from "../workbook/errors";
 import { CSV_PIECE_BYTES, sizeText } from "../workbook/limits";
 import { textFormatProblem } from "../workbook/formats";
-import { OTHER_FORMATS, byteLimitOf, isCsvLogFile, readCsvLogBytes, readLogBytes, tooLargeError } from "../workbook/read-file";
+import {
+  OTHER_FORMATS,
+  byteLimitOf,
+  isCsvLogFile,
+  readCsvLogBytes,
+  readLogBytes,
+  readLogFile as readWorkbookLogFile,
+  tooLargeError,
+} from "../workbook/read-file";
 
 function systemMessage(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -248,8 +256,9 @@ export async function readLogFileToVerify(
       streaming = true;
       return { log, submissionRows: null };
     }
-    const { log, submissionRows } = await readLogBytes(name, readRange(handle.fd, 0, size, limit, what));
-    return { log, submissionRows };
+    // A workbook that is no submission is checked as its log's rows stream from the sheet (sheet-stream.ts).
+    const { content, streamedLog } = await readWorkbookLogFile(name, readRange(handle.fd, 0, size, limit, what), { streamLog: true });
+    return { log: streamedLog ?? content.log, submissionRows: content.submissionRows };
   } catch (error) {
     throw asUnreadable(error);
   } finally {

@@ -129,7 +129,7 @@ export function valueForSheet(value: CellValue, kind: FieldKind, system: DateSys
  * numbers cannot be kept (not increasing, or not below a header) is
  * numbered from row 2.
  */
-function placeRows(rows: readonly LogRow[]): { row: number; source: number; cells: readonly CellValue[] }[] {
+export function placeRows(rows: readonly LogRow[]): { row: number; source: number; cells: readonly CellValue[] }[] {
   const kept = rows.filter((row) => !isEmptyRow(row.cells));
   const increasing = kept.every(
     (row, index) => Number.isInteger(row.row) && row.row >= 2 && (index === 0 || row.row > (kept[index - 1] as LogRow).row),
