@@ -2,7 +2,8 @@
  * The mentee's profile (docs/rules.md §3): the `Profile` sheet's values, with the
  * command line's flags or the taskpane's editor laid over them.
  */
-import { z } from "zod";
+// zod/mini: the pane loads the core on its first path, and the full zod weighs five times as much there.
+import * as z from "zod/mini";
 import { type CellValue, cellText, describeCell, isBlankCell } from "./cells";
 import type { DateSystem, IsoDate } from "./dates";
 import { type Finding, type ProfileErrorCode, finding } from "./findings";
@@ -45,7 +46,7 @@ export function applyProfileOverrides(cells: ProfileCells, overrides: ProfileOve
 
 export const MAX_CREDITS_AWARDED = 1000;
 const emailSchema = z.email();
-const awardedSchema = z.coerce.number().int().min(0).max(MAX_CREDITS_AWARDED);
+const awardedSchema = z.coerce.number().check(z.refine(Number.isSafeInteger), z.minimum(0), z.maximum(MAX_CREDITS_AWARDED));
 
 export interface ProfileOptions {
   readonly asOf: IsoDate;

@@ -4,6 +4,6 @@
  * Content-Security-Policy forbids eval, and zod's compiled parsers would probe for it: zod parses without
  * compiling. The command line (Node, no such policy) and the pure core set nothing.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 z.config({ jitless: true });

@@ -4,14 +4,16 @@
  */
 import "../excel/pageSecurity";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { Suspense, lazy, useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { App } from "../taskpane/App";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
-import { SheetGrid } from "../sheet/SheetGrid";
+
+// The sheet view loads after the pane's first paint.
+const SheetGrid = lazy(() => import(/* webpackChunkName: "sheet-view" */ "../sheet/SheetGrid").then((m) => ({ default: m.SheetGrid })));
 
 // The bundles run: the page's note for hosts that cannot run them is not needed.
 document.getElementById("cst-cannot-start")?.remove();
@@ -66,7 +68,9 @@ function Preview({ workbook }: { workbook: MemoryWorkbook }) {
         <App workbook={workbook} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
       </div>
       <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
-        <SheetGrid workbook={workbook} />
+        <Suspense fallback={null}>
+          <SheetGrid workbook={workbook} />
+        </Suspense>
       </FluentProvider>
     </div>
   );

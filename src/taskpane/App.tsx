@@ -1,17 +1,22 @@
-import { FluentProvider, Tab, TabList } from "@fluentui/react-components";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { FluentProvider, Spinner, Tab, TabList } from "@fluentui/react-components";
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { usePaneTheme } from "./theme";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
-import { CoordinatorView } from "./CoordinatorView";
 import { type ExportDependencies, type ExportOutcome, exportSubmission } from "./exportSubmission";
-import { MenteeView } from "./MenteeView";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf, useTracker } from "./useTracker";
 import { WorkbookProvider, useWorkbook } from "./WorkbookContext";
+
+// The views load after the pane's first paint (the heading, the tabs and "Reading the workbook…"): they
+// are drawn once the workbook is read, and the coordinator's only when its tab is opened.
+const MenteeView = lazy(() => import(/* webpackChunkName: "mentee-view" */ "./MenteeView").then((m) => ({ default: m.MenteeView })));
+const CoordinatorView = lazy(() =>
+  import(/* webpackChunkName: "coordinator-view" */ "./CoordinatorView").then((m) => ({ default: m.CoordinatorView })),
+);
 
 export interface AppProps {
   readonly workbook: TrackingWorkbook;
@@ -120,17 +125,21 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
       {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
       {/* Both views stay mounted once drawn: what was typed in one survives a visit to the other. */}
       <div role="tabpanel" id="panel-mentee" aria-label="Mentee" className={styles.panel} hidden={view !== "mentee"}>
-        <MenteeView
-          tracker={tracker}
-          onGoToRow={goToRow}
-          onExport={() => void runExport()}
-          exporting={exporting}
-          exportOutcome={exportOutcome}
-        />
+        <Suspense fallback={<Spinner label="Reading the workbook…" />}>
+          <MenteeView
+            tracker={tracker}
+            onGoToRow={goToRow}
+            onExport={() => void runExport()}
+            exporting={exporting}
+            exportOutcome={exportOutcome}
+          />
+        </Suspense>
       </div>
       <div role="tabpanel" id="panel-coordinator" aria-label="Coordinator" className={styles.panel} hidden={view !== "coordinator"}>
         {(coordinatorOpened || view === "coordinator") && (
-          <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
+          <Suspense fallback={<Spinner label="Opening the coordinator's view…" />}>
+            <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
+          </Suspense>
         )}
       </div>
     </main>

@@ -6,7 +6,7 @@
  * word for word. An empty form is checked like any row, so every required
  * field says what it needs and nothing is written.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   type Activity,
   type CellValue,

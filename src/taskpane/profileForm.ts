@@ -2,7 +2,7 @@
  * The profile editor's schema: the core's `readProfile` on the would-be
  * Profile cells, each finding placed on the field it is about.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   type CellValue,
   type DateSystem,
@@ -19,7 +19,7 @@ import {
 
 /** The editor's values: one text per profile field of the form definition. */
 export const profileValuesSchema = z.object(
-  Object.fromEntries(PROFILE_FIELDS.map((field) => [field.key, z.string()])) as Record<ProfileKey, z.ZodString>,
+  Object.fromEntries(PROFILE_FIELDS.map((field) => [field.key, z.string()])) as Record<ProfileKey, z.ZodMiniString>,
 );
 export type ProfileValues = z.infer<typeof profileValuesSchema>;
 
@@ -52,10 +52,12 @@ export function profileCells(values: ProfileValues, dateSystem: DateSystem): Cel
 }
 
 export function profileSchema(context: { asOf: IsoDate; dateSystem: DateSystem }) {
-  return profileValuesSchema.superRefine((values, issues) => {
-    const result = readProfile(profileCells(values, context.dateSystem), context);
-    for (const error of result.errors) issues.addIssue({ code: "custom", path: [error.field ?? "name"], message: error.message });
-  });
+  return profileValuesSchema.check(
+    z.superRefine((values, issues) => {
+      const result = readProfile(profileCells(values, context.dateSystem), context);
+      for (const error of result.errors) issues.addIssue({ code: "custom", path: [error.field ?? "name"], message: error.message });
+    }),
+  );
 }
 
 export function checkProfile(

@@ -25,7 +25,7 @@
  * (with or without a byte order mark), UTF-16 with its byte order mark, or
  * else Windows-1252.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   type CellValue,
   type LogInput,
@@ -183,18 +183,22 @@ function countLineBreaks(text: string, from: number, to: number): { count: numbe
 }
 
 const headerCell = (expected: string) =>
-  z
-    .string()
-    .transform((text) => text.trim().toLowerCase())
-    .pipe(z.literal(expected.toLowerCase()));
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text: string) => text.trim().toLowerCase()),
+    ),
+    z.literal(expected.toLowerCase()),
+  );
 
 /**
  * The header row: the seven headers of docs/rules.md §5 in order, any case. Columns
  * after Notes (a table's computed columns, say) are allowed and ignored.
  */
-export const csvHeaderSchema = z
-  .tuple(LOG_COLUMNS.map(headerCell) as [ReturnType<typeof headerCell>, ...ReturnType<typeof headerCell>[]])
-  .rest(z.string());
+export const csvHeaderSchema = z.tuple(
+  LOG_COLUMNS.map(headerCell) as [ReturnType<typeof headerCell>, ...ReturnType<typeof headerCell>[]],
+  z.string(),
+);
 
 const EXPECTED_HEADERS = LOG_COLUMNS.join(",");
 

@@ -202,7 +202,7 @@ test("the coordinator's record: opened into CST Verification, saved as the same 
   const { files, downloads } = fakeFiles();
   await renderPage(files);
   fireEvent.click(screen.getByRole("tab", { name: "Coordinator" }));
-  expect(screen.getByRole("button", { name: "Save the record" })).toBeDisabled();
+  expect(await screen.findByRole("button", { name: "Save the record" })).toBeDisabled();
   const text = recordCsv([
     [
       "a.xlsx",
