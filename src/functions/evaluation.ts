@@ -23,7 +23,7 @@ import {
 } from "../core";
 import { type LogGrid, readLogGrid, toCellValue } from "./range";
 import { type FunctionFailure, isFailure } from "./cellError";
-import { copyOfRow, forgetRowChecks, rowChecksFor, sameCell, takeRowsChecked } from "./rowChecks";
+import { copyOfRow, forgetRowChecks, rowChecksFor, sameCell } from "./rowChecks";
 
 const WIDTH = LOG_COLUMNS.length;
 
@@ -121,7 +121,6 @@ class Entry implements LogEvaluation {
 
   allocation(): Allocation {
     if (this.allocated === null) {
-      counts.allocations++;
       this.allocated = allocateCredits(this.tally.ledger, this.tally.profile.profile, { asOf: this.asOf });
     }
     return this.allocated;
@@ -144,8 +143,6 @@ class Entry implements LogEvaluation {
 const KEPT = 4;
 const kept: Entry[] = [];
 /** How many times a log's rows were checked and credits allocated: what the sharing saves, for tests. */
-const counts = { tallies: 0, allocations: 0 };
-
 /**
  * The evaluation of a log (a range Excel passed, already read for shape, or a snapshot of an earlier
  * one) for a profile, date system and as-of date: the one kept when all of them are the same, else a new one.
@@ -159,7 +156,6 @@ export function evaluateLog(log: LogGrid | LogSnapshot, profileCells: ProfileCel
     }
   }
   const read = log instanceof LogSnapshot ? log.asLogGrid() : log;
-  counts.tallies++;
   // Rows STATUS has already checked (or will check) are checked once for both, and copied once for
   // both: the snapshot keeps the row checks' copy of each row the tally visits (row i of the range is
   // row number i + 1), and its own copy of the others (a header row, blank rows).
@@ -216,12 +212,4 @@ export function evaluateRange(
 export function forgetEvaluations(): void {
   kept.length = 0;
   forgetRowChecks();
-}
-
-/** How many evaluations (the logs' tallies, the allocations, the rows checked) were made since the last call; for tests. */
-export function takeEvaluationCounts(): { tallies: number; allocations: number; rowsChecked: number } {
-  const taken = { ...counts, rowsChecked: takeRowsChecked() };
-  counts.tallies = 0;
-  counts.allocations = 0;
-  return taken;
 }

@@ -211,7 +211,6 @@ export class RowChecks {
 
   /** Checks a row and keeps the result; in the hash chains when its hash is given (then every row before it is too). */
   private add(cells: readonly CellValue[], rowNumber: number, kept: readonly CellValue[], hash: number | null): number {
-    rowsChecked++;
     const result = this.checked;
     checkRowInto(result, cells, rowNumber, this.options);
     if (this.count >= EXCEL_LAST_ROW) this.clear();
@@ -280,16 +279,6 @@ export class RowChecks {
     this.errors.clear();
     this.lines.clear();
   }
-}
-
-/** How many rows were checked (not found): what the sharing saves, for tests. */
-let rowsChecked = 0;
-
-/** How many rows were checked since the last call; for tests. */
-export function takeRowsChecked(): number {
-  const taken = rowsChecked;
-  rowsChecked = 0;
-  return taken;
 }
 
 /** The row checks kept: today's and, for a while, another as-of date's (a formula with as_of, or yesterday's). */

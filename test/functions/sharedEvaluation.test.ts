@@ -20,9 +20,35 @@ import {
 } from "../../src/core";
 import { DetachedCellError } from "../../src/functions/cellError";
 import { setDateSystemSource } from "../../src/functions/dateSystem";
-import { forgetEvaluations, takeEvaluationCounts } from "../../src/functions/evaluation";
+import { forgetEvaluations } from "../../src/functions/evaluation";
 import { CREDIT, HOURS, MISSING, STATUS } from "../../src/functions/functions";
 import { readLogRange, readProfileRange } from "../../src/functions/range";
+
+// What the sharing saves, counted from outside: the core's tallies and allocations, and the rows the
+// engine checks, each wrapped in a counting function for this file only.
+jest.mock("../../src/core", () => {
+  const actual = jest.requireActual("../../src/core");
+  return { ...actual, tallyLog: jest.fn(actual.tallyLog), allocateCredits: jest.fn(actual.allocateCredits) };
+});
+jest.mock("../../src/core/engine", () => {
+  const actual = jest.requireActual("../../src/core/engine");
+  return { ...actual, checkRowInto: jest.fn(actual.checkRowInto) };
+});
+const core = jest.requireMock<{ tallyLog: jest.Mock; allocateCredits: jest.Mock }>("../../src/core");
+const engine = jest.requireMock<{ checkRowInto: jest.Mock }>("../../src/core/engine");
+
+/** How many tallies, allocations and row checks were made since the last call. */
+function takeEvaluationCounts(): { tallies: number; allocations: number; rowsChecked: number } {
+  const taken = {
+    tallies: core.tallyLog.mock.calls.length,
+    allocations: core.allocateCredits.mock.calls.length,
+    rowsChecked: engine.checkRowInto.mock.calls.length,
+  };
+  core.tallyLog.mockClear();
+  core.allocateCredits.mockClear();
+  engine.checkRowInto.mockClear();
+  return taken;
+}
 
 type Cell = unknown;
 
