@@ -1,5 +1,5 @@
 /**
- * The command line's figures of SPEC 9, whole processes with startup:
+ * The command line's figures of docs/rules.md §9, whole processes with startup:
  * `verify` on a 100,000-row CSV log against the CSV reader alone (time, and
  * memory against the file's size), and `verify` on a folder of 1,000
  * exported submissions against exceljs alone loading the same files.
@@ -82,7 +82,7 @@ export async function benchCli(grid: Grid) {
       const above = (kilobytes: number) => (kilobytes - (bare.peakKb as number)) * 1024;
       const ratio = above(verify.peakKb) / size;
       notes.push(
-        `memory of verify --json on the 100,000-row CSV (${(size / 1024 / 1024).toFixed(1)} MiB): peak ${mib(verify.peakKb)}, ${mib(above(verify.peakKb) / 1024)} above an empty node process (${mib(bare.peakKb)}): ${ratio.toFixed(1)}x the file size (for comparison with earlier runs: SPEC 9 now sets 256 MiB for a 1,048,576-row CSV, below); the CSV reader alone: ${(above(reader.peakKb) / size).toFixed(1)}x`,
+        `memory of verify --json on the 100,000-row CSV (${(size / 1024 / 1024).toFixed(1)} MiB): peak ${mib(verify.peakKb)}, ${mib(above(verify.peakKb) / 1024)} above an empty node process (${mib(bare.peakKb)}): ${ratio.toFixed(1)}x the file size (for comparison with earlier runs: docs/rules.md §9 now sets 256 MiB for a 1,048,576-row CSV, below); the CSV reader alone: ${(above(reader.peakKb) / size).toFixed(1)}x`,
       );
       notes.push(
         `  above verify on a CSV of its header alone (${mib(loaded.peakKb)}: the program loaded, no rows), the rows take ${mib(verify.peakKb - loaded.peakKb)}: ${(((verify.peakKb - loaded.peakKb) * 1024) / size).toFixed(1)}x the file size`,

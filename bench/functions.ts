@@ -1,4 +1,4 @@
-/** CST.CREDIT over a 100,000-row array, as Excel passes it (SPEC 9). */
+/** CST.CREDIT over a 100,000-row array, as Excel passes it (docs/rules.md §9). */
 import { CREDIT } from "../src/functions/functions";
 import { setDateSystemSource } from "../src/functions/dateSystem";
 import { forgetEvaluations } from "../src/functions/evaluation";

@@ -62,7 +62,7 @@ export function timeInTurns<T>(
   return { ms: median(samples), floorMs: median(floorSamples) };
 }
 
-/** The floor (SPEC 9): read every cell once, trim and lower-case each text cell. */
+/** The floor (docs/rules.md §9): read every cell once, trim and lower-case each text cell. */
 export function floorLoop(grid: Grid): number {
   let checksum = 0;
   for (let r = 1; r < grid.length; r++) {
@@ -84,7 +84,7 @@ export interface Figure {
   name: string;
   ms: number;
   floorMs: number;
-  /** What the floor is, when it is not SPEC 9's bare loop over the same rows. */
+  /** What the floor is, when it is not docs/rules.md §9's bare loop over the same rows. */
   floorName?: string;
   targetRatio: number;
   targetMs?: number;

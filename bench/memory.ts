@@ -1,5 +1,5 @@
 /**
- * The memory targets of SPEC 9, from real processes: the peak resident memory
+ * The memory targets of docs/rules.md §9, from real processes: the peak resident memory
  * GNU time reports for the built command line, with its stdout to a file and
  * into a pipe whose reader sleeps between reads (lib/bench-slow-reader.cjs),
  * each beside its target and its floors (an empty node process; the least a

@@ -1,5 +1,5 @@
 /**
- * The pane's figures of SPEC 9, measured in headless Chromium on the built
+ * The pane's figures of docs/rules.md §9, measured in headless Chromium on the built
  * preview (dist/, from `npm run build:local`):
  * - adding an activity to a 2,000-row log, beside adding it to a 20-row log
  *   (from the click on "Add to log" to the pane saying "Added as row N", the

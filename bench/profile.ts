@@ -1,5 +1,5 @@
 /**
- * Where the time of a benchmark goes, for the figures that miss their target (SPEC 9: say where the time
+ * Where the time of a benchmark goes, for the figures that miss their target (docs/rules.md §9: say where the time
  * goes, rather than bending the measurement). The work is profiled in this process with V8's sampling
  * profiler (what `node --cpu-prof` records), the last run's profile is written to lib/bench-profiles/
  * (open it in Chrome's DevTools or VS Code), and the functions with the most time of their own are printed.

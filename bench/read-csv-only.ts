@@ -1,4 +1,4 @@
-/** The CSV reader alone, as a process: the floor of `verify` on a CSV log (SPEC 9). */
+/** The CSV reader alone, as a process: the floor of `verify` on a CSV log (docs/rules.md §9). */
 import { readCsvLogFile } from "../src/cli/read-log";
 
 const path = process.argv[2];

@@ -1,6 +1,6 @@
 /**
  * One recalculation of a sheet that holds CST.CREDIT, CST.HOURS for each category, CST.MISSING and a
- * CST.STATUS per row, over one log (SPEC 9: at most 2x one evaluation of the log). Excel hands each
+ * CST.STATUS per row, over one log (docs/rules.md §9: at most 2x one evaluation of the log). Excel hands each
  * formula its own fresh copy of the range; the copies are made before each run, outside the timing, as
  * Excel makes them before it calls. Each run starts with nothing kept from the one before, as after an
  * edit of the log. The floor is one `summarizeLog` of the same log, as of the same day, timed in turns.

@@ -1,5 +1,5 @@
 /**
- * Round trips to Excel (SPEC 9): the context.sync() calls each of the pane's
+ * Round trips to Excel (docs/rules.md §9): the context.sync() calls each of the pane's
  * actions makes through the Office.js adapter, counted on the project's
  * Excel model (test/excel/excelModel.ts, which follows Microsoft's pages:
  * on Excel on the web each sync crosses the network), beside the log's size

@@ -177,7 +177,7 @@ const labelKey = (value: CellValue): string => (typeof value === "string" ? valu
 
 /**
  * The Profile sheet's six values. Each is found by its label in column A;
- * a field whose label is nowhere in column A is read from its SPEC 5
+ * a field whose label is nowhere in column A is read from its docs/rules.md §5
  * position (B1…B6) only when that row has no label at all.
  */
 function readProfileCells(workbook: ExcelJS.Workbook, system: DateSystem): CellValue[] {

@@ -283,7 +283,7 @@ test("the service worker lists the tracker's page, every script it loads or may 
   expect(files).not.toContain(entryFile("taskpane"));
 });
 
-describe("help.html explains the program's rules as the core applies them (SPEC 2–4, 11)", () => {
+describe("help.html explains the program's rules as the core applies them (docs/rules.md §1–4, 11)", () => {
   /** The help page's text as a reader sees it: tags gone, entities read, spaces folded; a table row or paragraph a line. */
   const text = () =>
     read("help.html")

@@ -11,7 +11,7 @@ function usageError(argv: string[]): string {
 }
 
 describe("verify", () => {
-  test("every option of SPEC 7, in both spellings", () => {
+  test("every option of docs/rules.md §7, in both spellings", () => {
     const command = parseArguments([
       "verify",
       "a.csv",

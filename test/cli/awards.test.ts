@@ -1,5 +1,5 @@
 /**
- * SPEC 11 end to end on the command line: one log for the whole path (P and
+ * docs/rules.md §4 end to end on the command line: one log for the whole path (P and
  * W), the states in their order, and the coordinator's record as the ledger
  * of awards that catches a credit claimed again and hours claimed twice.
  */
@@ -54,7 +54,7 @@ async function json(...argv: string[]) {
 
 const recordRows = (path: string): string[][] => parseCsv(readFileSync(path, "utf8").replace(/^\uFEFF/, "")).map((each) => each.fields);
 
-describe("SPEC 11 on the command line: one log, P and W", () => {
+describe("docs/rules.md §4 on the command line: one log, P and W", () => {
   test("the 1st credit awarded from this log (--awarded-from-log 1): the same log earns nothing more; the JSON says so", async () => {
     const { report, status } = await json(csv("log.csv", FIRST), ...PROFILE, "--awarded-from-log", "1");
     expect(status).toBe(0);
@@ -81,7 +81,7 @@ describe("SPEC 11 on the command line: one log, P and W", () => {
   });
 });
 
-describe("SPEC 11 states", () => {
+describe("docs/rules.md §4 states", () => {
   test("a 0-credit submission is NOTHING TO AWARD; a plain log is NOT A SUBMISSION; neither is green nor counted ready", async () => {
     const nothing = await exported("nothing.xlsx", FIRST.slice(0, 2));
     const plain = csv("plain.csv", FIRST);
@@ -105,7 +105,7 @@ describe("SPEC 11 states", () => {
     expect(array.map((each: { state: string }) => each.state)).toEqual(["not-a-submission", "nothing-to-award", "ready"]);
   });
 
-  test("the states are SPEC 11's, in its order", () => {
+  test("the states are docs/rules.md §4's, in its order", () => {
     expect(VERIFICATION_STATES.map((state) => STATE_TEXT[state])).toEqual([
       "CANNOT BE READ",
       "EDITED after export",
@@ -120,7 +120,7 @@ describe("SPEC 11 states", () => {
   });
 });
 
-describe("SPEC 11: the coordinator's record is the ledger of awards", () => {
+describe("docs/rules.md §4: the coordinator's record is the ledger of awards", () => {
   test("the record keeps First credit, Decision and Row digests", async () => {
     const first = await exported("first.xlsx", FIRST);
     const record = join(folder, "record.csv");
@@ -161,7 +161,7 @@ describe("SPEC 11: the coordinator's record is the ledger of awards", () => {
     const record = join(folder, "record.csv");
     const verified = await json(first, "--record", record);
     expect(verified.report).toMatchObject({ state: "ready", credits: 1, firstNewCredit: 1 });
-    // The mistake SPEC 11 measured: the same log kept, more hours added, the award put in P (before this log).
+    // The mistake docs/rules.md §4 measured: the same log kept, more hours added, the award put in P (before this log).
     const twice = await exported("twice.xlsx", [...FIRST, ...MORE], "--awarded", "1");
     const result = await run("verify", twice, "--record", record);
     expect(result.status).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * SPEC 9, output with backpressure: the built command line writes a long
+ * docs/rules.md §9, output with backpressure: the built command line writes a long
  * report no faster than its reader takes it. `verify --json` of a
  * 300,000-row log (about 20 MB of JSON) piped into a reader that sleeps
  * between reads must peak near what the same command takes writing to a

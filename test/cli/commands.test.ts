@@ -29,11 +29,11 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 describe("verify one file", () => {
-  test("--json prints exactly the core's report of SPEC 7", async () => {
+  test("--json prints exactly the core's report of docs/rules.md §7", async () => {
     const path = file("log.csv", VALID_CSV);
     const { status, stdout, stderr } = await run("verify", path, "--json", "--as-of", "2024-06-01");
     const expected = (await reportLog(parseCsvLog(VALID_CSV), { asOf: "2024-06-01" })).report;
-    // SPEC 11: the state first, then the core's report as it is.
+    // docs/rules.md §4: the state first, then the core's report as it is.
     expect(JSON.parse(stdout)).toEqual({ state: "not-a-submission", ...JSON.parse(JSON.stringify(expected)) });
     expect(Object.keys(JSON.parse(stdout))[0]).toBe("state");
     expect(JSON.parse(stdout)).toMatchObject({ credits: 1, hours: { A: 6, B: 12, C: 12 }, valid: true, submission: null });
@@ -157,7 +157,7 @@ describe("batch verify", () => {
   test("a folder: one line per .csv/.xlsx file, sorted, plus a total; exit status the worst", async () => {
     const { status, stdout } = await run("verify", join(folder, "inbox"), "--as-of", "2024-06-01");
     const lines = stdout.split("\n");
-    // SPEC 11: a plain log is not a submission, however many credits its rows earn; nothing here is ready to award.
+    // docs/rules.md §4: a plain log is not a submission, however many credits its rows earn; nothing here is ready to award.
     expect(lines).toEqual([
       `${join(folder, "inbox", "a-invalid.csv")}: HAS ERRORS (4 errors); (no mentee name); 0 credits; hours A 0 B 0 C 0`,
       `${join(folder, "inbox", "b-valid.csv")}: NOT A SUBMISSION: a log or form never exported: ask for the exported file; (no mentee name); 1 credit; hours A 6 B 12 C 12`,
@@ -185,7 +185,7 @@ describe("batch verify", () => {
     const valid = join(folder, "inbox", "b-valid.csv");
     const missing = join(folder, "gone.csv");
     const { status, stdout, stderr } = await run("verify", valid, missing, "--json", "--as-of", "2024-06-01");
-    // The unreadable file first: SPEC 11's order of attention.
+    // The unreadable file first: docs/rules.md §4's order of attention.
     expect(JSON.parse(stdout)).toEqual([
       { file: missing, state: "unreadable", error: `${missing}: no such file` },
       expect.objectContaining({ file: valid, state: "not-a-submission", valid: true }),

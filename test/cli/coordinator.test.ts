@@ -1,5 +1,5 @@
 /**
- * A coordinator's checks of submissions edited by other tools (SPEC 6, 7):
+ * A coordinator's checks of submissions edited by other tools (docs/rules.md §6, 7):
  * exported by the command line, changed with openpyxl or re-saved by
  * LibreOffice at test time, then verified. What changed is named on the
  * file's first line and in the JSON `edits`; a sorted log is edited but no
@@ -173,7 +173,7 @@ describe("batches and the record", () => {
     const { status, stdout } = await run("verify", unchanged, edited, invalid);
     expect(status).toBe(1);
     const lines = stdout.split("\n");
-    // SPEC 11's order: attention first, whatever the order of the files.
+    // docs/rules.md §4's order: attention first, whatever the order of the files.
     expect(lines[0]).toMatch(/b-edited\.xlsx: EDITED after export: row 2 changed; Ann Mentee/);
     expect(lines[1]).toMatch(/c-invalid\.csv: HAS ERRORS \(2 errors\); \(no mentee name\); 0 credits/);
     expect(lines[2]).toMatch(
@@ -197,7 +197,7 @@ describe("batches and the record", () => {
       expect((await run("verify", first, second, "--record", record)).stderr).toMatch(/recorded 0 files/);
       const rows = await recordRows(record);
       expect(rows[0]).toEqual([...RECORD_COLUMNS]);
-      // Both claim Ann's 1st credit: the second, verified after the first was recorded, is ALREADY AWARDED (SPEC 11).
+      // Both claim Ann's 1st credit: the second, verified after the first was recorded, is ALREADY AWARDED (docs/rules.md §4).
       expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[6], row[10]])).toEqual([
         [first, "Ann Mentee", "ann@example.org", "1", "READY TO AWARD"],
         [second, "Ann Mentee", "ann@example.org", "1", "ALREADY AWARDED"],

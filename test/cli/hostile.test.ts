@@ -1,8 +1,8 @@
 /**
- * SPEC 7, "bounded on any input": the built command line (lib/cli.cjs) on
+ * docs/rules.md §7, "bounded on any input": the built command line (lib/cli.cjs) on
  * files built to hurt it. Each is refused with exit status 2 and one plain
  * line on stderr, within 10 s and 1 GiB. A genuine log of Excel's 1,048,576
- * rows, as a CSV and as a workbook, still verifies, within SPEC 9's memory
+ * rows, as a CSV and as a workbook, still verifies, within docs/rules.md §9's memory
  * whether its report goes to a file or into a reader slower than the report.
  *
  * Time and peak memory are measured around the process by GNU time
@@ -185,7 +185,7 @@ function measuredIntoSlowReader(file: string): Run & { readBytes: number } {
 
 /**
  * What verify prints for the whole log: no errors, one credit (no certification for more), every hour
- * credited; within SPEC 9's memory (and time) whatever reads the output: the report as text, and as JSON
+ * credited; within docs/rules.md §9's memory (and time) whatever reads the output: the report as text, and as JSON
  * into a reader that sleeps between reads.
  */
 function expectWholeLogVerified(name: string, file: string, within: { bytes: number; seconds?: number }): void {
@@ -208,7 +208,7 @@ function expectWholeLogVerified(name: string, file: string, within: { bytes: num
   expect(json.peakBytes).toBeLessThan(within.bytes);
 }
 
-describeMeasured("a genuine log of 1,048,576 rows still verifies, within SPEC 9's memory", () => {
+describeMeasured("a genuine log of 1,048,576 rows still verifies, within docs/rules.md §9's memory", () => {
   test("as a CSV, within 256 MiB and 10 s", () => {
     const file = join(folder, "million.csv");
     writeWholeCsv(file);

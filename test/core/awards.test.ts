@@ -1,5 +1,5 @@
 /**
- * SPEC 11: credits over the years. One log for the whole path: P credits
+ * docs/rules.md §4: credits over the years. One log for the whole path: P credits
  * awarded before this log, W awarded from earlier submissions of it; the
  * log's rows meet K of credits P+1, P+2, …; it newly earns max(0, K − W),
  * numbered from P+W+1. An hour counts toward at most one credit over the
@@ -32,7 +32,7 @@ const firstCreditRows: Cells[] = [treatment("2020-01-10", 6), smallGroup("2020-0
 const secondCreditRows: Cells[] = [treatment("2022-03-01", 12), oneOnOne("2022-04-01", 12)];
 const certified: ProfileOverrides = { techniqueCertifiedOn: "2022-01-01" };
 
-describe("SPEC 11: one log for the whole path", () => {
+describe("docs/rules.md §4: one log for the whole path", () => {
   test("the 1st credit earned and awarded from this log (W = 1): the same log earns nothing more, and the next is the 2nd", () => {
     const before = assess(firstCreditRows, {});
     expect(before.allocation).toMatchObject({ credits: 1, supported: 1, firstNewCredit: 1 });
@@ -42,7 +42,7 @@ describe("SPEC 11: one log for the whole path", () => {
     expect(after.valid).toBe(true);
   });
 
-  test("the same hours with the award put in P instead (the mistake SPEC 11 measured) earn the 2nd credit from the 1st's hours: W is the field for this log", () => {
+  test("the same hours with the award put in P instead (the mistake docs/rules.md §4 measured) earn the 2nd credit from the 1st's hours: W is the field for this log", () => {
     // Under the 2014 rules every credit is alike, so 30 h meet 1 credit under either numbering: P moves the numbers, not the hours.
     expect(assess(firstCreditRows, { ruleSet: "2014", creditsAwarded: 1 }).allocation.credits).toBe(1);
     expect(assess(firstCreditRows, { ruleSet: "2014", creditsAwardedFromLog: 1 }).allocation.credits).toBe(0);
@@ -116,7 +116,7 @@ const pathProfileArb = fc.record({
   creditsAwarded: fc.integer({ min: 0, max: 2 }),
 });
 
-describe("SPEC 11 properties: an hour counts once over the whole path", () => {
+describe("docs/rules.md §4 properties: an hour counts once over the whole path", () => {
   test("for any log and any P, W: the credits awarded from it plus those newly earned never exceed what it supports", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 40 }), pathProfileArb, fc.integer({ min: 0, max: 4 }), (rows, profile, fromLog) => {
@@ -164,7 +164,7 @@ describe("SPEC 11 properties: an hour counts once over the whole path", () => {
   });
 });
 
-describe("SPEC 11: submissions exported under canonical form version 1 still verify", () => {
+describe("docs/rules.md §4: submissions exported under canonical form version 1 still verify", () => {
   /** A submission as exports before W made it: six profile cells, the old label, the version 1 fingerprint and digests. */
   async function versionOneSubmission() {
     const log = {

@@ -24,7 +24,7 @@ const base: CanonicalInput = {
   ruleSet: "current",
 };
 
-describe("SPEC 6: canonical form and fingerprint", () => {
+describe("docs/rules.md §6: canonical form and fingerprint", () => {
   test("SHA-256 in lowercase hex (FIPS 180-2 test vector)", async () => {
     expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
@@ -120,7 +120,7 @@ describe("SPEC 6: canonical form and fingerprint", () => {
 });
 
 describe("the canonical form in pieces", () => {
-  /** SPEC 6 as written: one JSON.stringify of the whole object. */
+  /** docs/rules.md §6 as written: one JSON.stringify of the whole object. */
   const specified = (input: CanonicalInput): string =>
     JSON.stringify({
       form: "cst-mentorship-log/2",
@@ -139,7 +139,7 @@ describe("the canonical form in pieces", () => {
   );
   const rowsArb = (most: number) => fc.array(fc.tuple(cellArb, cellArb, cellArb, cellArb, cellArb, cellArb, cellArb), { maxLength: most });
 
-  test("join to the form SPEC 6 specifies, and hash to the SHA-256 of it, for any cells", async () => {
+  test("join to the form docs/rules.md §6 specifies, and hash to the SHA-256 of it, for any cells", async () => {
     await fc.assert(
       fc.asyncProperty(rowsArb(40), fc.array(cellArb, { minLength: 7, maxLength: 7 }), async (cells, profileCells) => {
         const input: CanonicalInput = { rows: logRows(...cells), profileCells, dateSystem: "1900", ruleSet: "current" };

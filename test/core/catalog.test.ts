@@ -19,7 +19,7 @@ function credited(
   };
 }
 
-describe("SPEC 2: the activity catalog", () => {
+describe("docs/rules.md §1: the activity catalog", () => {
   test.each([
     ["treatment", 6, "A", 6],
     ["one-on-one", 2.5, "C", 2.5],

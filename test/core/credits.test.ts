@@ -20,7 +20,7 @@ function credit(rows: Cells[], profile: readonly CellValue[] = [], overrides: Pr
 
 const firstCreditRows: Cells[] = [treatment("2020-01-10", 6), smallGroup("2020-01-11", 6), oneOnOne("2020-01-12", 12)];
 
-describe("SPEC 4: the first credit (current rules)", () => {
+describe("docs/rules.md §3: the first credit (current rules)", () => {
   test("A ≥ 6, B ≥ 6, C ≥ 6, total 24 earns one credit", () => {
     expect(credit(firstCreditRows).credits).toBe(1);
   });
@@ -45,8 +45,8 @@ describe("SPEC 4: the first credit (current rules)", () => {
   });
 });
 
-describe("SPEC 4: the second credit needs Technique Certification (CST-T)", () => {
-  test("without CST-T: one credit, and the next is blocked by technique-certification (the SPEC 7 example)", () => {
+describe("docs/rules.md §3: the second credit needs Technique Certification (CST-T)", () => {
+  test("without CST-T: one credit, and the next is blocked by technique-certification (the docs/rules.md §7 example)", () => {
     expect(credit(firstCreditRows).next).toEqual({
       credit: 2,
       missing: { A: 12, B: 0, C: 12, total: 24 },
@@ -74,7 +74,7 @@ describe("SPEC 4: the second credit needs Technique Certification (CST-T)", () =
   });
 });
 
-describe("SPEC 4: the third and later credits need Diplomate Certification (CST-D)", () => {
+describe("docs/rules.md §3: the third and later credits need Diplomate Certification (CST-D)", () => {
   const rows: Cells[] = [
     ...firstCreditRows,
     treatment("2021-06-01", 12),
@@ -100,7 +100,7 @@ describe("SPEC 4: the third and later credits need Diplomate Certification (CST-
   });
 });
 
-describe("SPEC 4: credits already awarded", () => {
+describe("docs/rules.md §3: credits already awarded", () => {
   test("with 1 credit awarded, the log's hours count toward the 2nd credit onward", () => {
     const rows: Cells[] = [treatment("2021-06-01", 12), oneOnOne("2021-07-01", 12)];
     expect(credit(rows, ["", "", "2021-01-01", "", 1]).credits).toBe(1);
@@ -117,7 +117,7 @@ describe("SPEC 4: credits already awarded", () => {
   });
 });
 
-describe("SPEC 4: rule set 2014 (every credit A ≥ 6, B ≥ 6, C ≥ 6, total 24, no certification)", () => {
+describe("docs/rules.md §3: rule set 2014 (every credit A ≥ 6, B ≥ 6, C ≥ 6, total 24, no certification)", () => {
   const rows: Cells[] = [treatment("2015-01-10", 12), smallGroup("2015-01-11", 12), oneOnOne("2015-01-12", 24)];
   test("48 hours with 12 A and 12 B earn two credits", () => {
     expect(credit(rows, [], { ruleSet: "2014" }).credits).toBe(2);
@@ -131,7 +131,7 @@ describe("SPEC 4: rule set 2014 (every credit A ≥ 6, B ≥ 6, C ≥ 6, total 2
   });
 });
 
-describe("SPEC 4: the allocation is exact, not a chronological fill (the greedy trap)", () => {
+describe("docs/rules.md §3: the allocation is exact, not a chronological fill (the greedy trap)", () => {
   test("early A hours spent on the first credit would leave the second short", () => {
     // Chronologically the first credit would take A 12, B 6, C 6, leaving A 6 for the second.
     const rows: Cells[] = [
@@ -163,7 +163,7 @@ describe("SPEC 4: the allocation is exact, not a chronological fill (the greedy 
   });
 });
 
-describe("SPEC 4: profile", () => {
+describe("docs/rules.md §3: profile", () => {
   test("bad-email", () => expect(credit([], ["N", "not-an-email"]).profileErrors).toEqual(["bad-email"]));
   test("bad-certification-date: not a date, in the future, or CST-D before CST-T", () => {
     expect(credit([], ["", "", "03/04/2020"]).profileErrors).toEqual(["bad-certification-date"]);
@@ -192,7 +192,7 @@ describe("SPEC 4: profile", () => {
   });
 });
 
-describe("SPEC 7: the report", () => {
+describe("docs/rules.md §7: the report", () => {
   test("the JSON of the spec's example", async () => {
     const { report } = await reportLog({ rows: logRows(...firstCreditRows), profileCells: [], dateSystem: "1900" }, { asOf });
     expect(report).toMatchObject({

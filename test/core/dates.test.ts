@@ -1,6 +1,6 @@
 import { excelSerialToIsoDate, isoDateToExcelSerial, parseIsoDate, readDateCell } from "../../src/core";
 
-describe("SPEC 3: calendar dates from Excel serials", () => {
+describe("docs/rules.md §2: calendar dates from Excel serials", () => {
   test("1900 system: serial 1 is 1900-01-01", () => expect(excelSerialToIsoDate(1, "1900")).toBe("1900-01-01"));
   test("1900 system: serial 59 is 1900-02-28, 60 is Excel's fictitious 1900-02-29, 61 is 1900-03-01", () => {
     expect(excelSerialToIsoDate(59, "1900")).toBe("1900-02-28");

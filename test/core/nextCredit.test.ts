@@ -1,5 +1,5 @@
 /**
- * SPEC 4's next credit: the hours still missing are the smallest that complete it. The allocation finds
+ * docs/rules.md §3's next credit: the hours still missing are the smallest that complete it. The allocation finds
  * them from two maximum flows per category (the minimum-cut argument in allocation.ts); a bisection over
  * thousandths of an hour, one maximum flow per step, is the definition. Both must agree on every log.
  */

@@ -205,7 +205,7 @@ describe("properties of the rules core", () => {
     fc.assert(
       fc.property(logArb, profileArb, (cells, profileOverrides) => {
         const before = assess(cells, profileOverrides);
-        // A log that no longer supports the credits awarded from it is an error (SPEC 11), not a next credit to complete.
+        // A log that no longer supports the credits awarded from it is an error (docs/rules.md §4), not a next credit to complete.
         fc.pre(before.allocation.supported >= Number(profileOverrides.creditsAwardedFromLog ?? 0));
         const { next } = before.allocation;
         const overrides = { ...profileOverrides };
@@ -217,7 +217,7 @@ describe("properties of the rules core", () => {
         expect(remainder).toBeGreaterThanOrEqual(0);
         for (const category of rule.accepts) {
           const after = assess([...cells, ...required, ...hoursRows(category, remainder)], overrides);
-          // SPEC 4: later credits may have been waiting only for this one, so credits rise by at least one.
+          // docs/rules.md §3: later credits may have been waiting only for this one, so credits rise by at least one.
           expect(after.allocation.credits).toBeGreaterThanOrEqual(before.allocation.credits + 1);
         }
         if (next.missing.total >= 1000) {
@@ -250,7 +250,7 @@ function hundredthsHalfUp(text: string): number {
   return Number(kept + (Number(padded[2]) >= 5 ? 1n : 0n));
 }
 
-describe("SPEC 3: a quantity is rounded on its decimal value", () => {
+describe("docs/rules.md §2: a quantity is rounded on its decimal value", () => {
   const decimalText = fc
     .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 6 }), fc.nat())
     .map(([whole, places, digits]) => (places === 0 ? String(whole) : `${whole}.${String(digits % 10 ** places).padStart(places, "0")}`))

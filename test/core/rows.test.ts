@@ -16,7 +16,7 @@ function check(cells: Cells, opts: RowOptions = options) {
 
 const withDate = (date: CellValue): Cells => [date, "one-on-one", "virtual", "Marco Ibáñez", "Mentor", 2, ""];
 
-describe("SPEC 3: errors", () => {
+describe("docs/rules.md §2: errors", () => {
   test("missing-date: no date", () => {
     expect(check(withDate("")).errors).toEqual(["missing-date"]);
     expect(check(withDate(null)).errors).toEqual(["missing-date"]);
@@ -180,7 +180,7 @@ describe("SPEC 3: errors", () => {
   });
 });
 
-describe("SPEC 3: warnings (the row still counts)", () => {
+describe("docs/rules.md §2: warnings (the row still counts)", () => {
   test("capped: clinical applications over 6 h", () => {
     expect(check(["2024-01-02", "clinical-applications", "in person", "", "", 7, ""])).toMatchObject({
       warnings: ["capped"],
@@ -238,7 +238,7 @@ describe("SPEC 3: warnings (the row still counts)", () => {
   });
 });
 
-describe("SPEC 3: exact hours", () => {
+describe("docs/rules.md §2: exact hours", () => {
   test("60 rows of 0.2 h are exactly 12 h", () => {
     const rows = logRows(
       ...Array.from({ length: 60 }, (_, i): Cells => [

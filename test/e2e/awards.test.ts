@@ -1,5 +1,5 @@
 /**
- * SPEC 11 in the built web tracker (dist/tracker.html), in headless Chromium
+ * docs/rules.md §4 in the built web tracker (dist/tracker.html), in headless Chromium
  * at 320 px: a mentee exports, records the award, logs more hours, and the
  * progress counts toward the 2nd credit only; a coordinator's view flags the
  * same hours submitted again. Screenshots are kept in test-results/.

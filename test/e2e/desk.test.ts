@@ -2,7 +2,7 @@
  * The coordinator's desk in the built web tracker (dist/tracker.html), in
  * headless Chromium at 1280 and 1024 px: four files set on the Coordinator
  * tab's input (a submission ready to award, one earning no credit, one
- * edited after export, a plain CSV log) are listed in SPEC 11's order with
+ * edited after export, a plain CSV log) are listed in docs/rules.md §4's order with
  * the results across the page's width (the sheet view steps aside and the
  * tracking form's Save is not offered); the edited one opens to the changed
  * row's cells; sorting by mentee and by export date, and the "needs
@@ -101,7 +101,7 @@ async function openDesk(width: number): Promise<{ page: Page; errors: string[] }
 }
 
 test.each([1280, 1024])(
-  "at %i px: four files listed in SPEC 11's order across the width; sorted, filtered, the edit shown",
+  "at %i px: four files listed in docs/rules.md §4's order across the width; sorted, filtered, the edit shown",
   async (width) => {
     const { page, errors } = await openDesk(width);
     await expect(states(page)).resolves.toEqual(["edited", "not-a-submission", "nothing-to-award", "ready"]);

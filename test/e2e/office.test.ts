@@ -3,7 +3,7 @@
  * (from its CDN address, served from the @microsoft/office-js package):
  * every custom function of the built functions.json and every ribbon
  * FunctionName of the built manifest must be in office.js's association
- * tables, whatever order the scripts arrive in (SPEC 10, Registration).
+ * tables, whatever order the scripts arrive in (docs/rules.md §10, Registration).
  *
  * What office.js does, read from office.debug.js and the host scripts:
  * - office.js itself defines `CustomFunctions.associate` and

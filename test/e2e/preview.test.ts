@@ -151,7 +151,7 @@ test("a row typed into the sheet, not through the pane, shows up in Progress and
   const followedIn = Date.now() - started;
   await pane(page).getByRole("heading", { name: "Logged activities (21)" }).waitFor();
   await expect(grid(page).locator('tr[data-row="22"]').textContent()).resolves.toContain("2024-07-16");
-  console.log(`The pane showed the typed row ${followedIn} ms after Enter (SPEC 10: within a second).`);
+  console.log(`The pane showed the typed row ${followedIn} ms after Enter (docs/rules.md §10: within a second).`);
   expect(followedIn).toBeLessThan(1000);
 
   // Escape cancels an entry; a typed activity off the list shows up in Findings.

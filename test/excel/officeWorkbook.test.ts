@@ -10,7 +10,7 @@ import { FORM_LISTS_SHEET, VERIFICATION_MARK, WorkbookError, type RowMark } from
 import { ExcelModel, PAYLOAD_LIMIT, type Scalar } from "./excelModel";
 
 const LOG = "Tracking Form";
-// SPEC 5 names the add-in's own places.
+// docs/rules.md §5 names the add-in's own places.
 const STATUS_HEADER = "CST Status";
 const VERIFICATION_SHEET = "CST Verification";
 const PROFILE_VALUES: Scalar[] = ["Ada Quint", "ada@example.org", "", "", 0, "current", 0];
@@ -84,7 +84,7 @@ describe("reading the form", () => {
     expect(chunks.every((cells) => cells > 0 && cells % 7 === 0)).toBe(true);
     expect(chunks.reduce((sum, cells) => sum + cells, 0)).toBe(700_000 - FIRST_CHUNK_ROWS * 7);
     expect(model.syncs).toBe(2 + chunks.length);
-    // SPEC 9: 2 syncs plus one per chunk of about 1 MB of the log.
+    // docs/rules.md §9: 2 syncs plus one per chunk of about 1 MB of the log.
     const megabytes = Math.ceil(JSON.stringify(model.values(LOG, "A1:G100001")).length / 1_000_000);
     expect(model.syncs).toBeLessThanOrEqual(2 + megabytes);
   });

@@ -1,5 +1,5 @@
 /**
- * SPEC 8's `as_of` and today: CREDIT, HOURS, MISSING and STATUS check the log as of `as_of` (a date
+ * docs/rules.md §8's `as_of` and today: CREDIT, HOURS, MISSING and STATUS check the log as of `as_of` (a date
  * serial in the workbook's date system, or ISO text), as `verify --as-of` does; without it as of today,
  * and they give Excel a new answer by themselves when the day changes (a fake clock stands in for
  * midnight). Excel calls them as streaming functions: answers arrive through the invocation.

@@ -1,5 +1,5 @@
 /**
- * SPEC 8's error cells. functions.json sets `allowErrorForDataTypeAny`, so a cell holding an Excel error
+ * docs/rules.md §8's error cells. functions.json sets `allowErrorForDataTypeAny`, so a cell holding an Excel error
  * reaches a function: as `new CustomFunctions.Error(code)` (`type: "Error"`, `code`, `basicValue`), or,
  * with `allowCustomDataForDataTypeAny`, as a data types error value (`type: "Error"`, `basicValue`,
  * `errorType`). In the log it makes a cell-error on its row, naming the error, as verify reports a

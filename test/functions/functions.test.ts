@@ -1,7 +1,7 @@
 /**
  * The CST functions called the way Excel calls them (2-D arrays of numbers,
  * text, booleans and blanks; dates as serial numbers in the workbook's date
- * system) and compared with the core's report for the same rows (SPEC 8: on
+ * system) and compared with the core's report for the same rows (docs/rules.md §8: on
  * the same data every function agrees with verify).
  */
 import fc from "fast-check";
@@ -125,7 +125,7 @@ describe.each<DateSystem>(["1900", "1904"])("functions agree with the core's rep
     expect(CREDIT(grid, labelled)).toBe(report.credits);
   });
 
-  test("SPEC 11: the seven profile values (CSTProfile, W in row 7) give what verify gives with W set", async () => {
+  test("docs/rules.md §4: the seven profile values (CSTProfile, W in row 7) give what verify gives with W set", async () => {
     const grid = serialGrid(SAMPLE, system);
     for (const fromLog of [0, 1, 2]) {
       const profile: Cell[] = ["Ana Mentee", "ana@example.org", "", "", 0, "current", fromLog];
@@ -212,7 +212,7 @@ describe("reading the range", () => {
     expect(readLogRange(computedOnly)).toEqual([{ row: 1, cells: [null, null, null, null, null, null, null] }]);
   });
 
-  test("an Excel error inside the range makes a cell-error on its row, naming the error (SPEC 8; errorCells.test.ts has the shapes)", () => {
+  test("an Excel error inside the range makes a cell-error on its row, naming the error (docs/rules.md §8; errorCells.test.ts has the shapes)", () => {
     const row: unknown[] = [
       { type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" },
       "one-on-one",
@@ -298,7 +298,7 @@ describe("CST.CATEGORY and CST.CREDITED", () => {
     expectCellError(CREDITED("massage", 2), "#N/A", /not in the program's list/);
   });
 
-  test("conversions and caps of SPEC 2", () => {
+  test("conversions and caps of docs/rules.md §1", () => {
     expect(CREDITED("precepting", 3)).toBe(4.5);
     expect(CREDITED("intensive-therapist", 1)).toBe(1.5);
     expect(CREDITED("study-group", 2)).toBe(2);

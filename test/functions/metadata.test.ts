@@ -1,7 +1,7 @@
 /**
  * functions.json is generated from the functions' JSDoc by the same library
  * the webpack plugin uses; this checks what Excel will read from it: the six
- * functions of SPEC 8, their parameters, which are optional, and their types.
+ * functions of docs/rules.md §8, their parameters, which are optional, and their types.
  */
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
@@ -46,7 +46,7 @@ function signature(fn: FunctionMetadata): string[] {
   );
 }
 
-test("the six functions of SPEC 8, ids and names in upper case", () => {
+test("the six functions of docs/rules.md §8, ids and names in upper case", () => {
   expect(functions.map((fn) => fn.id).sort()).toEqual(["CATEGORY", "CREDIT", "CREDITED", "HOURS", "MISSING", "STATUS"]);
   for (const fn of functions) expect(fn.name).toBe(fn.id);
 });

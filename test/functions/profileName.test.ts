@@ -1,5 +1,5 @@
 /**
- * SPEC 5 and 11 in the Excel model: the form defines the name CSTProfile
+ * docs/rules.md §5 and 11 in the Excel model: the form defines the name CSTProfile
  * for the Profile sheet's value cells, so `=CST.CREDIT(MentorshipLog,
  * CSTProfile)` takes the profile with W (row 7), and agrees with verify.
  */

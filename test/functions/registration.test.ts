@@ -1,5 +1,5 @@
 /**
- * Registration as office.js makes it possible (SPEC 10): office.js defines
+ * Registration as office.js makes it possible (docs/rules.md §10): office.js defines
  * `CustomFunctions.associate` as soon as it runs, and `CustomFunctions.Error`
  * arrives later with the host's script. functions.ts is imported here as
  * webpack bundles it (test/support/functions-transform.js appends the

@@ -1,5 +1,5 @@
 /**
- * SPEC 9: the formulas of one recalculation share one evaluation of the log. Excel hands each formula
+ * docs/rules.md §9: the formulas of one recalculation share one evaluation of the log. Excel hands each formula
  * its own fresh copy of the range; the evaluation is found again by comparing the content, every cell.
  * These tests check that the sharing happens (one tally, one allocation, none for HOURS alone) and that
  * it never gives a stale answer: after any change of a cell, the profile, the as-of date or the date

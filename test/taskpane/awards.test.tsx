@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * SPEC 11 in the pane: after export the pane says what happens next; Record
+ * docs/rules.md §4 in the pane: after export the pane says what happens next; Record
  * an award adds to "Credits awarded from this log" (W), and progress then
  * counts toward the next credit; credits put in "before this log" while this
  * log earns them are questioned, and can be moved to W.

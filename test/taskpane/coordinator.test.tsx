@@ -119,7 +119,7 @@ describe("coordinator view: submission files", () => {
     expect(within(item("b-edited.xlsx")).getByTestId("verification-state")).toHaveTextContent("EDITED after export: row 3 changed");
     expect(within(item("c-errors.csv")).getByTestId("verification-state")).toHaveTextContent("HAS ERRORS");
     expect(item("d-broken.xlsx")).toHaveTextContent(/CANNOT BE READ: it is not an Excel workbook/);
-    // SPEC 11: the same words as the command line, listed in its order (attention first); only READY TO AWARD is green.
+    // docs/rules.md §4: the same words as the command line, listed in its order (attention first); only READY TO AWARD is green.
     expect(screen.getByTestId("verification-totals")).toHaveTextContent(
       "4 files: 1 CANNOT BE READ, 1 EDITED after export, 1 HAS ERRORS, 1 READY TO AWARD.",
     );

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The pane follows the workbook (SPEC 10): rows typed into the sheet, rows
+ * The pane follows the workbook (docs/rules.md §10): rows typed into the sheet, rows
  * deleted and Profile edits show up in Progress and Findings without a
  * click, with the in-memory workbook of the preview and with Office.js
  * against the Excel model. And what the pane writes through Office.js stays

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * Round trips to Excel from the pane (SPEC 9 and 10), against the Excel
+ * Round trips to Excel from the pane (docs/rules.md §9 and 10), against the Excel
  * model, which counts every context.sync(): a refresh after an edit to the
  * form costs one read of the form; an edit elsewhere costs none; nothing is
  * read while the pane is hidden, and what changed meanwhile is read when it

@@ -1,4 +1,4 @@
-/** SPEC 5: the CSV dialects people's spreadsheets write all read as the same log. */
+/** docs/rules.md §5: the CSV dialects people's spreadsheets write all read as the same log. */
 import iconv from "iconv-lite";
 import { fingerprint, reportLog } from "../../src/core";
 import { decodeCsvBytes, parseCsvLog } from "../../src/workbook/csv";

@@ -20,7 +20,7 @@ describe("the blank tracking form (template)", () => {
     bytes = await buildTemplateWorkbook();
   });
 
-  test("Profile: labels in column A in SPEC order, defaults in B, date format on the certification dates, a rule-set dropdown", async () => {
+  test("Profile: labels in column A in the form's order, defaults in B, date format on the certification dates, a rule-set dropdown", async () => {
     const sheet = (await load(bytes)).getWorksheet("Profile")!;
     expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 1).value)).toEqual(PROFILE_FIELDS.map((field) => field.label));
     expect(PROFILE_FIELDS.map((_, index) => sheet.getCell(index + 1, 2).value)).toEqual([null, null, null, null, 0, "current", 0]);

@@ -1,5 +1,5 @@
 /**
- * SPEC 7: workbooks from every tool a mentee uses read to the same log.
+ * docs/rules.md §7: workbooks from every tool a mentee uses read to the same log.
  * The files are written at test time by the real tools (see tools.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
