@@ -11,7 +11,7 @@ import { INPUT_COLUMN_COUNT, LOG_INDEX as COLUMN } from "../form";
 import { UNIT_LABELS } from "../catalog";
 import type { RowFindings, RowOptions, RowResult } from "../rows";
 import { activityFacts, eligibilityError, unknownActivityError } from "../rules/activity";
-import { dateError, readDateCell } from "../rules/date";
+import { asOfDay, dateError, readDateCell } from "../rules/date";
 import { formatError, readFormat } from "../rules/format";
 import { credentialError, providerError } from "../rules/provider";
 import {
@@ -99,9 +99,9 @@ export function checkRowInto(
 
   const dateCell = cellOf(row, COLUMN.date);
   const dateReading = isReported(row, COLUMN.date) ? null : readDateCell(dateCell, options.dateSystem);
-  if (dateReading !== null) {
-    const error = dateError(dateReading, dateCell, options.asOf);
-    if (error !== null) (errors ??= []).push(error);
+  // Each rule is asked only where the row may break it: most rows break none, and this runs for every row.
+  if (dateReading !== null && (!dateReading.ok || dateReading.day > asOfDay(options.asOf))) {
+    (errors ??= []).push(dateError(dateReading, dateCell, options.asOf) as Finding<RowErrorCode>);
   }
 
   const activityCell = cellOf(row, COLUMN.activity);
@@ -109,23 +109,22 @@ export function checkRowInto(
   const facts = activityText === "" ? null : activityFacts(activityText);
   const activity = facts === null ? null : facts.activity;
   if (activity === null && !isReported(row, COLUMN.activity)) (errors ??= []).push(unknownActivityError(activityText, activityCell));
-  if (facts !== null && dateReading !== null) {
-    const error = eligibilityError(facts, dateReading);
-    if (error !== null) (errors ??= []).push(error);
+  if (facts !== null && dateReading !== null && dateReading.ok && dateReading.day < facts.eligibleFromDay) {
+    (errors ??= []).push(eligibilityError(facts, dateReading) as Finding<RowErrorCode>);
   }
 
   const formatCell = cellOf(row, COLUMN.format);
   const formatText = cellText(formatCell);
   const format = formatText === "" ? null : readFormat(formatText);
-  if (format !== null || !isReported(row, COLUMN.format)) {
-    const error = formatError(format, formatText, formatCell, activity);
-    if (error !== null) (errors ??= []).push(error);
+  if (format === null ? !isReported(row, COLUMN.format) : activity !== null && !activity.formats.includes(format)) {
+    (errors ??= []).push(formatError(format, formatText, formatCell, activity) as Finding<RowErrorCode>);
   }
 
   const provider = cellText(cellOf(row, COLUMN.provider));
   if (activity !== null) {
-    const missing = isReported(row, COLUMN.provider) ? null : providerError(activity, provider);
-    if (missing !== null) (errors ??= []).push(missing);
+    if (activity.needsProvider && provider === "" && !isReported(row, COLUMN.provider)) {
+      (errors ??= []).push(providerError(activity, provider) as Finding<RowErrorCode>);
+    }
     const credential = isReported(row, COLUMN.credential) ? null : credentialError(activity, cellOf(row, COLUMN.credential));
     if (credential !== null) (errors ??= []).push(credential);
   }
@@ -148,8 +147,7 @@ export function checkRowInto(
     if (activity !== null) {
       const uncapped = uncappedHours(activity, hundredths);
       credited = capHours(activity, uncapped);
-      const capped = cappedWarning(activity, hundredths, credited, uncapped);
-      if (capped !== null) (warnings ??= []).push(capped);
+      if (credited < uncapped) (warnings ??= []).push(cappedWarning(activity, hundredths, credited, uncapped) as Finding<RowWarningCode>);
       const long = longRowWarning(activity, hundredths);
       if (long !== null) (warnings ??= []).push(long);
     }
