@@ -25,6 +25,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const browserslist = require("browserslist");
 const { esbuildTargets } = require("./scripts/compile-loader.cjs");
+const { catalogLanguages } = require("./scripts/languages.cjs");
+const { DefinePlugin } = require("webpack");
 
 const DEV_PORT = 3000;
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -395,6 +397,8 @@ async function config(env = {}, argv = {}) {
     },
     performance: { hints: false },
     plugins: [
+      // The languages offered: one catalog file each (src/i18n/languages.ts).
+      new DefinePlugin({ "process.env.CST_LANGUAGES": JSON.stringify(JSON.stringify(catalogLanguages())) }),
       new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
       new ExcelFunctionsMetadataPlugin(origin),
       ...Object.entries(PAGES).map(

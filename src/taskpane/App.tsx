@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { usePaneTheme } from "./theme";
+import { type PaneLanguage, LanguageProvider, usePaneLanguage, useT } from "./i18n";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { CoordinatorView } from "./CoordinatorView";
@@ -22,14 +23,27 @@ export interface AppProps {
   readonly coordinatorExtra?: ReactNode;
   /** Told which tab is shown (the web tracker gives the Coordinator tab its whole width). */
   readonly onViewChange?: (view: View) => void;
+  /** The language to speak (Office's display language in Excel); else the one of the page around it, or English. */
+  readonly language?: PaneLanguage;
 }
 
-export function App({ workbook, exporter, asOf, coordinatorExtra, onViewChange }: AppProps) {
-  const { theme } = usePaneTheme();
+export function App({ workbook, exporter, asOf, coordinatorExtra, onViewChange, language }: AppProps) {
+  const outer = usePaneLanguage();
   return (
-    <FluentProvider theme={theme}>
+    <LanguageProvider language={language ?? outer}>
+      <ThemedPane workbook={workbook} exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} onViewChange={onViewChange} />
+    </LanguageProvider>
+  );
+}
+
+function ThemedPane({ workbook, ...pane }: Omit<AppProps, "language">) {
+  const { theme } = usePaneTheme();
+  const { tag, dir } = usePaneLanguage();
+  // Fluent lays its components out mirrored under dir="rtl" (https://react.fluentui.dev/?path=/docs/concepts-developer-positioning-components--docs).
+  return (
+    <FluentProvider theme={theme} dir={dir} lang={tag}>
       <WorkbookProvider workbook={workbook}>
-        <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} onViewChange={onViewChange} />
+        <Pane {...pane} />
       </WorkbookProvider>
     </FluentProvider>
   );
@@ -39,6 +53,7 @@ export type View = "mentee" | "coordinator";
 
 function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
+  const t = useT();
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
   const [view, setView] = useState<View>("mentee");
@@ -104,22 +119,22 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
   }, []);
 
   return (
-    <main className={styles.pane} aria-label="CST Mentorship Tracker">
+    <main className={styles.pane} aria-label={t("app.title")}>
       <h1 className={styles.heading} data-testid="app-title">
-        CST Mentorship Tracker
+        {t("app.title")}
       </h1>
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="View">
+      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t("app.views")}>
         <Tab value="mentee" id="tab-mentee" aria-controls="panel-mentee">
-          Mentee
+          {t("app.mentee")}
         </Tab>
         <Tab value="coordinator" id="tab-coordinator" aria-controls="panel-coordinator">
-          Coordinator
+          {t("app.coordinator")}
         </Tab>
       </TabList>
       {tracker.readError !== null && <StatusMessage intent="error">{tracker.readError}</StatusMessage>}
       {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
       {/* Both views stay mounted once drawn: what was typed in one survives a visit to the other. */}
-      <div role="tabpanel" id="panel-mentee" aria-label="Mentee" className={styles.panel} hidden={view !== "mentee"}>
+      <div role="tabpanel" id="panel-mentee" aria-label={t("app.mentee")} className={styles.panel} hidden={view !== "mentee"}>
         <MenteeView
           tracker={tracker}
           onGoToRow={goToRow}
@@ -128,7 +143,13 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
           exportOutcome={exportOutcome}
         />
       </div>
-      <div role="tabpanel" id="panel-coordinator" aria-label="Coordinator" className={styles.panel} hidden={view !== "coordinator"}>
+      <div
+        role="tabpanel"
+        id="panel-coordinator"
+        aria-label={t("app.coordinator")}
+        className={styles.panel}
+        hidden={view !== "coordinator"}
+      >
         {(coordinatorOpened || view === "coordinator") && (
           <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
         )}

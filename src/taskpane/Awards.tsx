@@ -1,10 +1,11 @@
 import { Button, Field, Input } from "@fluentui/react-components";
 import { type FormEvent, useId, useState } from "react";
-import { type Assessment, FORM, PROFILE_INDEX, columnLetter, ordinal, plural } from "../core";
+import { type Assessment, FORM, PROFILE_INDEX, columnLetter } from "../core";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
+import { useT } from "./i18n";
 
 /** Where a profile field's value lives, as a person finds it: "Profile!B7". */
 const cellOf = (key: "creditsAwarded" | "creditsAwardedFromLog") => `${FORM.profileSheet}!${columnLetter(2)}${PROFILE_INDEX[key] + 1}`;
@@ -23,6 +24,7 @@ export interface AwardsProps {
  * and offers to move them to W.
  */
 export function Awards({ assessment, onRecorded }: AwardsProps) {
+  const t = useT();
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const { allocation, profile } = assessment;
@@ -57,7 +59,11 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
     const total = fromLog + awarded;
     void write(
       { creditsAwardedFromLog: total },
-      `Recorded: ${plural(total, "credit")} awarded from this log (${cellOf("creditsAwardedFromLog")}). Keep logging here: new hours count toward the ${ordinal(before + total + 1)} credit.`,
+      t("awards.recorded", {
+        credits: t("words.credits", { count: total }),
+        cell: cellOf("creditsAwardedFromLog"),
+        ordinal: before + total + 1,
+      }),
     );
   };
 
@@ -68,12 +74,15 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
     <div className={styles.form} data-testid="awards">
       {(before > 0 || fromLog > 0) && (
         <p className={styles.hint} data-testid="awarded-so-far">
-          Awarded already: {plural(before, "credit")} before this log, {plural(fromLog, "credit")} from this log. This log&apos;s new
-          credits count from the {ordinal(allocation.firstNewCredit)}.
+          {t("awards.soFar", {
+            before: t("words.credits", { count: before }),
+            fromLog: t("words.credits", { count: fromLog }),
+            ordinal: allocation.firstNewCredit,
+          })}
         </p>
       )}
       {askAboutBefore && (
-        <StatusMessage intent="warning" title={`Were your ${plural(before, "credit")} awarded from this log?`}>
+        <StatusMessage intent="warning" title={t("awards.wereThey", { credits: t("words.credits", { count: before }) })}>
           &quot;Credits awarded before this log&quot; is for credits whose hours are not in this log (a paper form, another workbook). If
           the coordinator awarded them for hours logged here, they belong in &quot;Credits awarded from this log&quot;: otherwise those
           hours count twice.{" "}
@@ -82,7 +91,11 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
             onClick={() =>
               void write(
                 { creditsAwarded: 0, creditsAwardedFromLog: before },
-                `Moved: ${plural(before, "credit")} awarded from this log (${cellOf("creditsAwardedFromLog")}), none before it (${cellOf("creditsAwarded")}).`,
+                t("awards.moved", {
+                  credits: t("words.credits", { count: before }),
+                  fromCell: cellOf("creditsAwardedFromLog"),
+                  beforeCell: cellOf("creditsAwarded"),
+                }),
               )
             }
           >

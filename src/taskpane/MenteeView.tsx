@@ -1,6 +1,6 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type LogRow, type ProfileKey, checkLog, plural } from "../core";
+import { type LogRow, type ProfileKey, checkLog } from "../core";
 import { ActivityEditor, type EditedRow } from "./ActivityEditor";
 import { type ActivityValues, newActivity } from "./activityForm";
 import { Dashboard } from "./Dashboard";
@@ -11,6 +11,7 @@ import { LogList, rowSummary } from "./LogList";
 import { ProfileEditor, focusProfileField } from "./ProfileEditor";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
+import { useT } from "./i18n";
 import { type TrackerState, messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -33,6 +34,7 @@ export interface MenteeViewProps {
  */
 export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutcome }: MenteeViewProps) {
   const styles = usePaneStyles();
+  const t = useT();
   const workbook = useWorkbook();
   const { content, assessment, asOf, refresh } = tracker;
   // The insert message is about a moment: it holds while the log is as the insert left it.
@@ -163,11 +165,12 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       {content.hasLog && (
         <section className={styles.section} aria-labelledby="findings-heading">
           <h2 id="findings-heading" className={styles.heading}>
-            Findings (
-            {findings.length === 0
-              ? "none"
-              : [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(Boolean).join(", ")}
-            )
+            {t("findings.heading", {
+              summary:
+                findings.length === 0
+                  ? t("findings.none")
+                  : t("findings.counts", { errors, warnings, both: errors > 0 && warnings > 0 ? "yes" : "no" }),
+            })}
           </h2>
           {findings.length === 0 ? (
             <p className={styles.hint}>No errors or warnings: every row counts.</p>
@@ -266,6 +269,7 @@ function ExportSection({
 
 /** The answer to an export, where it was asked for; it takes the focus, so that it is seen and read at once. */
 function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place: FindingPlace) => void }) {
+  const t = useT();
   const answer = useRef<HTMLDivElement>(null);
   useEffect(() => {
     answer.current?.focus();
@@ -285,17 +289,16 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place
         {outcome.message}
       </StatusMessage>
     );
-  const credits = plural(outcome.credits, "credit");
+  const credits = t("words.credits", { count: outcome.credits });
   return (
-    <StatusMessage intent="success" title="What happens next" focusRef={answer}>
+    <StatusMessage intent="success" title={t("export.nextTitle")} focusRef={answer}>
       <span data-testid="export-next-steps">
         {outcome.kind === "opened"
-          ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
+          ? t("export.opened", { credits })
           : outcome.tooLarge !== undefined
-            ? `The submission (${(outcome.tooLarge / 1_000_000).toFixed(1)} MB) is too large for Excel to open from the add-in as a new workbook, so it was downloaded as ${outcome.fileName} (${credits}). Open it from your downloads, and send it to your coordinator.`
-            : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}{" "}
-        Keep logging in this same log, and never delete its rows. When the coordinator confirms the award, use Record an award under Your
-        progress: new hours then count toward the next credit.
+            ? t("export.tooLarge", { megabytes: Math.round(outcome.tooLarge / 100_000) / 10, file: outcome.fileName, credits })
+            : t("export.downloaded", { file: outcome.fileName, credits })}{" "}
+        {t("export.keepLogging")}
       </span>
     </StatusMessage>
   );
