@@ -74,7 +74,7 @@ export function catalogProblems(source: Readonly<Record<string, string>>, catalo
   return problems;
 }
 
-/** The words of a message, its placeholders' names left out. */
+/** The words of a message, its placeholders' names and the functions' names (`CST.CREDIT`, the same in every language) left out. */
 function literalText(message: string): string {
   const ast = parsed(message);
   if (typeof ast === "string") return message;
@@ -88,7 +88,7 @@ function literalText(message: string): string {
     }
   };
   walk(ast);
-  return words.join(" ");
+  return words.join(" ").replace(/\bCST\.[A-Z]+\b/g, "");
 }
 
 /** A term of the glossary: how English writes it (a regular expression), and the words each language must use for it. */
