@@ -175,7 +175,7 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
         </li>
       )}
       {breakdown.unused.map((entry) => (
-        <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso))}</li>
+        <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso, t.locale))}</li>
       ))}
     </ul>
   );

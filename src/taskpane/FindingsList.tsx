@@ -2,6 +2,7 @@ import { Button, mergeClasses } from "@fluentui/react-components";
 import { memo } from "react";
 import { type FindingPlace, type ListedFinding, ruleLink } from "./findings";
 import { usePaneStyles } from "./styles";
+import { useT } from "./i18n";
 
 export interface FindingsListProps {
   readonly findings: readonly ListedFinding[];
@@ -50,6 +51,7 @@ const sameFinding = (a: ListedFinding, b: ListedFinding): boolean =>
  */
 const FindingItem = memo(
   function FindingItem({ finding, onGo, onEdit }: FindingItemProps) {
+    const t = useT();
     const styles = usePaneStyles();
     return (
       <li className={styles.logActions}>
@@ -75,7 +77,7 @@ const FindingItem = memo(
             rel="noopener"
             aria-label={`The rule behind ${finding.place.toLowerCase()}'s ${finding.level} (help, opens a new window)`}
           >
-            Rule
+            {t("findings.rule")}
           </a>
         )}
         {onEdit !== undefined && finding.target.kind === "row" && (
@@ -84,7 +86,7 @@ const FindingItem = memo(
             onClick={() => onEdit((finding.target as { row: number }).row)}
             aria-label={`Edit ${finding.place.toLowerCase()}`}
           >
-            Edit
+            {t("findings.edit")}
           </Button>
         )}
       </li>

@@ -78,7 +78,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   }, []);
 
   if (content === null || assessment === null) {
-    return tracker.readError === null ? <Spinner label="Reading the workbook…" /> : null;
+    return tracker.readError === null ? <Spinner label={t("mentee.reading")} /> : null;
   }
 
   const insert = async () => {
@@ -90,7 +90,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
         result.inserted
           ? {
               intent: "success",
-              text: "The tracking form was added: a Profile sheet and a Tracking Form sheet with the MentorshipLog table.",
+              text: t("mentee.formAdded"),
               rows,
             }
           : { intent: "info", text: result.reason, rows },
@@ -106,7 +106,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       if (fresh === null) return;
       await workbook.markRows(rowMarks(checkLog(fresh.log, { asOf })));
       markedVersion.current = versionOf(fresh.log.rows);
-      setMarkMessage({ intent: "success", text: "The CST Status column beside the log shows each row's status." });
+      setMarkMessage({ intent: "success", text: t("mentee.statusShown") });
     } catch (error) {
       setMarkMessage({ intent: "error", text: messageOf(error) });
     }
@@ -117,7 +117,10 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     try {
       await workbook.removeRow(row.row, row.cells);
       if (editing?.row === row.row) setEditing(null);
-      setLogMessage({ intent: "success", text: `Removed row ${row.row} (${rowSummary(row.cells, content.log.dateSystem)}).` });
+      setLogMessage({
+        intent: "success",
+        text: t("mentee.removed", { row: row.row, summary: rowSummary(row.cells, content.log.dateSystem, t) }),
+      });
       await refresh();
     } catch (error) {
       setLogMessage({ intent: "error", text: messageOf(error) });
@@ -132,14 +135,12 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       {!content.hasLog && (
         <section className={styles.section} aria-labelledby="form-heading">
           <h2 id="form-heading" className={styles.heading}>
-            Tracking form
+            {t("mentee.trackingForm")}
           </h2>
-          <p className={styles.hint}>
-            This workbook has no tracking form yet. Insert it to start logging; your other sheets are left as they are.
-          </p>
+          <p className={styles.hint}>{t("mentee.noForm")}</p>
           <div className={styles.row}>
             <Button appearance="primary" onClick={insert}>
-              Insert tracking form
+              {t("mentee.insertForm")}
             </Button>
           </div>
         </section>
@@ -173,21 +174,19 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
             })}
           </h2>
           {findings.length === 0 ? (
-            <p className={styles.hint}>No errors or warnings: every row counts.</p>
+            <p className={styles.hint}>{t("findings.noneHint")}</p>
           ) : (
             <>
-              <p className={styles.hint}>Select a finding to go to it; Edit loads its row into the form below.</p>
-              <FindingsList findings={findings} onGo={goTo} onEdit={editRow} label="Findings" />
+              <p className={styles.hint}>{t("findings.hint")}</p>
+              <FindingsList findings={findings} onGo={goTo} onEdit={editRow} label={t("findings.label")} />
             </>
           )}
           <div className={styles.row}>
-            <Button onClick={mark}>{markMessage === null ? "Show each row's status in the sheet" : "Show each row's status again"}</Button>
+            <Button onClick={mark}>{markMessage === null ? t("findings.showStatus") : t("findings.showStatusAgain")}</Button>
           </div>
           {markMessage !== null &&
             (statusStale && markMessage.intent === "success" ? (
-              <StatusMessage intent="warning">
-                The log changed since the CST Status column was written: write it again to bring it up to date.
-              </StatusMessage>
+              <StatusMessage intent="warning">{t("findings.stale")}</StatusMessage>
             ) : (
               <StatusMessage intent={markMessage.intent}>{markMessage.text}</StatusMessage>
             ))}
@@ -246,21 +245,18 @@ function ExportSection({
   onGo: (place: FindingPlace) => void;
 }) {
   const styles = usePaneStyles();
+  const t = useT();
   return (
     <section className={styles.section} aria-labelledby="export-heading">
       <h2 id="export-heading" className={styles.heading}>
-        Export
+        {t("export.heading")}
       </h2>
-      <p className={styles.hint}>
-        {hasLog
-          ? "Builds a submission workbook for your coordinator: a cover page, your profile and your log. Your own workbook is not changed."
-          : "Insert the tracking form and log your activities first: then export builds the submission for your coordinator."}
-      </p>
+      <p className={styles.hint}>{hasLog ? t("export.hint") : t("export.hintNoLog")}</p>
       <div className={styles.row}>
         <Button appearance="primary" onClick={onExport} disabled={exporting || !hasLog}>
-          Export submission
+          {t("dashboard.export")}
         </Button>
-        {exporting && <Spinner size="tiny" label="Building the submission…" />}
+        {exporting && <Spinner size="tiny" label={t("export.building")} />}
       </div>
       {outcome !== null && hasLog && <ExportMessage outcome={outcome} onGo={onGo} />}
     </section>
@@ -277,9 +273,9 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place
   }, [outcome]);
   if (outcome.kind === "refused") {
     return (
-      <StatusMessage intent="error" title="Export refused" focusRef={answer}>
-        Fix {outcome.findings.length === 1 ? "this error" : `these ${outcome.findings.length} errors`} first:
-        <FindingsList findings={outcome.findings} onGo={onGo} label="Errors that block the export" />
+      <StatusMessage intent="error" title={t("export.refused")} focusRef={answer}>
+        {t("export.fixFirst", { count: outcome.findings.length })}
+        <FindingsList findings={outcome.findings} onGo={onGo} label={t("export.blocking")} />
       </StatusMessage>
     );
   }

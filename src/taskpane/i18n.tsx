@@ -6,7 +6,7 @@
  * https://formatjs.github.io/docs/react-intl/api#typing-message-ids-and-locale
  */
 import { type ReactNode, createContext, useCallback, useContext } from "react";
-import { IntlProvider, useIntl } from "react-intl";
+import { IntlContext, IntlProvider, createIntl } from "react-intl";
 import {
   type MessageId,
   type MessageValues,
@@ -88,14 +88,21 @@ export function usePaneLanguage(): PaneLanguage & { readonly dir: "ltr" | "rtl" 
   return { ...language, dir: direction(language.tag) };
 }
 
+const ENGLISH_INTL = createIntl({ locale: DEFAULT_LANGUAGE, defaultLocale: DEFAULT_LANGUAGE, messages: ENGLISH });
+
 export type Translate = ((id: MessageId, values?: MessageValues) => string) & {
   /** "a, b and c" as the language joins a list. */
   readonly list: (items: readonly string[]) => string;
+  /** "a, b or c" as the language offers a choice. */
+  readonly or: (items: readonly string[]) => string;
+  /** The locale numbers and dates are written in. */
+  readonly locale: string;
 };
 
 /** `t(id, values)`: a message of the pane's language as text. */
 export function useT(): Translate {
-  const intl = useIntl();
+  // A component drawn outside any provider (alone, in a test) speaks English.
+  const intl = useContext(IntlContext) ?? ENGLISH_INTL;
   const format = useCallback(
     (id: MessageId, values?: MessageValues) =>
       intl.formatMessage({ id, defaultMessage: ENGLISH[id] }, values as Record<string, string | number | Date>),
@@ -105,5 +112,9 @@ export function useT(): Translate {
     (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "conjunction" }).format(items),
     [intl.locale],
   );
-  return Object.assign(format, { list });
+  const or = useCallback(
+    (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "disjunction" }).format(items),
+    [intl.locale],
+  );
+  return Object.assign(format, { list, or, locale: intl.locale });
 }
