@@ -63,7 +63,8 @@ export function pseudoLocalize(messages: Readonly<Record<string, string>>, tag: 
   const out: Record<string, string> = {};
   for (const [id, text] of Object.entries(messages)) {
     const ast = parse(text);
-    const printed = `${printAST(mapLiterals(ast, accent))} ${padding(literalLength(ast))}`;
+    // In brackets, as Chromium's en-XA: a message cut short shows no closing bracket.
+    const printed = `[${printAST(mapLiterals(ast, accent))} ${padding(literalLength(ast))}]`;
     out[id] = tag === "ar-XB" ? `${RLM}${printed}${RLM}` : printed;
   }
   return out;

@@ -52,7 +52,7 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
     if (!Number.isInteger(awarded) || awarded < 1 || awarded > allocation.credits) {
       setMessage({
         intent: "error",
-        text: `Enter how many credits the coordinator awarded from this submission: a whole number from 1 to ${allocation.credits}.`,
+        text: t("awards.wholeNumber", { max: allocation.credits }),
       });
       return;
     }
@@ -83,9 +83,7 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
       )}
       {askAboutBefore && (
         <StatusMessage intent="warning" title={t("awards.wereThey", { credits: t("words.credits", { count: before }) })}>
-          &quot;Credits awarded before this log&quot; is for credits whose hours are not in this log (a paper form, another workbook). If
-          the coordinator awarded them for hours logged here, they belong in &quot;Credits awarded from this log&quot;: otherwise those
-          hours count twice.{" "}
+          {t("awards.explainBefore")}{" "}
           <Button
             size="small"
             onClick={() =>
@@ -99,7 +97,7 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
               )
             }
           >
-            Move them to this log
+            {t("awards.moveThem")}
           </Button>
         </StatusMessage>
       )}
@@ -112,22 +110,19 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
               setMessage(null);
             }}
           >
-            Record an award
+            {t("awards.record")}
           </Button>
         </div>
       ) : (
-        <form aria-label="Record an award" onSubmit={record} className={styles.form}>
-          <Field
-            label="Credits the coordinator awarded from this log"
-            hint={`They are added to "Credits awarded from this log" (${cellOf("creditsAwardedFromLog")}, now ${fromLog}). Keep every row: the awarded credits keep their hours.`}
-          >
+        <form aria-label={t("awards.record")} onSubmit={record} className={styles.form}>
+          <Field label={t("awards.countLabel")} hint={t("awards.countHint", { cell: cellOf("creditsAwardedFromLog"), now: fromLog })}>
             <Input id={inputId} type="number" min={1} value={count} onChange={(_, data) => setCount(data.value)} />
           </Field>
           <div className={styles.row}>
             <Button appearance="primary" type="submit">
-              Record
+              {t("awards.recordButton")}
             </Button>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{t("editor.cancel")}</Button>
           </div>
         </form>
       )}

@@ -61,12 +61,12 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
   return (
     <section className={styles.section} aria-labelledby="log-heading">
       <h2 id="log-heading" className={styles.heading}>
-        Logged activities ({rows.length})
+        {t("log.heading", { count: rows.length })}
       </h2>
       {rows.length === 0 ? (
-        <p className={styles.hint}>Nothing logged yet: add your first activity below, or type it into the MentorshipLog table.</p>
+        <p className={styles.hint}>{t("log.empty")}</p>
       ) : (
-        <ul className={styles.list} aria-label="Logged activities">
+        <ul className={styles.list} aria-label={t("log.list")}>
           {rows.slice(0, shown).map((row) => {
             const result = results.get(row.row);
             const status =
@@ -120,7 +120,7 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
       {rows.length > shown && (
         <div className={styles.row}>
           <Button size="small" onClick={() => setShown((count) => count + 5 * PAGE)}>
-            Show {Math.min(5 * PAGE, rows.length - shown)} more
+            {t("log.showMore", { count: Math.min(5 * PAGE, rows.length - shown) })}
           </Button>
         </div>
       )}
@@ -135,13 +135,13 @@ function RemoveConfirmation(props: { row: LogRow; summary: string; busy: boolean
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => question.current?.focus(), []);
   return (
-    <div role="group" aria-label={`Remove row ${props.row.row}?`} className={styles.form}>
+    <div role="group" aria-label={t("log.removeQuestion", { row: props.row.row })} className={styles.form}>
       <p ref={question} tabIndex={-1} className={styles.wrapText}>
-        Remove row {props.row.row} ({props.summary})? The row is deleted from the MentorshipLog table; its cells are gone from the sheet.
+        {t("log.removeExplained", { row: props.row.row, summary: props.summary })}
       </p>
       <span className={styles.logActions}>
         <Button size="small" appearance="primary" disabled={props.busy} onClick={props.onRemove}>
-          Remove row {props.row.row}
+          {t("log.removeRow", { row: props.row.row })}
         </Button>
         <Button size="small" onClick={props.onKeep}>
           {t("log.keep")}

@@ -134,7 +134,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
   };
 
   const openChosen = async (file: File, handle: FileHandle | null) => {
-    setBusy(`Opening ${file.name}…`);
+    setBusy(t("tracker.opening", { file: file.name }));
     setQuestion(null);
     setFileMessage(null);
     try {
@@ -179,7 +179,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
         setFileMessage({ intent: "warning", text: `The browser was not allowed to write ${current.name}: use Save as… to save a copy.` });
         return;
       }
-      setBusy("Saving…");
+      setBusy(t("tracker.saving"));
       const content = await current.workbook.readForm();
       const key = saveKey(content);
       const write = await loadWriter();
@@ -201,10 +201,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
       setNotKeptMessage(null);
       setFileMessage({
         intent: "success",
-        text:
-          handle === null
-            ? `Downloaded ${savedName} (your browser keeps it in its downloads folder). To go on with it later, open it here again.`
-            : `Saved ${savedName}.`,
+        text: handle === null ? t("tracker.downloaded", { file: savedName }) : t("tracker.saved", { file: savedName }),
       });
     } catch (error) {
       setFileMessage({ intent: "error", text: `${name} was not saved (${detailOf(error)}): your changes are still here; try again.` });
@@ -288,7 +285,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
             type="file"
             accept={FORM_ACCEPT}
             hidden
-            aria-label="Tracking form or CSV log to open"
+            aria-label={t("tracker.openFile")}
             data-testid="open-file"
             onChange={(event) => {
               const file = event.target.files?.[0];
@@ -301,7 +298,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
             type="file"
             accept=".csv"
             hidden
-            aria-label="Verification record to open"
+            aria-label={t("tracker.openRecordFile")}
             data-testid="open-record"
             onChange={(event) => {
               const file = event.target.files?.[0];
@@ -312,8 +309,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
           <LanguageMenu />
         </div>
         <p className={styles.privacy}>
-          Works in this browser, offline too: your workbook stays on this computer and nothing is sent anywhere.{" "}
-          <a href="help.html#web-tracker">How it works</a>
+          {t("tracker.privacy")} <a href="help.html#web-tracker">{t("tracker.howItWorks")}</a>
         </p>
       </header>
       <div className={styles.messages}>

@@ -234,7 +234,8 @@ test("a 2,000-row log: the sheet draws the rows in view, scrolls through all of 
   const page = await openPreview("?rows=2000");
   await page.setViewportSize({ width: 1280, height: 900 });
   await pane(page)
-    .getByRole("heading", { name: /^Logged activities \(2000\)/ })
+    // Numbers shown follow the locale (docs/rules.md, "Languages"): 2,000 in English.
+    .getByRole("heading", { name: /^Logged activities \(2,000\)/ })
     .waitFor();
   const region = grid(page);
   const drawn = () => region.locator("tbody tr[data-row]").count();
