@@ -300,7 +300,7 @@ export async function runExport(command: Extract<Command, { command: "export" }>
     return EXIT_FINDINGS;
   }
   const { buildSubmissionWorkbook } = await import("../workbook/submission");
-  const bytes = await buildSubmissionWorkbook(prepared.submission);
+  const bytes = await buildSubmissionWorkbook(prepared.submission, await cliTranslator(flags.lang));
   const written: string[] = [];
   try {
     if (flags.pdf !== undefined) {

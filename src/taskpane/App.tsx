@@ -1,5 +1,6 @@
 import { FluentProvider, Tab, TabList } from "@fluentui/react-components";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { translator } from "../i18n";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { usePaneTheme } from "./theme";
@@ -54,6 +55,9 @@ export type View = "mentee" | "coordinator";
 function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
   const t = useT();
+  const { tag, messages } = usePaneLanguage();
+  // The printed submission speaks the pane's language.
+  const words = useMemo(() => translator(tag, messages), [tag, messages]);
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
   const [view, setView] = useState<View>("mentee");
@@ -87,12 +91,12 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
     setExporting(true);
     setExportOutcome(null);
     try {
-      setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf }));
+      setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf, translator: words }));
     } finally {
       exportRunning.current = false;
       setExporting(false);
     }
-  }, [workbook, exporter, asOf]);
+  }, [workbook, exporter, asOf, words]);
 
   const latestExport = useRef(runExport);
   latestExport.current = runExport;

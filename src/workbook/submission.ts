@@ -22,6 +22,8 @@ import {
   columnLetter,
 } from "../core";
 import { escapeSheetText, newWorkbook, workbookBytes, writeForm } from "./write-form";
+import { type Translator, ENGLISH_TRANSLATOR } from "../i18n";
+import { coverInLanguage } from "./coverWords";
 
 /** Excel's default font, named on every cell written here: a cell with a font but no name prints in another. */
 const FONT = "Calibri";
@@ -90,12 +92,13 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 /** The Submission sheet: a one-page portrait cover for the coordinator, the digests below it unprinted. */
-function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission): void {
+function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, tr: Translator): void {
+  const cover = coverInLanguage(submission.sheet, tr);
   const sheet = workbook.addWorksheet(SUBMISSION_SHEET);
   // Narrow enough to print at full size on a portrait page.
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = COVER_VALUE_WIDTH;
-  submission.sheet.lines.forEach((line, index) => {
+  cover.lines.forEach((line, index) => {
     const row = sheet.getRow(index + 1);
     const style = STYLES[line.style];
     row.getCell(1).value = escapeSheetText(line.label);
@@ -124,7 +127,10 @@ function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission):
     printArea: `A$1:B$${submission.sheet.printedLines}`,
     margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
-  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${mentee === "" ? "" : `${mentee} · `}&A · page &P of &N` };
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddFooter: `&C${mentee === "" ? "" : `${mentee} · `}&A · ${tr.t("cover.page", { page: "&P", pages: "&N" })}`,
+  };
 }
 
 /**
@@ -133,7 +139,7 @@ function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission):
  * errors). Open the bytes with `Excel.createWorkbook(base64)` or offer them
  * as a download; verifying them reports `submission: "unchanged"`.
  */
-export async function buildSubmissionWorkbook(submission: Submission): Promise<Uint8Array> {
+export async function buildSubmissionWorkbook(submission: Submission, tr: Translator = ENGLISH_TRANSLATOR): Promise<Uint8Array> {
   const { log, summary } = submission;
   const workbook = newWorkbook(ExcelJS.Workbook);
   const printed = new Map((submission.rows ?? []).map((row) => [row.row, row] as const));
@@ -151,7 +157,7 @@ export async function buildSubmissionWorkbook(submission: Submission): Promise<U
   writeForm(
     workbook,
     { profileCells: log.profileCells, rows: log.rows, dateSystem: log.dateSystem, fillIn: false, computed },
-    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission) },
+    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission, tr) },
   );
   // The cover shows the profile: its sheet is kept for the readers and for Excel, not printed as a page of its own.
   const profile = workbook.getWorksheet(PROFILE_SHEET);
