@@ -17,17 +17,22 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  {
-    files: ["src/core/**/*.ts"],
+  // Nothing outside the core, and nothing of the outside world; the rules (src/core/rules) know nothing of
+  // the engine that applies them (src/core/engine).
+  ...[
+    ["src/core/*.ts", "../*"],
+    ["src/core/rules/*.ts", "../../*", "../engine/rowCheck", "../engine/rowResults", "../engine/duplicateCheck"],
+    ["src/core/engine/*.ts", "../../*"],
+  ].map(([files, ...outside]) => ({
+    files: [files],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "no-restricted-imports": [
         "error",
-        // Nothing outside the core, and nothing of the outside world.
-        { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "node:*", "fs", "path", "../*"] },
+        { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "node:*", "fs", "path", ...outside] },
       ],
     },
-  },
+  })),
   // The layers of ARCHITECTURE.md: each folder of src imports only the folders below it.
   ...Object.entries({
     i18n: [],
@@ -46,10 +51,20 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: LAYERS.filter((layer) => layer !== folder && !allowed.includes(layer)).map((layer) => ({
-            group: [`../${layer}`, `../${layer}/*`],
-            message: `src/${folder} does not import src/${layer} (see ARCHITECTURE.md).`,
-          })),
+          patterns: [
+            ...LAYERS.filter((layer) => layer !== folder && !allowed.includes(layer)).map((layer) => ({
+              group: [`../${layer}`, `../${layer}/*`],
+              message: `src/${folder} does not import src/${layer} (see ARCHITECTURE.md).`,
+            })),
+            // The core's engine is its own, and the custom functions' recalculation's; its rules are read through src/core.
+            {
+              group:
+                folder === "functions"
+                  ? ["../core/engine/*", "../core/rules/*"]
+                  : ["../core/engine", "../core/engine/*", "../core/rules/*"],
+              message: "Import the core through src/core (see ARCHITECTURE.md).",
+            },
+          ],
         },
       ],
     },

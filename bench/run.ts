@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance figures of SPEC 9, from one run, each
+ * `npm run bench`: the performance figures of docs/rules.md §9, from one run, each
  * beside its floor. Timings are medians of several runs after warm-up; a
  * figure and its floor run in turns, so a busy machine slows both alike.
  */
@@ -20,6 +20,22 @@ function toLogRows(grid: Grid): LogRow[] {
 
 async function main(): Promise<void> {
   const grid = generateLog(ROWS);
+  // `npm run bench -- memory`: the memory targets alone (GNU time of the built command line).
+  if (process.argv.includes("memory")) {
+    for (const line of (await import("./memory").then((m) => m.benchMemory(grid))).notes) console.log(line);
+    return;
+  }
+  // `npm run bench -- pane` and `-- recalc`: one part alone, with its floor.
+  for (const [part, run] of [
+    ["pane", () => import("./pane").then((m) => m.benchPane(join(__dirname, "..")))],
+    ["recalc", () => import("./recalc").then((m) => m.benchRecalculation())],
+  ] as const) {
+    if (!process.argv.includes(part)) continue;
+    const { figures, notes } = await run();
+    printFigures(figures);
+    for (const line of notes) console.log(line);
+    return;
+  }
   console.log(`Benchmark on ${ROWS.toLocaleString("en")} generated rows (node ${process.version}, median of runs)`);
   const rows = toLogRows(grid);
   const gridInput = { grid, firstIndex: 1, rowNumberOffset: 1, profileCells: [], dateSystem: "1900" as const };

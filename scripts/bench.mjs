@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: bundles the benchmarks as the add-in and the command line
+ * `npm run bench` (`npm run bench -- memory`: the memory targets alone): bundles the benchmarks as the add-in and the command line
  * are bundled (one scope, no module wrappers) and runs them once.
  */
 import { build } from "esbuild";
@@ -24,5 +24,5 @@ await bundle("read-csv-only.ts", join(root, "lib", "bench-read-csv.cjs"));
 await bundle("reader-child.ts", join(root, "lib", "bench-reader.cjs"));
 await bundle("stream-floor.ts", join(root, "lib", "bench-stream-floor.cjs"));
 await bundle("slow-reader.ts", join(root, "lib", "bench-slow-reader.cjs"));
-const result = spawnSync("node", ["--expose-gc", outfile], { cwd: root, stdio: "inherit" });
+const result = spawnSync("node", ["--expose-gc", outfile, ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);

@@ -26,7 +26,7 @@ import {
   excelSerialToIsoDate,
 } from "../../src/core";
 import { UnreadableFileError } from "../../src/workbook/errors";
-import { mapColumns } from "../../src/workbook/read-xlsx";
+import { mapColumns } from "../../src/workbook/form-sheets";
 import { repairAbsoluteTargets } from "./zip-repair";
 
 export interface WorkbookLog {

@@ -1,5 +1,5 @@
 /**
- * The command line's arguments (SPEC 7), parsed once by zod schemas. The
+ * The command line's arguments (docs/rules.md §7), parsed once by zod schemas. The
  * options that set a profile field come from the form definition (each
  * field's `flag`, checked by its kind), so a new field gets its option
  * without touching this file. Any mistake is a `UsageError` with one line

@@ -1,5 +1,5 @@
 /**
- * The command line's commands (SPEC 7). Each writes through `Io` and returns
+ * The command line's commands (docs/rules.md §7). Each writes through `Io` and returns
  * its exit status: 0 no errors, 1 some row or profile error, 2 a file cannot
  * be read or the arguments are wrong.
  */
@@ -28,6 +28,7 @@ import {
   utcTimeText,
   verificationState,
   verifyLog,
+  errorText,
 } from "../core";
 import { UnreadableFileError } from "../workbook/errors";
 import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
@@ -95,7 +96,7 @@ export interface VerifiedFile {
 
 /**
  * Verifies one file: its report, with the submission check when it is an exported submission, and
- * with the ledger's check of its claim (SPEC 11) when a ledger is given.
+ * with the ledger's check of its claim (docs/rules.md §4) when a ledger is given.
  */
 export async function verifyFile(
   path: string,
@@ -104,7 +105,7 @@ export async function verifyFile(
   ledger?: AwardLedger,
 ): Promise<VerifiedFile> {
   const { log, submissionRows } = await readLogFileToVerify(path);
-  // A CSV log is checked as it is read: it is no submission.
+  // A CSV log, or a workbook without a Submission sheet, is checked as it is read: it is no submission.
   if (isStreamed(log)) return { ...(await reportLog(log, { asOf: flags.asOf, overrides, sha256: nodeSha256 })), rowDigests: [] };
   const submission = submissionRows === null ? null : readSubmissionSheet(submissionRows);
   const verified = await verifyLog(log, { asOf: flags.asOf, overrides, submission, sha256: nodeSha256 });
@@ -121,7 +122,7 @@ export async function verifyFile(
 /** SHA-256 of a text's UTF-8 bytes in hex, at once. */
 const nodeSha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
-/** A report as `--json` prints it: with its state (SPEC 11) first. */
+/** A report as `--json` prints it: with its state (docs/rules.md §4) first. */
 const withState = (report: VerifiedReport): VerifiedReport & { state: VerificationState } =>
   Object.defineProperties({ state: verificationState(report) }, Object.getOwnPropertyDescriptors(report)) as VerifiedReport & {
     state: VerificationState;
@@ -169,7 +170,7 @@ export async function runVerify(
   const { files, batch } = await expandFileArguments(paths);
   const verifiedAt = now().toISOString();
   const tr = await cliTranslator(flags.json ? undefined : flags.lang);
-  // The record is the ledger of awards (SPEC 11); the files of a batch join it as they are verified.
+  // The record is the ledger of awards (docs/rules.md §4); the files of a batch join it as they are verified.
   let ledger: AwardLedger;
   try {
     ledger = new AwardLedger(flags.record === undefined ? [] : await readRecordRows(flags.record));
@@ -229,9 +230,7 @@ export async function runVerify(
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
       const message =
-        error instanceof UnreadableFileError
-          ? unreadableMessage(file, error)
-          : `${file}: could not be checked (${error instanceof Error ? error.message : String(error)})`;
+        error instanceof UnreadableFileError ? unreadableMessage(file, error) : `${file}: could not be checked (${errorText(error)})`;
       worst = EXIT_UNREADABLE;
       io.err(problemLine(message));
       results.push({
@@ -243,7 +242,7 @@ export async function runVerify(
       });
     }
   }
-  // Attention first (SPEC 11): a batch lists its results in the order of the states.
+  // Attention first (docs/rules.md §4): a batch lists its results in the order of the states.
   const ordered = byState(results, (result) => result.state);
   if (flags.json)
     await outJson(
@@ -300,7 +299,7 @@ export async function runExport(command: Extract<Command, { command: "export" }>
     return EXIT_FINDINGS;
   }
   const { buildSubmissionWorkbook } = await import("../workbook/submission");
-  const bytes = await buildSubmissionWorkbook(prepared.submission, await cliTranslator(flags.lang));
+  const bytes = await buildSubmissionWorkbook(prepared.submission, { translator: await cliTranslator(flags.lang) });
   const written: string[] = [];
   try {
     if (flags.pdf !== undefined) {
@@ -374,7 +373,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.err(problemLine(error.message));
       return EXIT_UNREADABLE;
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     io.err(problemLine(`unexpected failure: ${detail.split("\n")[0] ?? ""}`));
     return EXIT_UNREADABLE;
   }

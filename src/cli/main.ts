@@ -2,6 +2,7 @@
  * Entry point of the `cst-mentorship` command (bundled to lib/cli.cjs by
  * scripts/build-cli.mjs). Everything it writes goes through `terminalSafe`.
  */
+import { errorText } from "../core";
 import { runCli } from "./commands";
 import { terminalSafe } from "./terminal";
 
@@ -48,7 +49,7 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     process.stderr.write(`cst-mentorship: unexpected failure: ${terminalSafe(detail.split("\n")[0] ?? "")}\n`);
     process.exitCode = 2;
   },

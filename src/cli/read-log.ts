@@ -13,12 +13,20 @@ import { isUtf8 } from "node:buffer";
 import { constants, readSync } from "node:fs";
 import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent } from "../core";
+import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent, errorLine } from "../core";
 import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf } from "../workbook/csv";
 import { UnreadableFileError } from "../workbook/errors";
 import { CSV_PIECE_BYTES, sizeText } from "../workbook/limits";
 import { textFormatProblem } from "../workbook/formats";
-import { OTHER_FORMATS, byteLimitOf, isCsvLogFile, readCsvLogBytes, readLogBytes, tooLargeError } from "../workbook/read-file";
+import {
+  OTHER_FORMATS,
+  byteLimitOf,
+  isCsvLogFile,
+  readCsvLogBytes,
+  readLogBytes,
+  readLogFile as readWorkbookLogFile,
+  tooLargeError,
+} from "../workbook/read-file";
 
 function systemMessage(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -50,7 +58,7 @@ function asUnreadable(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
   const message = systemMessage(error);
   if (message !== null) return new UnreadableFileError(message);
-  return new UnreadableFileError(`it cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  return new UnreadableFileError(`it cannot be read (${errorLine(error)})`);
 }
 
 /** What a path is when it is not a regular file, in a person's words. */
@@ -190,8 +198,8 @@ function isUtf8File(fd: number, limit: number, what: string): boolean {
 
 /**
  * A CSV log as a stream of rows, read a piece at a time as it is checked: `verify` never holds a long log
- * whole, as bytes, as text or as rows (SPEC 9's memory bound). Whether the bytes are UTF-8 decides how all of
- * them read (SPEC 5), so the file is read once for that before its rows are. What `readCsvLogFile` and
+ * whole, as bytes, as text or as rows (docs/rules.md §9's memory bound). Whether the bytes are UTF-8 decides how all of
+ * them read (docs/rules.md §5), so the file is read once for that before its rows are. What `readCsvLogFile` and
  * `readLogFile` give as one list, the stream gives in batches, with the same row numbers and cells.
  */
 async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, limit: number, what: string): Promise<StreamedLogInput> {
@@ -248,8 +256,9 @@ export async function readLogFileToVerify(
       streaming = true;
       return { log, submissionRows: null };
     }
-    const { log, submissionRows } = await readLogBytes(name, readRange(handle.fd, 0, size, limit, what));
-    return { log, submissionRows };
+    // A workbook that is no submission is checked as its log's rows stream from the sheet (sheet-stream.ts).
+    const { content, streamedLog } = await readWorkbookLogFile(name, readRange(handle.fd, 0, size, limit, what), { streamLog: true });
+    return { log: streamedLog ?? content.log, submissionRows: content.submissionRows };
   } catch (error) {
     throw asUnreadable(error);
   } finally {

@@ -215,7 +215,7 @@ export function submissionLines(report: VerifiedReport, tr: Translator = ENGLISH
   return lines;
 }
 
-/** Credits awarded before this log and from it (SPEC 11), when there are any: where this log's new credits start. */
+/** Credits awarded before this log and from it (docs/rules.md §4), when there are any: where this log's new credits start. */
 export function awardedLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string | null {
   const { before, fromLog } = report.awarded;
   if (before === 0 && fromLog === 0) return null;
@@ -256,7 +256,7 @@ export function batchLine(file: string, report: VerifiedReport, assessment?: Ass
   });
 }
 
-/** The batch's closing lines: how many files are in each state (in SPEC 11's order, with its words), and those not ready to award. */
+/** The batch's closing lines: how many files are in each state (in docs/rules.md §4's order, with its words), and those not ready to award. */
 export function batchTotals(
   results: readonly { file: string; state: VerificationState; credits: number }[],
   tr: Translator = ENGLISH_TRANSLATOR,

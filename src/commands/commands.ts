@@ -13,6 +13,7 @@
  * until the person opens the pane, which then exports at once, and a small
  * dialog over the workbook says to open it.
  */
+import "../excel/pageSecurity";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { requestExport } from "./exportRequest";
 

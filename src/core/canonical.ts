@@ -1,5 +1,5 @@
 /**
- * The canonical form of a log and its fingerprint (SPEC 6).
+ * The canonical form of a log and its fingerprint (docs/rules.md §6).
  *
  * Canonical form, version 2: the UTF-8 bytes of
  *
@@ -41,7 +41,8 @@ import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 import type { DateSystem } from "./dates";
 import { type FieldKind, type FormDefinition, type ProfileFieldDefinition, FORM } from "./form";
 import { type ProfileCells, type ProfileOverrides, applyProfileOverrides } from "./profile";
-import { type LogRow, isEmptyRow, readDateCell } from "./rows";
+import { type LogRow, isEmptyRow } from "./rows";
+import { readDateCell } from "./rules/date";
 import type { RuleSetId } from "./rulesets";
 
 /** The canonical form's version an export writes now. */
@@ -266,7 +267,7 @@ export function sha256HexOfPieces(pieces: Iterable<string>, stream?: () => Sha25
   return hash.hex();
 }
 
-/** The fingerprint of SPEC 6: SHA-256 of the canonical form, through `stream` when given (see `sha256HexOfPieces`). */
+/** The fingerprint of docs/rules.md §6: SHA-256 of the canonical form, through `stream` when given (see `sha256HexOfPieces`). */
 export function fingerprint(input: CanonicalInput, form: FormDefinition = FORM, stream?: () => Sha256Stream): Promise<string> {
   return sha256HexOfPieces(canonicalPieces(input, form), stream);
 }

@@ -1,5 +1,5 @@
 /**
- * The activity catalog (SPEC 2): one table. The activity fixes the category,
+ * The activity catalog (docs/rules.md §1): one table. The activity fixes the category,
  * the unit its quantity is entered in, and how that quantity converts to
  * credited hours. Adding an activity touches this table only.
  */
@@ -194,7 +194,7 @@ export function activityByCode(code: string): Activity | undefined {
   return ACTIVITIES.find((activity) => activity.code === code);
 }
 
-/** Units by name: singular and plural, and whether only whole units count (SPEC 2: whole sessions and recordings). */
+/** Units by name: singular and plural, and whether only whole units count (docs/rules.md §1: whole sessions and recordings). */
 export const UNIT_LABELS: Readonly<Record<QuantityUnit, { one: string; many: string; whole: boolean }>> = {
   hours: { one: "hour", many: "hours", whole: false },
   sessions: { one: "session", many: "sessions", whole: true },

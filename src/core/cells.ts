@@ -8,10 +8,6 @@
  * without its result (`{ formula }`: openpyxl never computes one). The rules
  * turn both into a finding on the row that names the cell.
  */
-import { z } from "zod";
-
-// The add-in's Content-Security-Policy forbids eval; zod's compiled parsers would probe for it.
-z.config({ jitless: true });
 
 export interface DecodedDate {
   readonly isoDate: string;

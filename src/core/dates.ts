@@ -7,6 +7,15 @@ export type IsoDate = string;
 
 export type DateSystem = "1900" | "1904";
 
+/** Excel's last row: no sheet, range or log has more rows. */
+export const EXCEL_LAST_ROW = 1_048_576;
+
+/** A day number below any day of years 1 to 9999: "no day" in typed arrays of day numbers. */
+export const NO_DAY = -2_147_483_648;
+
+/** Day numbers of years 1 to 9999 (days since 1970-01-01) plus this start at 0: an index into arrays by day. */
+export const DAY_NUMBER_OFFSET = 720_000;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 /** Excel's largest date, 9999-12-31, in the 1900 system. */

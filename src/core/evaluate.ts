@@ -1,6 +1,6 @@
 /**
  * A whole log, evaluated: rows checked, profile read, credits allocated, and
- * the report of SPEC 7 (the command line's JSON; the functions and the
+ * the report of docs/rules.md §7 (the command line's JSON; the functions and the
  * taskpane show parts of the same object). Two entry points:
  * `summarizeLog` (what credits need, for the custom functions) and
  * `checkLog` (the same with each row's result, for the pane and reports).
@@ -14,8 +14,9 @@ import { type Finding, finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type Profile, type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { type LogRow, type RowOptions, type RowResult, checkRowInto, isEmptyRow, newRowResult } from "./rows";
-import { RowResults } from "./rowResults";
+import { type LogRow, type RowOptions, type RowResult, isEmptyRow } from "./rows";
+import { checkRowInto, newRowResult } from "./engine/rowCheck";
+import { RowResults } from "./engine/rowResults";
 import type { RuleSetId } from "./rulesets";
 
 /** A log as every reader gives it: a CSV file, a workbook file, the open workbook. */
@@ -193,7 +194,7 @@ function evaluate(input: AnyLogInput, options: EvaluateOptions, keepRows: RowRes
 }
 
 /**
- * SPEC 11: the log no longer meets every credit awarded from it (K < W): a row those credits used was
+ * docs/rules.md §4: the log no longer meets every credit awarded from it (K < W): a row those credits used was
  * changed or removed. An error of the profile's W, naming how many of them the log still supports.
  */
 export function awardsUnsupported(profile: Profile, allocation: Allocation): Finding<"awards-unsupported"> | null {
@@ -246,9 +247,9 @@ export interface Report {
   /** The as-of date the log was checked against. */
   readonly asOf: IsoDate;
   readonly ruleSet: RuleSetId;
-  /** Credits newly earned by this log (SPEC 11: not those awarded before it or from it). */
+  /** Credits newly earned by this log (docs/rules.md §4: not those awarded before it or from it). */
   readonly credits: number;
-  /** P and W of SPEC 11: credits awarded before this log, and from earlier submissions of it. */
+  /** P and W of docs/rules.md §4: credits awarded before this log, and from earlier submissions of it. */
   readonly awarded: { readonly before: number; readonly fromLog: number };
   /** The number of the first credit this log newly earns (P+W+1). */
   readonly firstNewCredit: number;
@@ -316,7 +317,7 @@ export function buildReport(assessment: Assessment, logFingerprint: string, subm
 }
 
 /**
- * Checks a log and reports it as SPEC 7's JSON object (without the submission check). The rows are read
+ * Checks a log and reports it as docs/rules.md §7's JSON object (without the submission check). The rows are read
  * once: each goes to the fingerprint's canonical form as it is checked.
  */
 export async function reportLog(

@@ -1,5 +1,5 @@
 /**
- * Findings are values, not exceptions: a code from SPEC 3 or SPEC 4, a
+ * Findings are values, not exceptions: a code from docs/rules.md §2 or §3, a
  * message that tells a person what to fix, and the field it is about (a log
  * column or a profile field; null when it is about the row as a whole), so
  * that a form can put the message beside its field and a sheet can select
@@ -56,7 +56,7 @@ export function findingsLine(findings: readonly Finding[]): string {
   return findings.map((each) => each.message).join(" · ");
 }
 
-/** Findings in one line with their codes, as CST.STATUS returns them (SPEC 8): "code: message | code: message". */
+/** Findings in one line with their codes, as CST.STATUS returns them (docs/rules.md §8): "code: message | code: message". */
 export function codedFindingsLine(findings: readonly Finding[]): string {
   return findings.map((each) => `${each.code}: ${each.message}`).join(" | ");
 }

@@ -1,5 +1,5 @@
 /**
- * The tracking form (SPEC 5), defined once. Every profile field and log
+ * The tracking form (docs/rules.md §5), defined once. Every profile field and log
  * column is one entry of `FORM`: its label, its kind, its position (the
  * order of the entries), its default, its command-line option, its choices,
  * its width and its help. Everything that reads or writes the form follows
@@ -72,7 +72,7 @@ export const NUMBER_FORMATS: Readonly<Record<FieldKind, string>> = {
   wholeNumber: "0",
 };
 
-/** Provider credentials the Credential dropdown offers (free text is still read; SPEC 3). */
+/** Provider credentials the Credential dropdown offers (free text is still read; docs/rules.md §2). */
 export const CREDENTIAL_CHOICES = ["CST-T", "CST-D", "Mentor"] as const;
 
 const LOG_FIELDS = [
@@ -222,7 +222,7 @@ export const LISTS_SHEET = FORM.listsSheet;
 export const LOG_FIELD_DEFINITIONS: readonly LogColumnDefinition<LogFieldKey>[] = FORM.log;
 export const PROFILE_FIELDS: readonly ProfileFieldDefinition<ProfileKey>[] = FORM.profile;
 
-/** The seven input column headers, in order (SPEC 5). */
+/** The seven input column headers, in order (docs/rules.md §5). */
 export const LOG_COLUMNS = FORM.log.map((column) => column.label) as readonly string[];
 /** Number of input columns: computed columns may follow them. */
 export const INPUT_COLUMN_COUNT = FORM.log.length;

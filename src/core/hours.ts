@@ -36,7 +36,7 @@ const DECIMAL_PARTS = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /**
  * A decimal number's text rounded to hundredths, half away from zero, on
- * its decimal digits (SPEC 3): 1.005 is 1.01 and 2.155 is 2.16, as Excel's
+ * its decimal digits (docs/rules.md §2): 1.005 is 1.01 and 2.155 is 2.16, as Excel's
  * ROUND and a person give, although the binary doubles nearest to them lie
  * just below. Null when the text is not a decimal number or its magnitude
  * is beyond `limit` hundredths (the caller refuses such quantities anyway).

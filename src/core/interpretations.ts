@@ -1,6 +1,6 @@
 /**
  * Every reading the rules make where the program's pages are silent or
- * loose (SPEC marks them **Interpretation**), in one place, each with the
+ * loose (docs/rules.md marks them **Interpretation**), in one place, each with the
  * page's own words beside it. The rules use the values here, so changing an
  * interpretation is a change to this file.
  *
@@ -78,7 +78,7 @@ export const QUANTITY_DECIMALS: Interpretation = {
 /** A cell holding an Excel error or a formula without its result makes its row an error row, unless it is in Notes. */
 export const UNREADABLE_CELLS: Interpretation = {
   pageWords:
-    "(SPEC 8: a log cell that holds an Excel error makes that row an error row; in Notes, which no rule reads, it is a cell-error warning)",
+    "(docs/rules.md §8: a log cell that holds an Excel error makes that row an error row; in Notes, which no rule reads, it is a cell-error warning)",
   reading:
     "Such a cell is a `cell-error` finding on its field, whichever column it is in: an error that leaves the row 0 hours, except in Notes, where it is a warning and the row still counts.",
 };

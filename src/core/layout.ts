@@ -67,6 +67,8 @@ export interface SheetLayout {
   readonly widths: readonly { readonly column: number; readonly width: number }[];
   /** Fixed cells the form is made with: labels, headers, list choices. */
   readonly values: readonly { readonly row: number; readonly column: number; readonly value: string; readonly bold: boolean }[];
+  /** Values a new form starts with, where a person then types their own (the Profile's defaults). */
+  readonly defaults: readonly { readonly row: number; readonly column: number; readonly value: string | number }[];
   readonly formats: readonly LayoutFormat[];
   readonly validations: readonly LayoutValidation[];
   readonly table: LayoutTable | null;
@@ -136,6 +138,7 @@ export function formLayout(form: FormDefinition = FORM, options: LayoutOptions =
     hidden: false,
     widths: form.log.map((column, index) => ({ column: index + 1, width: column.width })),
     values: [],
+    defaults: [],
     formats: form.log.map((column, index) => ({
       range: { kind: "tableColumn", column: index + 1 },
       numberFormat: NUMBER_FORMATS[column.kind],
@@ -172,6 +175,7 @@ export function formLayout(form: FormDefinition = FORM, options: LayoutOptions =
       { column: 2, width: 40 },
     ],
     values: form.profile.map((field, index) => ({ row: index + 1, column: 1, value: field.label, bold: true })),
+    defaults: form.profile.map((field, index) => ({ row: index + 1, column: 2, value: field.defaultValue })),
     formats: form.profile.map((field, index) => ({
       range: cellRange(index + 1, 2),
       numberFormat: NUMBER_FORMATS[field.kind],
@@ -208,6 +212,7 @@ export function formLayout(form: FormDefinition = FORM, options: LayoutOptions =
       range: { kind: "cells", top: 1, left: index + 1, bottom: list.choices.length + 1, right: index + 1 },
       numberFormat: NUMBER_FORMATS.text,
     })),
+    defaults: [],
     validations: [],
     table: null,
     frozenRows: 0,
@@ -217,6 +222,12 @@ export function formLayout(form: FormDefinition = FORM, options: LayoutOptions =
   const profileValues: LayoutName = { name: form.profileName, sheet: form.profileSheet, address: `$B$1:$B$${form.profile.length}` };
   return { sheets: [profile, log, listsSheet], names: [profileValues] };
 }
+
+/** Widths in characters of the add-in's own CST Verification sheet: its labels, then their values. */
+export const VERIFICATION_WIDTHS: SheetLayout["widths"] = [
+  { column: 1, width: 28 },
+  { column: 2, width: 60 },
+];
 
 /** The sheet of a layout by name. */
 export function layoutSheet(layout: WorkbookLayout, name: string): SheetLayout {

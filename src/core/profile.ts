@@ -1,5 +1,5 @@
 /**
- * The mentee's profile (SPEC 4): the `Profile` sheet's values, with the
+ * The mentee's profile (docs/rules.md §3): the `Profile` sheet's values, with the
  * command line's flags or the taskpane's editor laid over them.
  */
 import { z } from "zod";
@@ -8,7 +8,7 @@ import type { DateSystem, IsoDate } from "./dates";
 import { type Finding, type ProfileErrorCode, finding } from "./findings";
 import { type FormDefinition, type ProfileKey, FORM, PROFILE_FIELDS, PROFILE_INDEX } from "./form";
 import { RULE_SETS, RULE_SET_IDS, type RuleSet, type RuleSetId, findRuleSet } from "./rulesets";
-import { dateProblemText, readDateCell } from "./rows";
+import { dateProblemText, readDateCell } from "./rules/date";
 
 /** The Profile sheet's value cells (B1:B7; a form older than row 7 gives six), in the order of the form's profile fields. */
 export type ProfileCells = readonly CellValue[];

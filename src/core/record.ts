@@ -3,7 +3,7 @@
  * from the command line (`verify --record`) and from the pane's Coordinator
  * tab (the `CST Verification` sheet), never twice for one fingerprint.
  *
- * The record is also the coordinator's ledger of awards (SPEC 11): an earlier
+ * The record is also the coordinator's ledger of awards (docs/rules.md §4): an earlier
  * row of the same mentee whose state was READY TO AWARD and whose Decision is
  * not `returned` is an award of its credits (First credit … First credit +
  * Credits − 1), made from the rows whose digests it lists. A submission that
@@ -18,7 +18,7 @@ import { type Edit, type VerifiedReport, submissionFieldLabel } from "./submissi
 import { certificationText, listText, missingText, ordinal, utcTimeText } from "./words";
 
 /**
- * What a verified file needs, in the order a coordinator looks at them (SPEC 11): a batch lists its
+ * What a verified file needs, in the order a coordinator looks at them (docs/rules.md §4): a batch lists its
  * results in this order. Only `ready` is an award to make.
  */
 export const VERIFICATION_STATES = [
@@ -77,7 +77,7 @@ export interface AwardClash {
   readonly rows?: readonly number[];
 }
 
-/** The state of a verified report: attention first, in SPEC 11's order. */
+/** The state of a verified report: attention first, in docs/rules.md §4's order. */
 export function verificationState(report: VerifiedReport): VerificationState {
   if (report.submission === "edited") return "edited";
   if ((report.summaryMismatches?.length ?? 0) > 0) return "summary-differs";
@@ -128,7 +128,7 @@ export const RETURNED_DECISION = "returned";
 
 export type RecordRow = readonly (string | number)[];
 
-/** Hex digits of a row's digest (SPEC 6) the record keeps: enough to tell rows apart, short enough for a cell. */
+/** Hex digits of a row's digest (docs/rules.md §6) the record keeps: enough to tell rows apart, short enough for a cell. */
 export const RECORD_DIGEST_LENGTH = 16;
 
 /** One record row, in the order of RECORD_COLUMNS; `rowDigests` are the log rows' digests (a submission's; none for a plain log). */
@@ -244,7 +244,7 @@ export function rowRangesText(rows: readonly number[]): string {
 const dayOf = (verified: string): string => /^\d{4}-\d{2}-\d{2}/.exec(verified)?.[0] ?? verified;
 
 /**
- * The awards a record holds (SPEC 11), and the check of a new submission against them. Rows
+ * The awards a record holds (docs/rules.md §4), and the check of a new submission against them. Rows
  * added while a batch is verified join it: two files of one batch are checked against each other.
  */
 export class AwardLedger {

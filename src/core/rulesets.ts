@@ -1,5 +1,5 @@
 /**
- * The program's credit rules as data (SPEC 4). A future change of the rules
+ * The program's credit rules as data (docs/rules.md §3). A future change of the rules
  * is a new entry here; every export names the rule set it used.
  */
 import type { Category } from "./catalog";

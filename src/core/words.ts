@@ -16,11 +16,6 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** "1 credit", "2 credits". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** "6 h", "1.5 h". */
 export function hoursText(milli: Millihours): string {
   return `${formatHours(milli)} h`;

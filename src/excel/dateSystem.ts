@@ -9,16 +9,13 @@
  * once and remember.
  */
 import type { DateSystem } from "../core";
+import { supportsExcelApi } from "./host";
 
 const SERIAL_OF_1904_01_01_IN_1904 = 0;
 
-function supportsDateFunction(): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.2") === true;
-}
-
 /** Queues the probe in a batch; after the batch's `sync`, the returned function tells the date system. */
 export function queueDateSystemProbe(context: Excel.RequestContext): () => DateSystem {
-  const probe = supportsDateFunction() ? context.workbook.functions.date(1904, 1, 1).load("value, error") : null;
+  const probe = supportsExcelApi("1.2") ? context.workbook.functions.date(1904, 1, 1).load("value, error") : null;
   return () => (probe !== null && !probe.error && probe.value === SERIAL_OF_1904_01_01_IN_1904 ? "1904" : "1900");
 }
 

@@ -18,13 +18,14 @@ export function displayLanguage(): string | null {
   return typeof Office === "undefined" ? null : (Office.context?.displayLanguage ?? null);
 }
 
+/** Whether the host offers ExcelApi `version` (false outside Office). */
+export function supportsExcelApi(version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+}
+
 /** Whether Excel can open bytes as a new workbook (ExcelApi 1.8). */
 export function canCreateWorkbook(): boolean {
-  return (
-    typeof Office !== "undefined" &&
-    typeof Excel !== "undefined" &&
-    Office.context?.requirements?.isSetSupported("ExcelApi", "1.8") === true
-  );
+  return typeof Excel !== "undefined" && supportsExcelApi("1.8");
 }
 
 /**
@@ -67,8 +68,7 @@ const decimalMarks = new WeakMap<object, string>();
  * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-decimalseparator-member
  */
 export async function excelDecimalMark(): Promise<string | null> {
-  if (typeof Excel === "undefined" || typeof Office === "undefined") return null;
-  if (Office.context?.requirements?.isSetSupported("ExcelApi", "1.11") !== true) return null;
+  if (typeof Excel === "undefined" || !supportsExcelApi("1.11")) return null;
   const known = decimalMarks.get(Excel);
   if (known !== undefined) return known;
   try {

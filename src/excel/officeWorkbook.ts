@@ -36,29 +36,9 @@
  * is serial 0 in the 1904 system and 1462 in the 1900 system. Hosts without
  * ExcelApi 1.2 fall back to the 1900 system, Excel's default.
  */
+import { type CellValue, LOG_SHEET, LOG_TABLE, PROFILE_FIELDS, PROFILE_INDEX, PROFILE_SHEET, formLayout, isBlankCell } from "../core";
 import {
-  type CellValue,
-  type DateSystem,
-  type LayoutRange,
-  type LogRow,
-  type SheetLayout,
-  type WorkbookContent,
-  DATE_FORMAT,
-  LOG_COLUMNS,
-  LOG_SHEET,
-  LOG_TABLE,
-  NUMBER_FORMATS,
-  PROFILE_FIELDS,
-  PROFILE_SHEET,
-  SUBMISSION_SHEET,
-  TEXT_FORMAT,
-  columnLetter,
-  formLayout,
-  isBlankCell,
-  listFormula,
-  rangeAddress,
-} from "../core";
-import {
+  type FormRead,
   type GoToTarget,
   type InsertFormResult,
   type ProfileChanges,
@@ -68,259 +48,37 @@ import {
   type VerificationWrite,
   FORM_LISTS_SHEET,
   INPUT_COLUMN_COUNT,
-  NO_FORM_MESSAGE,
   NO_PROFILE_MESSAGE,
-  STATUS_HEADER,
-  VERIFICATION_FIRST_ROW,
-  VERIFICATION_MARK,
-  VERIFICATION_SHEET,
   WorkbookError,
-  cellAddress,
+} from "./workbook";
+import {
   cellName,
   existingFormReason,
   formulaInTheWay,
+  inputColumns,
   profileRowProblem,
-  isStatusText,
   rowChangedMessage,
   sameCell,
   sameCells,
-  valueInTheWay,
-} from "./workbook";
-import { queueDateSystemProbe } from "./dateSystem";
+  writtenFormat,
+} from "./decisions";
+import {
+  type Block,
+  type ExcelValue,
+  FIRST_CHUNK_ROWS,
+  isFormula,
+  isPayloadTooLarge,
+  loadBlock,
+  run,
+  toCellValue,
+  toExcelValue,
+} from "./officeBatch";
+import { applySheet } from "./officeLayout";
+import { PROFILE_LABELS_ADDRESS, PROFILE_VALUES_ADDRESS, readFormContent } from "./officeRead";
+import { followForm } from "./officeEvents";
+import { markRows, readVerification, writeVerification } from "./officeOwnPlaces";
 
-/** Excel's column width unit is points; the form gives widths in characters. */
-const POINTS_PER_CHARACTER = 7;
-
-const PROFILE_VALUES_ADDRESS = `B1:B${PROFILE_FIELDS.length}`;
-const PROFILE_LABELS_ADDRESS = `A1:A${PROFILE_FIELDS.length}`;
-
-/** What one chunk of rows may carry: a fifth of Excel on the web's 5 MB limit, so that a misjudged chunk still passes. */
-export const CHUNK_BYTES = 1_000_000;
-/** Rows of the first chunk, before the size of a row is known; later chunks are sized from the bytes per row seen. */
-export const FIRST_CHUNK_ROWS = 2_000;
-export const MAX_CHUNK_ROWS = 50_000;
-
-type ExcelValue = string | number | boolean;
-
-/** A cell as Excel stores it: decoded dates as ISO text, blanks as "". */
-function toExcelValue(value: CellValue): ExcelValue {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") return "isoDate" in value ? value.isoDate : "excelError" in value ? value.excelError : "";
-  return value;
-}
-
-function toCellValue(value: unknown): CellValue {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  return "";
-}
-
-/** The number format to set before writing a value: Text for a string, so it is kept as typed; null leaves the cell's format. */
-function keepAsWritten(value: ExcelValue | null): string | null {
-  return typeof value === "string" && value !== "" ? TEXT_FORMAT : null;
-}
-
-/** Whether a cell holds a formula: its formula text differs from its value. */
-function isFormula(formula: unknown, value: unknown): formula is string {
-  return typeof formula === "string" && formula.startsWith("=") && formula !== value;
-}
-
-/** UTF-8 bytes of a value's JSON: what a request or response carries. */
-function jsonBytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? "";
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
-  }
-  return bytes;
-}
-
-/** Rows of the next chunk, from the bytes the last one carried. */
-function nextChunkRows(bytes: number, rows: number): number {
-  const perRow = Math.max(1, bytes / Math.max(1, rows));
-  return Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(CHUNK_BYTES / perRow)));
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-}
-
-function isPayloadTooLarge(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
-}
-
-/** Maps each of the seven input headers to its column in the table; names the first one missing. */
-function inputColumns(headers: readonly unknown[]): number[] {
-  const names = headers.map((header) => String(header).trim().toLowerCase());
-  return LOG_COLUMNS.map((column) => {
-    const index = names.indexOf(column.toLowerCase());
-    if (index < 0) {
-      throw new WorkbookError(`The ${LOG_TABLE} table has no ${column} column: give its columns the headers ${LOG_COLUMNS.join(", ")}.`);
-    }
-    return index;
-  });
-}
-
-/** The block of table columns that holds the seven input columns: reading it leaves out columns after them. */
-function inputSpan(columns: readonly number[]): { readonly first: number; readonly width: number } {
-  const first = Math.min(...columns);
-  return { first, width: Math.max(...columns) - first + 1 };
-}
-
-/**
- * Every batch waits while a cell is being edited: without `delayForCellEdit`
- * (ExcelApi 1.11) Excel fails a batch that arrives during the edit, and the
- * pane reads right after each change, often while the next cell is typed
- * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
- */
-export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
-
-/** Runs a batch; a missing table or sheet becomes the given message for the user. */
-async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, missing: string = NO_FORM_MESSAGE): Promise<T> {
-  try {
-    return await Excel.run(RUN_OPTIONS, batch);
-  } catch (error) {
-    if (error instanceof WorkbookError) throw error;
-    if (errorCode(error) === "ItemNotFound") throw new WorkbookError(missing);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WorkbookError(`Excel could not complete the change (${message}): try again, and check that no cell is being edited.`);
-  }
-}
-
-function supportsExcelApi(version: string): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
-}
-
-interface Block {
-  readonly values: unknown[][];
-  readonly formulas: unknown[][];
-}
-
-/** Loads a range's values (and formulas) in one sync. */
-async function loadBlock(context: Excel.RequestContext, range: Excel.Range, withFormulas: boolean): Promise<Block> {
-  range.load(withFormulas ? "values, formulas" : "values");
-  await context.sync();
-  return { values: range.values, formulas: withFormulas ? range.formulas : [] };
-}
-
-/**
- * Reads `rowCount` rows of a block in chunks, one sync each, handing each
- * chunk to `each` with its first row. The first chunk has FIRST_CHUNK_ROWS
- * rows, the next ones as many as the bytes per row seen so far allow; a chunk
- * Excel still refuses as too large is read again in halves.
- */
-async function readInChunks(
-  context: Excel.RequestContext,
-  rowCount: number,
-  rangeAt: (start: number, count: number) => Excel.Range,
-  withFormulas: boolean,
-  each: (start: number, block: Block) => void,
-  /** Rows already read (a first chunk loaded with the table's size): reading starts after them. */
-  from = 0,
-  /** Rows in the first chunk read here (sized from the rows already read, where there are some). */
-  firstSize = FIRST_CHUNK_ROWS,
-): Promise<void> {
-  let size = firstSize;
-  for (let start = from; start < rowCount;) {
-    const count = Math.min(size, rowCount - start);
-    let block: Block;
-    try {
-      block = await loadBlock(context, rangeAt(start, count), withFormulas);
-    } catch (error) {
-      if (!isPayloadTooLarge(error) || count === 1) throw error;
-      size = Math.ceil(count / 2);
-      continue;
-    }
-    each(start, block);
-    size = nextChunkRows(jsonBytes(block.values) + (withFormulas ? jsonBytes(block.formulas) : 0), count);
-    start += count;
-  }
-}
-
-/** A row-by-column array of one value. */
-function filled<T>(rows: number, columns: number, value: T): T[][] {
-  return Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
-}
-
-/** Applies one sheet of the form's layout (layout.ts) through Office.js: the same description exceljs and the memory workbook apply. */
-function applySheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
-  const table =
-    layout.table === null
-      ? null
-      : sheet.tables.add(`A${layout.table.headerRow}:${columnLetter(layout.table.headers.length)}${layout.table.headerRow + 1}`, true);
-  if (table !== null && layout.table !== null) {
-    table.name = layout.table.name;
-    table.style = layout.table.style;
-    table.getHeaderRowRange().values = [[...layout.table.headers]];
-  }
-  const rangeOf = (range: LayoutRange): { readonly range: Excel.Range; readonly rows: number; readonly columns: number } =>
-    range.kind === "tableColumn" && table !== null
-      ? // A new table has one data row.
-        { range: table.columns.getItemAt(range.column - 1).getDataBodyRange(), rows: 1, columns: 1 }
-      : range.kind === "cells"
-        ? {
-            range: sheet.getRange(rangeAddress(range, layout.table, 0)),
-            rows: range.bottom - range.top + 1,
-            columns: range.right - range.left + 1,
-          }
-        : { range: sheet.getRange(rangeAddress(range, layout.table, 0)), rows: 1, columns: 1 };
-  // Formats first: the values written next are read as the cells' formats say (Text keeps text).
-  for (const { range, numberFormat } of layout.formats) {
-    const target = rangeOf(range);
-    target.range.numberFormat = filled(target.rows, target.columns, numberFormat);
-  }
-  for (const { row, column, value, bold } of layout.values) {
-    const cell = sheet.getRange(`${columnLetter(column)}${row}`);
-    cell.values = [[value]];
-    if (bold) cell.format.font.bold = true;
-  }
-  if (layout.name === PROFILE_SHEET) {
-    sheet.getRange(PROFILE_VALUES_ADDRESS).values = PROFILE_FIELDS.map((field) => [field.defaultValue]);
-  }
-  for (const validation of layout.validations) {
-    const { dataValidation } = rangeOf(validation.range).range;
-    dataValidation.rule = { list: { inCellDropDown: true, source: listFormula(validation.list) } };
-    if (supportsExcelApi("1.8")) {
-      // A warning, not a stop: the rules also read codes and other spellings.
-      dataValidation.prompt = { showPrompt: true, title: validation.title, message: validation.help };
-      dataValidation.errorAlert = {
-        showAlert: true,
-        style: Excel.DataValidationAlertStyle.warning,
-        title: validation.title,
-        message: validation.help,
-      };
-    }
-  }
-  for (const { column, width } of layout.widths) {
-    sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
-  }
-  if (layout.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
-  if (layout.frozenRows > 0 && supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(layout.frozenRows);
-  applyPage(sheet, layout);
-}
-
-/**
- * The layout's page setup through Office.js (ExcelApi 1.9; hosts without it
- * print with Excel's defaults): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
- */
-function applyPage(sheet: Excel.Worksheet, layout: SheetLayout): void {
-  const page = layout.page;
-  if (page === null || !supportsExcelApi("1.9")) return;
-  const pageLayout = sheet.pageLayout;
-  pageLayout.orientation = page.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-  // Office.js documents a number of pages to fit (or a scale), not the file
-  // format's 0 for "as many pages as needed": a sheet that may run to any
-  // length keeps Excel's own scale, and prints on as many pages as it needs.
-  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
-  if (page.fitToWidth >= 1 && page.fitToHeight >= 1) {
-    pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
-  }
-  pageLayout.printGridlines = page.printGridlines;
-  pageLayout.centerHorizontally = true;
-  if (page.repeatRows !== null) pageLayout.setPrintTitleRows(`$${page.repeatRows.replace(":", ":$")}`);
-  pageLayout.headersFooters.defaultForAllPages.centerFooter = page.footer;
-}
+export { CHUNK_BYTES, FIRST_CHUNK_ROWS, MAX_CHUNK_ROWS, RUN_OPTIONS } from "./officeBatch";
 
 /** A table row as the pane read it: the row's range with its values and formulas, and the seven input columns. */
 interface TableLine {
@@ -336,94 +94,32 @@ interface TableLine {
 }
 
 export class OfficeWorkbook implements TrackingWorkbook {
-  async readForm(): Promise<WorkbookContent> {
-    return run(async (context) => {
-      const workbook = context.workbook;
-      const table = workbook.tables.getItemOrNullObject(LOG_TABLE);
-      const profileSheet = workbook.worksheets.getItemOrNullObject(PROFILE_SHEET);
-      const submissionSheet = workbook.worksheets.getItemOrNullObject(SUBMISSION_SHEET);
-      const dateSystemOf = queueDateSystemProbe(context);
-      await context.sync();
+  /**
+   * `readForm`'s revision: moved by the add-in's own writes of rows and Profile and by each change of the
+   * form's sheets a subscription hears. With no subscription listening (or before ExcelApi 1.9, which has
+   * no events to hear), nothing says what changed: every read moves it.
+   */
+  private revision = 0;
+  private subscriptions = 0;
 
-      // The table's size, with its first rows in the same sync (every column: which are the input columns is
-      // known only from the header read beside them); the rest follow in chunks of about 1 MB.
-      const header = table.isNullObject ? null : table.getHeaderRowRange().load("values");
-      const body = table.isNullObject ? null : table.getDataBodyRange().load("rowIndex, rowCount");
-      let head =
-        body === null
-          ? null
-          : body
-              .getRow(0)
-              .getResizedRange(FIRST_CHUNK_ROWS - 1, 0)
-              .load("values");
-      const profile = profileSheet.isNullObject ? null : profileSheet.getRange(PROFILE_VALUES_ADDRESS).load("values");
-      const submission = submissionSheet.isNullObject
-        ? null
-        : submissionSheet.getRange("A1").getBoundingRect(submissionSheet.getUsedRange(true)).load("rowCount, columnCount");
-      if (header !== null || profile !== null || submission !== null) {
-        try {
-          await context.sync();
-        } catch (error) {
-          // First rows too wide for one response (many columns, long notes): the sizes alone, then chunks as they fit.
-          if (head === null || !isPayloadTooLarge(error)) throw error;
-          head = null;
-          header?.load("values");
-          body?.load("rowIndex, rowCount");
-          profile?.load("values");
-          submission?.load("rowCount, columnCount");
-          await context.sync();
-        }
-      }
+  /** Runs one of the add-in's own writes of what `readForm` reads, then moves the revision. */
+  private async writing<T>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    this.revision++;
+    return result;
+  }
 
-      const rows: LogRow[] = [];
-      if (header !== null && body !== null) {
-        const columns = inputColumns(header.values[0] ?? []);
-        const span = inputSpan(columns);
-        const first = head === null ? 0 : Math.min(body.rowCount, FIRST_CHUNK_ROWS);
-        for (let index = 0; index < first; index++) {
-          const values = head?.values[index] ?? [];
-          rows.push({ row: body.rowIndex + 1 + index, cells: columns.map((column) => toCellValue(values[column])) });
-        }
-        await readInChunks(
-          context,
-          body.rowCount,
-          (start, count) => body.getCell(start, span.first).getResizedRange(count - 1, span.width - 1),
-          false,
-          (start, block) =>
-            block.values.forEach((values, index) =>
-              rows.push({
-                row: body.rowIndex + 1 + start + index,
-                cells: columns.map((column) => toCellValue(values[column - span.first])),
-              }),
-            ),
-          first,
-          head === null || first === 0 ? FIRST_CHUNK_ROWS : nextChunkRows(jsonBytes(head.values), first),
-        );
-      }
-      let submissionRows: CellValue[][] | null = null;
-      if (submission !== null) {
-        const collected: CellValue[][] = [];
-        await readInChunks(
-          context,
-          submission.rowCount,
-          (start, count) => submission.getCell(start, 0).getResizedRange(count - 1, submission.columnCount - 1),
-          false,
-          (_, block) => block.values.forEach((values) => collected.push(values.map(toCellValue))),
-        );
-        submissionRows = collected;
-      }
-
-      const dateSystem: DateSystem = dateSystemOf();
-      return {
-        log: { rows, profileCells: PROFILE_FIELDS.map((_, index) => toCellValue(profile?.values[index]?.[0])), dateSystem },
-        hasLog: header !== null,
-        hasProfile: profile !== null,
-        submissionRows,
-      };
-    });
+  async readForm(): Promise<FormRead> {
+    const content = await readFormContent();
+    if (this.subscriptions === 0) this.revision++;
+    return { ...content, revision: this.revision };
   }
 
   async insertForm(): Promise<InsertFormResult> {
+    return this.writing(this.insert());
+  }
+
+  private async insert(): Promise<InsertFormResult> {
     return run(async (context) => {
       const { worksheets, tables } = context.workbook;
       const checks = [
@@ -447,6 +143,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async appendRow(cells: readonly CellValue[]): Promise<number> {
+    return this.writing(this.append(cells));
+  }
+
+  private async append(cells: readonly CellValue[]): Promise<number> {
     return run(async (context) => {
       const table = context.workbook.tables.getItem(LOG_TABLE);
       const header = table.getHeaderRowRange().load("values, columnCount");
@@ -504,7 +204,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         target = table.rows.add().getRange();
       }
       // The typings leave out null, which the API documents as "leave the cell unchanged".
-      target.numberFormat = [rowValues.map(keepAsWritten)] as string[][];
+      target.numberFormat = [rowValues.map((value) => writtenFormat(value))] as string[][];
       target.values = [rowValues] as ExcelValue[][];
       await context.sync();
       return body.rowIndex + 1 + index;
@@ -529,6 +229,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async writeRow(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void> {
+    await this.writing(this.correct(row, cells, expected));
+  }
+
+  private async correct(row: number, cells: readonly CellValue[], expected: readonly CellValue[]): Promise<void> {
     await run(async (context) => {
       const line = await this.readLine(context, row, expected);
       const rowValues = new Array<ExcelValue | null>(line.values.length).fill(null);
@@ -541,23 +245,32 @@ export class OfficeWorkbook implements TrackingWorkbook {
         rowValues[column] = toExcelValue(cells[position]);
       });
       if (rowValues.every((value) => value === null)) return;
-      line.range.numberFormat = [rowValues.map(keepAsWritten)] as string[][];
+      line.range.numberFormat = [rowValues.map((value) => writtenFormat(value))] as string[][];
       line.range.values = [rowValues] as ExcelValue[][];
       await context.sync();
     });
   }
 
   async removeRow(row: number, expected: readonly CellValue[]): Promise<void> {
-    await run(async (context) => {
-      const line = await this.readLine(context, row, expected);
-      context.workbook.tables.getItem(LOG_TABLE).rows.getItemAt(line.index).delete();
-      await context.sync();
-    });
+    await this.writing(
+      run(async (context) => {
+        const line = await this.readLine(context, row, expected);
+        context.workbook.tables.getItem(LOG_TABLE).rows.getItemAt(line.index).delete();
+        await context.sync();
+      }),
+    );
   }
 
   async writeProfile(changes: ProfileChanges): Promise<void> {
     const fields = PROFILE_FIELDS.map((field, index) => ({ field, index })).filter(({ field }) => field.key in changes);
     if (fields.length === 0) return;
+    await this.writing(this.writeFields(fields, changes));
+  }
+
+  private async writeFields(
+    fields: readonly { field: (typeof PROFILE_FIELDS)[number]; index: number }[],
+    changes: ProfileChanges,
+  ): Promise<void> {
     await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(PROFILE_SHEET);
       const current = sheet.getRange(PROFILE_VALUES_ADDRESS).load("values, formulas");
@@ -576,8 +289,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         if (isBlankCell(toCellValue(labels.values[index]?.[0]))) sheet.getRange(`A${index + 1}`).values = [[field.label]];
         const value = toExcelValue(changes[field.key]);
         const cell = sheet.getRange(`B${index + 1}`);
-        const format =
-          keepAsWritten(value) ?? (typeof value === "number" ? (field.kind === "date" ? DATE_FORMAT : NUMBER_FORMATS[field.kind]) : null);
+        const format = writtenFormat(value, field.kind);
         if (format !== null) cell.numberFormat = [[format]];
         cell.values = [[value]];
       }
@@ -586,152 +298,15 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   async markRows(marks: readonly RowMark[]): Promise<void> {
-    await run(async (context) => {
-      const table = context.workbook.tables.getItem(LOG_TABLE);
-      const header = table.getHeaderRowRange().load("values");
-      const body = table.getDataBodyRange().load("rowIndex, rowCount, columnIndex");
-      const sheet = table.worksheet.load("name");
-      const right = table.getRange().getColumnsAfter(1).getUsedRangeOrNullObject(true).load("rowIndex, columnIndex");
-      await context.sync();
-
-      const headers = header.values[0] ?? [];
-      const columns = inputColumns(headers);
-      let status = headers.findIndex((name) => String(name).trim().toLowerCase() === STATUS_HEADER.toLowerCase());
-      const nameOf = (index: number) => cellName(sheet.name, body.rowIndex + 1 + index, body.columnIndex + status);
-      if (status >= 0 && status < Math.max(...columns)) {
-        throw new WorkbookError(
-          `The ${STATUS_HEADER} column (${cellName(sheet.name, body.rowIndex, body.columnIndex + status)}) is among the log's input columns: move it after ${LOG_COLUMNS[LOG_COLUMNS.length - 1]}, where the add-in writes it.`,
-        );
-      }
-      const addColumn = status < 0;
-      if (addColumn) {
-        if (!right.isNullObject) {
-          // Name the first cell in the way (the top of the used part of that column holds a value).
-          const first = sheet.getRange(cellAddress(right.rowIndex + 1, right.columnIndex)).load("values, formulas");
-          await context.sync();
-          const value = first.values[0]?.[0];
-          const formula = first.formulas[0]?.[0];
-          const name = cellName(sheet.name, right.rowIndex + 1, right.columnIndex);
-          throw new WorkbookError(
-            isFormula(formula, value)
-              ? formulaInTheWay(name, formula)
-              : valueInTheWay(name, toCellValue(value), `the ${STATUS_HEADER} column`),
-          );
-        }
-        status = headers.length;
-      } else {
-        // Only the add-in's own values may be written over: check the whole column before writing any of it.
-        await readInChunks(
-          context,
-          body.rowCount,
-          (start, count) => body.getCell(start, status).getResizedRange(count - 1, 0),
-          true,
-          (start, block) =>
-            block.values.forEach((values, index) => {
-              const value = values[0];
-              const formula = block.formulas[index]?.[0];
-              if (isFormula(formula, value)) throw new WorkbookError(formulaInTheWay(nameOf(start + index), formula));
-              if (!isStatusText(toCellValue(value))) {
-                throw new WorkbookError(valueInTheWay(nameOf(start + index), toCellValue(value), `the ${STATUS_HEADER} column`));
-              }
-            }),
-        );
-      }
-
-      const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
-      const texts = Array.from({ length: body.rowCount }, (_, index) => byRow.get(body.rowIndex + 1 + index) ?? "");
-      if (addColumn) table.columns.add(undefined, undefined, STATUS_HEADER);
-      // Chunks sized by what they carry: each text, and its number format.
-      for (let start = 0; start < texts.length;) {
-        let bytes = 0;
-        let end = start;
-        while (end < texts.length && end - start < MAX_CHUNK_ROWS && (end === start || bytes < CHUNK_BYTES)) {
-          bytes += jsonBytes(texts[end]) + 12;
-          end++;
-        }
-        const chunk = texts.slice(start, end);
-        const range = body.getCell(start, status).getResizedRange(chunk.length - 1, 0);
-        range.numberFormat = chunk.map((text) => [keepAsWritten(text)]) as string[][];
-        range.values = chunk.map((text) => [text]);
-        await context.sync();
-        start = end;
-      }
-    });
+    await markRows(marks);
   }
 
   async writeVerification(write: VerificationWrite): Promise<void> {
-    await run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const found = sheets.getItemOrNullObject(VERIFICATION_SHEET);
-      await context.sync();
-
-      let sheet: Excel.Worksheet;
-      let first = VERIFICATION_FIRST_ROW;
-      if (found.isNullObject) {
-        sheet = sheets.add(VERIFICATION_SHEET);
-        const mark = sheet.getRange("A1");
-        mark.numberFormat = [[TEXT_FORMAT]];
-        mark.values = [[VERIFICATION_MARK]];
-        mark.format.font.bold = true;
-      } else {
-        sheet = found;
-        const mark = found.getRange("A1").load("values");
-        const used = found.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, values, formulas");
-        await context.sync();
-        if (mark.values[0]?.[0] !== VERIFICATION_MARK) {
-          throw new WorkbookError(
-            `A sheet named ${VERIFICATION_SHEET} is already in this workbook, not made by the add-in (its A1 lacks the add-in's mark): rename that sheet, and the add-in will make its own.`,
-          );
-        }
-        if (!used.isNullObject) {
-          const last = used.rowIndex + used.rowCount;
-          if (write.mode === "replace") {
-            used.formulas.forEach((row, r) =>
-              row.forEach((formula, c) => {
-                if (isFormula(formula, used.values[r]?.[c])) {
-                  throw new WorkbookError(
-                    formulaInTheWay(cellName(VERIFICATION_SHEET, used.rowIndex + r + 1, used.columnIndex + c), formula),
-                  );
-                }
-              }),
-            );
-            if (last >= VERIFICATION_FIRST_ROW) sheet.getRange(`${VERIFICATION_FIRST_ROW}:${last}`).clear(Excel.ClearApplyTo.contents);
-          } else {
-            first = Math.max(first, last + 1);
-          }
-        }
-      }
-      const width = write.rows.reduce((most, row) => Math.max(most, row.length), 0);
-      if (write.rows.length > 0 && width > 0) {
-        const values = write.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
-        const range = sheet.getRange(`A${first}:${columnLetter(width)}${first + values.length - 1}`);
-        range.numberFormat = values.map((row) => row.map(keepAsWritten)) as string[][];
-        range.values = values;
-      }
-      sheet.getRange("A:A").format.columnWidth = 28 * POINTS_PER_CHARACTER;
-      sheet.getRange("B:B").format.columnWidth = 60 * POINTS_PER_CHARACTER;
-      sheet.activate();
-      await context.sync();
-    });
+    await writeVerification(write);
   }
 
   async readVerification(): Promise<VerificationRow[]> {
-    return run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(VERIFICATION_SHEET);
-      await context.sync();
-      if (sheet.isNullObject) return [];
-      const mark = sheet.getRange("A1").load("values");
-      const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount, values");
-      await context.sync();
-      if (mark.values[0]?.[0] !== VERIFICATION_MARK || used.isNullObject) return [];
-      const rows: VerificationRow[] = [];
-      used.values.forEach((values, index) => {
-        const row = used.rowIndex + index + 1;
-        if (row < VERIFICATION_FIRST_ROW) return;
-        rows[row - VERIFICATION_FIRST_ROW] = [...new Array<CellValue>(used.columnIndex).fill(""), ...values.map(toCellValue)];
-      });
-      return Array.from(rows, (row) => row ?? []);
-    });
+    return readVerification();
   }
 
   async goTo(target: GoToTarget): Promise<void> {
@@ -739,7 +314,8 @@ export class OfficeWorkbook implements TrackingWorkbook {
       await run(async (context) => {
         const profile = context.workbook.worksheets.getItem(PROFILE_SHEET);
         profile.activate();
-        profile.getRange(`A${target.field + 1}:B${target.field + 1}`).select();
+        const row = PROFILE_INDEX[target.field] + 1;
+        profile.getRange(`A${row}:B${row}`).select();
         await context.sync();
       }, NO_PROFILE_MESSAGE);
       return;
@@ -757,81 +333,21 @@ export class OfficeWorkbook implements TrackingWorkbook {
   }
 
   /**
-   * Tells `listener` of changes to the form (the log table, the Profile and
-   * Submission sheets) made by anyone but this add-in. Excel raises
-   * `WorksheetCollection.onChanged` for every sheet, and for the add-in's own
-   * writes too ("Work with events"): the pane reads again after its own writes
-   * anyway, and an edit elsewhere says nothing about the form, so neither
-   * costs a read. Own writes are told apart by `triggerSource` (ExcelApi
-   * 1.14); older hosts report them as any other change. A sheet added,
-   * deleted or renamed may make or unmake the form: the form's places are
-   * looked up again (one sync), and the listener hears of it when they
-   * changed (a lookup that fails counts as a change).
-   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events
-   * https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource
+   * Tells `listener` of changes to the form made by anyone but this add-in (see officeEvents.ts); each
+   * moves `readForm`'s revision.
    */
   subscribe(listener: () => void): () => void {
-    // WorksheetCollection.onChanged is ExcelApi 1.9; without it the pane still works, refreshed by its own changes only.
-    if (!supportsExcelApi("1.9")) return () => undefined;
+    const stop = followForm(() => {
+      this.revision++;
+      listener();
+    });
+    if (stop === null) return () => undefined;
+    this.subscriptions++;
     let listening = true;
-    // The ids of the log table and of the Profile and Submission sheets: what readForm reads.
-    let formIds = new Set<string>();
-    const queueFormIds = (context: Excel.RequestContext): (() => Set<string>) => {
-      const found: (Excel.Table | Excel.Worksheet)[] = [
-        context.workbook.tables.getItemOrNullObject(LOG_TABLE).load("id"),
-        context.workbook.worksheets.getItemOrNullObject(PROFILE_SHEET).load("id"),
-        context.workbook.worksheets.getItemOrNullObject(SUBMISSION_SHEET).load("id"),
-      ];
-      return () => new Set(found.filter((item) => !item.isNullObject).map((item) => item.id));
-    };
-    const byOthers = (args: object) => listening && (args as { triggerSource?: string }).triggerSource !== "ThisLocalAddin";
-    const onSheetChanged = async (args: Excel.WorksheetChangedEventArgs) => {
-      if (byOthers(args) && formIds.has(args.worksheetId)) listener();
-    };
-    const onTableChanged = async (args: Excel.TableChangedEventArgs) => {
-      if (byOthers(args) && formIds.has(args.tableId)) listener();
-    };
-    const onSheets = async () => {
-      if (!listening) return;
-      const before = [...formIds].sort().join();
-      try {
-        formIds = await Excel.run(RUN_OPTIONS, async (context) => {
-          const read = queueFormIds(context);
-          await context.sync();
-          return read();
-        });
-      } catch {
-        listener();
-        return;
-      }
-      if (listening && [...formIds].sort().join() !== before) listener();
-    };
-    const registered = Excel.run(RUN_OPTIONS, async (context) => {
-      const sheets = context.workbook.worksheets;
-      const read = queueFormIds(context);
-      const results: OfficeExtension.EventHandlerResult<unknown>[] = [
-        sheets.onChanged.add(onSheetChanged),
-        context.workbook.tables.onChanged.add(onTableChanged),
-        sheets.onAdded.add(onSheets),
-        sheets.onDeleted.add(onSheets),
-      ];
-      if (supportsExcelApi("1.17")) results.push(sheets.onNameChanged.add(onSheets));
-      await context.sync();
-      formIds = read();
-      return results;
-    }).catch(() => [] as OfficeExtension.EventHandlerResult<unknown>[]);
     return () => {
+      if (listening) this.subscriptions--;
       listening = false;
-      void registered
-        .then(async (results) => {
-          const first = results[0];
-          if (first === undefined) return;
-          await Excel.run(first.context, async (context) => {
-            for (const result of results) result.remove();
-            await context.sync();
-          });
-        })
-        .catch(() => undefined);
+      stop();
     };
   }
 }

@@ -5,25 +5,17 @@
  * Two implementations: Office.js (`officeWorkbook.ts`) and in memory
  * (`memoryWorkbook.ts`, for the preview and tests); the UI never knows which.
  *
- * What the add-in writes (SPEC 5): the input cells the user asks for (a row
+ * What the add-in writes (docs/rules.md §5): the input cells the user asks for (a row
  * added or corrected in the pane, a profile field changed in the pane), and
  * beyond them only places it made and recognises as its own: the table
  * column headed `CST Status` after the input columns and the sheet
  * `CST Verification` carrying its mark in A1. It never writes over a
  * formula, nor over a value it did not write; where such a cell is in the
- * way it stops and names the cell ("Tracking Form!H7").
+ * way it stops and names the cell ("Tracking Form!H7"). Both implementations
+ * take those decisions through `decisions.ts`, and one contract suite
+ * (test/excel/contract.test.ts) holds both to every behaviour here.
  */
-import {
-  type CellValue,
-  type ProfileFieldDefinition,
-  type ProfileKey,
-  type WorkbookContent,
-  PROFILE_SHEET,
-  columnLetter,
-  isRowStatusText,
-  labelKey,
-  profileLabels,
-} from "../core";
+import type { CellValue, FindingLocation, ProfileKey, WorkbookContent } from "../core";
 
 export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
 
@@ -48,11 +40,22 @@ export interface VerificationWrite {
   readonly mode: "replace" | "append";
 }
 
-export type GoToTarget = { readonly kind: "row"; readonly row: number } | { readonly kind: "profile"; readonly field: number };
+/** Where `goTo` takes the user: a finding's location, as the core gives it. */
+export type GoToTarget = FindingLocation;
+
+/**
+ * The form as `readForm` read it, with its revision: a number that moves whenever what was read may have
+ * changed (a person's edit of the form's sheets, the add-in's own writes of rows and Profile), so that a
+ * view can tell "changed since" without comparing the whole log. Equal revisions of one workbook: the
+ * same log, Profile and Submission sheet.
+ */
+export interface FormRead extends WorkbookContent {
+  readonly revision: number;
+}
 
 export interface TrackingWorkbook {
   /** Reads the form: the table's size first, then its rows in chunks small enough for Excel on the web. */
-  readForm(): Promise<WorkbookContent>;
+  readForm(): Promise<FormRead>;
   /** Adds the Profile and Tracking Form sheets; does nothing (and says why) when either is already there. */
   insertForm(): Promise<InsertFormResult>;
   /**
@@ -86,9 +89,11 @@ export interface TrackingWorkbook {
   /** Selects a log row or a Profile value so the user sees what a finding is about. */
   goTo(target: GoToTarget): Promise<void>;
   /**
-   * Calls `listener` when the workbook changes by any hand: typed in the
-   * sheet (rows added, changed, deleted; the Profile) or written by the
-   * add-in. Returns the function that stops listening.
+   * Calls `listener` when a person changes the form's sheets (rows typed,
+   * changed or deleted; the Profile). The add-in's own writes may not be
+   * reported (Office.js does not; the twin does, for the web tracker's
+   * unsaved-changes warning): a view reads again after its own writes.
+   * Returns the function that stops listening.
    */
   subscribe(listener: () => void): () => void;
 }
@@ -114,82 +119,3 @@ export { LISTS_SHEET as FORM_LISTS_SHEET, INPUT_COLUMN_COUNT } from "../core";
 
 export const NO_FORM_MESSAGE = "The tracking form is not in this workbook: choose Insert tracking form first.";
 export const NO_PROFILE_MESSAGE = "The Profile sheet is not in this workbook: choose Insert tracking form first.";
-
-/**
- * Whether a CST Status cell holds what the add-in writes there: nothing, or a
- * row's status in the core's words (`rowStatusText`). Anything else was put
- * there by someone else.
- */
-export function isStatusText(value: CellValue): boolean {
-  if (value === "" || value === null || value === undefined) return true;
-  return typeof value === "string" && isRowStatusText(value);
-}
-
-/** "H7": the A1 address of a cell (row from 1, column from 0). */
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetter(column + 1)}${row}`;
-}
-
-/** "Tracking Form!H7": a cell as the user finds it (sheet and address; row from 1, column from 0). */
-export function cellName(sheet: string, row: number, column: number): string {
-  return `${sheet}!${cellAddress(row, column)}`;
-}
-
-export function formulaInTheWay(cell: string, formula: string): string {
-  const shown = formula.length > 40 ? `${formula.slice(0, 40)}…` : formula;
-  return `${cell} holds a formula (${shown}): the add-in never writes over a formula. Change it in the sheet, or clear it first.`;
-}
-
-export function valueInTheWay(cell: string, value: CellValue, place: string): string {
-  const shown = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
-  return `${cell} holds ${shown}, which the add-in did not write: it writes ${place} only over its own values. Move or clear that cell.`;
-}
-
-export function rowChangedMessage(row: number): string {
-  return `Row ${row} changed in the sheet since the pane read it: nothing was written. Check the row and try again.`;
-}
-
-/** Two rows' seven input cells are the same (blank is blank however it is spelt). */
-export function sameCells(a: readonly CellValue[], b: readonly CellValue[], count: number): boolean {
-  for (let i = 0; i < count; i++) {
-    if (!sameCell(a[i], b[i])) return false;
-  }
-  return true;
-}
-
-export function sameCell(a: CellValue, b: CellValue): boolean {
-  const blank = (value: CellValue) => value === null || value === undefined || value === "";
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (typeof a === "object" || typeof b === "object") return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
-}
-
-/** The row of the first blank table row after the last non-empty one, or null when the table must grow. */
-export function firstFreeRowIndex(
-  rows: readonly (readonly CellValue[])[],
-  isEmpty: (cells: readonly CellValue[]) => boolean,
-): number | null {
-  let lastFilled = -1;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    if (!isEmpty(rows[i] as readonly CellValue[])) {
-      lastFilled = i;
-      break;
-    }
-  }
-  return lastFilled + 1 < rows.length ? lastFilled + 1 : null;
-}
-
-export function existingFormReason(existing: readonly string[]): string {
-  return `The tracking form is already here (${existing.join(", ")}): nothing was changed.`;
-}
-
-/**
- * Whether the Profile sheet's row of a field is the field's own: its label in column A is the field's (or a
- * label earlier forms gave it), or blank (a form made before the field: the add-in writes the label). A row
- * a person gave another label holds their own value: the add-in stops and names the cell.
- */
-export function profileRowProblem(field: ProfileFieldDefinition, row: number, label: unknown): string | null {
-  const text = label === null || label === undefined ? "" : String(label).trim();
-  if (text === "" || profileLabels(field).some((each) => labelKey(each) === labelKey(text))) return null;
-  return `${cellName(PROFILE_SHEET, row, 0)} is labelled ${JSON.stringify(text)}, not ${JSON.stringify(field.label)}: the add-in does not write over your own row. Move it, then try again.`;
-}

@@ -11,7 +11,7 @@
  * remedy. A failed read is not an answer and is never cached: the functions
  * that asked show an error saying so, and the next calculation asks again.
  */
-import type { DateSystem } from "../core";
+import { type DateSystem, errorText } from "../core";
 import { readDateSystemFromExcel } from "../excel/dateSystem";
 
 /** Where the date system comes from: a plain answer when it is known at once, a promise when Excel must be asked. */
@@ -20,7 +20,7 @@ export type DateSystemSource = () => DateSystem | Promise<DateSystem>;
 /** Excel did not answer: the functions say so rather than count in a date system that may be wrong. */
 export class DateSystemUnread extends Error {
   constructor(cause: unknown) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
+    const detail = errorText(cause);
     super(`Excel did not tell the workbook's date system (${detail}): recalculate (Ctrl+Alt+F9) to ask again.`);
     this.name = "DateSystemUnread";
   }

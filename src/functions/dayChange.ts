@@ -1,6 +1,6 @@
 /**
  * Tells the functions that follow today (those called without `as_of`) when the local calendar day has
- * changed, so that they can give Excel a new answer without the user editing anything (SPEC 8).
+ * changed, so that they can give Excel a new answer without the user editing anything (docs/rules.md §8).
  *
  * One timer serves every subscriber, and only while there is one. It fires at the next local midnight,
  * and at least once a minute in case the timer fell behind (a computer asleep at midnight, a web view

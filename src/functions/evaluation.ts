@@ -1,5 +1,5 @@
 /**
- * One evaluation of a log for all the formulas of a recalculation (SPEC 9). A sheet holds CST.CREDIT,
+ * One evaluation of a log for all the formulas of a recalculation (docs/rules.md §9). A sheet holds CST.CREDIT,
  * CST.HOURS for each category and CST.MISSING over the same log; Excel calls each with its own fresh copy
  * of the range, so nothing but the content says that they are the same log. The evaluation is kept with
  * a copy of that content (the seven input columns, flat) and found again by comparing every cell exactly:

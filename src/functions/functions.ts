@@ -1,5 +1,5 @@
 /**
- * The CST custom functions of SPEC 8: thin shells that read the range Excel
+ * The CST custom functions of docs/rules.md §8: thin shells that read the range Excel
  * passes, call the rules core, and return a number, a text or an Excel error
  * value. `custom-functions-metadata-plugin` turns the JSDoc below into
  * functions.json during the webpack build; the `@customfunction` tags name
@@ -46,6 +46,7 @@
  * same log share one evaluation of it (evaluation.ts); HOURS never makes the
  * allocation. STATUS checks its own row only.
  */
+import "../excel/pageSecurity";
 import {
   type Activity,
   type Allocation,
@@ -65,6 +66,7 @@ import {
   milliToHours,
   readQuantityCell,
   UNIT_LABELS,
+  errorText,
 } from "../core";
 import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
 import { currentDay, onNewDay } from "./dayChange";
@@ -112,7 +114,7 @@ type Compute<A, T> = (argument: A, dateSystem: DateSystem, asOf: IsoDate) => T |
 
 function unexpected(name: string, error: unknown): FunctionFailure {
   if (error instanceof DateSystemUnread) return failure("notAvailable", `CST.${name}: ${error.message}`);
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorText(error);
   return failure("invalidValue", `CST.${name} could not read its arguments (${reason}): check that each argument is a cell or range.`);
 }
 
@@ -244,7 +246,7 @@ function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asO
   };
 }
 
-/** The evaluation's allocation, or the profile's error when the log no longer supports the credits awarded from it (SPEC 11). */
+/** The evaluation's allocation, or the profile's error when the log no longer supports the credits awarded from it (docs/rules.md §4). */
 function supportedAllocation(evaluation: LogEvaluation): Allocation | FunctionFailure {
   const allocation = evaluation.allocation();
   const unsupported = awardsUnsupported(evaluation.tally.profile.profile, allocation);

@@ -74,7 +74,7 @@ function objectText(value: object): string {
 /**
  * One value from Excel as a core cell value. A cell holding an Excel error
  * (#N/A, #REF!...) becomes the core's `{ excelError }`, so that its row gets
- * a cell-error finding naming the error (SPEC 8).
+ * a cell-error finding naming the error (docs/rules.md §8).
  */
 export function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return value;
@@ -128,7 +128,7 @@ export interface LogGrid {
 }
 
 /**
- * The log's rows. The range is the seven input columns of SPEC 5; columns
+ * The log's rows. The range is the seven input columns of docs/rules.md §5; columns
  * after Notes (the table's computed columns) are ignored, so
  * `=CST.CREDIT(MentorshipLog)` works on a table that has them. A header row
  * (the first non-blank row, if its cells are the headers in any case) is
@@ -265,7 +265,7 @@ export function isLeftOut(value: unknown): boolean {
 }
 
 /**
- * The `as_of` argument (SPEC 8): a date as Excel passes one, a serial number in the workbook's date
+ * The `as_of` argument (docs/rules.md §8): a date as Excel passes one, a serial number in the workbook's date
  * system (time of day ignored), or ISO text YYYY-MM-DD. Null when it is left out (today).
  */
 export function readAsOfArgument(value: unknown, dateSystem: DateSystem): IsoDate | null | FunctionFailure {

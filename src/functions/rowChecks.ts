@@ -22,16 +22,15 @@ import {
   type RowOptions,
   type RowTotals,
   CATEGORIES,
+  EXCEL_LAST_ROW,
   LOG_COLUMNS,
-  checkRowInto,
+  NO_DAY,
   codedFindingsLine,
-  newRowResult,
 } from "../core";
+import { checkRowInto, newRowResult } from "../core/engine";
 
 const WIDTH = LOG_COLUMNS.length;
-const MAX_ROWS = 1_048_576;
 const FIRST_SIZE = 1 << 12;
-const NO_DAY = -2_147_483_648;
 const NO_ERRORS: readonly Finding<RowErrorCode>[] = [];
 
 /**
@@ -215,7 +214,7 @@ export class RowChecks {
     rowsChecked++;
     const result = this.checked;
     checkRowInto(result, cells, rowNumber, this.options);
-    if (this.count >= MAX_ROWS) this.clear();
+    if (this.count >= EXCEL_LAST_ROW) this.clear();
     if (this.count === this.hashes.length) this.grow();
     const index = this.count++;
     this.kept.push(kept);

@@ -2,6 +2,7 @@
  * The preview page: the taskpane at a pane's width beside a read-only view of
  * the in-memory workbook, preloaded with the sample log. No Excel needed.
  */
+import "../excel/pageSecurity";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";

@@ -1,7 +1,8 @@
 import { Tab, TabList, mergeClasses } from "@fluentui/react-components";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { LOG_FIELD_DEFINITIONS, PROFILE_FIELDS, columnLetter } from "../core";
-import { type MemoryWorkbook, isFormulaCell } from "../excel/memoryWorkbook";
+import type { MemoryWorkbook } from "../excel/memoryWorkbook";
+import { isFormulaCell } from "../excel/memorySheets";
 import { type Editing, EXTRA_COLUMNS, EXTRA_ROWS, type Position, fieldAt, listIdOf, shown } from "./cells";
 import { GridRow, type RowActions } from "./GridRow";
 import { rowsToDraw, useRowWindow } from "./rowWindow";

@@ -14,7 +14,7 @@ import {
   excelSerialToIsoDate,
   labelKey,
 } from "../core";
-import { type MemorySheet, formatOf, isFormulaCell } from "../excel/memoryWorkbook";
+import { type MemorySheet, formatOf, isFormulaCell } from "../excel/memorySheets";
 
 /** Rows and columns shown beyond the sheet's last filled ones, so a person can type a new row below the table. */
 export const EXTRA_ROWS = 3;

@@ -1,6 +1,6 @@
 /**
  * What a person types into a cell of the sheet view, read as they mean it in
- * their own locale before the workbook reads it as Excel would (SPEC 5's
+ * their own locale before the workbook reads it as Excel would (docs/rules.md §5's
  * dialects, for typing): a date with the month's name or in the locale's
  * order, a quantity with the locale's decimal mark, an activity by the start
  * of its label. What cannot be read one way only is refused with a message

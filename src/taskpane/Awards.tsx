@@ -17,7 +17,7 @@ export interface AwardsProps {
 }
 
 /**
- * SPEC 11 on the mentee's side: one log for the whole path. Record an award
+ * docs/rules.md §4 on the mentee's side: one log for the whole path. Record an award
  * adds the credits the coordinator awarded from this log to W ("Credits
  * awarded from this log"), written as one profile field; and where P (credits
  * awarded before this log) looks like credits this log earned, the pane asks,
@@ -67,7 +67,7 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
     );
   };
 
-  // P > 0, W = 0 and this log already earns credits: those P credits may be this log's own (SPEC 11).
+  // P > 0, W = 0 and this log already earns credits: those P credits may be this log's own (docs/rules.md §4).
   const askAboutBefore = before > 0 && fromLog === 0 && allocation.credits > 0;
 
   return (

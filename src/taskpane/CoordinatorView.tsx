@@ -6,7 +6,6 @@ import {
   ATTENTION_STATES,
   CATEGORIES,
   FORM,
-  PROFILE_INDEX,
   RULE_SETS,
   STATE_TEXT,
   VERIFICATION_STATES,
@@ -52,7 +51,7 @@ interface Sort {
 }
 
 /**
- * What the "needs attention" filter keeps: what cannot be read, every state SPEC 11 puts before the row
+ * What the "needs attention" filter keeps: what cannot be read, every state docs/rules.md §4 puts before the row
  * errors (a claim to look into before anything else), and the errors themselves (exit status 1 or 2).
  */
 const NEEDS_ATTENTION: ReadonlySet<VerificationState> = new Set([...ATTENTION_STATES, "unreadable", "has-errors"]);
@@ -61,7 +60,7 @@ const menteeOf = (result: Verification): string => (result.ok ? (result.report.m
 const exportedOf = (result: Verification): string => (result.ok ? (result.report.exportedAt ?? "") : "");
 
 /**
- * The results in the chosen order. By state: SPEC 11's order, attention first. By mentee or export date:
+ * The results in the chosen order. By state: docs/rules.md §4's order, attention first. By mentee or export date:
  * alphabetical or oldest first, results without one last; ties keep the state order, so that what needs
  * attention stays first among one mentee's files.
  */
@@ -208,7 +207,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
   const show = (added: readonly Verification[]) =>
     setResults((previous) => [...previous.filter((each) => !added.some((next) => next.name === each.name)), ...added]);
 
-  /** The record's awards, and those of the results shown (SPEC 11): a claim is checked against both. */
+  /** The record's awards, and those of the results shown (docs/rules.md §4): a claim is checked against both. */
   const ledger = async () => {
     const awards = await recordedAwards(workbook);
     const verifiedAt = new Date().toISOString();
@@ -459,10 +458,10 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
           ) : (
             <FindingsList
               findings={result.findings}
-              onGo={(place) => {
+              onGo={(at) => {
                 if (!isOpenWorkbook) return;
-                if (place.kind === "row") onGoToRow(place.row);
-                else void workbook.goTo({ kind: "profile", field: PROFILE_INDEX[place.field] }).catch(() => undefined);
+                if (at.kind === "row") onGoToRow(at.row);
+                else void workbook.goTo(at).catch(() => undefined);
               }}
               label={`Findings of ${result.name}`}
             />

@@ -60,7 +60,7 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
       });
   }
   bars.push({ key: "total", label: t("dashboard.inAll"), needed: rule.total * MILLI_PER_HOUR, missing: next.missing.total });
-  // What export would refuse (SPEC 6: any error; the mentee's name): the card offers export only when it would succeed.
+  // What export would refuse (docs/rules.md §6: any error; the mentee's name): the card offers export only when it would succeed.
   const named = profile.profile.name !== "";
   const blocking = profile.errors.filter((error) => error.code !== "missing-name").length + assessment.rowsWithErrors;
   const blockedCertification = rule.requires !== null && next.blockedBy !== null ? rule.requires : null;

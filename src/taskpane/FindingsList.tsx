@@ -1,13 +1,14 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { memo } from "react";
-import { type FindingPlace, type ListedFinding, ruleLink } from "./findings";
+import { type FindingLocation, sameLocation } from "../core";
+import { type ListedFinding, placeText, ruleLink } from "./findings";
 import { usePaneStyles } from "./styles";
 import { useT } from "./i18n";
 
 export interface FindingsListProps {
   readonly findings: readonly ListedFinding[];
   /** Takes the user to a finding's place: its row in the sheet, or its field of the pane's profile. */
-  readonly onGo: (place: FindingPlace) => void;
+  readonly onGo: (at: FindingLocation) => void;
   /** Loads a finding's row into the activity form; absent where rows cannot be corrected. */
   readonly onEdit?: (row: number) => void;
   /** Accessible name of the list. */
@@ -28,21 +29,12 @@ export function FindingsList({ findings, onGo, onEdit, label }: FindingsListProp
 
 interface FindingItemProps {
   readonly finding: ListedFinding;
-  readonly onGo: (place: FindingPlace) => void;
+  readonly onGo: (at: FindingLocation) => void;
   readonly onEdit?: (row: number) => void;
 }
 
-const sameTarget = (a: FindingPlace, b: FindingPlace): boolean =>
-  a.kind === "row" ? b.kind === "row" && a.row === b.row : b.kind === "profile" && a.field === b.field;
-
 const sameFinding = (a: ListedFinding, b: ListedFinding): boolean =>
-  a === b ||
-  (a.key === b.key &&
-    a.level === b.level &&
-    a.code === b.code &&
-    a.place === b.place &&
-    a.message === b.message &&
-    sameTarget(a.target, b.target));
+  a === b || (a.key === b.key && a.level === b.level && a.code === b.code && a.message === b.message && sameLocation(a.at, b.at));
 
 /**
  * One finding. The list is read again after every change to the log, as new
@@ -53,17 +45,19 @@ const FindingItem = memo(
   function FindingItem({ finding, onGo, onEdit }: FindingItemProps) {
     const t = useT();
     const styles = usePaneStyles();
+    const { at } = finding;
+    const place = placeText(at);
     return (
       <li className={styles.logActions}>
         <Button
           appearance="subtle"
           className={styles.findingButton}
-          onClick={() => onGo(finding.target)}
-          title={finding.target.kind === "row" ? `Select ${finding.place.toLowerCase()} in the sheet` : `Go to ${finding.place}`}
+          onClick={() => onGo(at)}
+          title={at.kind === "row" ? `Select ${place.toLowerCase()} in the sheet` : `Go to ${place}`}
         >
           <span className={styles.wrapText}>
             <span className={mergeClasses(styles.findingPlace, finding.level === "error" ? styles.errorMark : styles.warningMark)}>
-              {finding.place}
+              {place}
               {finding.level === "warning" ? " (warning)" : ""}:
             </span>{" "}
             {finding.message}
@@ -75,17 +69,13 @@ const FindingItem = memo(
             href={ruleLink(finding.code) ?? undefined}
             target="_blank"
             rel="noopener"
-            aria-label={`The rule behind ${finding.place.toLowerCase()}'s ${finding.level} (help, opens a new window)`}
+            aria-label={`The rule behind ${place.toLowerCase()}'s ${finding.level} (help, opens a new window)`}
           >
             {t("findings.rule")}
           </a>
         )}
-        {onEdit !== undefined && finding.target.kind === "row" && (
-          <Button
-            size="small"
-            onClick={() => onEdit((finding.target as { row: number }).row)}
-            aria-label={`Edit ${finding.place.toLowerCase()}`}
-          >
+        {onEdit !== undefined && at.kind === "row" && (
+          <Button size="small" onClick={() => onEdit(at.row)} aria-label={`Edit ${place.toLowerCase()}`}>
             {t("findings.edit")}
           </Button>
         )}

@@ -1,11 +1,11 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type LogRow, type ProfileKey, checkLog } from "../core";
+import { type FindingLocation, type LogRow, type ProfileKey, checkLog, profileLocation } from "../core";
 import { ActivityEditor, type EditedRow } from "./ActivityEditor";
 import { type ActivityValues, newActivity } from "./activityForm";
 import { Dashboard } from "./Dashboard";
 import type { ExportOutcome } from "./exportSubmission";
-import { type FindingPlace, listFindings, rowMarks } from "./findings";
+import { listFindings, rowMarks } from "./findings";
 import { FindingsList } from "./FindingsList";
 import { LogList, rowSummary } from "./LogList";
 import { ProfileEditor, focusProfileField } from "./ProfileEditor";
@@ -16,7 +16,6 @@ import { type TrackerState, messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
 /** What identifies the log's state for a message about it: its rows and their cells. */
-const versionOf = (rows: readonly LogRow[]): string => JSON.stringify(rows);
 
 export interface MenteeViewProps {
   readonly tracker: TrackerState;
@@ -38,28 +37,27 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   const workbook = useWorkbook();
   const { content, assessment, asOf, refresh } = tracker;
   // The insert message is about a moment: it holds while the log is as the insert left it.
-  const [formMessage, setFormMessage] = useState<(Message & { readonly rows: string }) | null>(null);
+  const [formMessage, setFormMessage] = useState<(Message & { readonly rows: number }) | null>(null);
   const [markMessage, setMarkMessage] = useState<Message | null>(null);
   const [logMessage, setLogMessage] = useState<Message | null>(null);
   const [editing, setEditing] = useState<EditedRow | null>(null);
-  // Where the last export was asked for: its answer is shown there (SPEC: answers where the user is looking).
+  // Where the last export was asked for: its answer is shown there (answers where the user is looking).
   const [exportFrom, setExportFrom] = useState<"progress" | "section">("section");
   const [values, setValues] = useState<ActivityValues>(() => newActivity(asOf));
-  const markedVersion = useRef<string | null>(null);
+  const markedVersion = useRef<number | null>(null);
 
   const findings = useMemo(() => (assessment === null ? [] : listFindings(assessment)), [assessment]);
   const sheetErrors = useMemo(() => {
     const errors: Partial<Record<ProfileKey, string>> = {};
-    for (const error of assessment?.profile.errors ?? []) errors[(error.field ?? "name") as ProfileKey] ??= error.message;
+    for (const error of assessment?.profile.errors ?? []) errors[profileLocation(error).field] ??= error.message;
     return errors;
   }, [assessment]);
-  // Read once per reading of the workbook, not on every render (it is as long as the log).
-  const rowsVersion = useMemo(() => (content === null ? "" : versionOf(content.log.rows)), [content]);
+  const rowsVersion = content === null ? -1 : content.revision;
 
   const goTo = useCallback(
-    (place: FindingPlace) => {
-      if (place.kind === "profile") focusProfileField(place.field);
-      else onGoToRow(place.row);
+    (at: FindingLocation) => {
+      if (at.kind === "profile") focusProfileField(at.field);
+      else onGoToRow(at.row);
     },
     [onGoToRow],
   );
@@ -85,7 +83,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     try {
       const result = await workbook.insertForm();
       const fresh = await refresh();
-      const rows = fresh === null ? rowsVersion : versionOf(fresh.log.rows);
+      const rows = fresh === null ? rowsVersion : fresh.revision;
       setFormMessage(
         result.inserted
           ? {
@@ -105,7 +103,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       const fresh = await refresh();
       if (fresh === null) return;
       await workbook.markRows(rowMarks(checkLog(fresh.log, { asOf })));
-      markedVersion.current = versionOf(fresh.log.rows);
+      markedVersion.current = fresh.revision;
       setMarkMessage({ intent: "success", text: t("mentee.statusShown") });
     } catch (error) {
       setMarkMessage({ intent: "error", text: messageOf(error) });
@@ -242,7 +240,7 @@ function ExportSection({
   onExport: () => void;
   exporting: boolean;
   outcome: ExportOutcome | null;
-  onGo: (place: FindingPlace) => void;
+  onGo: (at: FindingLocation) => void;
 }) {
   const styles = usePaneStyles();
   const t = useT();
@@ -264,7 +262,7 @@ function ExportSection({
 }
 
 /** The answer to an export, where it was asked for; it takes the focus, so that it is seen and read at once. */
-function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (place: FindingPlace) => void }) {
+function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (at: FindingLocation) => void }) {
   const t = useT();
   const answer = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -132,7 +132,7 @@ export function checkActivity(values: ActivityValues, context: ActivityContext):
   return { fieldErrors, warnings: result.errors.length === 0 ? result.warnings.map((warning) => warning.message) : [], cells };
 }
 
-/** What the Quantity field asks for, in the activity's unit (SPEC 2: whole sessions and recordings). */
+/** What the Quantity field asks for, in the activity's unit (docs/rules.md §1: whole sessions and recordings). */
 export function quantityHint(activity: Activity | undefined, t: Translate): string {
   if (activity === undefined) return t("editor.quantityAny");
   const unit = UNIT_LABELS[activity.unit];

@@ -1,11 +1,11 @@
 /**
- * Export (SPEC 6): refuse while the log or the profile has an error and list
+ * Export (docs/rules.md §6): refuse while the log or the profile has an error and list
  * the findings; otherwise build the submission workbook and open it as a new
  * workbook (or offer it as a download). The user's workbook is only read.
  */
 import type { IsoDate } from "../core";
 import type { Translator } from "../i18n";
-import { type PreparedSubmission, type Submission, prepareSubmission } from "../core";
+import { type PreparedSubmission, type Submission, errorText, prepareSubmission } from "../core";
 import { canCreateWorkbook, createWorkbook, fitsCreateWorkbook } from "../excel/host";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ListedFinding, listFindings } from "./findings";
@@ -76,7 +76,7 @@ export async function exportSubmission(workbook: TrackingWorkbook, dependencies:
       return { kind: "failed", message: "There is no tracking form to export: insert it and log your activities first." };
     prepared = await prepareSubmission(content.log, { asOf: dependencies.asOf });
   } catch (error) {
-    return { kind: "failed", message: error instanceof Error ? error.message : String(error) };
+    return { kind: "failed", message: errorText(error) };
   }
   if (!prepared.ok) return { kind: "refused", findings: listFindings(prepared.assessment).filter((finding) => finding.level === "error") };
   try {
@@ -87,7 +87,7 @@ export async function exportSubmission(workbook: TrackingWorkbook, dependencies:
     if (kind === "downloadedTooLarge") return { kind: "downloaded", fileName, credits: prepared.report.credits, tooLarge: bytes.length };
     return { kind, fileName, credits: prepared.report.credits };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     return { kind: "failed", message: `The submission could not be built (${detail}): your workbook is unchanged; try again.` };
   }
 }

@@ -1,22 +1,31 @@
 /**
- * Findings for a person: each names where it is ("Row 7", "Profile, Email")
- * so the list can take the user there (the row in the sheet, or the field of
- * the pane's profile editor), and the CST Status column text of each row.
+ * Findings for a person: each with its location (the core's `FindingLocation`), so the list can take the
+ * user there (the row in the sheet, or the field of the pane's profile editor) and say where it is
+ * ("Row 7", "Profile, Email"), and the CST Status column text of each row.
  */
-import { type Assessment, type ProfileKey, PROFILE_FIELDS, PROFILE_INDEX, type RowResult, rowStatusText } from "../core";
+import {
+  type Assessment,
+  type FindingLocation,
+  PROFILE_FIELDS,
+  PROFILE_INDEX,
+  type RowResult,
+  profileLocation,
+  rowLocation,
+  rowStatusText,
+} from "../core";
 import type { MarkLevel, RowMark } from "../excel/workbook";
-
-/** Where a finding is: a log row (worksheet row number), or a profile field. */
-export type FindingPlace = { readonly kind: "row"; readonly row: number } | { readonly kind: "profile"; readonly field: ProfileKey };
 
 export interface ListedFinding {
   readonly key: string;
   readonly level: "error" | "warning";
   readonly code: string;
-  /** "Row 7" or "Profile, Email". */
-  readonly place: string;
   readonly message: string;
-  readonly target: FindingPlace;
+  readonly at: FindingLocation;
+}
+
+/** Where a finding is, for a person: "Row 7" or "Profile, Email". */
+export function placeText(at: FindingLocation): string {
+  return at.kind === "row" ? `Row ${at.row}` : `Profile, ${PROFILE_FIELDS[PROFILE_INDEX[at.field]]?.label ?? "value"}`;
 }
 
 /** The section of the help page that explains the program's rule a finding applies; null for a finding about typing only. */
@@ -43,28 +52,19 @@ export function ruleLink(code: string): string | null {
 export function listFindings(assessment: Assessment): ListedFinding[] {
   const listed: ListedFinding[] = [];
   assessment.profile.errors.forEach((error, index) => {
-    const field = (error.field ?? "name") as ProfileKey;
-    listed.push({
-      key: `profile-${index}`,
-      level: "error",
-      code: error.code,
-      place: `Profile, ${PROFILE_FIELDS[PROFILE_INDEX[field]]?.label ?? "value"}`,
-      message: error.message,
-      target: { kind: "profile", field },
-    });
+    listed.push({ key: `profile-${index}`, level: "error", code: error.code, message: error.message, at: profileLocation(error) });
   });
   for (const row of assessment.rows) {
-    const add = (level: "error" | "warning", code: string, message: string, index: number) =>
+    const add = (level: "error" | "warning", finding: RowResult["errors"][number] | RowResult["warnings"][number], index: number) =>
       listed.push({
         key: `${row.row}-${level}-${index}`,
         level,
-        code,
-        place: `Row ${row.row}`,
-        message,
-        target: { kind: "row", row: row.row },
+        code: finding.code,
+        message: finding.message,
+        at: rowLocation(row.row, finding),
       });
-    row.errors.forEach((error, index) => add("error", error.code, error.message, index));
-    row.warnings.forEach((warning, index) => add("warning", warning.code, warning.message, index));
+    row.errors.forEach((error, index) => add("error", error, index));
+    row.warnings.forEach((warning, index) => add("warning", warning, index));
   }
   return listed;
 }

@@ -3,6 +3,7 @@
  * Office.js; opened anywhere else it works on an in-memory sample so it can
  * still be tried.
  */
+import "../excel/pageSecurity";
 import { createRoot } from "react-dom/client";
 import { displayLanguage, whenInExcel } from "../excel/host";
 import { OfficeWorkbook } from "../excel/officeWorkbook";

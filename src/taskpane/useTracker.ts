@@ -1,6 +1,6 @@
 /**
  * The open workbook's tracking form, read and assessed by the core. Every
- * view reads from here. The pane follows the workbook (SPEC 10): whatever
+ * view reads from here. The pane follows the workbook (docs/rules.md §10): whatever
  * changes the form's sheets, a row typed into the table, a row deleted, a
  * Profile value, the workbook tells `subscribe`'s listener and the form is
  * read again shortly after, once for a burst of changes. Views call
@@ -14,39 +14,38 @@
  * when the pane shows again.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Assessment, type IsoDate, checkLog, isEmptyRow, todayIsoDate } from "../core";
-import type { WorkbookContent } from "../core";
+import { type Assessment, type IsoDate, checkLog, errorText, isEmptyRow, todayIsoDate } from "../core";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
-import { WorkbookError } from "../excel/workbook";
+import { type FormRead, WorkbookError } from "../excel/workbook";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface TrackerState {
-  readonly content: WorkbookContent | null;
+  readonly content: FormRead | null;
   readonly assessment: Assessment | null;
   readonly asOf: IsoDate;
   /** A failure to read the workbook, for the user. */
   readonly readError: string | null;
-  readonly refresh: () => Promise<WorkbookContent | null>;
+  readonly refresh: () => Promise<FormRead | null>;
 }
 
-/** How long a burst of changes may last before the form is read again: well within the second SPEC 10 allows. */
+/** How long a burst of changes may last before the form is read again: well within the second docs/rules.md §10 allows. */
 export const FOLLOW_DELAY_MS = 250;
 
 export function messageOf(error: unknown): string {
   if (error instanceof WorkbookError) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   return `Something went wrong (${detail}): try again.`;
 }
 
 interface Reads {
   /** The read under way. */
-  running: Promise<WorkbookContent | null> | null;
+  running: Promise<FormRead | null> | null;
   /** The one read asked for while another runs: it starts when that one ends. */
-  next: Promise<WorkbookContent | null> | null;
+  next: Promise<FormRead | null> | null;
 }
 
 /** Reads now, or once after the read under way; never two at once, and at most one waiting. */
-function queueRead(state: Reads, read: () => Promise<WorkbookContent | null>): Promise<WorkbookContent | null> {
+function queueRead(state: Reads, read: () => Promise<FormRead | null>): Promise<FormRead | null> {
   if (state.running === null) {
     const running = read().finally(() => {
       if (state.running === running) state.running = null;
@@ -67,7 +66,7 @@ function queueRead(state: Reads, read: () => Promise<WorkbookContent | null>): P
 export function useTracker(asOfOverride?: IsoDate): TrackerState {
   const workbook = useWorkbook();
   const asOf = asOfOverride ?? todayIsoDate();
-  const [content, setContent] = useState<WorkbookContent | null>(null);
+  const [content, setContent] = useState<FormRead | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const reads = useRef<Reads | null>(null);

@@ -11,6 +11,7 @@ import {
   type IsoDate,
   type RecordRow,
   type VerifiedReport,
+  type WorkbookContent,
   AwardLedger,
   RECORD_COLUMNS,
   canonicalRow,
@@ -20,6 +21,7 @@ import {
   recordHeaderIsOld,
   recordRow,
   verifyLog,
+  errorText,
 } from "../core";
 import { type TrackingWorkbook, WorkbookError } from "../excel/workbook";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
@@ -42,12 +44,7 @@ export type Verification =
 /** What the open workbook is called in results and in the record. */
 export const OPEN_WORKBOOK = "This workbook";
 
-async function verified(
-  name: string,
-  content: Awaited<ReturnType<TrackingWorkbook["readForm"]>>,
-  asOf?: IsoDate,
-  ledger?: AwardLedger,
-): Promise<Verification> {
+async function verified(name: string, content: WorkbookContent, asOf?: IsoDate, ledger?: AwardLedger): Promise<Verification> {
   const stored = content.submissionRows === null ? null : readSubmissionSheet(content.submissionRows);
   const { assessment, report } = await verifyLog(content.log, { asOf, submission: stored });
   const rowDigests = stored === null ? [] : await logRowDigests(content.log);
@@ -69,7 +66,7 @@ async function verified(
   };
 }
 
-/** The awards the workbook's CST Verification sheet records (SPEC 11): what a verification here is checked against. */
+/** The awards the workbook's CST Verification sheet records (docs/rules.md §4): what a verification here is checked against. */
 export async function recordedAwards(workbook: TrackingWorkbook): Promise<AwardLedger> {
   const rows = await workbook.readVerification();
   return new AwardLedger(rows[0]?.[0] === RECORD_COLUMNS[0] ? rows.slice(1) : rows);
@@ -103,11 +100,11 @@ export async function verifyFile(file: File, asOf?: IsoDate, ledger?: AwardLedge
     checkFileSize(file.name, file.size, head);
     return await verified(file.name, await readLogBytes(file.name, await fileBytes(file)), asOf, ledger);
   } catch (error) {
-    return { ok: false, name: file.name, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, name: file.name, error: errorText(error) };
   }
 }
 
-/** A verified file's row of the record (SPEC 11: with its log rows' digests, for the ledger of awards). */
+/** A verified file's row of the record (docs/rules.md §4: with its log rows' digests, for the ledger of awards). */
 export function recordRowOf(result: Extract<Verification, { ok: true }>, verifiedAt: string): RecordRow {
   return recordRow(
     result.name,

@@ -9,7 +9,7 @@
  */
 import { Button, FluentProvider, Spinner, mergeClasses } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { type IsoDate, FORM } from "../core";
+import { type IsoDate, FORM, errorText } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../sheet/SheetGrid";
 import { App, type View } from "../taskpane/App";
@@ -54,8 +54,6 @@ export interface TrackerPageProps {
 }
 
 const DEFAULT_EXPORTER: Omit<ExportDependencies, "asOf"> = { loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload };
-
-const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const formKeyOf = async (workbook: MemoryWorkbook) => saveKey(await workbook.readForm());
 const recordRowsIn = async (workbook: MemoryWorkbook) => recordRowsOf(await workbook.readVerification());
@@ -152,7 +150,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
     try {
       await pickToOpen(files, "form", formInput.current, openChosen);
     } catch (error) {
-      setFileMessage({ intent: "error", text: `The file could not be opened (${detailOf(error)}): try again.` });
+      setFileMessage({ intent: "error", text: `The file could not be opened (${errorText(error)}): try again.` });
     }
   };
 
@@ -204,7 +202,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
         text: handle === null ? t("tracker.downloaded", { file: savedName }) : t("tracker.saved", { file: savedName }),
       });
     } catch (error) {
-      setFileMessage({ intent: "error", text: `${name} was not saved (${detailOf(error)}): your changes are still here; try again.` });
+      setFileMessage({ intent: "error", text: `${name} was not saved (${errorText(error)}): your changes are still here; try again.` });
     } finally {
       setBusy(null);
     }

@@ -6,7 +6,17 @@
  * command line's `template` (`writeForm`, in `formWriter.ts`). Only the
  * tracking form is carried: the Profile values and the log's seven columns.
  */
-import { type CellValue, type DateSystem, type LogRow, type WorkbookContent, FORM, PROFILE_SHEET, isEmptyRow, listText } from "../core";
+import {
+  type CellValue,
+  type DateSystem,
+  type LogRow,
+  type WorkbookContent,
+  FORM,
+  PROFILE_SHEET,
+  errorText,
+  isEmptyRow,
+  listText,
+} from "../core";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { FORM_LISTS_SHEET } from "../excel/workbook";
 import { fileBytes } from "../taskpane/verifyWorkbook";
@@ -156,7 +166,7 @@ export function openedText(document: TrackerDocument, rows: number): { readonly 
 /** A file that cannot be opened, in one line for a person. */
 export function openFailureText(name: string, error: unknown): string {
   if (error instanceof UnreadableFileError) return `${name} cannot be opened: ${error.message}.`;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   return `${name} cannot be opened (${detail}): check that it is a tracking form (.xlsx) or a CSV log, and try again.`;
 }
 

@@ -2,6 +2,7 @@
  * The web tracker's start: a blank tracking form, the page, and (in a
  * production build) the service worker that keeps the page working offline.
  */
+import "../excel/pageSecurity";
 import { createRoot } from "react-dom/client";
 import { newDocument } from "./document";
 import { browserFileAccess } from "./fileAccess";

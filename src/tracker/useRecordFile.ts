@@ -3,7 +3,7 @@
  * record into the CST Verification sheet, save the sheet as the record's CSV.
  */
 import { type RefObject, useState } from "react";
-import { type RecordRow, newRecordRows } from "../core";
+import { type RecordRow, errorText, newRecordRows } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { useT } from "../taskpane/i18n";
 import type { Message } from "../taskpane/StatusMessage";
@@ -19,8 +19,6 @@ interface RecordFile {
   readonly name: string;
   readonly savedKey: string;
 }
-
-const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recordInput: RefObject<HTMLInputElement | null>) {
   const t = useT();
@@ -48,7 +46,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
         }),
       });
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record was not saved (${detailOf(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: `The record was not saved (${errorText(error)}): try again.` });
     }
   };
 
@@ -80,7 +78,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
     try {
       await pickToOpen(files, "record", recordInput.current, openRecord);
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record could not be opened (${detailOf(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: `The record could not be opened (${errorText(error)}): try again.` });
     }
   };
 

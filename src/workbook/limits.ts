@@ -1,13 +1,15 @@
 /**
- * How far the readers go on a file from a stranger (SPEC 7, "bounded on any
+ * How far the readers go on a file from a stranger (docs/rules.md §7, "bounded on any
  * input"). Every limit is checked before the work it bounds: a file's size
  * before it is read, a zip entry's declared sizes before it is inflated, a
  * row number before anything is kept for it. A real tracking form of
  * 1,048,576 rows (Excel's last row) stays well inside all of them.
  */
+import { EXCEL_LAST_ROW } from "../core";
+
 export const LIMITS = {
   /** Excel's last row and column: a cell beyond them is not from a spreadsheet. */
-  maxRow: 1_048_576,
+  maxRow: EXCEL_LAST_ROW,
   maxColumn: 16_384,
   /** A workbook file: a 1,048,576-row tracking form is about 40 MB. */
   maxWorkbookBytes: 256 * 1024 * 1024,

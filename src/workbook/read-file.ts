@@ -5,9 +5,9 @@
  * name; formats that are not read get one line that names them and says how
  * to save the file as .xlsx. No Node APIs: this runs in the browser too.
  */
-import type { LogInput, WorkbookContent } from "../core";
+import { type LogInput, type StreamedLogInput, type WorkbookContent } from "../core";
 import { decodeCsvBytes, parseCsvLog } from "./csv";
-import { UnreadableFileError } from "./errors";
+import { UnreadableFileError, unreadableWorkbook } from "./errors";
 import { OLE2_PROBLEM, fileKind, textFormatProblem } from "./formats";
 import { LIMITS, sizeText } from "./limits";
 import type { WorkbookSheets } from "./read-xlsx";
@@ -69,18 +69,20 @@ export async function readLogBytes(name: string, bytes: Uint8Array): Promise<Wor
 }
 
 /** A log file read as `readLogBytes` reads it, with a workbook's sheets (null for a CSV log): what the web tracker opens. */
-export async function readLogFile(name: string, bytes: Uint8Array): Promise<{ content: WorkbookContent; sheets: WorkbookSheets | null }> {
+export async function readLogFile(
+  name: string,
+  bytes: Uint8Array,
+  options: { readonly streamLog?: boolean } = {},
+): Promise<{ content: WorkbookContent; sheets: WorkbookSheets | null; streamedLog?: StreamedLogInput }> {
   const extension = extensionOf(name);
   const kind = fileKind(bytes.subarray(0, 8));
   if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
   if (kind === "zip") {
     const { readWorkbookFile } = await import(/* webpackChunkName: "workbook-reader" */ "./read-xlsx");
     try {
-      return await readWorkbookFile(bytes);
+      return await readWorkbookFile(bytes, undefined, options);
     } catch (error) {
-      if (error instanceof UnreadableFileError) throw error;
-      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
+      throw unreadableWorkbook(error);
     }
   }
   if (WORKBOOK_EXTENSIONS.has(extension)) {

@@ -16,21 +16,15 @@
  * No Node APIs: the bytes come in, so the same reader runs in the browser.
  */
 import {
-  type CellValue,
   type DateSystem,
   type FormDefinition,
-  type LogRow,
+  type StreamedLogInput,
   type WorkbookContent,
   FORM,
   LOG_COLUMNS,
   LOG_SHEET,
   LOG_TABLE,
   SUBMISSION_SHEET,
-  belowTableError,
-  belowTableWarning,
-  isBlankCell,
-  labelKey,
-  profileLabels,
 } from "../core";
 import { UnreadableFileError } from "./errors";
 import { NOT_A_WORKBOOK, zipFormatProblem } from "./formats";
@@ -45,7 +39,10 @@ import {
   tableHandler,
   workbookHandler,
 } from "./ooxml";
-import { type RowCells, type RowReader, sheetHandler } from "./sheet";
+import { type RowReader, sheetHandler } from "./sheet";
+import { type StreamedRows, streamedTableLog } from "./sheet-stream";
+import { TableRows } from "./table-rows";
+import { HeaderRows, ProfileRows, SubmissionRows, mapColumns } from "./form-sheets";
 import { type XmlHandler, xmlSink } from "./xml";
 import { type PartSink, type ZipDirectory, partKey, readZipDirectory, streamParts } from "./zip";
 
@@ -55,22 +52,6 @@ async function parseParts(directory: ZipDirectory, handlers: ReadonlyMap<string,
   const sinks = new Map<string, PartSink>();
   for (const name of names) sinks.set(name, xmlSink(directory.get(name)?.name ?? name, handlers.get(name) as XmlHandler));
   await streamParts(directory, sinks);
-}
-
-const headerKey = (value: CellValue): string => (typeof value === "string" ? value.trim().toLowerCase() : "");
-
-/** Columns of the seven log columns, found by header text (column number → text), or the missing headers. */
-export function mapColumns(headers: ReadonlyMap<number, string>): { columns: number[] } | { missing: string[] } {
-  const byHeader = new Map<string, number>();
-  for (const [column, text] of headers) if (!byHeader.has(text)) byHeader.set(text, column);
-  const columns: number[] = [];
-  const missing: string[] = [];
-  for (const header of LOG_COLUMNS) {
-    const column = byHeader.get(header.toLowerCase());
-    if (column === undefined) missing.push(header);
-    else columns.push(column);
-  }
-  return missing.length > 0 ? { missing } : { columns };
 }
 
 interface Range {
@@ -92,187 +73,6 @@ export function decodeRange(ref: string): Range | null {
   const range = { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
   if (range.top < 1 || range.bottom > LIMITS.maxRow || range.left < 1 || range.right > LIMITS.maxColumn) return null;
   return range;
-}
-
-/** The seven log cells of a row, by the worksheet columns of the log's columns. */
-function logCells(cells: RowCells, indexByColumn: ReadonlyMap<number, number>): CellValue[] {
-  const out: CellValue[] = [null, null, null, null, null, null, null];
-  for (let i = 0; i < cells.count; i++) {
-    const index = indexByColumn.get(cells.columns[i] as number);
-    if (index !== undefined) out[index] = cells.values[i] as CellValue;
-  }
-  return out;
-}
-
-const indexOfColumns = (columns: readonly number[]): Map<number, number> => new Map(columns.map((column, index) => [column, index]));
-
-/** "H3": a cell's reference. */
-function cellReference(column: number, row: number): string {
-  let letters = "";
-  for (let left = column; left > 0; left = Math.floor((left - 1) / 26)) letters = String.fromCharCode(65 + ((left - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
-
-/**
- * The rows of the MentorshipLog table: between its header row and its totals row. Without a totals row,
- * also the rows right below it that hold something in its columns, up to the first row that does not:
- * Excel grows a table when a row is typed below it, but LibreOffice Calc and openpyxl do not, so those
- * rows are the log's too, with a warning on the first that names them all. When one of them has a value
- * outside the table's columns, they are not the log's: the first carries an error naming that cell.
- */
-class TableRows implements RowReader {
-  readonly rows: LogRow[] = [];
-  wantsMore = true;
-  private readonly indexByColumn: Map<number, number>;
-  private below: { first: number; last: number; index: number; outside: string | null } | null = null;
-
-  constructor(
-    private readonly first: number,
-    private readonly last: number,
-    columns: readonly number[],
-    /** The table's columns, and whether rows below it may be the log's (it has no totals row). */
-    private readonly span: { readonly left: number; readonly right: number; readonly growsDown: boolean },
-  ) {
-    this.indexByColumn = indexOfColumns(columns);
-  }
-
-  row(row: number, cells: RowCells): void {
-    if (row < this.first) return;
-    if (row <= this.last) {
-      this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
-      return;
-    }
-    const next = this.below === null ? this.last + 1 : this.below.last + 1;
-    if (!this.span.growsDown || row !== next || !this.holdsValueInSpan(cells)) {
-      this.wantsMore = false;
-      return;
-    }
-    const outside = this.valueOutsideSpan(row, cells);
-    if (this.below === null) this.below = { first: row, last: row, index: this.rows.length, outside };
-    else {
-      this.below.last = row;
-      this.below.outside ??= outside;
-    }
-    this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
-  }
-
-  /** Puts the finding about the rows below the table on the first of them, once the sheet is read. */
-  finish(table: string): void {
-    const below = this.below;
-    if (below === null) return;
-    const first = this.rows[below.index] as LogRow;
-    if (below.outside === null) {
-      this.rows[below.index] = { ...first, found: { errors: [], warnings: [belowTableWarning(table, below.first, below.last)] } };
-      return;
-    }
-    this.rows.length = below.index;
-    this.rows.push({ ...first, found: { errors: [belowTableError(table, below.first, below.last, below.outside)], warnings: [] } });
-  }
-
-  private holdsValueInSpan(cells: RowCells): boolean {
-    for (let i = 0; i < cells.count; i++) {
-      const column = cells.columns[i] as number;
-      if (column >= this.span.left && column <= this.span.right && !isBlankCell(cells.values[i] as CellValue)) return true;
-    }
-    return false;
-  }
-
-  private valueOutsideSpan(row: number, cells: RowCells): string | null {
-    for (let i = 0; i < cells.count; i++) {
-      const column = cells.columns[i] as number;
-      if ((column < this.span.left || column > this.span.right) && !isBlankCell(cells.values[i] as CellValue)) {
-        return cellReference(column, row);
-      }
-    }
-    return null;
-  }
-}
-
-/** A sheet whose first row may hold the headers: its rows when it does. */
-class HeaderRows implements RowReader {
-  readonly rows: LogRow[] = [];
-  wantsMore = true;
-  matched = false;
-  private indexByColumn = new Map<number, number>();
-
-  row(row: number, cells: RowCells): void {
-    if (!this.matched) {
-      this.wantsMore = false;
-      if (row !== 1) return;
-      const headers = new Map<number, string>();
-      for (let i = 0; i < cells.count; i++) headers.set(cells.columns[i] as number, headerKey(cells.values[i]));
-      const mapped = mapColumns(headers);
-      if ("missing" in mapped) return;
-      this.matched = true;
-      this.wantsMore = true;
-      this.indexByColumn = indexOfColumns(mapped.columns);
-      return;
-    }
-    this.rows.push({ row, cells: logCells(cells, this.indexByColumn) });
-  }
-}
-
-/** Columns A and B of every row of the Profile sheet. */
-class ProfileRows implements RowReader {
-  readonly labels = new Map<number, CellValue>();
-  readonly values = new Map<number, CellValue>();
-  readonly wantsMore = true;
-
-  row(row: number, cells: RowCells): void {
-    for (let i = 0; i < cells.count; i++) {
-      const column = cells.columns[i];
-      if (column === 1) this.labels.set(row, cells.values[i] as CellValue);
-      else if (column === 2) this.values.set(row, cells.values[i] as CellValue);
-    }
-  }
-
-  /**
-   * The values, each found by its label (or a label earlier forms gave it) in
-   * column A; a field whose label is nowhere in column A is read from its
-   * SPEC 5 position (B1…B7) only when that row has no label at all.
-   */
-  profileCells(form: FormDefinition): CellValue[] {
-    const rowByLabel = new Map<string, number>();
-    const label = (value: CellValue | undefined): string => (typeof value === "string" ? labelKey(value) : "");
-    for (const [row, value] of [...this.labels].sort((a, b) => a[0] - b[0])) {
-      const key = label(value);
-      if (key !== "" && !rowByLabel.has(key)) rowByLabel.set(key, row);
-    }
-    return form.profile.map((field, index) => {
-      let row = profileLabels(field)
-        .map((each) => rowByLabel.get(labelKey(each)))
-        .find((found) => found !== undefined);
-      if (row === undefined) {
-        const position = index + 1;
-        if (label(this.labels.get(position)) !== "") return "";
-        row = position;
-      }
-      return this.values.get(row) ?? null;
-    });
-  }
-}
-
-/** Every row of the Submission sheet from row 1, every cell in column order (blanks between as null). */
-class SubmissionRows implements RowReader {
-  readonly rows: CellValue[][] = [];
-  readonly wantsMore = true;
-  private slots = 0;
-
-  row(row: number, cells: RowCells): void {
-    if (cells.count === 0) return;
-    const width = Math.max(...cells.columns.slice(0, cells.count));
-    this.slots += width + Math.max(0, row - this.rows.length);
-    if (this.slots > LIMITS.maxSubmissionCells) {
-      throw new UnreadableFileError(
-        `its ${SUBMISSION_SHEET} sheet has more than ${LIMITS.maxSubmissionCells.toLocaleString("en")} cells, more than any submission: it is not read`,
-      );
-    }
-    const out: CellValue[] = new Array<CellValue>(width).fill(null);
-    for (let i = 0; i < cells.count; i++) out[(cells.columns[i] as number) - 1] = cells.values[i] as CellValue;
-    while (this.rows.length < row - 1) this.rows.push([]);
-    if (this.rows.length === row - 1) this.rows.push(out);
-    else this.rows[row - 1] = out;
-  }
 }
 
 interface Worksheet {
@@ -331,7 +131,8 @@ export interface WorkbookSheets {
 export async function readWorkbookFile(
   bytes: Uint8Array,
   form: FormDefinition = FORM,
-): Promise<{ content: WorkbookContent; sheets: WorkbookSheets }> {
+  options: { readonly streamLog?: boolean } = {},
+): Promise<{ content: WorkbookContent; sheets: WorkbookSheets; streamedLog?: StreamedLogInput }> {
   const directory = readZipDirectory(bytes);
   const problem = zipFormatProblem(directory);
   if (problem !== null) throw new UnreadableFileError(problem);
@@ -384,6 +185,8 @@ export async function readWorkbookFile(
     readers.set(sheet, [...(readers.get(sheet) ?? []), reader]);
   };
   let tableRows: TableRows | null = null;
+  let streamed: { sheet: Worksheet; rows: () => StreamedRows } | null = null;
+  const noSubmission = !worksheets.some((sheet) => sameName(sheet.name, SUBMISSION_SHEET));
   let tableSheet: string | null = null;
   let tableWidth = 0;
   for (const sheet of worksheets) {
@@ -400,14 +203,21 @@ export async function readWorkbookFile(
         `the ${LOG_TABLE} table lacks the column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")}: its headers must be ${LOG_COLUMNS.join(", ")}`,
       );
     }
-    tableRows = new TableRows(range.top + table.headerRowCount, range.bottom - table.totalsRowCount, mapped.columns, {
-      left: range.left,
-      right: range.right,
-      growsDown: table.totalsRowCount === 0,
-    });
+    const newTableRows = () =>
+      new TableRows(range.top + table.headerRowCount, range.bottom - table.totalsRowCount, mapped.columns, {
+        left: range.left,
+        right: range.right,
+        growsDown: table.totalsRowCount === 0,
+      });
+    tableRows = newTableRows();
     tableSheet = sheet.name;
     tableWidth = range.right - range.left + 1;
-    addReader(sheet, tableRows);
+    // To verify a log that is no submission, its rows are checked as they stream (sheet-stream.ts), never all held.
+    const alone = !worksheets.some(
+      (other) => sameName(other.name, SUBMISSION_SHEET) || (other === sheet && sameName(other.name, form.profileSheet)),
+    );
+    if (options.streamLog === true && alone) streamed = { sheet, rows: newTableRows };
+    else addReader(sheet, tableRows);
     break;
   }
   // Without the table: the Tracking Form sheet with the headers in its first row, else the first other sheet with them.
@@ -418,7 +228,7 @@ export async function readWorkbookFile(
       ...worksheets.filter((sheet) => !sameName(sheet.name, LOG_SHEET)),
     ];
     for (const sheet of ordered) {
-      const reader = new HeaderRows();
+      const reader = new HeaderRows(options.streamLog === true && noSubmission);
       candidates.push({ sheet, reader });
       addReader(sheet, reader);
     }
@@ -439,6 +249,9 @@ export async function readWorkbookFile(
   tableRows?.finish(LOG_TABLE);
 
   const matched = candidates.find((candidate) => candidate.reader.matched);
+  if (matched !== undefined && options.streamLog === true && noSubmission && !sameName(matched.sheet.name, form.profileSheet)) {
+    streamed = { sheet: matched.sheet, rows: () => new HeaderRows() };
+  }
   const logRows = tableRows?.rows ?? matched?.reader.rows ?? null;
   const logSheet = tableSheet ?? matched?.sheet.name ?? null;
   if (logRows === null || logSheet === null) {
@@ -446,6 +259,19 @@ export async function readWorkbookFile(
       `it has no ${LOG_TABLE} table and no sheet ("${LOG_SHEET}" or another) whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
     );
   }
+  const streamedLog =
+    streamed === null
+      ? undefined
+      : await streamedTableLog(
+          directory,
+          streamed.sheet.part,
+          { sharedStrings, dateStyles, dateSystem, sheetName: streamed.sheet.name },
+          streamed.rows,
+          {
+            profileCells: profileSheet === undefined ? form.profile.map(() => "") : profile.profileCells(form),
+            dateSystem,
+          },
+        );
   const content: WorkbookContent = {
     log: {
       rows: logRows,
@@ -464,5 +290,5 @@ export async function readWorkbookFile(
     formSheets.every((name) => names.some((each) => sameName(each, name))) &&
     tableWidth === form.log.length &&
     !hasComments;
-  return { content, sheets: { names, logSheet, formOnly } };
+  return { content, sheets: { names, logSheet, formOnly }, ...(streamedLog === undefined ? {} : { streamedLog }) };
 }

@@ -1,5 +1,5 @@
 /**
- * The submission workbook of an export (SPEC 6): `Profile`, `Tracking Form`
+ * The submission workbook of an export (docs/rules.md §6): `Profile`, `Tracking Form`
  * (the rows as entered, in the MentorshipLog table, dates as real dates) and
  * `Submission` (the cover page with the summary and the fingerprint, and the
  * digests below its printed area). The command line's `export`, the
@@ -10,7 +10,6 @@
  */
 import ExcelJS from "exceljs";
 import {
-  type PrintedRow,
   type QuantityUnit,
   type Submission,
   type SubmissionSheetLine,
@@ -21,7 +20,10 @@ import {
   UNIT_LABELS,
   columnLetter,
 } from "../core";
-import { escapeSheetText, newWorkbook, workbookBytes, writeForm } from "./write-form";
+import { COVER_VALUE_WIDTH, PRINTED_WIDTHS, WRAPPED_COLUMNS, coverLineCells, coverLineHeight, printedRowHeight } from "./printed";
+import { type LogCells, type StandIn, streamPlan } from "./submission-rows";
+import { withStreamedRows } from "./streamed-rows";
+import { newWorkbook, workbookBytes, writeForm } from "./write-form";
 import { type Translator, ENGLISH_TRANSLATOR } from "../i18n";
 import { coverInLanguage } from "./coverWords";
 
@@ -37,15 +39,8 @@ const STYLES: Readonly<Record<SubmissionSheetLine["style"], { label: Partial<Exc
   digest: { label: { size: 9 }, value: { size: 9, name: "Consolas" } },
 };
 
-/** The header of the status column: the add-in's own (SPEC 5), so that verifying the submission in Excel writes into it. */
+/** The header of the status column: the add-in's own (docs/rules.md §5), so that verifying the submission in Excel writes into it. */
 const STATUS_HEADER = "CST Status";
-
-/**
- * The printed log's widths in characters: the input columns, then Category, Credited hours and the status.
- * Activity, Provider, Notes and the status wrap, so the log fits a landscape page at about full size.
- */
-const PRINTED_WIDTHS = [11, 26, 10, 17, 10, 12, 36, 9, 9, 30];
-const WRAPPED_COLUMNS = new Set([2, 4, 7, 10]);
 
 /** Quantity with its unit (the cell stays the number entered: only its format says the unit). */
 function quantityFormat(unit: QuantityUnit | null): string {
@@ -56,34 +51,6 @@ function quantityFormat(unit: QuantityUnit | null): string {
 }
 const HOURS_FORMAT = 'General" h"';
 
-/** Points per line of 11-point text. */
-const LINE_HEIGHT = 15;
-const COVER_VALUE_WIDTH = 62;
-
-/**
- * Lines a wrapped text takes in a column of this width (in characters), counted generously: LibreOffice
- * keeps the height a row is given rather than fitting it to wrapped text, so each row is given its own.
- */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.2) - 2);
-  return text.split("\n").reduce((lines, paragraph) => {
-    let count = 1;
-    let used = 0;
-    for (const word of paragraph.split(/\s+/).filter((each) => each !== "")) {
-      const length = word.length;
-      if (used > 0 && used + 1 + length > perLine) {
-        count++;
-        used = 0;
-      }
-      used += (used > 0 ? 1 : 0) + length;
-      while (used > perLine) {
-        count++;
-        used -= perLine;
-      }
-    }
-    return lines + count;
-  }, 0);
-}
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin", color: { argb: "FFBFBFBF" } },
   bottom: { style: "thin", color: { argb: "FFBFBFBF" } },
@@ -91,30 +58,28 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin", color: { argb: "FFBFBFBF" } },
 };
 
-/** The Submission sheet: a one-page portrait cover for the coordinator, the digests below it unprinted. */
-function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, tr: Translator): void {
-  const cover = coverInLanguage(submission.sheet, tr);
+/** The Submission sheet: a one-page portrait cover for the coordinator, the digests below it unprinted (its first `lines` lines only). */
+function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, lines: number, tr: Translator): void {
   const sheet = workbook.addWorksheet(SUBMISSION_SHEET);
   // Narrow enough to print at full size on a portrait page.
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = COVER_VALUE_WIDTH;
-  cover.lines.forEach((line, index) => {
+  submission.sheet.lines.slice(0, lines).forEach((line, index) => {
     const row = sheet.getRow(index + 1);
     const style = STYLES[line.style];
-    row.getCell(1).value = escapeSheetText(line.label);
+    const [label, value] = coverLineCells(line);
+    row.getCell(1).value = label;
     row.getCell(1).font = style.label;
     row.getCell(1).alignment = { vertical: line.style === "heading" ? "bottom" : "top" };
-    row.getCell(2).value = typeof line.value === "string" ? escapeSheetText(line.value) : line.value;
+    row.getCell(2).value = value;
     row.getCell(2).font = style.value;
     row.getCell(2).alignment = {
       wrapText: line.style === "note" || line.style === "detail" || line.style === "field",
       vertical: "top",
       horizontal: "left",
     };
-    const valueLines =
-      typeof line.value === "string" ? wrappedLines(line.value, line.style === "note" ? COVER_VALUE_WIDTH * 1.2 : COVER_VALUE_WIDTH) : 1;
-    if (valueLines > 1) row.height = valueLines * (line.style === "note" ? 12 : LINE_HEIGHT);
-    if (line.style === "heading") row.height = 26;
+    const height = coverLineHeight(line);
+    if (height !== undefined) row.height = height;
   });
   const mentee = submission.summary.mentee.trim().replace(/&/g, "&&");
   sheet.pageSetup = {
@@ -139,31 +104,51 @@ function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, 
  * errors). Open the bytes with `Excel.createWorkbook(base64)` or offer them
  * as a download; verifying them reports `submission: "unchanged"`.
  */
-export async function buildSubmissionWorkbook(submission: Submission, tr: Translator = ENGLISH_TRANSLATOR): Promise<Uint8Array> {
-  const { log, summary } = submission;
-  const workbook = newWorkbook(ExcelJS.Workbook);
+export async function buildSubmissionWorkbook(
+  prepared: Submission,
+  options: { readonly whole?: boolean; readonly translator?: Translator } = {},
+): Promise<Uint8Array> {
+  // The cover in the mentee's language (coverWords.ts); everything below writes it as it is.
+  const tr = options.translator ?? ENGLISH_TRANSLATOR;
+  const submission: Submission = { ...prepared, sheet: coverInLanguage(prepared.sheet, tr) };
   const printed = new Map((submission.rows ?? []).map((row) => [row.row, row] as const));
   const withStatus = (submission.rows ?? []).some((row) => row.status !== null);
-  const computed =
-    submission.rows === undefined
-      ? undefined
-      : {
-          headers: ["Category", "Credited hours", ...(withStatus ? [STATUS_HEADER] : [])],
-          cells: (row: number): ExcelJS.CellValue[] => {
-            const each = printed.get(row);
-            return [each?.category ?? null, each?.hours ?? null, ...(withStatus ? [each?.status ?? null] : [])];
-          },
-        };
+  const headers = ["Category", "Credited hours", ...(withStatus ? [STATUS_HEADER] : [])];
+  const cells: LogCells = {
+    computedCells: (row) => {
+      const each = printed.get(row);
+      return [each?.category ?? null, each?.hours ?? null, ...(withStatus ? [each?.status ?? null] : [])];
+    },
+    unit: (row) => printed.get(row)?.unit ?? null,
+    columns: FORM.log.length + headers.length,
+  };
+  // A long log is written as a stream: exceljs writes a row of each kind, the other rows follow them (submission-rows.ts).
+  const plan = options.whole === true || submission.rows === undefined ? null : streamPlan(submission, cells, SUBMISSION_SHEET);
+  const standIn: StandIn = plan?.standIn ?? { rows: submission.log.rows, ...cells, coverLines: submission.sheet.lines.length };
+  const bytes = await writeWithExceljs(submission, standIn, submission.rows === undefined ? undefined : headers, tr);
+  return plan === null ? bytes : withStreamedRows(bytes, plan.sheets);
+}
+
+/** The workbook as exceljs writes it, with the log rows and cover lines of `standIn`. */
+async function writeWithExceljs(
+  submission: Submission,
+  standIn: StandIn,
+  headers: readonly string[] | undefined,
+  tr: Translator,
+): Promise<Uint8Array> {
+  const { log, summary } = submission;
+  const workbook = newWorkbook(ExcelJS.Workbook);
+  const computed = headers === undefined ? undefined : { headers, cells: (row: number) => standIn.computedCells(row) };
   writeForm(
     workbook,
-    { profileCells: log.profileCells, rows: log.rows, dateSystem: log.dateSystem, fillIn: false, computed },
-    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission, tr) },
+    { profileCells: log.profileCells, rows: standIn.rows, dateSystem: log.dateSystem, fillIn: false, computed },
+    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission, standIn.coverLines, tr) },
   );
   // The cover shows the profile: its sheet is kept for the readers and for Excel, not printed as a page of its own.
   const profile = workbook.getWorksheet(PROFILE_SHEET);
   if (profile !== undefined && submission.rows !== undefined) profile.state = "hidden";
   const sheet = workbook.getWorksheet(LOG_SHEET);
-  if (sheet !== undefined && computed !== undefined) printLog(sheet, submission, printed, computed.headers.length);
+  if (sheet !== undefined && computed !== undefined) printLog(sheet, submission, standIn.unit, computed.headers.length);
   return workbookBytes(workbook);
 }
 
@@ -173,7 +158,7 @@ export async function buildSubmissionWorkbook(submission: Submission, tr: Transl
  * gridlines over empty columns); and below it, beside the computed columns (never in an input column, so
  * that no reader takes them for a row), the credited hours per category and in all.
  */
-function printLog(sheet: ExcelJS.Worksheet, submission: Submission, printed: ReadonlyMap<number, PrintedRow>, computedCount: number): void {
+function printLog(sheet: ExcelJS.Worksheet, submission: Submission, unit: StandIn["unit"], computedCount: number): void {
   const columns = FORM.log.length + computedCount;
   const quantity = FORM.log.findIndex((column) => column.key === "quantity") + 1;
   const hoursColumn = FORM.log.length + 2;
@@ -181,15 +166,15 @@ function printLog(sheet: ExcelJS.Worksheet, submission: Submission, printed: Rea
   let lastRow = 1;
   sheet.eachRow((row, number) => {
     lastRow = Math.max(lastRow, number);
-    let lines = 1;
+    const values: ExcelJS.CellValue[] = [];
     for (let column = 1; column <= columns; column++) {
       const cell = row.getCell(column);
       cell.border = THIN;
-      const wrap = number === 1 || WRAPPED_COLUMNS.has(column);
-      cell.alignment = { vertical: "top", wrapText: wrap };
-      if (wrap && typeof cell.value === "string") lines = Math.max(lines, wrappedLines(cell.value, PRINTED_WIDTHS[column - 1] ?? 10));
+      cell.alignment = { vertical: "top", wrapText: number === 1 || WRAPPED_COLUMNS.has(column) };
+      values.push(cell.value);
     }
-    if (lines > 1) row.height = lines * LINE_HEIGHT;
+    const height = printedRowHeight(number, values, columns);
+    if (height !== undefined) row.height = height;
     if (number === 1) {
       // The table's style gives the header its look in Excel; LibreOffice prints without table styles.
       for (let column = 1; column <= columns; column++) {
@@ -199,7 +184,7 @@ function printLog(sheet: ExcelJS.Worksheet, submission: Submission, printed: Rea
       }
       return;
     }
-    row.getCell(quantity).numFmt = quantityFormat(printed.get(number)?.unit ?? null);
+    row.getCell(quantity).numFmt = quantityFormat(unit(number));
     row.getCell(hoursColumn).numFmt = HOURS_FORMAT;
   });
   const { summary } = submission;

@@ -26,6 +26,7 @@ import {
   listFormula,
   rangeAddress,
   readDateCell,
+  EXCEL_LAST_ROW,
 } from "../core";
 
 /**
@@ -128,13 +129,13 @@ export function valueForSheet(value: CellValue, kind: FieldKind, system: DateSys
  * numbers cannot be kept (not increasing, or not below a header) is
  * numbered from row 2.
  */
-function placeRows(rows: readonly LogRow[]): { row: number; source: number; cells: readonly CellValue[] }[] {
+export function placeRows(rows: readonly LogRow[]): { row: number; source: number; cells: readonly CellValue[] }[] {
   const kept = rows.filter((row) => !isEmptyRow(row.cells));
   const increasing = kept.every(
     (row, index) => Number.isInteger(row.row) && row.row >= 2 && (index === 0 || row.row > (kept[index - 1] as LogRow).row),
   );
   const lastRow = kept.length === 0 ? 0 : (kept[kept.length - 1] as LogRow).row;
-  if (increasing && lastRow <= 1_048_576) return kept.map((row) => ({ row: row.row, source: row.row, cells: row.cells }));
+  if (increasing && lastRow <= EXCEL_LAST_ROW) return kept.map((row) => ({ row: row.row, source: row.row, cells: row.cells }));
   return kept.map((row, index) => ({ row: index + 2, source: row.row, cells: row.cells }));
 }
 
@@ -145,7 +146,7 @@ export interface FormContent {
   readonly dateSystem: DateSystem;
   /** Format and offer dropdowns below the log too (a form still being filled), or only on its rows (a submission). */
   readonly fillIn: boolean;
-  /** Computed columns after the input ones, in the table (SPEC 5): their headers, and each row's cells by its source row number. */
+  /** Computed columns after the input ones, in the table (docs/rules.md §5): their headers, and each row's cells by its source row number. */
   readonly computed?: {
     readonly headers: readonly string[];
     readonly cells: (sourceRow: number) => readonly ExcelJS.CellValue[];
@@ -215,7 +216,8 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, content: Form
   const sheet = workbook.addWorksheet(layout.name);
   if (layout.name === form.profileSheet) {
     form.profile.forEach((field, index) => {
-      const value = content.profileCells === null ? field.defaultValue : content.profileCells[index];
+      const value =
+        content.profileCells === null ? (layout.defaults.find((each) => each.row === index + 1)?.value ?? "") : content.profileCells[index];
       sheet.getCell(index + 1, 2).value = valueForSheet(value, field.kind, content.dateSystem);
     });
     applySheet(sheet, layout, form.profile.length);

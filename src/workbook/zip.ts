@@ -19,7 +19,8 @@
  * No Node APIs: bytes in, so it runs in the browser too.
  */
 import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } from "@zip.js/zip.js";
-import { unzipSync } from "fflate";
+import { Inflate, unzipSync } from "fflate";
+import { errorLine } from "../core";
 import { UnreadableFileError } from "./errors";
 import { LIMITS, sizeText } from "./limits";
 
@@ -97,7 +98,7 @@ function twoCopies(key: string, first: string, second: string): UnreadableFileEr
 
 function damaged(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
-  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const detail = errorLine(error);
   return new UnreadableFileError(`its zip container is damaged (${detail}): open it in Excel and save it again as .xlsx`);
 }
 
@@ -243,4 +244,69 @@ async function inflateStreaming(directory: ZipDirectory, key: string, sink: Part
     if (error instanceof EnoughRead) return;
     throw damaged(error);
   }
+}
+
+/** Compressed bytes inflated at a time by `partPieces`. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * A part's inflated bytes a piece at a time, without waiting on anything, as often as asked (each time from
+ * its start): for a reader that checks a long sheet's rows as they come, in a loop that cannot wait. The
+ * declared sizes are checked first, the entry must be the one zip.js and fflate both describe, and it may not
+ * inflate past what it declared, as in `streamParts`.
+ */
+export async function partPieces(directory: ZipDirectory, name: string): Promise<() => Generator<Uint8Array>> {
+  checkDeclaredSizes(directory, [name]);
+  const entry = directory.get(name);
+  let file: FileEntry | undefined;
+  try {
+    file = (await directory.streamingEntries()).get(partKey(name));
+  } catch (error) {
+    throw damaged(error);
+  }
+  if (entry === undefined || file === undefined) throw damaged(new Error(`its part ${name} is missing`));
+  if (
+    file.filename !== entry.name ||
+    file.uncompressedSize !== entry.originalSize ||
+    file.compressedSize !== entry.size ||
+    file.encrypted
+  ) {
+    throw damaged(new Error(`its entry ${entry.name} is described two ways`));
+  }
+  const bytes = directory.bytes;
+  const header = file.offset;
+  // The local file header (PKWARE's APPNOTE 4.3.7): its signature, then the name's and extra field's lengths at 26 and 28.
+  const at = (offset: number): number => bytes[header + offset] ?? 0;
+  if (at(0) !== 0x50 || at(1) !== 0x4b || at(2) !== 3 || at(3) !== 4)
+    throw damaged(new Error(`its entry ${entry.name} has no local header`));
+  const start = header + 30 + (at(26) | (at(27) << 8)) + (at(28) | (at(29) << 8));
+  const end = start + entry.size;
+  if (end > bytes.length) throw damaged(new Error(`its entry ${entry.name} ends past the file`));
+  const limit = entry.originalSize;
+  const tooLarge = () =>
+    new UnreadableFileError(
+      `its part ${entry.name} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
+    );
+  return function* pieces(): Generator<Uint8Array> {
+    let inflated = 0;
+    const out: Uint8Array[] = [];
+    const inflater = entry.compression === 0 ? null : new Inflate((chunk) => out.push(chunk));
+    for (let offset = start; offset < end; offset += PIECE_BYTES) {
+      const piece = bytes.subarray(offset, Math.min(end, offset + PIECE_BYTES));
+      if (inflater === null) out.push(piece);
+      else {
+        try {
+          inflater.push(piece, offset + PIECE_BYTES >= end);
+        } catch (error) {
+          throw damaged(error);
+        }
+      }
+      for (const chunk of out) {
+        inflated += chunk.length;
+        if (inflated > limit) throw tooLarge();
+        yield chunk;
+      }
+      out.length = 0;
+    }
+  };
 }

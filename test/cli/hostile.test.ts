@@ -215,9 +215,9 @@ describeMeasured("a genuine log of 1,048,576 rows still verifies, within SPEC 9'
     expectWholeLogVerified("1,048,576-row CSV", file, { bytes: 256 * MIB, seconds: 10 });
   }, 300_000);
 
-  test("as a workbook", () => {
+  test("as a workbook, within 512 MiB", () => {
     const file = join(folder, "million.xlsx");
     writeWholeWorkbook(file);
-    expectWholeLogVerified("1,048,576-row workbook", file, { bytes: GIB });
+    expectWholeLogVerified("1,048,576-row workbook", file, { bytes: 512 * MIB });
   }, 300_000);
 });

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { runs } from "../support/properties";
-import { ACTIVITIES, type CellValue, checkLog, DuplicateCheck, isoDateToExcelSerial, type LogRow, validateRows } from "../../src/core";
+import { ACTIVITIES, type CellValue, checkLog, isoDateToExcelSerial, type LogRow, validateRows } from "../../src/core";
+import { DuplicateCheck } from "../../src/core/engine/duplicateCheck";
 
 const asOf = "2024-12-31";
 const options = { asOf, dateSystem: "1900" as const };

@@ -1,4 +1,4 @@
-import { borrowInts, giveBackInts } from "../../src/core/scratchArrays";
+import { borrowInts, giveBackInts } from "../../src/core/engine/scratchArrays";
 
 describe("scratch arrays", () => {
   test("two arrays lent at once never share memory, and a much larger spare is not lent for a small need", () => {

@@ -5,7 +5,8 @@
  * text, and the add-in writes only in its own places.
  */
 import { LOG_SHEET, PROFILE_FIELDS, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
-import { MemoryWorkbook, enteredValue } from "../../src/excel/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { enteredValue } from "../../src/excel/memorySheets";
 import { VERIFICATION_MARK } from "../../src/excel/workbook";
 
 const serial = (iso: string) => isoDateToExcelSerial(iso, "1900");

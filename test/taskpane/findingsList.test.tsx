@@ -8,22 +8,22 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FindingsList } from "../../src/taskpane/FindingsList";
-import type { FindingPlace, ListedFinding } from "../../src/taskpane/findings";
+import type { FindingLocation } from "../../src/core";
+import type { ListedFinding } from "../../src/taskpane/findings";
 
 const finding = (changes: Partial<ListedFinding> = {}): ListedFinding => ({
   key: "7-warning-0",
   level: "warning",
   code: "possible-duplicate",
-  place: "Row 7",
   message: "Same date, activity and provider as row 3: remove one if the activity was logged twice.",
-  target: { kind: "row", row: 7 },
+  at: { kind: "row", row: 7 },
   ...changes,
 });
 
 test("a finding read anew under the same key shows what it says now, and its buttons go where it points now", async () => {
-  const gone: FindingPlace[] = [];
+  const gone: FindingLocation[] = [];
   const edited: number[] = [];
-  const onGo = (place: FindingPlace) => gone.push(place);
+  const onGo = (at: FindingLocation) => gone.push(at);
   const onEdit = (row: number) => edited.push(row);
   const list = (findings: ListedFinding[]) => (
     <FluentProvider theme={webLightTheme}>
@@ -42,9 +42,7 @@ test("a finding read anew under the same key shows what it says now, and its but
   expect(screen.getByRole("button", { name: "Row 7: Quantity is empty: enter the hours." })).toBeInTheDocument();
 
   // Same key and words, another place: the buttons act on the row it names now.
-  view.rerender(
-    list([finding({ level: "error", message: "Quantity is empty: enter the hours.", place: "Row 8", target: { kind: "row", row: 8 } })]),
-  );
+  view.rerender(list([finding({ level: "error", message: "Quantity is empty: enter the hours.", at: { kind: "row", row: 8 } })]));
   await userEvent.click(screen.getByRole("button", { name: "Row 8: Quantity is empty: enter the hours." }));
   await userEvent.click(screen.getByRole("button", { name: "Edit row 8" }));
   expect(gone).toEqual([{ kind: "row", row: 8 }]);

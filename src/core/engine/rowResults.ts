@@ -9,14 +9,15 @@
  * is read. Reading a row (`at`) gives the same `RowResult` that
  * `validateRow` gives for it.
  */
-import { ACTIVITIES, type Activity, type Category } from "./catalog";
-import { type IsoDate, dayNumberToIsoDate } from "./dates";
-import type { Finding, RowErrorCode, RowWarningCode } from "./findings";
-import type { Millihours } from "./hours";
-import { DuplicateCheck, type RowResult, type RowResultSlot, withDuplicateWarning } from "./rows";
+import { ACTIVITIES, type Activity, type Category } from "../catalog";
+import { type IsoDate, NO_DAY, dayNumberToIsoDate } from "../dates";
+import type { Finding, RowErrorCode, RowWarningCode } from "../findings";
+import type { Millihours } from "../hours";
+import type { RowResult } from "../rows";
+import { withDuplicateWarning } from "../rules/duplicates";
+import { DuplicateCheck } from "./duplicateCheck";
+import type { RowResultSlot } from "./rowCheck";
 
-/** Below any day of years 1 to 9999. */
-const NO_DAY = -2_147_483_648;
 const NONE: readonly never[] = [];
 
 export class RowResults implements Iterable<RowResult> {

@@ -1,0 +1,46 @@
+/**
+ * The format rule (docs/rules.md §2.2): In person or Virtual, and Virtual only where the
+ * activity's category counts it.
+ */
+import { type Activity, type Format, FORMAT_LABELS } from "../catalog";
+import { type CellValue, describeCell } from "../cells";
+import { type Finding, finding } from "../findings";
+
+const FORMAT_CACHE = new Map<string, Format | null>();
+
+/** A format: "In person", "In-person", "in_person", "Virtual", any case. */
+export function readFormat(text: string): Format | null {
+  let format = FORMAT_CACHE.get(text);
+  if (format === undefined) {
+    const key = text.toLowerCase().replace(/[\s_-]+/g, "");
+    format = key === "inperson" ? "in-person" : key === "virtual" ? "virtual" : null;
+    if (FORMAT_CACHE.size < 1000) FORMAT_CACHE.set(text, format);
+  }
+  return format;
+}
+
+/** The error of a row's format (`format` as `readFormat` read the cell's text), or null. */
+export function formatError(
+  format: Format | null,
+  formatText: string,
+  cell: CellValue,
+  activity: Activity | null,
+): Finding<"missing-format" | "virtual-not-allowed"> | null {
+  if (format === null) {
+    return finding(
+      "missing-format",
+      "format",
+      formatText === ""
+        ? "Format is empty: choose In person or Virtual."
+        : `Format ${describeCell(cell)} is neither In person nor Virtual: choose one of them.`,
+    );
+  }
+  if (activity !== null && !activity.formats.includes(format)) {
+    return finding(
+      "virtual-not-allowed",
+      "format",
+      `Category ${activity.category} (${activity.label}) counts in person only: change Format to ${FORMAT_LABELS[activity.formats[0] ?? "in-person"]} or remove the row.`,
+    );
+  }
+  return null;
+}
