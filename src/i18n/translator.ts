@@ -47,3 +47,18 @@ export function translator(language: string = DEFAULT_LANGUAGE, messages: Messag
 
 /** English, for what runs before a language is known. */
 export const ENGLISH_TRANSLATOR: Translator = translator();
+
+let runtime: Translator = ENGLISH_TRANSLATOR;
+
+/**
+ * The language of the shared runtime (the pane, the custom functions and the
+ * ribbon run in one page in Excel): English until the pane has loaded Office's
+ * display language, then that one.
+ */
+export function runtimeTranslator(): Translator {
+  return runtime;
+}
+
+export function setRuntimeTranslator(next: Translator): void {
+  runtime = next;
+}
