@@ -209,6 +209,11 @@ test("a mentee's walk through the pane at 320 px: progress above the fold, an em
   const before = await grid(page).locator("tbody tr").allTextContents();
   await pane(page).getByRole("button", { name: "Edit row 8" }).click();
   const correct = pane(page).getByRole("form", { name: "Correct row 8" });
+  // The form keeps what was typed (csir-call, counted in hours) until the row's cells arrive a render later: wait for them.
+  await page.waitForFunction(
+    (input) => (input as HTMLInputElement).value !== "",
+    await correct.getByLabel("Quantity (hours)").elementHandle(),
+  );
   await expect(correct.getByLabel("Quantity (hours)").inputValue()).resolves.toBe("8");
   await correct.getByLabel("Quantity (hours)").fill("6");
   await correct.getByRole("button", { name: "Save row 8" }).click();
