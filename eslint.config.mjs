@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-const LAYERS = ["core", "workbook", "excel", "functions", "commands", "cli", "taskpane", "sheet", "preview", "tracker", "help"];
+const LAYERS = ["i18n", "core", "workbook", "excel", "functions", "commands", "cli", "taskpane", "sheet", "preview", "tracker", "help"];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-results/"] },
@@ -35,15 +35,16 @@ export default tseslint.config(
   })),
   // The layers of ARCHITECTURE.md: each folder of src imports only the folders below it.
   ...Object.entries({
-    workbook: ["core"],
-    excel: ["core"],
-    functions: ["core", "excel"],
-    commands: ["core", "excel"],
-    cli: ["core", "workbook"],
-    taskpane: ["core", "excel", "workbook", "commands"],
-    sheet: ["core", "excel"],
-    preview: ["core", "excel", "taskpane", "sheet"],
-    tracker: ["core", "excel", "workbook", "taskpane", "sheet"],
+    i18n: [],
+    workbook: ["i18n", "core"],
+    excel: ["i18n", "core"],
+    functions: ["i18n", "core", "excel"],
+    commands: ["i18n", "core", "excel"],
+    cli: ["i18n", "core", "workbook"],
+    taskpane: ["i18n", "core", "excel", "workbook", "commands"],
+    sheet: ["i18n", "core", "excel"],
+    preview: ["i18n", "core", "excel", "taskpane", "sheet"],
+    tracker: ["i18n", "core", "excel", "workbook", "taskpane", "sheet"],
   }).map(([folder, allowed]) => ({
     files: [`src/${folder}/**/*.{ts,tsx}`],
     rules: {

@@ -25,6 +25,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const browserslist = require("browserslist");
 const { esbuildTargets } = require("./scripts/compile-loader.cjs");
+const { catalogLanguages } = require("./scripts/languages.cjs");
+const { functionsFileOf, localizeManifest, localizedFunctionsMetadata, translations } = require("./scripts/localize.cjs");
+const { DefinePlugin } = require("webpack");
 
 const DEV_PORT = 3000;
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -151,6 +154,11 @@ class ExcelFunctionsMetadataPlugin {
           if (asset === undefined) return;
           const metadata = excelFunctionsMetadata(JSON.parse(asset.source.source().toString()), this.origin);
           compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
+          // One file per language, which the manifest's Override of the metadata URL names (scripts/localize.cjs).
+          for (const [tag, catalog] of Object.entries(translations())) {
+            const localized = localizedFunctionsMetadata(metadata, catalog);
+            compilation.emitAsset(functionsFileOf(tag), new sources.RawSource(`${JSON.stringify(localized, null, 2)}\n`));
+          }
         },
       );
     });
@@ -395,6 +403,8 @@ async function config(env = {}, argv = {}) {
     },
     performance: { hints: false },
     plugins: [
+      // The languages offered: one catalog file each (src/i18n/languages.ts).
+      new DefinePlugin({ "process.env.CST_LANGUAGES": JSON.stringify(JSON.stringify(catalogLanguages())) }),
       new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
       new ExcelFunctionsMetadataPlugin(origin),
       ...Object.entries(PAGES).map(
@@ -407,7 +417,8 @@ async function config(env = {}, argv = {}) {
           {
             from: MANIFEST,
             to: "[name][ext]",
-            transform: (content) => content.toString().split(DEV_ORIGIN).join(origin),
+            // The origin, and an Override per language from the catalogs (scripts/localize.cjs).
+            transform: (content) => localizeManifest(content.toString().split(DEV_ORIGIN).join(origin)),
           },
         ],
       }),

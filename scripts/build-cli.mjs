@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { NODE_BUNDLE } from "./node-bundle.mjs";
+import languages from "./languages.cjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.argv.includes("--quiet");
@@ -18,6 +19,8 @@ try {
     outfile,
     ...NODE_BUNDLE,
     banner: { js: "#!/usr/bin/env node" },
+    // The languages offered: one catalog file each (src/i18n/languages.ts); esbuild bundles every catalog.
+    define: { "process.env.CST_LANGUAGES": JSON.stringify(JSON.stringify(languages.catalogLanguages())) },
     logLevel: quiet ? "silent" : "warning",
     legalComments: "none",
   });

@@ -31,7 +31,7 @@ export function usage(form: FormDefinition = FORM): string {
     })
     .join("\n");
   return `Usage:
-  ${PROGRAM} verify FILE... [--json] [--as-of YYYY-MM-DD] [--record RECORD.csv|.xlsx] [profile options]
+  ${PROGRAM} verify FILE... [--json] [--lang TAG] [--as-of YYYY-MM-DD] [--record RECORD.csv|.xlsx] [profile options]
   ${PROGRAM} export FILE OUT.xlsx|OUT.pdf [--pdf OUT.pdf] [--as-of YYYY-MM-DD] [profile options]
   ${PROGRAM} template OUT.xlsx
   ${PROGRAM} --help
@@ -53,6 +53,9 @@ Options:
   --record FILE        Appends one row per verified file to a record (.csv or
                        .xlsx), never twice for the same fingerprint.
   --pdf OUT.pdf        With export: also write the submission as PDF.
+  --lang TAG           The language of the human-readable output (de, es, fr,
+                       ja, pt-BR, ...; default: LC_ALL, LC_MESSAGES or LANG,
+                       else English). --json never changes.
 
 Profile options (a CSV log has no Profile sheet; an export needs the name):
 ${profileOptions}
@@ -108,7 +111,17 @@ const COMMAND_FLAGS = {
   "--as-of": { key: "asOf", value: "a date YYYY-MM-DD" },
   "--record": { key: "record", value: "a record file (.csv or .xlsx)" },
   "--pdf": { key: "pdf", value: "a PDF file name" },
+  "--lang": { key: "lang", value: "a language tag such as de, es, ja or pt-BR" },
 } as const;
+
+/** Whether a language tag is well-formed BCP 47 (https://tc39.es/ecma402/#sec-canonicalizelocalelist). */
+function isLanguageTag(text: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(text).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 const flagsSchema = z
   .object({
@@ -125,6 +138,7 @@ const flagsSchema = z
       .string()
       .regex(/\.pdf$/i, { message: "--pdf needs a .pdf file name" })
       .optional(),
+    lang: z.string().refine(isLanguageTag, { message: "--lang needs a language tag such as de, es, ja or pt-BR" }).optional(),
   })
   .strict();
 

@@ -35,7 +35,8 @@ import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } 
 import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
 import { appendRecord, readRecordRows } from "./record";
-import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportTextLines } from "./text";
+import { cliTranslator } from "./language";
+import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportTextLines, stateText } from "./text";
 
 export interface Io {
   out(text: string): void;
@@ -168,6 +169,7 @@ export async function runVerify(
 ): Promise<number> {
   const { files, batch } = await expandFileArguments(paths);
   const verifiedAt = now().toISOString();
+  const tr = await cliTranslator(flags.json ? undefined : flags.lang);
   // The record is the ledger of awards (docs/rules.md §4); the files of a batch join it as they are verified.
   let ledger: AwardLedger;
   try {
@@ -186,7 +188,7 @@ export async function runVerify(
       return EXIT_UNREADABLE;
     }
     if (flags.json) await outReport(io, withState(result.report), result.assessment);
-    else await outLines(io, reportTextLines(file, result.report, result.assessment));
+    else await outLines(io, reportTextLines(file, result.report, result.assessment, tr));
     const recorded = await record(
       flags,
       [
@@ -223,7 +225,7 @@ export async function runVerify(
         state,
         credits: report.credits,
         json: { file, ...withState(report) },
-        line: batchLine(file, report, assessment),
+        line: batchLine(file, report, assessment, tr),
       });
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
@@ -236,7 +238,7 @@ export async function runVerify(
         state: "unreadable",
         credits: 0,
         json: { file, state: "unreadable", error: message },
-        line: `${file}: CANNOT BE READ`,
+        line: `${file}: ${stateText("unreadable", tr)}`,
       });
     }
   }
@@ -247,7 +249,7 @@ export async function runVerify(
       io,
       ordered.map((result) => result.json),
     );
-  else await outLines(io, [...ordered.map((result) => result.line), ...batchTotals(ordered)]);
+  else await outLines(io, [...ordered.map((result) => result.line), ...batchTotals(ordered, tr)]);
   const recorded = await record(flags, rows, io);
   return recorded ? worst : EXIT_UNREADABLE;
 }
@@ -297,7 +299,7 @@ export async function runExport(command: Extract<Command, { command: "export" }>
     return EXIT_FINDINGS;
   }
   const { buildSubmissionWorkbook } = await import("../workbook/submission");
-  const bytes = await buildSubmissionWorkbook(prepared.submission);
+  const bytes = await buildSubmissionWorkbook(prepared.submission, { translator: await cliTranslator(flags.lang) });
   const written: string[] = [];
   try {
     if (flags.pdf !== undefined) {

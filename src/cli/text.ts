@@ -12,8 +12,6 @@ import {
   type VerificationState,
   type VerifiedReport,
   CATEGORIES,
-  STATE_HINT,
-  STATE_TEXT,
   VERIFICATION_STATES,
   breakdownOf,
   byState,
@@ -22,9 +20,16 @@ import {
   creditRule,
   earnedCreditText,
   findRuleSet,
+  type Category,
+  type CreditRule,
+  type Millihours,
+  RULE_SETS,
+  attentionText,
   nextCreditLine,
+  categoriesOf,
+  hoursToMilli,
+  milliToHours,
   ordinal,
-  plural,
   reportRowsOf,
   submissionFieldLabel,
   stateLine,
@@ -32,6 +37,7 @@ import {
   utcTimeText,
   verificationState,
 } from "../core";
+import { type Translator, DEFAULT_LANGUAGE, ENGLISH_TRANSLATOR } from "../i18n";
 
 /** Rows of a report taken from its assessment's results at a time: a long log's report is never made an object per row. */
 const ROWS_PER_PIECE = 256;
@@ -62,38 +68,98 @@ function countFindings(report: VerifiedReport, assessment?: Assessment): { error
 }
 
 /** "no errors", "2 errors, 1 warning". `assessment`: the report's, to count its rows' findings without making the report's rows. */
-export function findingsSummary(report: VerifiedReport, assessment?: Assessment): string {
-  const { errors, warnings } = countFindings(report, assessment);
-  const parts = [errors === 0 ? "no errors" : plural(errors, "error")];
-  if (warnings > 0) parts.push(plural(warnings, "warning"));
-  return parts.join(", ");
+export function findingsSummary(report: VerifiedReport, assessment?: Assessment, tr: Translator = ENGLISH_TRANSLATOR): string {
+  return tr.t("cli.findings", countFindings(report, assessment));
+}
+
+/** A number as the language writes it; English as the command line always wrote it (no grouping: "1234.5"). */
+function numberText(value: number, tr: Translator): string {
+  return tr.language === DEFAULT_LANGUAGE ? String(value) : tr.intl.formatNumber(value);
+}
+
+/** A verification state in words (SPEC 11's, translated): "READY TO AWARD". */
+export function stateText(state: VerificationState, tr: Translator = ENGLISH_TRANSLATOR): string {
+  return tr.t(`state.${state}`);
+}
+
+/** The result's first words: its state, and for attention what it is about (the details in the core's words). */
+function stateLineIn(report: VerifiedReport, tr: Translator): string {
+  if (tr.language === DEFAULT_LANGUAGE) return stateLine(report);
+  const state = verificationState(report);
+  const attention = attentionText(report);
+  if (attention !== null) return `${stateText(state, tr)}: ${attention.slice(attention.indexOf(": ") + 2)}`;
+  return state === "not-a-submission" ? `${stateText(state, tr)}: ${tr.t(`stateHint.${state}`)}` : stateText(state, tr);
+}
+
+/** Hours per category: "A 6 h, B 6 h and C 12 h", in the language's words and list. */
+function categoryHoursIn(hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[], tr: Translator): string {
+  return tr.list(
+    categories.map((category) => tr.t("cli.categoryHours", { category, hours: numberText(milliToHours(hours[category]), tr) })),
+  );
+}
+
+/** What the next credit still needs, in the categories it takes (as the core's missingText, in the language's words). */
+function missingIn(missing: Readonly<Record<Category | "total", Millihours>>, rule: CreditRule, tr: Translator): string {
+  const needed = categoriesOf(rule).filter((category) => missing[category] > 0);
+  if (needed.length === 0)
+    return tr.t("cli.missingAny", { hours: numberText(milliToHours(missing.total), tr), categories: tr.list(categoriesOf(rule)) });
+  const named = needed.reduce((sum, category) => sum + missing[category], 0);
+  const total = named === missing.total ? "none" : numberText(milliToHours(missing.total), tr);
+  return tr.t("cli.missing", { parts: categoryHoursIn(missing, needed, tr), total });
+}
+
+/** The next credit and what it still needs ("Next credit (the 2nd): still needs A 4.5 h and C 6.5 h (11 h in all)"). */
+export function nextCreditText(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string {
+  if (tr.language === DEFAULT_LANGUAGE) return nextCreditLine(report);
+  const { next } = report;
+  const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
+  const missing = {
+    A: hoursToMilli(next.missing.A),
+    B: hoursToMilli(next.missing.B),
+    C: hoursToMilli(next.missing.C),
+    total: hoursToMilli(next.missing.total),
+  };
+  const blocked = next.blockedBy === undefined ? "none" : next.blockedBy === "technique-certification" ? "CST-T" : "CST-D";
+  return tr.t("cli.nextCredit", { credit: next.credit, missing: missingIn(missing, rule, tr), blocked });
 }
 
 /** One line per finding: the profile's first, then the rows' in order. */
-export function* findingLines(report: VerifiedReport, assessment?: Assessment): Generator<string> {
-  for (const error of report.profile.errors) yield `  Profile: error ${error.code}: ${error.message}`;
-  for (const warning of report.profile.warnings) yield `  Profile: warning ${warning.code}: ${warning.message}`;
+export function* findingLines(report: VerifiedReport, assessment?: Assessment, tr: Translator = ENGLISH_TRANSLATOR): Generator<string> {
+  const profile = (severity: string, finding: { code: string; message: string }) =>
+    tr.t("cli.profileFinding", { severity, code: finding.code, message: finding.message });
+  for (const error of report.profile.errors) yield profile("error", error);
+  for (const warning of report.profile.warnings) yield profile("warning", warning);
   for (const row of reportRows(report, assessment)) {
-    for (const error of row.errors) yield `  row ${row.row}: error ${error.code}: ${error.message}`;
-    for (const warning of row.warnings) yield `  row ${row.row}: warning ${warning.code}: ${warning.message}`;
+    for (const error of row.errors)
+      yield tr.t("cli.rowFinding", { row: row.row, severity: "error", code: error.code, message: error.message });
+    for (const warning of row.warnings)
+      yield tr.t("cli.rowFinding", { row: row.row, severity: "warning", code: warning.code, message: warning.message });
   }
 }
 
-/** Whose it is and against what: "Ann Mentee <ann@example.org>; exported 2026-11-25 14:03 UTC; as of 2024-06-01; Current program rules". */
-export function whoLine(report: VerifiedReport): string {
-  const name = report.mentee.name ?? "(no mentee name)";
-  const email = report.mentee.email === null ? "" : ` <${report.mentee.email}>`;
-  const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
-  const ruleSet = findRuleSet(report.ruleSet)?.label ?? report.ruleSet;
-  return `${name}${email}${exported}; as of ${report.asOf}; rule set: ${ruleSet}`;
+/** "Ann Mentee <ann@example.org>", or that the name is missing. */
+function menteeText(report: VerifiedReport, tr: Translator): string {
+  return `${report.mentee.name ?? tr.t("cli.noName")}${report.mentee.email === null ? "" : ` <${report.mentee.email}>`}`;
 }
 
-export function hoursLine(report: VerifiedReport): string {
-  return `Hours credited: ${CATEGORIES.map((category) => `${category} ${report.hours[category]} h`).join(", ")}`;
+function exportedText(report: VerifiedReport): string {
+  return report.exportedAt === undefined || report.exportedAt === null ? "none" : utcTimeText(report.exportedAt);
+}
+
+/** Whose it is and against what: "Ann Mentee <ann@example.org>; exported 2026-11-25 14:03 UTC; as of 2024-06-01; Current program rules". */
+export function whoLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string {
+  const ruleSet = findRuleSet(report.ruleSet)?.label ?? report.ruleSet;
+  return tr.t("cli.who", { who: menteeText(report, tr), exported: exportedText(report), asOf: report.asOf, ruleSet });
+}
+
+export function hoursLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string {
+  const hours = CATEGORIES.map((category) => tr.t("cli.categoryHours", { category, hours: numberText(report.hours[category], tr) }));
+  return tr.t("cli.hoursCredited", { hours: hours.join(", ") });
 }
 
 /** Which hours went to which credit, and which count toward none (from the same allocation as the credits). */
-export function breakdownLines(assessment: Assessment): string[] {
+export function breakdownLines(assessment: Assessment, tr: Translator = ENGLISH_TRANSLATOR): string[] {
+  if (tr.language !== DEFAULT_LANGUAGE) return breakdownLinesIn(assessment, tr);
   const breakdown = breakdownOf(assessment);
   const ruleSet = assessment.profile.profile.ruleSet;
   const lines = breakdown.earned.map(
@@ -109,81 +175,107 @@ export function breakdownLines(assessment: Assessment): string[] {
   return lines;
 }
 
-function valueText(value: string | number | null): string {
-  if (value === null) return "(missing)";
+/** The breakdown in another language: the credits' hours and the hours toward the next (why hours count toward none stays in the core's words). */
+function breakdownLinesIn(assessment: Assessment, tr: Translator): string[] {
+  const breakdown = breakdownOf(assessment);
+  const ruleSet = assessment.profile.profile.ruleSet;
+  const lines = breakdown.earned.map(
+    (entry) =>
+      `  ${tr.t("words.creditOrdinal", { credit: entry.credit })}: ${categoryHoursIn(entry.hours, categoriesOf(creditRule(ruleSet, entry.credit)), tr)}${entry.awarded ? tr.t("cli.awardedFromLog") : ""}`,
+  );
+  const nextRule = creditRule(ruleSet, breakdown.next.credit);
+  if (CATEGORIES.some((category) => breakdown.next.hours[category] > 0)) {
+    lines.push(
+      tr.t("cli.towardSoFar", { credit: breakdown.next.credit, hours: categoryHoursIn(breakdown.next.hours, categoriesOf(nextRule), tr) }),
+    );
+  }
+  for (const entry of breakdown.unused) lines.push(`  ${unusedText(entry, breakdown.next, nextRule)}`);
+  return lines;
+}
+
+function valueText(value: string | number | null, tr: Translator): string {
+  if (value === null) return tr.t("cli.missingValue");
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-export function submissionLines(report: VerifiedReport): string[] {
-  if (report.submission === null) return ["Submission: none (a plain log, not an exported submission)"];
-  const lines = [
-    report.submission === "unchanged"
-      ? "Submission: unchanged since export (the fingerprint matches)"
-      : `Submission: edited after export: ${editsText(report.edits)}`,
-  ];
+export function submissionLines(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string[] {
+  if (report.submission === null) return [tr.t("cli.noSubmission")];
+  const lines = [report.submission === "unchanged" ? tr.t("cli.unchanged") : tr.t("cli.edited", { edits: editsText(report.edits) })];
   const mismatches = report.summaryMismatches ?? [];
-  if (mismatches.length === 0) lines.push("  The stored summary matches the recomputed one.");
+  if (mismatches.length === 0) lines.push(tr.t("cli.summaryMatches"));
   for (const mismatch of mismatches) {
     lines.push(
-      `  Stored summary differs: ${submissionFieldLabel(mismatch.field)} is ${valueText(mismatch.stored)}, recomputed ${valueText(mismatch.recomputed)}`,
+      tr.t("cli.summaryDiffers", {
+        field: submissionFieldLabel(mismatch.field),
+        stored: valueText(mismatch.stored, tr),
+        recomputed: valueText(mismatch.recomputed, tr),
+      }),
     );
   }
   return lines;
 }
 
 /** Credits awarded before this log and from it (docs/rules.md §4), when there are any: where this log's new credits start. */
-export function awardedLine(report: VerifiedReport): string | null {
+export function awardedLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string | null {
   const { before, fromLog } = report.awarded;
   if (before === 0 && fromLog === 0) return null;
-  return `Credits awarded already: ${before} before this log, ${fromLog} from this log; this log's new credits count from the ${ordinal(report.firstNewCredit)}`;
+  return tr.t("cli.awarded", { before: numberText(before, tr), fromLog: numberText(fromLog, tr), first: report.firstNewCredit });
 }
 
 /** The full report of one file, line by line; its state first, and what needs attention. */
-export function* reportTextLines(file: string, report: VerifiedReport, assessment: Assessment): Generator<string> {
-  const awarded = awardedLine(report);
-  yield `${file}: ${stateLine(report)} (${findingsSummary(report, assessment)})`;
-  yield `Mentee: ${whoLine(report)}`;
-  yield* findingLines(report, assessment);
-  yield `Credits earned: ${report.credits}`;
+export function* reportTextLines(
+  file: string,
+  report: VerifiedReport,
+  assessment: Assessment,
+  tr: Translator = ENGLISH_TRANSLATOR,
+): Generator<string> {
+  const awarded = awardedLine(report, tr);
+  yield tr.t("cli.state", { file, state: stateLineIn(report, tr), findings: findingsSummary(report, assessment, tr) });
+  yield tr.t("cli.mentee", { who: whoLine(report, tr) });
+  yield* findingLines(report, assessment, tr);
+  yield tr.t("cli.creditsEarned", { count: numberText(report.credits, tr) });
   if (awarded !== null) yield awarded;
-  yield* breakdownLines(assessment);
-  yield hoursLine(report);
-  yield nextCreditLine(report);
-  yield `Fingerprint: ${report.fingerprint}`;
-  yield* submissionLines(report);
+  yield* breakdownLines(assessment, tr);
+  yield hoursLine(report, tr);
+  yield nextCreditText(report, tr);
+  yield tr.t("cli.fingerprint", { fingerprint: report.fingerprint });
+  yield* submissionLines(report, tr);
 }
 
 /** The one line of a file in a batch: its state first. */
-export function batchLine(file: string, report: VerifiedReport, assessment?: Assessment): string {
+export function batchLine(file: string, report: VerifiedReport, assessment?: Assessment, tr: Translator = ENGLISH_TRANSLATOR): string {
   const state = verificationState(report);
-  const first = state === "has-errors" ? `${STATE_TEXT[state]} (${findingsSummary(report, assessment)})` : stateLine(report);
-  const name = report.mentee.name ?? "(no mentee name)";
-  const exported = report.exportedAt === undefined || report.exportedAt === null ? "" : `; exported ${utcTimeText(report.exportedAt)}`;
-  return `${file}: ${first}; ${name}${report.mentee.email === null ? "" : ` <${report.mentee.email}>`}${exported}; ${plural(report.credits, "credit")}; hours ${CATEGORIES.map((category) => `${category} ${report.hours[category]}`).join(" ")}`;
+  const first = state === "has-errors" ? `${stateText(state, tr)} (${findingsSummary(report, assessment, tr)})` : stateLineIn(report, tr);
+  return tr.t("cli.batchLine", {
+    file,
+    state: first,
+    who: menteeText(report, tr),
+    exported: exportedText(report),
+    credits: tr.t("words.credits", { count: report.credits }),
+    hours: CATEGORIES.map((category) => `${category} ${numberText(report.hours[category], tr)}`).join(" "),
+  });
 }
 
 /** The batch's closing lines: how many files are in each state (in docs/rules.md §4's order, with its words), and those not ready to award. */
-export function batchTotals(results: readonly { file: string; state: VerificationState; credits: number }[]): string[] {
+export function batchTotals(
+  results: readonly { file: string; state: VerificationState; credits: number }[],
+  tr: Translator = ENGLISH_TRANSLATOR,
+): string[] {
   const counts = VERIFICATION_STATES.flatMap((state) => {
     const files = results.filter((result) => result.state === state);
     if (files.length === 0) return [];
     const credits =
-      state === "ready"
-        ? ` (${plural(
-            files.reduce((sum, result) => sum + result.credits, 0),
-            "credit",
-          )})`
-        : "";
-    return [`${files.length} ${STATE_TEXT[state]}${credits}`];
+      state === "ready" ? ` (${tr.t("words.credits", { count: files.reduce((sum, result) => sum + result.credits, 0) })})` : "";
+    return [`${files.length} ${stateText(state, tr)}${credits}`];
   });
-  const lines = [`Total: ${plural(results.length, "file")}: ${counts.join(", ")}`];
+  const lines = [tr.t("cli.total", { files: tr.t("words.files", { count: results.length }), counts: counts.join(", ") })];
   const notReady = byState(
     results.filter((result) => result.state !== "ready"),
     (result) => result.state,
   );
   if (notReady.length > 0) {
-    lines.push("Not ready to award:");
-    for (const result of notReady) lines.push(`  ${result.file}: ${STATE_TEXT[result.state]}: ${STATE_HINT[result.state]}`);
+    lines.push(tr.t("cli.notReady"));
+    for (const result of notReady) lines.push(`  ${result.file}: ${stateText(result.state, tr)}: ${tr.t(`stateHint.${result.state}`)}`);
   }
   return lines;
 }

@@ -16,20 +16,20 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** "1 credit", "2 credits". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** "6 h", "1.5 h". */
 export function hoursText(milli: Millihours): string {
   return `${formatHours(milli)} h`;
 }
 
-/** "a, b and c". */
+/**
+ * "a, b and c", as Intl.ListFormat joins a list in British English (no comma
+ * before "and"); the other languages join theirs through src/i18n.
+ * https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/ListFormat
+ */
+const ENGLISH_LIST = new Intl.ListFormat("en-GB", { type: "conjunction" });
+
 export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return ENGLISH_LIST.format(items);
 }
 
 /** Hours per category for the given categories: "A 6 h, B 6 h and C 12 h". */

@@ -10,6 +10,14 @@ export function whenInExcel(): Promise<boolean> {
   return Office.onReady().then((info) => info.host === Office.HostType.Excel);
 }
 
+/**
+ * Office's display language, a BCP 47 tag ("de-DE"), once Office.js is ready: the pane speaks it
+ * (https://learn.microsoft.com/javascript/api/office/office.context#office-office-context-displaylanguage-member).
+ */
+export function displayLanguage(): string | null {
+  return typeof Office === "undefined" ? null : (Office.context?.displayLanguage ?? null);
+}
+
 /** Whether the host offers ExcelApi `version` (false outside Office). */
 export function supportsExcelApi(version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;

@@ -21,6 +21,7 @@ import {
   profileLabels,
   readDateCell,
 } from "../core";
+import { runtimeTranslator } from "../i18n";
 import { type FunctionFailure, failure, isFailure, passedOnError } from "./cellError";
 
 const COLUMN_COUNT = LOG_COLUMNS.length;
@@ -118,7 +119,8 @@ function describeShape(range: readonly unknown[]): string {
   return `${range.length} row${range.length === 1 ? "" : "s"} by ${columns} column${columns === 1 ? "" : "s"}`;
 }
 
-const LOG_SHAPE_FIX = `select the MentorshipLog table (or its ${COLUMN_COUNT} columns ${COLUMN_LIST}), for example =CST.CREDIT(MentorshipLog).`;
+/** How to give the log, in the runtime's language (the pane sets it to Office's display language). */
+const logShapeFix = () => runtimeTranslator().t("functions.logShapeFix", { count: COLUMN_COUNT, columns: COLUMN_LIST });
 
 /** A log range checked for shape: its rows as Excel passed them, and where the data starts. */
 export interface LogGrid {
@@ -139,7 +141,7 @@ export interface LogGrid {
  */
 export function readLogGrid(range: unknown): LogGrid | FunctionFailure {
   if (!Array.isArray(range) || range.length === 0) {
-    return failure("invalidValue", `The log is not a range of cells: ${LOG_SHAPE_FIX}`);
+    return failure("invalidValue", runtimeTranslator().t("functions.notARange", { fix: logShapeFix() }));
   }
   let grid: (readonly unknown[])[] = range as (readonly unknown[])[];
   let firstIndex = 0;
@@ -149,7 +151,12 @@ export function readLogGrid(range: unknown): LogGrid | FunctionFailure {
     if (!Array.isArray(row) || row.length < COLUMN_COUNT) {
       return failure(
         "invalidValue",
-        `The log has ${Array.isArray(row) ? row.length : 1} column${Array.isArray(row) && row.length !== 1 ? "s" : ""} (${describeShape(range)}); it needs ${COLUMN_COUNT}: ${LOG_SHAPE_FIX}`,
+        runtimeTranslator().t("functions.logColumns", {
+          columns: Array.isArray(row) ? row.length : 1,
+          shape: describeShape(range),
+          needed: COLUMN_COUNT,
+          fix: logShapeFix(),
+        }),
       );
     }
     if (!headerChecked && !isBlankRow(row)) {

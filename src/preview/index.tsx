@@ -8,6 +8,7 @@ import { Suspense, lazy, useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { App } from "../taskpane/App";
+import { type PaneLanguage, loadLanguage, requestedLanguages } from "../taskpane/i18n";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
@@ -53,7 +54,7 @@ const useStyles = makeStyles({
   },
 });
 
-function Preview({ workbook }: { workbook: MemoryWorkbook }) {
+function Preview({ workbook, language }: { workbook: MemoryWorkbook; language: PaneLanguage }) {
   const styles = useStyles();
   // The browser tests read this mark: navigation start to the first render of the pane.
   useEffect(() => {
@@ -65,7 +66,7 @@ function Preview({ workbook }: { workbook: MemoryWorkbook }) {
         Skip to the sheet
       </a>
       <div className={styles.pane} data-testid="pane">
-        <App workbook={workbook} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
+        <App workbook={workbook} language={language} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
       </div>
       <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
         <Suspense fallback={null}>
@@ -87,7 +88,8 @@ async function start(): Promise<void> {
   const workbook = blank
     ? new MemoryWorkbook({ sheets: [{ name: "Notes", cells: [["My mentorship notes"]] }] })
     : await sampleWorkbook("1900", Number.isInteger(rows) && rows > 0 && rows <= 100_000 ? generatedRows(rows) : undefined);
-  createRoot(container).render(<Preview workbook={workbook} />);
+  const language = await loadLanguage(requestedLanguages());
+  createRoot(container).render(<Preview workbook={workbook} language={language} />);
 }
 
 void start();

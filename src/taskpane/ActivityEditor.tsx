@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ACTIVITIES, CREDENTIAL_CHOICES, FORMAT_LABELS, type IsoDate, type WorkbookContent, UNIT_LABELS, activityByCode } from "../core";
+import { ACTIVITIES, CREDENTIAL_CHOICES, type IsoDate, type WorkbookContent, activityByCode } from "../core";
 import {
   type ActivityField,
   type ActivityValues,
@@ -10,11 +10,13 @@ import {
   newActivity,
   proposedCredential,
   quantityHint,
+  activityName,
 } from "./activityForm";
 import { excelDecimalMark } from "../excel/host";
 import { localeDecimalMark } from "./dates";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
+import { useT } from "./i18n";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -52,11 +54,10 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
   const heading = useRef<HTMLHeadingElement>(null);
 
   const activity = activityByCode(values.activity);
-  const unit = activity === undefined ? null : UNIT_LABELS[activity.unit];
   const formats = activity?.formats ?? (["in-person", "virtual"] as const);
   const needsCredential = activity?.credentials != null;
-  const providerLabel =
-    activity?.category === "A" ? "Treating therapist" : activity?.category === "C" ? "Mentor" : "Provider (presenter or leader)";
+  const t = useT();
+  const providerLabel = t("editor.provider", { category: activity?.category ?? "other" });
 
   // Correcting a row loads it into the form; a new edit clears what an earlier one said.
   const editingKey = editing === null ? null : `${editing.row}:${JSON.stringify(editing.cells)}`;
@@ -109,14 +110,14 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
       editingRow: editing?.row,
       // Typed numbers read as Excel's grid reads them; outside Excel, as the pane's language writes them
       // (read when an activity is added, not when the form is drawn: the locale's number data loads on first use).
-      decimalMark: excelMark.current ?? (excelMark.current = await excelDecimalMark()) ?? localeDecimalMark(),
+      decimalMark: excelMark.current ?? (excelMark.current = await excelDecimalMark()) ?? localeDecimalMark(t.locale),
     });
     setErrors(check.fieldErrors);
     const count = Object.keys(check.fieldErrors).length;
     if (count > 0) {
       setStatus({
         intent: "error",
-        text: `${editing === null ? "The activity was not added" : `Row ${editing.row} was not changed`}: fix the ${count === 1 ? "field" : `${count} fields`} marked above. What you typed is kept.`,
+        text: t("editor.notDone", { row: editing === null ? "new" : editing.row, count }),
       });
       return;
     }
@@ -128,10 +129,13 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
         await workbook.writeRow(editing.row, check.cells, editing.cells);
         row = editing.row;
       }
-      const warning = check.warnings.length > 0 ? ` Note: ${check.warnings.join(" ")}` : "";
       setStatus({
         intent: check.warnings.length > 0 ? "warning" : "success",
-        text: `${editing === null ? "Added as" : "Saved"} row ${row}.${warning}`,
+        text: t("editor.done", {
+          row: editing === null ? "new" : "edited",
+          number: row,
+          note: check.warnings.length > 0 ? check.warnings.join(" ") : "none",
+        }),
       });
       // The next activity keeps the date, activity and format: logs often repeat them.
       onValues(
@@ -162,18 +166,20 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
   return (
     <section className={styles.section} aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`} className={styles.heading} ref={heading} tabIndex={-1}>
-        {editing === null ? "Add an activity" : `Correct row ${editing.row}`}
+        {editing === null ? t("editor.add") : t("editor.correct", { row: editing.row })}
       </h2>
       <form
         className={styles.form}
         onSubmit={submit}
         noValidate
-        aria-label={editing === null ? "Add an activity" : `Correct row ${editing.row}`}
+        aria-label={editing === null ? t("editor.add") : t("editor.correct", { row: editing.row })}
       >
         <Field
-          label="Activity"
+          label={t("editor.activity")}
           required
-          hint={activity === undefined ? undefined : `${activity.label}: category ${activity.category}.`}
+          hint={
+            activity === undefined ? undefined : t("editor.activityHint", { label: activityName(t, activity), category: activity.category })
+          }
           {...fieldProps("activity")}
         >
           <Select
@@ -182,26 +188,26 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
             value={values.activity}
             onChange={(_, data) => change("activity", data.value)}
           >
-            <option value="">Choose an activity</option>
+            <option value="">{t("editor.chooseActivity")}</option>
             {values.activity !== "" && activityByCode(values.activity) === undefined && (
               // A row being corrected may hold an activity the program does not list: shown as typed, to be changed.
-              <option value={values.activity}>{values.activity} (not in the program's list)</option>
+              <option value={values.activity}>{t("editor.notInList", { activity: values.activity })}</option>
             )}
             {ACTIVITIES.map((choice) => (
               <option key={choice.code} value={choice.code}>
-                {choice.label} ({choice.category})
+                {t("editor.activityOption", { label: activityName(t, choice), category: choice.category })}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Date" required hint="The day of the activity." {...fieldProps("date")}>
+        <Field label={t("editor.date")} required hint={t("editor.dateHint")} {...fieldProps("date")}>
           <Input type="date" value={values.date} max={asOf} onChange={(_, data) => change("date", data.value)} />
         </Field>
         <Field
-          label="Format"
+          label={t("editor.format")}
           required
           hint={
-            activity !== undefined && activity.formats.length === 1 ? `Category ${activity.category} counts in person only.` : undefined
+            activity !== undefined && activity.formats.length === 1 ? t("editor.inPersonOnly", { category: activity.category }) : undefined
           }
           {...fieldProps("format")}
         >
@@ -211,10 +217,10 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
             value={values.format}
             onChange={(_, data) => change("format", data.value)}
           >
-            <option value="">Choose a format</option>
+            <option value="">{t("editor.chooseFormat")}</option>
             {formats.map((format) => (
               <option key={format} value={format}>
-                {FORMAT_LABELS[format]}
+                {t(`format.${format}`)}
               </option>
             ))}
           </Select>
@@ -222,7 +228,7 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
         <Field label={providerLabel} required={activity?.needsProvider === true} {...fieldProps("provider")}>
           <Input value={values.provider} onChange={(_, data) => change("provider", data.value)} />
         </Field>
-        <Field label="Credential" required={needsCredential} hint={credentialHint(activity)} {...fieldProps("credential")}>
+        <Field label={t("editor.credential")} required={needsCredential} hint={credentialHint(activity, t)} {...fieldProps("credential")}>
           <Input list={`${ids}-credentials`} value={values.credential} onChange={(_, data) => change("credential", data.value)} />
         </Field>
         <datalist id={`${ids}-credentials`}>
@@ -231,19 +237,19 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
           ))}
         </datalist>
         <Field
-          label={unit === null ? "Quantity" : `Quantity (${unit.many})`}
+          label={activity === undefined ? t("editor.quantity") : t("editor.quantityUnit", { unit: activity.unit })}
           required
-          hint={quantityHint(activity)}
+          hint={quantityHint(activity, t)}
           {...fieldProps("quantity")}
         >
           <Input inputMode="decimal" value={values.quantity} onChange={(_, data) => change("quantity", data.value)} />
         </Field>
-        <Field label="Notes" hint="Anything the coordinator should know. Kept as you type it.">
+        <Field label={t("editor.notes")} hint={t("editor.notesHint")}>
           <Textarea value={values.notes} resize="vertical" onChange={(_, data) => change("notes", data.value)} />
         </Field>
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={busy}>
-            {editing === null ? "Add to log" : `Save row ${editing.row}`}
+            {editing === null ? t("editor.addToLog") : t("editor.saveRow", { row: editing.row })}
           </Button>
           {editing !== null && (
             <Button
@@ -254,7 +260,7 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
                 onDone();
               }}
             >
-              Cancel
+              {t("editor.cancel")}
             </Button>
           )}
         </div>

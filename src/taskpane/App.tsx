@@ -1,8 +1,10 @@
 import { FluentProvider, Spinner, Tab, TabList } from "@fluentui/react-components";
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { translator } from "../i18n";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { usePaneTheme } from "./theme";
+import { type PaneLanguage, LanguageProvider, usePaneLanguage, useT } from "./i18n";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ExportDependencies, type ExportOutcome, exportSubmission } from "./exportSubmission";
@@ -27,14 +29,27 @@ export interface AppProps {
   readonly coordinatorExtra?: ReactNode;
   /** Told which tab is shown (the web tracker gives the Coordinator tab its whole width). */
   readonly onViewChange?: (view: View) => void;
+  /** The language to speak (Office's display language in Excel); else the one of the page around it, or English. */
+  readonly language?: PaneLanguage;
 }
 
-export function App({ workbook, exporter, asOf, coordinatorExtra, onViewChange }: AppProps) {
-  const { theme } = usePaneTheme();
+export function App({ workbook, exporter, asOf, coordinatorExtra, onViewChange, language }: AppProps) {
+  const outer = usePaneLanguage();
   return (
-    <FluentProvider theme={theme}>
+    <LanguageProvider language={language ?? outer}>
+      <ThemedPane workbook={workbook} exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} onViewChange={onViewChange} />
+    </LanguageProvider>
+  );
+}
+
+function ThemedPane({ workbook, ...pane }: Omit<AppProps, "language">) {
+  const { theme } = usePaneTheme();
+  const { tag, dir } = usePaneLanguage();
+  // Fluent lays its components out mirrored under dir="rtl" (https://react.fluentui.dev/?path=/docs/concepts-developer-positioning-components--docs).
+  return (
+    <FluentProvider theme={theme} dir={dir} lang={tag}>
       <WorkbookProvider workbook={workbook}>
-        <Pane exporter={exporter} asOf={asOf} coordinatorExtra={coordinatorExtra} onViewChange={onViewChange} />
+        <Pane {...pane} />
       </WorkbookProvider>
     </FluentProvider>
   );
@@ -44,6 +59,10 @@ export type View = "mentee" | "coordinator";
 
 function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
+  const t = useT();
+  const { tag, messages } = usePaneLanguage();
+  // The printed submission speaks the pane's language.
+  const words = useMemo(() => translator(tag, messages), [tag, messages]);
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
   const [view, setView] = useState<View>("mentee");
@@ -77,12 +96,12 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
     setExporting(true);
     setExportOutcome(null);
     try {
-      setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf }));
+      setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf, translator: words }));
     } finally {
       exportRunning.current = false;
       setExporting(false);
     }
-  }, [workbook, exporter, asOf]);
+  }, [workbook, exporter, asOf, words]);
 
   const latestExport = useRef(runExport);
   latestExport.current = runExport;
@@ -109,23 +128,23 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
   }, []);
 
   return (
-    <main className={styles.pane} aria-label="CST Mentorship Tracker">
+    <main className={styles.pane} aria-label={t("app.title")}>
       <h1 className={styles.heading} data-testid="app-title">
-        CST Mentorship Tracker
+        {t("app.title")}
       </h1>
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="View">
+      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label={t("app.views")}>
         <Tab value="mentee" id="tab-mentee" aria-controls="panel-mentee">
-          Mentee
+          {t("app.mentee")}
         </Tab>
         <Tab value="coordinator" id="tab-coordinator" aria-controls="panel-coordinator">
-          Coordinator
+          {t("app.coordinator")}
         </Tab>
       </TabList>
       {tracker.readError !== null && <StatusMessage intent="error">{tracker.readError}</StatusMessage>}
       {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
       {/* Both views stay mounted once drawn: what was typed in one survives a visit to the other. */}
-      <div role="tabpanel" id="panel-mentee" aria-label="Mentee" className={styles.panel} hidden={view !== "mentee"}>
-        <Suspense fallback={<Spinner label="Reading the workbook…" />}>
+      <div role="tabpanel" id="panel-mentee" aria-label={t("app.mentee")} className={styles.panel} hidden={view !== "mentee"}>
+        <Suspense fallback={<Spinner label={t("mentee.reading")} />}>
           <MenteeView
             tracker={tracker}
             onGoToRow={goToRow}
@@ -135,9 +154,15 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
           />
         </Suspense>
       </div>
-      <div role="tabpanel" id="panel-coordinator" aria-label="Coordinator" className={styles.panel} hidden={view !== "coordinator"}>
+      <div
+        role="tabpanel"
+        id="panel-coordinator"
+        aria-label={t("app.coordinator")}
+        className={styles.panel}
+        hidden={view !== "coordinator"}
+      >
         {(coordinatorOpened || view === "coordinator") && (
-          <Suspense fallback={<Spinner label="Opening the coordinator's view…" />}>
+          <Suspense fallback={null}>
             <CoordinatorView asOf={asOf} onGoToRow={goToRow} onVerified={tracker.refresh} extra={coordinatorExtra} />
           </Suspense>
         )}

@@ -1,10 +1,11 @@
 import { Button, Field, Input } from "@fluentui/react-components";
 import { type FormEvent, useId, useState } from "react";
-import { type Assessment, FORM, PROFILE_INDEX, columnLetter, ordinal, plural } from "../core";
+import { type Assessment, FORM, PROFILE_INDEX, columnLetter } from "../core";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
+import { useT } from "./i18n";
 
 /** Where a profile field's value lives, as a person finds it: "Profile!B7". */
 const cellOf = (key: "creditsAwarded" | "creditsAwardedFromLog") => `${FORM.profileSheet}!${columnLetter(2)}${PROFILE_INDEX[key] + 1}`;
@@ -23,6 +24,7 @@ export interface AwardsProps {
  * and offers to move them to W.
  */
 export function Awards({ assessment, onRecorded }: AwardsProps) {
+  const t = useT();
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const { allocation, profile } = assessment;
@@ -50,14 +52,18 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
     if (!Number.isInteger(awarded) || awarded < 1 || awarded > allocation.credits) {
       setMessage({
         intent: "error",
-        text: `Enter how many credits the coordinator awarded from this submission: a whole number from 1 to ${allocation.credits}.`,
+        text: t("awards.wholeNumber", { max: allocation.credits }),
       });
       return;
     }
     const total = fromLog + awarded;
     void write(
       { creditsAwardedFromLog: total },
-      `Recorded: ${plural(total, "credit")} awarded from this log (${cellOf("creditsAwardedFromLog")}). Keep logging here: new hours count toward the ${ordinal(before + total + 1)} credit.`,
+      t("awards.recorded", {
+        credits: t("words.credits", { count: total }),
+        cell: cellOf("creditsAwardedFromLog"),
+        ordinal: before + total + 1,
+      }),
     );
   };
 
@@ -68,25 +74,30 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
     <div className={styles.form} data-testid="awards">
       {(before > 0 || fromLog > 0) && (
         <p className={styles.hint} data-testid="awarded-so-far">
-          Awarded already: {plural(before, "credit")} before this log, {plural(fromLog, "credit")} from this log. This log&apos;s new
-          credits count from the {ordinal(allocation.firstNewCredit)}.
+          {t("awards.soFar", {
+            before: t("words.credits", { count: before }),
+            fromLog: t("words.credits", { count: fromLog }),
+            ordinal: allocation.firstNewCredit,
+          })}
         </p>
       )}
       {askAboutBefore && (
-        <StatusMessage intent="warning" title={`Were your ${plural(before, "credit")} awarded from this log?`}>
-          &quot;Credits awarded before this log&quot; is for credits whose hours are not in this log (a paper form, another workbook). If
-          the coordinator awarded them for hours logged here, they belong in &quot;Credits awarded from this log&quot;: otherwise those
-          hours count twice.{" "}
+        <StatusMessage intent="warning" title={t("awards.wereThey", { credits: t("words.credits", { count: before }) })}>
+          {t("awards.explainBefore")}{" "}
           <Button
             size="small"
             onClick={() =>
               void write(
                 { creditsAwarded: 0, creditsAwardedFromLog: before },
-                `Moved: ${plural(before, "credit")} awarded from this log (${cellOf("creditsAwardedFromLog")}), none before it (${cellOf("creditsAwarded")}).`,
+                t("awards.moved", {
+                  credits: t("words.credits", { count: before }),
+                  fromCell: cellOf("creditsAwardedFromLog"),
+                  beforeCell: cellOf("creditsAwarded"),
+                }),
               )
             }
           >
-            Move them to this log
+            {t("awards.moveThem")}
           </Button>
         </StatusMessage>
       )}
@@ -99,22 +110,19 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
               setMessage(null);
             }}
           >
-            Record an award
+            {t("awards.record")}
           </Button>
         </div>
       ) : (
-        <form aria-label="Record an award" onSubmit={record} className={styles.form}>
-          <Field
-            label="Credits the coordinator awarded from this log"
-            hint={`They are added to "Credits awarded from this log" (${cellOf("creditsAwardedFromLog")}, now ${fromLog}). Keep every row: the awarded credits keep their hours.`}
-          >
+        <form aria-label={t("awards.record")} onSubmit={record} className={styles.form}>
+          <Field label={t("awards.countLabel")} hint={t("awards.countHint", { cell: cellOf("creditsAwardedFromLog"), now: fromLog })}>
             <Input id={inputId} type="number" min={1} value={count} onChange={(_, data) => setCount(data.value)} />
           </Field>
           <div className={styles.row}>
             <Button appearance="primary" type="submit">
-              Record
+              {t("awards.recordButton")}
             </Button>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{t("editor.cancel")}</Button>
           </div>
         </form>
       )}

@@ -11,7 +11,6 @@ import {
   VERIFICATION_STATES,
   byState,
   findRuleSet,
-  plural,
   stateLine,
   submissionFieldLabel,
   utcTimeText,
@@ -32,6 +31,7 @@ import {
   verifyOpenWorkbook,
 } from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
+import { useT } from "./i18n";
 
 export interface CoordinatorViewProps {
   readonly asOf?: IsoDate;
@@ -191,6 +191,7 @@ function Changes({ result }: { result: Verified }) {
  * changed; Record appends one row per submission to the CST Verification sheet.
  */
 export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: CoordinatorViewProps) {
+  const t = useT();
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const [results, setResults] = useState<Verification[]>([]);
@@ -244,7 +245,11 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       const unreadable = verified.filter((each) => !each.ok).length;
       setMessage({
         intent: unreadable > 0 ? "warning" : "info",
-        text: `Verified ${plural(verified.length - unreadable, "file")}${unreadable > 0 ? `; ${plural(unreadable, "file")} could not be read` : ""}.`,
+        text: t("coordinator.verified", {
+          files: t("words.files", { count: verified.length - unreadable }),
+          unreadable,
+          unreadableFiles: t("words.files", { count: unreadable }),
+        }),
       });
     } finally {
       setBusy(false);
@@ -258,7 +263,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       const { added, skipped } = await recordVerifications(workbook, results);
       setMessage({
         intent: "success",
-        text: `Recorded ${plural(added, "submission")} in the CST Verification sheet${skipped > 0 ? ` (${skipped} already recorded, by fingerprint)` : ""}.`,
+        text: t("coordinator.recorded", { submissions: t("words.submissions", { count: added }), skipped }),
       });
     } catch (failure) {
       setMessage({ intent: "error", text: messageOf(failure) });
@@ -342,7 +347,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         <>
           <div className={styles.row}>
             <p className={styles.hint} data-testid="verification-totals">
-              {plural(results.length, "file")}: {counts.join(", ")}.
+              {t("coordinator.totals", { files: t("words.files", { count: results.length }), counts: counts.join(", ") })}
             </p>
             <Checkbox
               label="Needs attention only"
@@ -430,7 +435,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
             </>
           )}
         </span>
-        <span className={mergeClasses(desk.cell, desk.number)}>{plural(report.credits, "credit")}</span>
+        <span className={mergeClasses(desk.cell, desk.number)}>{t("words.credits", { count: report.credits })}</span>
         <span className={desk.cell}>{CATEGORIES.map((category) => `${category} ${report.hours[category]} h`).join(" · ")}</span>
         <span className={mergeClasses(desk.cell, styles.wrapText)}>{nextCreditLine(report)}</span>
         <details className={mergeClasses(styles.details, desk.details)}>

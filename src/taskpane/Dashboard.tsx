@@ -5,7 +5,6 @@ import {
   type Category,
   type ProfileKey,
   CATEGORIES,
-  CATEGORY_LABELS,
   MILLI_PER_HOUR,
   breakdownOf,
   categoriesOf,
@@ -13,16 +12,13 @@ import {
   certificationText,
   creditRule,
   earnedCreditText,
-  formatHours,
-  hoursText,
-  ordinal,
-  plural,
   unusedText,
 } from "../core";
 import { Awards } from "./Awards";
 import { localDate } from "./dates";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
+import { type Translate, useT } from "./i18n";
 
 export interface DashboardProps {
   readonly assessment: Assessment;
@@ -46,6 +42,7 @@ const FIELD_OF_CERTIFICATION = { technique: "techniqueCertifiedOn", diplomate: "
  */
 export function Dashboard({ assessment, onProfileField, onExport, exporting, onAwardRecorded, exportAnswer }: DashboardProps) {
   const styles = usePaneStyles();
+  const t = useT();
   const { allocation, profile } = assessment;
   const { next } = allocation;
   const ruleSet = profile.profile.ruleSet;
@@ -57,12 +54,12 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
     if (minimum > 0)
       bars.push({
         key: category,
-        label: CATEGORY_LABELS[category].replace(":", " ·"),
+        label: t("dashboard.categoryBar", { category, name: categoryName(t, category) }),
         needed: minimum * MILLI_PER_HOUR,
         missing: next.missing[category],
       });
   }
-  bars.push({ key: "total", label: "In all", needed: rule.total * MILLI_PER_HOUR, missing: next.missing.total });
+  bars.push({ key: "total", label: t("dashboard.inAll"), needed: rule.total * MILLI_PER_HOUR, missing: next.missing.total });
   // What export would refuse (docs/rules.md §6: any error; the mentee's name): the card offers export only when it would succeed.
   const named = profile.profile.name !== "";
   const blocking = profile.errors.filter((error) => error.code !== "missing-name").length + assessment.rowsWithErrors;
@@ -71,32 +68,32 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
   return (
     <section className={styles.dashboard} aria-labelledby="progress-heading">
       <h2 id="progress-heading" className={styles.heading}>
-        Your progress
+        {t("dashboard.progress")}
       </h2>
       <p className={styles.bigNumber} data-testid="credits-earned">
-        {plural(allocation.credits, "credit")}
+        {t("words.credits", { count: allocation.credits })}
       </p>
-      <p className={styles.hint}>newly earned by this log · {ruleSet.label}</p>
+      <p className={styles.hint}>{t("dashboard.newlyEarned", { ruleSet: ruleSet.label })}</p>
       {allocation.credits > 0 && (
-        <StatusMessage intent="success" title={allocation.credits === 1 ? "A credit is complete" : "Credits are complete"}>
+        <StatusMessage intent="success" title={t("dashboard.complete", { count: allocation.credits })}>
           {blocking === 0 && named ? (
             <>
-              Export your submission and send it to your coordinator; when the coordinator confirms the award, record it here.{" "}
+              {t("dashboard.exportThenRecord")}{" "}
               <Button size="small" appearance="primary" onClick={onExport} disabled={exporting}>
-                Export submission
+                {t("dashboard.export")}
               </Button>
             </>
           ) : (
             <span data-testid="export-blocked">
-              Before you can export it:{" "}
-              {[
-                ...(named ? [] : ["enter your name in the profile"]),
-                ...(blocking === 0 ? [] : [`fix ${plural(blocking, "error")} (listed under Findings)`]),
-              ].join(", and ")}
-              .{" "}
+              {t("dashboard.beforeExport", {
+                steps: t.list([
+                  ...(named ? [] : [t("dashboard.enterName")]),
+                  ...(blocking === 0 ? [] : [t("dashboard.fixErrors", { count: blocking })]),
+                ]),
+              })}{" "}
               {!named && (
                 <Button size="small" onClick={() => onProfileField("name")}>
-                  Enter your name
+                  {t("dashboard.enterNameButton")}
                 </Button>
               )}
             </span>
@@ -105,17 +102,15 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
       )}
       {exportAnswer}
       <Awards assessment={assessment} onRecorded={onAwardRecorded} />
-      <h3 className={styles.subheading}>Next: the {ordinal(next.credit)} credit</h3>
+      <h3 className={styles.subheading}>{t("dashboard.next", { credit: next.credit })}</h3>
       {blockedCertification !== null && (
         <StatusMessage
           intent="warning"
-          title={`The ${ordinal(next.credit)} credit needs you to be ${certificationText(blockedCertification)}`}
+          title={t("dashboard.needsCertification", { credit: next.credit, certification: certificationText(blockedCertification) })}
         >
-          <span data-testid="blocked-by">
-            Only hours dated on or after your certification count toward it. Enter your certification date in the profile once you hold it.
-          </span>{" "}
+          <span data-testid="blocked-by">{t("dashboard.onlyAfterCertification")}</span>{" "}
           <Button size="small" onClick={() => onProfileField(FIELD_OF_CERTIFICATION[blockedCertification])}>
-            Enter your {blockedCertification === "technique" ? "CST-T" : "CST-D"} date
+            {t("dashboard.enterCertificationDate", { credential: blockedCertification === "technique" ? "CST-T" : "CST-D" })}
           </Button>
         </StatusMessage>
       )}
@@ -124,8 +119,8 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
         return (
           <Field
             key={bar.key}
-            label={`${bar.label}: ${formatHours(done)} of ${formatHours(bar.needed)} h`}
-            hint={bar.missing > 0 ? `${hoursText(bar.missing)} still needed` : "Done"}
+            label={t("dashboard.barHours", { label: bar.label, done: done / MILLI_PER_HOUR, needed: bar.needed / MILLI_PER_HOUR })}
+            hint={bar.missing > 0 ? t("dashboard.stillNeeded", { hours: bar.missing / MILLI_PER_HOUR }) : t("dashboard.done")}
             validationState="none"
           >
             <ProgressBar value={done} max={bar.needed} thickness="large" color={bar.missing > 0 ? "brand" : "success"} />
@@ -133,18 +128,21 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
         );
       })}
       {rule.accepts.length < CATEGORIES.length && (
-        <p className={styles.hint}>
-          The {ordinal(next.credit)} credit takes only category {categoriesOf(rule).join(" and ")} hours.
-        </p>
+        <p className={styles.hint}>{t("dashboard.takesOnly", { credit: next.credit, categories: t.list(categoriesOf(rule)) })}</p>
       )}
       {/* The explanation is made when it is opened: it shows dates as the locale writes them, and making the first
           date format loads the locale's date data, a tenth of the pane's first render. */}
       <details className={styles.details} onToggle={(event) => setExplained(event.currentTarget.open)}>
-        <summary>Where your hours went</summary>
+        <summary>{t("dashboard.whereHoursWent")}</summary>
         {explained && <HoursExplained assessment={assessment} />}
       </details>
     </section>
   );
+}
+
+/** A category's name in the pane's language: "Treatment received". */
+function categoryName(t: Translate, category: Category): string {
+  return t("words.categoryName", { category });
 }
 
 /** Which hours went to which credit, which count toward none and why. */
@@ -153,26 +151,31 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
   const ruleSet = profile.profile.ruleSet;
   const rule = creditRule(ruleSet, allocation.next.credit);
   const breakdown = breakdownOf(assessment);
+  const t = useT();
   const logged = CATEGORIES.filter((category: Category) => hours[category] > 0);
   return (
     <ul>
       <li>
-        Logged in rows without errors: {logged.length === 0 ? "none yet" : categoryHoursText(hours, logged)}
-        {assessment.rowsWithErrors > 0 ? ` (${plural(assessment.rowsWithErrors, "row")} with errors count for nothing until fixed)` : ""}.
+        {t("dashboard.logged", { hours: logged.length === 0 ? t("dashboard.noneYet") : categoryHoursText(hours, logged) })}
+        {assessment.rowsWithErrors > 0 ? ` ${t("dashboard.rowsWithErrors", { count: assessment.rowsWithErrors })}` : ""}.
       </li>
       {breakdown.earned.map((entry) => (
         <li key={entry.credit}>
           {earnedCreditText(entry, creditRule(ruleSet, entry.credit))}
-          {entry.awarded ? " (awarded already)" : ""}.
+          {entry.awarded ? ` ${t("dashboard.awardedAlready")}` : ""}.
         </li>
       ))}
       {CATEGORIES.some((category) => breakdown.next.hours[category] > 0) && (
         <li>
-          Toward the {ordinal(breakdown.next.credit)} credit so far: {categoryHoursText(breakdown.next.hours, categoriesOf(rule))}.
+          {t("dashboard.towardSoFar", {
+            credit: breakdown.next.credit,
+            hours: categoryHoursText(breakdown.next.hours, categoriesOf(rule)),
+          })}
+          .
         </li>
       )}
       {breakdown.unused.map((entry) => (
-        <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso))}</li>
+        <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso, t.locale))}</li>
       ))}
     </ul>
   );

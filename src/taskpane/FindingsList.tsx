@@ -1,8 +1,9 @@
 import { Button, mergeClasses } from "@fluentui/react-components";
 import { memo } from "react";
 import { type FindingLocation, sameLocation } from "../core";
-import { type ListedFinding, placeText, ruleLink } from "./findings";
+import { type ListedFinding, placeText, placeValues, ruleLink } from "./findings";
 import { usePaneStyles } from "./styles";
+import { useT } from "./i18n";
 
 export interface FindingsListProps {
   readonly findings: readonly ListedFinding[];
@@ -42,21 +43,21 @@ const sameFinding = (a: ListedFinding, b: ListedFinding): boolean =>
  */
 const FindingItem = memo(
   function FindingItem({ finding, onGo, onEdit }: FindingItemProps) {
+    const t = useT();
     const styles = usePaneStyles();
     const { at } = finding;
-    const place = placeText(at);
+    const place = placeText(at, t);
     return (
       <li className={styles.logActions}>
         <Button
           appearance="subtle"
           className={styles.findingButton}
           onClick={() => onGo(at)}
-          title={at.kind === "row" ? `Select ${place.toLowerCase()} in the sheet` : `Go to ${place}`}
+          title={at.kind === "row" ? t("findings.selectRow", { row: at.row }) : t("findings.goTo", { place })}
         >
           <span className={styles.wrapText}>
             <span className={mergeClasses(styles.findingPlace, finding.level === "error" ? styles.errorMark : styles.warningMark)}>
-              {place}
-              {finding.level === "warning" ? " (warning)" : ""}:
+              {t("findings.placeLevel", { place, level: finding.level })}
             </span>{" "}
             {finding.message}
           </span>
@@ -67,14 +68,14 @@ const FindingItem = memo(
             href={ruleLink(finding.code) ?? undefined}
             target="_blank"
             rel="noopener"
-            aria-label={`The rule behind ${place.toLowerCase()}'s ${finding.level} (help, opens a new window)`}
+            aria-label={t("findings.ruleBehind", { ...placeValues(at), level: finding.level })}
           >
-            Rule
+            {t("findings.rule")}
           </a>
         )}
         {onEdit !== undefined && at.kind === "row" && (
-          <Button size="small" onClick={() => onEdit(at.row)} aria-label={`Edit ${place.toLowerCase()}`}>
-            Edit
+          <Button size="small" onClick={() => onEdit(at.row)} aria-label={t("log.editRow", { row: at.row })}>
+            {t("findings.edit")}
           </Button>
         )}
       </li>

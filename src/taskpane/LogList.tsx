@@ -6,14 +6,15 @@ import {
   type LogRow,
   type WorkbookContent,
   LOG_INDEX,
-  UNIT_LABELS,
   cellText,
   findActivity,
-  hoursText,
+  milliToHours,
   readDateCell,
 } from "../core";
 import { localDate } from "./dates";
 import { usePaneStyles } from "./styles";
+import { type Translate, useT } from "./i18n";
+import { activityName } from "./activityForm";
 
 export interface LogListProps {
   readonly content: WorkbookContent;
@@ -26,15 +27,16 @@ export interface LogListProps {
 const PAGE = 10;
 
 /** A row as a person names it: "12 Mar 2024 · Treatment received from a CST-T or CST-D · 1.5". */
-export function rowSummary(cells: readonly CellValue[], dateSystem: "1900" | "1904"): string {
+export function rowSummary(cells: readonly CellValue[], dateSystem: "1900" | "1904", t: Translate): string {
   const date = readDateCell(cells[LOG_INDEX.date], dateSystem);
   const activity = findActivity(cellText(cells[LOG_INDEX.activity]));
   const quantity = cellText(cells[LOG_INDEX.quantity]);
-  const unit = activity === null ? "" : ` ${quantity === "1" ? UNIT_LABELS[activity.unit].one : UNIT_LABELS[activity.unit].many}`;
   const parts = [
-    date.ok ? localDate(date.date) : cellText(cells[LOG_INDEX.date]) || "no date",
-    cellText(cells[LOG_INDEX.activity]) || "no activity",
-    quantity === "" ? "no quantity" : `${quantity}${unit}`,
+    date.ok ? localDate(date.date, t.locale) : cellText(cells[LOG_INDEX.date]) || t("log.noDate"),
+    (activity === null ? "" : activityName(t, activity)) || cellText(cells[LOG_INDEX.activity]) || t("log.noActivity"),
+    quantity === ""
+      ? t("log.noQuantity")
+      : t("log.quantity", { quantity, unit: activity?.unit ?? "none", count: quantity === "1" ? 1 : 2 }).trim(),
   ];
   return parts.join(" · ");
 }
@@ -45,6 +47,7 @@ export function rowSummary(cells: readonly CellValue[], dateSystem: "1900" | "19
  * confirmation that names the row). Long logs show a page at a time.
  */
 export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogListProps) {
+  const t = useT();
   const styles = usePaneStyles();
   const [shown, setShown] = useState(PAGE);
   const [removing, setRemoving] = useState<LogRow | null>(null);
@@ -58,23 +61,27 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
   return (
     <section className={styles.section} aria-labelledby="log-heading">
       <h2 id="log-heading" className={styles.heading}>
-        Logged activities ({rows.length})
+        {t("log.heading", { count: rows.length })}
       </h2>
       {rows.length === 0 ? (
-        <p className={styles.hint}>Nothing logged yet: add your first activity below, or type it into the MentorshipLog table.</p>
+        <p className={styles.hint}>{t("log.empty")}</p>
       ) : (
-        <ul className={styles.list} aria-label="Logged activities">
+        <ul className={styles.list} aria-label={t("log.list")}>
           {rows.slice(0, shown).map((row) => {
             const result = results.get(row.row);
             const status =
-              result === undefined ? "" : result.errors.length > 0 ? "Does not count: see Findings" : `Counts ${hoursText(result.hours)}`;
+              result === undefined
+                ? ""
+                : result.errors.length > 0
+                  ? t("log.doesNotCount")
+                  : t("log.counts", { hours: milliToHours(result.hours) });
             return (
               <li key={row.row} className={styles.logRow}>
                 <span className={styles.wrapText}>
                   <Button appearance="transparent" size="small" onClick={() => onGo(row.row)} title={`Select row ${row.row} in the sheet`}>
                     Row {row.row}
                   </Button>
-                  {rowSummary(row.cells, content.log.dateSystem)}
+                  {rowSummary(row.cells, content.log.dateSystem, t)}
                 </span>
                 <span className={mergeClasses(styles.hint, result !== undefined && result.errors.length > 0 && styles.errorMark)}>
                   {status}
@@ -82,7 +89,7 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
                 {removing?.row === row.row ? (
                   <RemoveConfirmation
                     row={row}
-                    summary={rowSummary(row.cells, content.log.dateSystem)}
+                    summary={rowSummary(row.cells, content.log.dateSystem, t)}
                     busy={busy}
                     onRemove={async () => {
                       setBusy(true);
@@ -97,11 +104,11 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
                   />
                 ) : (
                   <span className={styles.logActions}>
-                    <Button size="small" onClick={() => onEdit(row)} aria-label={`Edit row ${row.row}`}>
-                      Edit
+                    <Button size="small" onClick={() => onEdit(row)} aria-label={t("log.editRow", { row: row.row })}>
+                      {t("log.edit")}
                     </Button>
-                    <Button size="small" onClick={() => setRemoving(row)} aria-label={`Remove row ${row.row}`}>
-                      Remove
+                    <Button size="small" onClick={() => setRemoving(row)} aria-label={t("log.removeRow", { row: row.row })}>
+                      {t("log.remove")}
                     </Button>
                   </span>
                 )}
@@ -113,7 +120,7 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
       {rows.length > shown && (
         <div className={styles.row}>
           <Button size="small" onClick={() => setShown((count) => count + 5 * PAGE)}>
-            Show {Math.min(5 * PAGE, rows.length - shown)} more
+            {t("log.showMore", { count: Math.min(5 * PAGE, rows.length - shown) })}
           </Button>
         </div>
       )}
@@ -123,20 +130,21 @@ export function LogList({ content, assessment, onEdit, onRemove, onGo }: LogList
 
 /** Asks before a row is deleted, naming it; the focus goes to the question so a screen reader reads it. */
 function RemoveConfirmation(props: { row: LogRow; summary: string; busy: boolean; onRemove: () => void; onKeep: () => void }) {
+  const t = useT();
   const styles = usePaneStyles();
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => question.current?.focus(), []);
   return (
-    <div role="group" aria-label={`Remove row ${props.row.row}?`} className={styles.form}>
+    <div role="group" aria-label={t("log.removeQuestion", { row: props.row.row })} className={styles.form}>
       <p ref={question} tabIndex={-1} className={styles.wrapText}>
-        Remove row {props.row.row} ({props.summary})? The row is deleted from the MentorshipLog table; its cells are gone from the sheet.
+        {t("log.removeExplained", { row: props.row.row, summary: props.summary })}
       </p>
       <span className={styles.logActions}>
         <Button size="small" appearance="primary" disabled={props.busy} onClick={props.onRemove}>
-          Remove row {props.row.row}
+          {t("log.removeRow", { row: props.row.row })}
         </Button>
         <Button size="small" onClick={props.onKeep}>
-          Keep it
+          {t("log.keep")}
         </Button>
       </span>
     </div>

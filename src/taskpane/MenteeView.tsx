@@ -1,6 +1,6 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type FindingLocation, type LogRow, type ProfileKey, checkLog, plural, profileLocation } from "../core";
+import { type FindingLocation, type LogRow, type ProfileKey, checkLog, profileLocation } from "../core";
 import { ActivityEditor, type EditedRow } from "./ActivityEditor";
 import { type ActivityValues, newActivity } from "./activityForm";
 import { Dashboard } from "./Dashboard";
@@ -11,6 +11,7 @@ import { LogList, rowSummary } from "./LogList";
 import { ProfileEditor, focusProfileField } from "./ProfileEditor";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
+import { useT } from "./i18n";
 import { type TrackerState, messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -32,6 +33,7 @@ export interface MenteeViewProps {
  */
 export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutcome }: MenteeViewProps) {
   const styles = usePaneStyles();
+  const t = useT();
   const workbook = useWorkbook();
   const { content, assessment, asOf, refresh } = tracker;
   // The insert message is about a moment: it holds while the log is as the insert left it.
@@ -74,7 +76,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   }, []);
 
   if (content === null || assessment === null) {
-    return tracker.readError === null ? <Spinner label="Reading the workbook…" /> : null;
+    return tracker.readError === null ? <Spinner label={t("mentee.reading")} /> : null;
   }
 
   const insert = async () => {
@@ -86,7 +88,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
         result.inserted
           ? {
               intent: "success",
-              text: "The tracking form was added: a Profile sheet and a Tracking Form sheet with the MentorshipLog table.",
+              text: t("mentee.formAdded"),
               rows,
             }
           : { intent: "info", text: result.reason, rows },
@@ -102,7 +104,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       if (fresh === null) return;
       await workbook.markRows(rowMarks(checkLog(fresh.log, { asOf })));
       markedVersion.current = fresh.revision;
-      setMarkMessage({ intent: "success", text: "The CST Status column beside the log shows each row's status." });
+      setMarkMessage({ intent: "success", text: t("mentee.statusShown") });
     } catch (error) {
       setMarkMessage({ intent: "error", text: messageOf(error) });
     }
@@ -113,7 +115,10 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     try {
       await workbook.removeRow(row.row, row.cells);
       if (editing?.row === row.row) setEditing(null);
-      setLogMessage({ intent: "success", text: `Removed row ${row.row} (${rowSummary(row.cells, content.log.dateSystem)}).` });
+      setLogMessage({
+        intent: "success",
+        text: t("mentee.removed", { row: row.row, summary: rowSummary(row.cells, content.log.dateSystem, t) }),
+      });
       await refresh();
     } catch (error) {
       setLogMessage({ intent: "error", text: messageOf(error) });
@@ -128,14 +133,12 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       {!content.hasLog && (
         <section className={styles.section} aria-labelledby="form-heading">
           <h2 id="form-heading" className={styles.heading}>
-            Tracking form
+            {t("mentee.trackingForm")}
           </h2>
-          <p className={styles.hint}>
-            This workbook has no tracking form yet. Insert it to start logging; your other sheets are left as they are.
-          </p>
+          <p className={styles.hint}>{t("mentee.noForm")}</p>
           <div className={styles.row}>
             <Button appearance="primary" onClick={insert}>
-              Insert tracking form
+              {t("mentee.insertForm")}
             </Button>
           </div>
         </section>
@@ -161,28 +164,27 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       {content.hasLog && (
         <section className={styles.section} aria-labelledby="findings-heading">
           <h2 id="findings-heading" className={styles.heading}>
-            Findings (
-            {findings.length === 0
-              ? "none"
-              : [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(Boolean).join(", ")}
-            )
+            {t("findings.heading", {
+              summary:
+                findings.length === 0
+                  ? t("findings.none")
+                  : t("findings.counts", { errors, warnings, both: errors > 0 && warnings > 0 ? "yes" : "no" }),
+            })}
           </h2>
           {findings.length === 0 ? (
-            <p className={styles.hint}>No errors or warnings: every row counts.</p>
+            <p className={styles.hint}>{t("findings.noneHint")}</p>
           ) : (
             <>
-              <p className={styles.hint}>Select a finding to go to it; Edit loads its row into the form below.</p>
-              <FindingsList findings={findings} onGo={goTo} onEdit={editRow} label="Findings" />
+              <p className={styles.hint}>{t("findings.hint")}</p>
+              <FindingsList findings={findings} onGo={goTo} onEdit={editRow} label={t("findings.label")} />
             </>
           )}
           <div className={styles.row}>
-            <Button onClick={mark}>{markMessage === null ? "Show each row's status in the sheet" : "Show each row's status again"}</Button>
+            <Button onClick={mark}>{markMessage === null ? t("findings.showStatus") : t("findings.showStatusAgain")}</Button>
           </div>
           {markMessage !== null &&
             (statusStale && markMessage.intent === "success" ? (
-              <StatusMessage intent="warning">
-                The log changed since the CST Status column was written: write it again to bring it up to date.
-              </StatusMessage>
+              <StatusMessage intent="warning">{t("findings.stale")}</StatusMessage>
             ) : (
               <StatusMessage intent={markMessage.intent}>{markMessage.text}</StatusMessage>
             ))}
@@ -241,21 +243,18 @@ function ExportSection({
   onGo: (at: FindingLocation) => void;
 }) {
   const styles = usePaneStyles();
+  const t = useT();
   return (
     <section className={styles.section} aria-labelledby="export-heading">
       <h2 id="export-heading" className={styles.heading}>
-        Export
+        {t("export.heading")}
       </h2>
-      <p className={styles.hint}>
-        {hasLog
-          ? "Builds a submission workbook for your coordinator: a cover page, your profile and your log. Your own workbook is not changed."
-          : "Insert the tracking form and log your activities first: then export builds the submission for your coordinator."}
-      </p>
+      <p className={styles.hint}>{hasLog ? t("export.hint") : t("export.hintNoLog")}</p>
       <div className={styles.row}>
         <Button appearance="primary" onClick={onExport} disabled={exporting || !hasLog}>
-          Export submission
+          {t("dashboard.export")}
         </Button>
-        {exporting && <Spinner size="tiny" label="Building the submission…" />}
+        {exporting && <Spinner size="tiny" label={t("export.building")} />}
       </div>
       {outcome !== null && hasLog && <ExportMessage outcome={outcome} onGo={onGo} />}
     </section>
@@ -264,6 +263,7 @@ function ExportSection({
 
 /** The answer to an export, where it was asked for; it takes the focus, so that it is seen and read at once. */
 function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (at: FindingLocation) => void }) {
+  const t = useT();
   const answer = useRef<HTMLDivElement>(null);
   useEffect(() => {
     answer.current?.focus();
@@ -271,9 +271,9 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (at: F
   }, [outcome]);
   if (outcome.kind === "refused") {
     return (
-      <StatusMessage intent="error" title="Export refused" focusRef={answer}>
-        Fix {outcome.findings.length === 1 ? "this error" : `these ${outcome.findings.length} errors`} first:
-        <FindingsList findings={outcome.findings} onGo={onGo} label="Errors that block the export" />
+      <StatusMessage intent="error" title={t("export.refused")} focusRef={answer}>
+        {t("export.fixFirst", { count: outcome.findings.length })}
+        <FindingsList findings={outcome.findings} onGo={onGo} label={t("export.blocking")} />
       </StatusMessage>
     );
   }
@@ -283,17 +283,16 @@ function ExportMessage({ outcome, onGo }: { outcome: ExportOutcome; onGo: (at: F
         {outcome.message}
       </StatusMessage>
     );
-  const credits = plural(outcome.credits, "credit");
+  const credits = t("words.credits", { count: outcome.credits });
   return (
-    <StatusMessage intent="success" title="What happens next" focusRef={answer}>
+    <StatusMessage intent="success" title={t("export.nextTitle")} focusRef={answer}>
       <span data-testid="export-next-steps">
         {outcome.kind === "opened"
-          ? `The submission opened as a new workbook (${credits}). Save it and send it to your coordinator.`
+          ? t("export.opened", { credits })
           : outcome.tooLarge !== undefined
-            ? `The submission (${(outcome.tooLarge / 1_000_000).toFixed(1)} MB) is too large for Excel to open from the add-in as a new workbook, so it was downloaded as ${outcome.fileName} (${credits}). Open it from your downloads, and send it to your coordinator.`
-            : `The submission was downloaded as ${outcome.fileName} (${credits}). Send it to your coordinator.`}{" "}
-        Keep logging in this same log, and never delete its rows. When the coordinator confirms the award, use Record an award under Your
-        progress: new hours then count toward the next credit.
+            ? t("export.tooLarge", { megabytes: Math.round(outcome.tooLarge / 100_000) / 10, file: outcome.fileName, credits })
+            : t("export.downloaded", { file: outcome.fileName, credits })}{" "}
+        {t("export.keepLogging")}
       </span>
     </StatusMessage>
   );

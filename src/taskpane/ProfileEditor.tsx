@@ -15,6 +15,7 @@ import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
+import { useT } from "./i18n";
 
 /** The id of a profile field's input, so findings and the dashboard can take the user to it. */
 export const profileFieldId = (key: ProfileKey): string => `profile-field-${key}`;
@@ -42,6 +43,7 @@ export interface ProfileEditorProps {
 }
 
 export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEditorProps) {
+  const t = useT();
   const styles = usePaneStyles();
   const workbook = useWorkbook();
   const dateSystem: DateSystem = content.log.dateSystem;
@@ -76,7 +78,7 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
     setErrors(found);
     const count = Object.keys(found).length;
     if (count > 0) {
-      setStatus({ intent: "error", text: `The profile was not saved: fix the ${count === 1 ? "field" : `${count} fields`} marked above.` });
+      setStatus({ intent: "error", text: t("profile.notSaved", { count }) });
       return;
     }
     const cells = profileCells(values, dateSystem);
@@ -84,14 +86,14 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
     const changed = [...touched].filter((key) => values[key].trim() !== inSheet[key].trim());
     if (changed.length === 0) {
       setTouched(new Set());
-      setStatus({ intent: "info", text: "Nothing to save: the profile already holds these values." });
+      setStatus({ intent: "info", text: t("profile.nothing") });
       return;
     }
     setSaving(true);
     try {
       await workbook.writeProfile(Object.fromEntries(changed.map((key) => [key, cells[PROFILE_INDEX[key]]])));
       const labels = changed.map((key) => PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key);
-      setStatus({ intent: "success", text: `Saved to the Profile sheet: ${labels.join(", ")}.` });
+      setStatus({ intent: "success", text: t("profile.saved", { labels: labels.join(", ") }) });
       await onSaved();
       setTouched(new Set());
     } catch (error) {
@@ -104,7 +106,7 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
   return (
     <section className={styles.section} aria-labelledby="profile-heading">
       <h2 id="profile-heading" className={styles.heading}>
-        Profile
+        {t("profile.heading")}
       </h2>
       <form className={styles.form} onSubmit={save} noValidate aria-label="Profile">
         {PROFILE_FIELDS.map((field) => {
@@ -149,7 +151,7 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
         })}
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={saving}>
-            Save profile
+            {t("profile.save")}
           </Button>
         </div>
         {status !== null && <StatusMessage intent={status.intent}>{status.text}</StatusMessage>}

@@ -7,6 +7,8 @@
  * field says what it needs and nothing is written.
  */
 import * as z from "zod/mini";
+import { type MessageId, ENGLISH } from "../i18n";
+import type { Translate } from "./i18n";
 import {
   type Activity,
   type CellValue,
@@ -131,21 +133,27 @@ export function checkActivity(values: ActivityValues, context: ActivityContext):
 }
 
 /** What the Quantity field asks for, in the activity's unit (docs/rules.md §1: whole sessions and recordings). */
-export function quantityHint(activity: Activity | undefined): string {
-  if (activity === undefined) return "Hours, days, sessions or recordings, as the activity counts them.";
+export function quantityHint(activity: Activity | undefined, t: Translate): string {
+  if (activity === undefined) return t("editor.quantityAny");
   const unit = UNIT_LABELS[activity.unit];
-  if (unit.whole) return `Whole ${unit.many}, such as 2: each counts ${activity.hoursPerUnit} h.`;
-  if (activity.unit === "days") return `Days, such as 1.5: each day counts ${activity.hoursPerUnit} h.`;
+  if (unit.whole) return t("editor.quantityWhole", { unit: activity.unit, hours: activity.hoursPerUnit });
+  if (activity.unit === "days") return t("editor.quantityDays", { hours: activity.hoursPerUnit });
   return activity.capHours === null
-    ? "Hours, such as 1.5."
-    : `Hours, such as 1.5: at most ${activity.capHours} h of one ${activity.code === "beyond-the-dura" ? "conference" : "class"} count.`;
+    ? t("editor.quantityHours")
+    : t("editor.quantityCapped", { cap: activity.capHours, kind: activity.code === "beyond-the-dura" ? "conference" : "class" });
+}
+
+/** An activity's name in the pane's language; its canonical label is what the log holds. */
+export function activityName(t: Translate, activity: Activity): string {
+  const id = `activity.${activity.code}`;
+  return id in ENGLISH ? t(id as MessageId) : activity.label;
 }
 
 /** What the Credential field says, for the activity: why it matters, or that it does not here. */
-export function credentialHint(activity: Activity | undefined): string {
-  if (activity?.credentials == null) return "Optional for this activity.";
-  if (activity.credentials.includes("Mentor")) return "1x1 mentorship counts only with a certified CST mentor: Mentor.";
-  return `Treatment counts only from a ${activity.credentials.join(" or a ")}.`;
+export function credentialHint(activity: Activity | undefined, t: Translate): string {
+  if (activity?.credentials == null) return t("editor.credentialOptional");
+  if (activity.credentials.includes("Mentor")) return t("editor.credentialMentor");
+  return t("editor.credentialTreatment", { credentials: t.or(activity.credentials) });
 }
 
 /** The credential a new row of this activity most likely has, to propose: Mentor for 1x1 mentorship. */

@@ -4,6 +4,7 @@
  * workbook (or offer it as a download). The user's workbook is only read.
  */
 import type { IsoDate } from "../core";
+import type { Translator } from "../i18n";
 import { type PreparedSubmission, type Submission, errorText, prepareSubmission } from "../core";
 import { canCreateWorkbook, createWorkbook, fitsCreateWorkbook } from "../excel/host";
 import type { TrackingWorkbook } from "../excel/workbook";
@@ -11,7 +12,7 @@ import { type ListedFinding, listFindings } from "./findings";
 import { XLSX_TYPE, downloadBytes } from "./download";
 
 /** Builds the submission workbook's .xlsx bytes. */
-export type SubmissionBuilder = (submission: Submission) => Promise<Uint8Array>;
+export type SubmissionBuilder = (submission: Submission, tr?: Translator) => Promise<Uint8Array>;
 
 /** Where a built submission goes: a new Excel workbook, or a download (with why, where Excel could not take it). */
 export type SubmissionOpener = (bytes: Uint8Array, fileName: string) => Promise<"opened" | "downloaded" | "downloadedTooLarge">;
@@ -31,6 +32,8 @@ export interface ExportDependencies {
   readonly loadBuilder: () => Promise<SubmissionBuilder>;
   readonly open: SubmissionOpener;
   readonly asOf?: IsoDate;
+  /** The language the printed submission speaks (the pane's). */
+  readonly translator?: Translator;
 }
 
 export function submissionFileName(mentee: string, asOf: IsoDate): string {
@@ -78,7 +81,7 @@ export async function exportSubmission(workbook: TrackingWorkbook, dependencies:
   if (!prepared.ok) return { kind: "refused", findings: listFindings(prepared.assessment).filter((finding) => finding.level === "error") };
   try {
     const build = await dependencies.loadBuilder();
-    const bytes = await build(prepared.submission);
+    const bytes = await build(prepared.submission, dependencies.translator);
     const fileName = submissionFileName(prepared.submission.summary.mentee, prepared.assessment.asOf);
     const kind = await dependencies.open(bytes, fileName);
     if (kind === "downloadedTooLarge") return { kind: "downloaded", fileName, credits: prepared.report.credits, tooLarge: bytes.length };

@@ -3,6 +3,7 @@
  * user there (the row in the sheet, or the field of the pane's profile editor) and say where it is
  * ("Row 7", "Profile, Email"), and the CST Status column text of each row.
  */
+import type { Translate } from "./i18n";
 import {
   type Assessment,
   type FindingLocation,
@@ -24,8 +25,15 @@ export interface ListedFinding {
 }
 
 /** Where a finding is, for a person: "Row 7" or "Profile, Email". */
-export function placeText(at: FindingLocation): string {
-  return at.kind === "row" ? `Row ${at.row}` : `Profile, ${PROFILE_FIELDS[PROFILE_INDEX[at.field]]?.label ?? "value"}`;
+export function placeText(at: FindingLocation, t: Translate): string {
+  return t("findings.place", placeValues(at));
+}
+
+/** The values a message about a finding's place takes: `kind`, `row`, `field`. */
+export function placeValues(at: FindingLocation): { kind: string; row: number; field: string } {
+  return at.kind === "row"
+    ? { kind: "row", row: at.row, field: "" }
+    : { kind: "profile", row: 0, field: PROFILE_FIELDS[PROFILE_INDEX[at.field]]?.label ?? "value" };
 }
 
 /** The section of the help page that explains the program's rule a finding applies; null for a finding about typing only. */

@@ -2,6 +2,7 @@ import { Button } from "@fluentui/react-components";
 import { listText } from "../core";
 import { usePaneStyles } from "../taskpane/styles";
 import { useTrackerStyles } from "./styles";
+import { useT } from "../taskpane/i18n";
 
 /** A question before an action that would lose something. */
 export type Question = { readonly kind: "discard"; readonly proceed: string; readonly run: () => void } | { readonly kind: "replace" };
@@ -24,15 +25,16 @@ export function QuestionBar({
 }) {
   const styles = useTrackerStyles();
   const paneStyles = usePaneStyles();
+  const t = useT();
   if (question.kind === "discard") {
     return (
-      <div role="group" aria-label="Discard unsaved changes?" className={styles.question}>
-        <p className={styles.questionText}>Your changes to {name} are not saved. Save first to keep them.</p>
+      <div role="group" aria-label={t("tracker.discardQuestion")} className={styles.question}>
+        <p className={styles.questionText}>{t("tracker.notSavedYet", { file: name })}</p>
         <div className={paneStyles.row}>
           <Button appearance="primary" onClick={question.run}>
             {question.proceed}
           </Button>
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={onCancel}>{t("tracker.cancel")}</Button>
         </div>
       </div>
     );

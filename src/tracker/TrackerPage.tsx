@@ -9,14 +9,13 @@
  */
 import { Button, FluentProvider, Spinner, mergeClasses } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import { type IsoDate, type RecordRow, FORM, errorText, newRecordRows, plural } from "../core";
+import { type IsoDate, FORM, errorText } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../sheet/SheetGrid";
 import { App, type View } from "../taskpane/App";
 import { type ExportDependencies, openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { type Message, StatusMessage } from "../taskpane/StatusMessage";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
-import { fileBytes } from "../taskpane/verifyWorkbook";
 import {
   type TrackerDocument,
   activityCount,
@@ -37,16 +36,12 @@ import { type Question, QuestionBar } from "./QuestionBar";
 import { RecordSection } from "./RecordSection";
 import { useTrackerStyles } from "./styles";
 import { useWorkbookValue } from "./useWorkbookValue";
-import { RECORD_FILE_NAME, loadRecord, readRecordCsv, recordCsv, recordRowsOf } from "./record";
+import { useRecordFile } from "./useRecordFile";
+import { loadRecord, recordRowsOf } from "./record";
+import { type PaneLanguage, usePaneLanguage, useT } from "../taskpane/i18n";
+import { LanguageMenu, TrackerLanguage } from "./language";
 
 const FORM_ACCEPT = ".xlsx,.xlsm,.csv,.tsv";
-
-/** What the coordinator's record file is: where Save the record writes, and what it held when opened or saved. */
-interface RecordFile {
-  readonly handle: FileHandle | null;
-  readonly name: string;
-  readonly savedKey: string;
-}
 
 export interface TrackerPageProps {
   readonly initial: TrackerDocument;
@@ -54,6 +49,8 @@ export interface TrackerPageProps {
   readonly loadWriter?: () => Promise<FormWriter>;
   readonly exporter?: Omit<ExportDependencies, "asOf">;
   readonly asOf?: IsoDate;
+  /** The language to start in (loaded before the first paint); the menu changes it. */
+  readonly language?: PaneLanguage;
 }
 
 const DEFAULT_EXPORTER: Omit<ExportDependencies, "asOf"> = { loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload };
@@ -67,22 +64,31 @@ async function carryRecord(from: MemoryWorkbook, to: MemoryWorkbook): Promise<vo
   if (rows.length > 0) await loadRecord(to, rows);
 }
 
-export function TrackerPage({ initial, files, loadWriter = loadFormWriter, exporter = DEFAULT_EXPORTER, asOf }: TrackerPageProps) {
+export function TrackerPage({ language, ...page }: TrackerPageProps) {
+  return (
+    <TrackerLanguage initial={language}>
+      <Tracker {...page} />
+    </TrackerLanguage>
+  );
+}
+
+function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAULT_EXPORTER, asOf }: Omit<TrackerPageProps, "language">) {
+  const t = useT();
+  const { tag, dir } = usePaneLanguage();
   const styles = useTrackerStyles();
   // The browser's colour scheme and high contrast, as the pane inside follows them.
   const { theme } = usePaneTheme();
   const [doc, setDoc] = useState(initial);
-  const [record, setRecord] = useState<RecordFile>({ handle: null, name: RECORD_FILE_NAME, savedKey: "[]" });
   const [busy, setBusy] = useState<string | null>(null);
   const [fileMessage, setFileMessage] = useState<Message | null>(null);
   const [notKeptMessage, setNotKeptMessage] = useState<string | null>(null);
-  const [recordMessage, setRecordMessage] = useState<Message | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
   const [dragging, setDragging] = useState(false);
   const [coordinating, setCoordinating] = useState(false);
   const onViewChange = useCallback((view: View) => setCoordinating(view === "coordinator"), []);
   const formInput = useRef<HTMLInputElement>(null);
   const recordInput = useRef<HTMLInputElement>(null);
+  const { record, recordMessage, saveRecord, openRecord, pickRecord } = useRecordFile(files, doc.workbook, recordInput);
   // Whether closing the page would lose something: set at once on any change, made exact once the change is compared.
   const unsaved = useRef(false);
   const touched = useCallback(() => {
@@ -126,7 +132,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
   };
 
   const openChosen = async (file: File, handle: FileHandle | null) => {
-    setBusy(`Opening ${file.name}…`);
+    setBusy(t("tracker.opening", { file: file.name }));
     setQuestion(null);
     setFileMessage(null);
     try {
@@ -171,7 +177,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
         setFileMessage({ intent: "warning", text: `The browser was not allowed to write ${current.name}: use Save as… to save a copy.` });
         return;
       }
-      setBusy("Saving…");
+      setBusy(t("tracker.saving"));
       const content = await current.workbook.readForm();
       const key = saveKey(content);
       const write = await loadWriter();
@@ -193,64 +199,12 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
       setNotKeptMessage(null);
       setFileMessage({
         intent: "success",
-        text:
-          handle === null
-            ? `Downloaded ${savedName} (your browser keeps it in its downloads folder). To go on with it later, open it here again.`
-            : `Saved ${savedName}.`,
+        text: handle === null ? t("tracker.downloaded", { file: savedName }) : t("tracker.saved", { file: savedName }),
       });
     } catch (error) {
       setFileMessage({ intent: "error", text: `${name} was not saved (${errorText(error)}): your changes are still here; try again.` });
     } finally {
       setBusy(null);
-    }
-  };
-
-  const saveRecord = async () => {
-    setRecordMessage(null);
-    try {
-      const handle = await saveTarget(files, "record", record.handle, record.name);
-      if (handle === "cancelled") return;
-      if (handle === "refused") {
-        setRecordMessage({ intent: "warning", text: `The browser was not allowed to write ${record.name}.` });
-        return;
-      }
-      const rows = recordRowsOf(await doc.workbook.readVerification());
-      const name = await writeFile(files, "record", handle, new TextEncoder().encode(recordCsv(rows)), record.name);
-      setRecord({ handle, name, savedKey: JSON.stringify(rows) });
-      setRecordMessage({
-        intent: "success",
-        text: `${handle === null ? "Downloaded" : "Saved"} the record of ${plural(rows.length, "submission")} as ${name}.`,
-      });
-    } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record was not saved (${errorText(error)}): try again.` });
-    }
-  };
-
-  const openRecord = async (file: File, handle: FileHandle | null) => {
-    setRecordMessage(null);
-    try {
-      const rows = readRecordCsv(await fileBytes(file));
-      // Rows recorded here and not yet saved stay, below the file's.
-      const recorded = recordRowsOf(await doc.workbook.readVerification());
-      const kept: RecordRow[] = [...rows, ...newRecordRows(rows, recorded)];
-      await loadRecord(doc.workbook, kept);
-      // What the file holds, as the sheet holds it: rows kept from before make the record unsaved.
-      const inSheet = recordRowsOf(await doc.workbook.readVerification());
-      setRecord({ handle, name: file.name, savedKey: JSON.stringify(inSheet.slice(0, rows.length)) });
-      setRecordMessage({
-        intent: "success",
-        text: `Opened the record ${file.name} (${plural(rows.length, "submission")}): Record leaves out the submissions it holds, and Save the record writes ${handle === null ? "it as a download" : "to it"}.`,
-      });
-    } catch (error) {
-      setRecordMessage({ intent: "error", text: openFailureText(file.name, error) });
-    }
-  };
-
-  const pickRecord = async () => {
-    try {
-      await pickToOpen(files, "record", recordInput.current, openRecord);
-    } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record could not be opened (${errorText(error)}): try again.` });
     }
   };
 
@@ -284,6 +238,8 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
   return (
     <FluentProvider
       theme={theme}
+      dir={dir}
+      lang={tag}
       className={styles.page}
       onDragOver={(event: DragEvent) => {
         if (!hasFiles(event)) return;
@@ -301,24 +257,24 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
             {doc.name}
           </span>
           <span className={mergeClasses(styles.state, formChanged && styles.unsaved)} data-testid="document-state">
-            {formChanged ? "Unsaved changes" : doc.source === "new" ? "New, not saved yet" : "No unsaved changes"}
+            {formChanged ? t("tracker.unsaved") : doc.source === "new" ? t("tracker.newNotSaved") : t("tracker.noUnsaved")}
           </span>
         </p>
-        <div className={styles.actions} role="group" aria-label="Tracking form file">
-          <Button size="small" onClick={() => unlessUnsaved("Discard changes and start a new form", () => void startNew())}>
-            New form
+        <div className={styles.actions} role="group" aria-label={t("tracker.fileGroup")}>
+          <Button size="small" onClick={() => unlessUnsaved(t("tracker.discardNew"), () => void startNew())}>
+            {t("tracker.newForm")}
           </Button>
-          <Button size="small" onClick={() => unlessUnsaved("Discard changes and open another file…", () => void pickAndOpen())}>
-            Open…
+          <Button size="small" onClick={() => unlessUnsaved(t("tracker.discardOpen"), () => void pickAndOpen())}>
+            {t("tracker.open")}
           </Button>
           {/* The Coordinator tab saves its record (Save the record), not the open tracking form. */}
           {!coordinating && (
             <>
               <Button size="small" appearance="primary" onClick={() => void save()} disabled={busy !== null}>
-                Save
+                {t("tracker.save")}
               </Button>
               <Button size="small" onClick={() => void save({ as: true })} disabled={busy !== null}>
-                Save as…
+                {t("tracker.saveAs")}
               </Button>
             </>
           )}
@@ -327,7 +283,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
             type="file"
             accept={FORM_ACCEPT}
             hidden
-            aria-label="Tracking form or CSV log to open"
+            aria-label={t("tracker.openFile")}
             data-testid="open-file"
             onChange={(event) => {
               const file = event.target.files?.[0];
@@ -340,7 +296,7 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
             type="file"
             accept=".csv"
             hidden
-            aria-label="Verification record to open"
+            aria-label={t("tracker.openRecordFile")}
             data-testid="open-record"
             onChange={(event) => {
               const file = event.target.files?.[0];
@@ -348,10 +304,10 @@ export function TrackerPage({ initial, files, loadWriter = loadFormWriter, expor
               if (file !== undefined) void openRecord(file, null);
             }}
           />
+          <LanguageMenu />
         </div>
         <p className={styles.privacy}>
-          Works in this browser, offline too: your workbook stays on this computer and nothing is sent anywhere.{" "}
-          <a href="help.html#web-tracker">How it works</a>
+          {t("tracker.privacy")} <a href="help.html#web-tracker">{t("tracker.howItWorks")}</a>
         </p>
       </header>
       <div className={styles.messages}>

@@ -8,6 +8,7 @@ import { newDocument } from "./document";
 import { browserFileAccess } from "./fileAccess";
 import { registerOfflineCache } from "./offline";
 import { TrackerPage } from "./TrackerPage";
+import { loadLanguage, requestedLanguages } from "../taskpane/i18n";
 
 // The bundles run: the page's note for browsers that cannot run them is not needed.
 document.getElementById("cst-cannot-start")?.remove();
@@ -15,7 +16,8 @@ document.getElementById("cst-cannot-start")?.remove();
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (container === null) throw new Error("The page has no #root element for the tracker.");
-  createRoot(container).render(<TrackerPage initial={await newDocument()} files={browserFileAccess()} />);
+  const [initial, language] = await Promise.all([newDocument(), loadLanguage(requestedLanguages())]);
+  createRoot(container).render(<TrackerPage initial={initial} files={browserFileAccess()} language={language} />);
 }
 
 void start();

@@ -24,6 +24,8 @@ import { COVER_VALUE_WIDTH, PRINTED_WIDTHS, WRAPPED_COLUMNS, coverLineCells, cov
 import { type LogCells, type StandIn, streamPlan } from "./submission-rows";
 import { withStreamedRows } from "./streamed-rows";
 import { newWorkbook, workbookBytes, writeForm } from "./write-form";
+import { type Translator, ENGLISH_TRANSLATOR } from "../i18n";
+import { coverInLanguage } from "./coverWords";
 
 /** Excel's default font, named on every cell written here: a cell with a font but no name prints in another. */
 const FONT = "Calibri";
@@ -57,7 +59,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 /** The Submission sheet: a one-page portrait cover for the coordinator, the digests below it unprinted (its first `lines` lines only). */
-function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, lines: number): void {
+function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, lines: number, tr: Translator): void {
   const sheet = workbook.addWorksheet(SUBMISSION_SHEET);
   // Narrow enough to print at full size on a portrait page.
   sheet.getColumn(1).width = 30;
@@ -90,7 +92,10 @@ function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, 
     printArea: `A$1:B$${submission.sheet.printedLines}`,
     margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
-  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${mentee === "" ? "" : `${mentee} · `}&A · page &P of &N` };
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddFooter: `&C${mentee === "" ? "" : `${mentee} · `}&A · ${tr.t("cover.page", { page: "&P", pages: "&N" })}`,
+  };
 }
 
 /**
@@ -99,7 +104,13 @@ function addSubmissionSheet(workbook: ExcelJS.Workbook, submission: Submission, 
  * errors). Open the bytes with `Excel.createWorkbook(base64)` or offer them
  * as a download; verifying them reports `submission: "unchanged"`.
  */
-export async function buildSubmissionWorkbook(submission: Submission, options: { readonly whole?: boolean } = {}): Promise<Uint8Array> {
+export async function buildSubmissionWorkbook(
+  prepared: Submission,
+  options: { readonly whole?: boolean; readonly translator?: Translator } = {},
+): Promise<Uint8Array> {
+  // The cover in the mentee's language (coverWords.ts); everything below writes it as it is.
+  const tr = options.translator ?? ENGLISH_TRANSLATOR;
+  const submission: Submission = { ...prepared, sheet: coverInLanguage(prepared.sheet, tr) };
   const printed = new Map((submission.rows ?? []).map((row) => [row.row, row] as const));
   const withStatus = (submission.rows ?? []).some((row) => row.status !== null);
   const headers = ["Category", "Credited hours", ...(withStatus ? [STATUS_HEADER] : [])];
@@ -114,19 +125,24 @@ export async function buildSubmissionWorkbook(submission: Submission, options: {
   // A long log is written as a stream: exceljs writes a row of each kind, the other rows follow them (submission-rows.ts).
   const plan = options.whole === true || submission.rows === undefined ? null : streamPlan(submission, cells, SUBMISSION_SHEET);
   const standIn: StandIn = plan?.standIn ?? { rows: submission.log.rows, ...cells, coverLines: submission.sheet.lines.length };
-  const bytes = await writeWithExceljs(submission, standIn, submission.rows === undefined ? undefined : headers);
+  const bytes = await writeWithExceljs(submission, standIn, submission.rows === undefined ? undefined : headers, tr);
   return plan === null ? bytes : withStreamedRows(bytes, plan.sheets);
 }
 
 /** The workbook as exceljs writes it, with the log rows and cover lines of `standIn`. */
-async function writeWithExceljs(submission: Submission, standIn: StandIn, headers: readonly string[] | undefined): Promise<Uint8Array> {
+async function writeWithExceljs(
+  submission: Submission,
+  standIn: StandIn,
+  headers: readonly string[] | undefined,
+  tr: Translator,
+): Promise<Uint8Array> {
   const { log, summary } = submission;
   const workbook = newWorkbook(ExcelJS.Workbook);
   const computed = headers === undefined ? undefined : { headers, cells: (row: number) => standIn.computedCells(row) };
   writeForm(
     workbook,
     { profileCells: log.profileCells, rows: standIn.rows, dateSystem: log.dateSystem, fillIn: false, computed },
-    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission, standIn.coverLines) },
+    { mentee: summary.mentee, before: (book) => addSubmissionSheet(book, submission, standIn.coverLines, tr) },
   );
   // The cover shows the profile: its sheet is kept for the readers and for Excel, not printed as a page of its own.
   const profile = workbook.getWorksheet(PROFILE_SHEET);

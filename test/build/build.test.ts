@@ -22,6 +22,8 @@ const WEBPACK = path.join(ROOT, "node_modules/webpack/bin/webpack.js");
 const ORIGIN = "https://cst.example.org";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const BUDGET_GZIP_BYTES = 250 * 1024;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own code, CommonJS
+const { localizeManifest } = require("../../scripts/localize.cjs") as { localizeManifest: (xml: string) => string };
 const FUNCTION_IDS = ["CATEGORY", "CREDIT", "CREDITED", "HOURS", "MISSING", "STATUS"];
 
 interface EntrySize {
@@ -155,7 +157,14 @@ test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the
     if (file !== "") expect(existsSync(path.join(out, file))).toBe(true);
   }
   // The source manifest with the origin replaced, and nothing else.
-  expect(xml).toBe(readFileSync(path.join(ROOT, "manifest.xml"), "utf8").split("https://localhost:3000").join(ORIGIN));
+  // The source for the origin, with an Override per language from the catalogs (scripts/localize.cjs).
+  expect(xml).toBe(localizeManifest(readFileSync(path.join(ROOT, "manifest.xml"), "utf8").split("https://localhost:3000").join(ORIGIN)));
+  for (const tag of ["de", "es", "fr", "ja", "pt-BR"]) {
+    expect(xml).toContain(`Value="${ORIGIN}/functions.${tag}.json"`);
+    const localized = JSON.parse(read(`functions.${tag}.json`)) as FunctionsMetadata;
+    expect(validateFunctionsMetadata(localized).valid).toBe(true);
+    expect(localized.functions.map((fn) => fn.id)).toEqual(metadata().functions.map((fn) => fn.id));
+  }
   const validity = validateManifest(path.join(out, "manifest.xml"));
   expect(validity.messages).toMatch(/validates$/);
   expect(validity.valid).toBe(true);

@@ -20,12 +20,14 @@ export interface Browser {
 }
 
 /** Headless Debian Chromium with the project's flags and a fresh profile, removed on close. */
-export async function launchChromium(viewport = { width: 1100, height: 900 }): Promise<Browser> {
+export async function launchChromium(viewport = { width: 1100, height: 900 }, locale?: string): Promise<Browser> {
   const profileDir = mkdtempSync(join(tmpdir(), "cst-e2e-"));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: "/usr/bin/chromium",
     headless: true,
     viewport,
+    // The browser's language (navigator.languages, Accept-Language) where a test sets one.
+    ...(locale === undefined ? {} : { locale }),
     args: [
       "--headless",
       "--no-sandbox",

@@ -209,6 +209,11 @@ test("a mentee's walk through the pane at 320 px: progress above the fold, an em
   const before = await grid(page).locator("tbody tr").allTextContents();
   await pane(page).getByRole("button", { name: "Edit row 8" }).click();
   const correct = pane(page).getByRole("form", { name: "Correct row 8" });
+  // The form keeps what was typed (csir-call, counted in hours) until the row's cells arrive a render later: wait for them.
+  await page.waitForFunction(
+    (input) => (input as HTMLInputElement).value !== "",
+    await correct.getByLabel("Quantity (hours)").elementHandle(),
+  );
   await expect(correct.getByLabel("Quantity (hours)").inputValue()).resolves.toBe("8");
   await correct.getByLabel("Quantity (hours)").fill("6");
   await correct.getByRole("button", { name: "Save row 8" }).click();
@@ -234,7 +239,8 @@ test("a 2,000-row log: the sheet draws the rows in view, scrolls through all of 
   const page = await openPreview("?rows=2000");
   await page.setViewportSize({ width: 1280, height: 900 });
   await pane(page)
-    .getByRole("heading", { name: /^Logged activities \(2000\)/ })
+    // Numbers shown follow the locale (docs/rules.md, "Languages"): 2,000 in English.
+    .getByRole("heading", { name: /^Logged activities \(2,000\)/ })
     .waitFor();
   const region = grid(page);
   const drawn = () => region.locator("tbody tr[data-row]").count();

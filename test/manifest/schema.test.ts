@@ -108,3 +108,94 @@ describe("functions.json against Microsoft's JSON schema", () => {
     expect(result.messages).not.toBe("");
   });
 });
+
+/** The languages' side of the manifest and the functions (docs/rules.md, "Languages"), as the build writes them. */
+describe("the manifest and functions metadata in each language", () => {
+  interface Localize {
+    localizeManifest(xml: string, catalogs?: Record<string, Record<string, string>>): string;
+    localizedFunctionsMetadata(metadata: FunctionsMetadata, catalog: Record<string, string>): FunctionsMetadata;
+    translations(): Record<string, Record<string, string>>;
+    cultureOf(tag: string): string;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own code, CommonJS
+  const localize = require(path.join(ROOT, "scripts/localize.cjs")) as Localize;
+  const english = JSON.parse(readFileSync(path.join(ROOT, "src/i18n/messages/en.json"), "utf8")) as Record<string, string>;
+  const catalogs = localize.translations();
+  const FIRST = ["de", "es", "fr", "ja", "pt-BR"];
+  let generated: FunctionsMetadata;
+
+  beforeAll(async () => {
+    const result = await generateCustomFunctionsMetadata(path.join(ROOT, "src/functions/functions.ts"), false);
+    generated = build.excelFunctionsMetadata(JSON.parse(result.metadataJson), "https://cst.example.org");
+  });
+
+  function localizedManifestFile(name: string, catalogsToUse = catalogs): string {
+    const file = path.join(scratch, `${name}.xml`);
+    writeFileSync(file, localize.localizeManifest(readFileSync(MANIFEST, "utf8"), catalogsToUse));
+    return file;
+  }
+
+  test("the manifest with an Override per language is valid against the XSDs", () => {
+    const file = localizedManifestFile("localized");
+    const result = validateManifest(file);
+    expect(result.messages).toMatch(/validates$/);
+    const xml = readFileSync(file, "utf8");
+    for (const tag of FIRST) {
+      const culture = localize.cultureOf(tag);
+      // Display name, description, 8 ribbon and get-started strings, and the functions' metadata URL.
+      expect(xml.match(new RegExp(`Locale="${culture}"`, "g"))?.length).toBe(11);
+      expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/functions.${tag}.json"/>`);
+    }
+    expect(xml).toContain('<Override Locale="de-DE" Value="CST-Mentoring-Tracker"/>');
+    expect(xml).toContain('<bt:Override Locale="ja-JP" Value="トラッカーを開く"/>');
+    // The functions' namespace is the same in every language.
+    expect(xml).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="CST"\/>/);
+  });
+
+  test("a translation over Microsoft's length limit stops the build, naming it", () => {
+    const long = { de: { ...catalogs.de, "manifest.Tab.Label": "M".repeat(126) } };
+    expect(() => localize.localizeManifest(readFileSync(MANIFEST, "utf8"), long)).toThrow(
+      "de.json: manifest.Tab.Label is 126 characters; the manifest allows 125.",
+    );
+  });
+
+  test("a manifest whose Override names a culture the schema refuses fails validation", () => {
+    const file = localizedManifestFile("bad-culture");
+    writeFileSync(file, readFileSync(file, "utf8").replace('Locale="de-DE"', 'Locale="deutsch"'));
+    expect(validateManifest(file).valid).toBe(false);
+  });
+
+  test("English's catalog holds the manifest's own words and the functions' own descriptions", () => {
+    const xml = readFileSync(MANIFEST, "utf8");
+    const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    expect(english["manifest.DisplayName"]).toBe(unescape(/<DisplayName DefaultValue="([^"]*)"/.exec(xml)![1]!));
+    expect(english["manifest.Description"]).toBe(unescape(/<Description DefaultValue="([^"]*)"/.exec(xml)![1]!));
+    for (const [, id, value] of xml.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]*)"/g)) {
+      if (id !== "Functions.Namespace") expect([id, english[`manifest.${id}`]]).toEqual([id, unescape(value!)]);
+    }
+    const fns = generated.functions as unknown as {
+      id: string;
+      description: string;
+      parameters: { name: string; description: string }[];
+    }[];
+    for (const fn of fns) {
+      expect(english[`functions.${fn.id}`]).toBe(fn.description);
+      for (const parameter of fn.parameters) expect(english[`functions.${fn.id}.${parameter.name}`]).toBe(parameter.description);
+    }
+  });
+
+  test.each(FIRST)("functions.%s.json is valid, keeps every name and id, and describes in that language", (tag) => {
+    const localized = localize.localizedFunctionsMetadata(generated, catalogs[tag]!);
+    const result = validateFunctionsMetadata(localized);
+    expect(result.messages).toBe("");
+    type Fn = { id: string; name: string; description: string; parameters: { name: string; description: string }[] };
+    const [built, translated] = [generated.functions as unknown as Fn[], localized.functions as unknown as Fn[]];
+    expect(translated.map((fn) => [fn.id, fn.name, fn.parameters.map((p) => p.name)])).toEqual(
+      built.map((fn) => [fn.id, fn.name, fn.parameters.map((p) => p.name)]),
+    );
+    for (const [index, fn] of translated.entries()) {
+      expect(fn.description).toBe(catalogs[tag]![`functions.${fn.id}`]);
+      expect(fn.description).not.toBe(built[index]!.description);
+    }
+  });
+});

@@ -18,3 +18,7 @@ for (const name of [
 ]) {
   if (globalThis[name] === undefined && streams[name] !== undefined) globalThis[name] = streams[name];
 }
+// The languages offered, as the builds list them (scripts/languages.cjs).
+if (process.env.CST_LANGUAGES === undefined) {
+  process.env.CST_LANGUAGES = JSON.stringify(require("../../scripts/languages.cjs").catalogLanguages());
+}

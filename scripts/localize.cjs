@@ -1,0 +1,121 @@
+// Excel's side of the languages (docs/rules.md, "Languages"), made at build
+// time from the catalogs in src/i18n/messages: the manifest's Override
+// elements and one custom-functions metadata file per language. The metadata
+// plugin does not localize, so each language's file is the built
+// functions.json with its descriptions replaced; the names (CST.*) stay.
+//   https://learn.microsoft.com/office/dev/add-ins/develop/localization
+//   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming#localizing-function-names
+const fs = require("node:fs");
+const path = require("node:path");
+const { MESSAGES, catalogLanguages } = require("./languages.cjs");
+
+/** The manifest's limits (OfficeAppBasicTypesV1_0.xsd: ShortString 125, LongString 250 characters). */
+const SHORT_LIMIT = 125;
+const LONG_LIMIT = 250;
+
+function readCatalog(tag, folder = MESSAGES) {
+  return JSON.parse(fs.readFileSync(path.join(folder, `${tag}.json`), "utf8"));
+}
+
+/** The catalogs other than English, by tag. */
+function translations(folder = MESSAGES) {
+  return Object.fromEntries(
+    catalogLanguages(folder)
+      .filter((tag) => tag !== "en")
+      .map((tag) => [tag, readCatalog(tag, folder)]),
+  );
+}
+
+/**
+ * The culture an Override names for a language: its own region where the tag
+ * has one ("pt-BR"), else the region CLDR's likely subtags give it ("de" is
+ * "de-DE", "ja" is "ja-JP"), as the manifest's CultureName pattern wants.
+ */
+function cultureOf(tag) {
+  const locale = new Intl.Locale(tag).maximize();
+  return `${locale.language}-${locale.region}`;
+}
+
+/** A message with no placeholders as text (ICU's '' is one apostrophe). */
+function plain(text) {
+  return text.replace(/''/g, "'");
+}
+
+function escapeXml(text) {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The file name of a language's functions metadata: functions.de.json. */
+function functionsFileOf(tag) {
+  return `functions.${tag}.json`;
+}
+
+/**
+ * The manifest with an Override per language on its display name,
+ * description, the ribbon's strings and the functions' metadata URL. Each
+ * catalog's `manifest.<id>` messages give the text; a language lacking one
+ * keeps English there.
+ */
+function localizeManifest(xml, catalogs = translations()) {
+  const languages = Object.entries(catalogs);
+  const overrides = (id, prefix, indent, limit) =>
+    languages
+      .filter(([, catalog]) => typeof catalog[id] === "string")
+      .map(([tag, catalog]) => {
+        const value = plain(catalog[id]);
+        if (value.length > limit) throw new Error(`${tag}.json: ${id} is ${value.length} characters; the manifest allows ${limit}.`);
+        return `${indent}<${prefix}Override Locale="${cultureOf(tag)}" Value="${escapeXml(value)}"/>`;
+      })
+      .join("\n");
+  const wrap = (match, open, indent, id, prefix, limit) => {
+    const inner = overrides(id, prefix, `${indent}  `, limit);
+    return inner === "" ? match : `${indent}${open.replace(/\/>$/, ">")}\n${inner}\n${indent}</${open.match(/^<([\w:]+)/)[1]}>`;
+  };
+  let out = xml
+    .replace(/^( *)(<DisplayName DefaultValue="[^"]*"\/>)/m, (match, indent, open) =>
+      wrap(match, open, indent, "manifest.DisplayName", "", SHORT_LIMIT),
+    )
+    .replace(/^( *)(<Description DefaultValue="[^"]*"\/>)/m, (match, indent, open) =>
+      wrap(match, open, indent, "manifest.Description", "", LONG_LIMIT),
+    );
+  out = out.replace(/<bt:ShortStrings>[\s\S]*?<\/bt:ShortStrings>|<bt:LongStrings>[\s\S]*?<\/bt:LongStrings>/g, (block) => {
+    const limit = block.startsWith("<bt:ShortStrings>") ? SHORT_LIMIT : LONG_LIMIT;
+    return block.replace(/^( *)(<bt:String id="([^"]+)" DefaultValue="[^"]*"\/>)/gm, (match, indent, open, id) =>
+      wrap(match, open, indent, `manifest.${id}`, "bt:", limit),
+    );
+  });
+  // The functions' metadata: each language's own file beside functions.json.
+  out = out.replace(/^( *)<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]*)functions\.json"\/>/m, (match, indent, base) => {
+    const inner = languages
+      .map(([tag]) => `${indent}  <bt:Override Locale="${cultureOf(tag)}" Value="${base}${functionsFileOf(tag)}"/>`)
+      .join("\n");
+    return inner === ""
+      ? match
+      : `${indent}<bt:Url id="Functions.Metadata.Url" DefaultValue="${base}functions.json">\n${inner}\n${indent}</bt:Url>`;
+  });
+  return out;
+}
+
+/**
+ * functions.json in a language: each function's description and each
+ * parameter's from the catalog's `functions.<ID>` and `functions.<ID>.<parameter>`
+ * messages; ids, names and everything Excel calls by stay as built.
+ */
+function localizedFunctionsMetadata(metadata, catalog) {
+  return {
+    ...metadata,
+    functions: metadata.functions.map((fn) => {
+      const text = (id, fallback) => (typeof catalog[id] === "string" ? plain(catalog[id]) : fallback);
+      return {
+        ...fn,
+        description: text(`functions.${fn.id}`, fn.description),
+        parameters: (fn.parameters ?? []).map((parameter) => ({
+          ...parameter,
+          description: text(`functions.${fn.id}.${parameter.name}`, parameter.description),
+        })),
+      };
+    }),
+  };
+}
+
+module.exports = { localizeManifest, localizedFunctionsMetadata, functionsFileOf, cultureOf, translations, SHORT_LIMIT, LONG_LIMIT };

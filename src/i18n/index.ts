@@ -1,0 +1,3 @@
+export * from "./catalog";
+export * from "./languages";
+export * from "./translator";

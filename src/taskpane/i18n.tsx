@@ -1,0 +1,120 @@
+/**
+ * The pane's language (docs/rules.md, "Languages"): react-intl's provider over
+ * the messages of one language, the text direction Fluent lays out by, and
+ * `useT()` for components. A message id not in the English catalog does not
+ * compile (react-intl's `FormatjsIntl.Message` typing).
+ * https://formatjs.github.io/docs/react-intl/api#typing-message-ids-and-locale
+ */
+import { type ReactNode, createContext, useCallback, useContext } from "react";
+import { IntlContext, IntlProvider, createIntl } from "react-intl";
+import {
+  type MessageId,
+  type MessageValues,
+  type Messages,
+  DEFAULT_LANGUAGE,
+  ENGLISH,
+  direction,
+  listFormatLocale,
+  loadMessages,
+  pickLanguage,
+} from "../i18n";
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace FormatjsIntl {
+    interface Message {
+      ids: MessageId;
+    }
+  }
+}
+
+/** A language ready to show: its tag and its messages (English where it lacks one). */
+export interface PaneLanguage {
+  readonly tag: string;
+  readonly messages: Messages;
+}
+
+export const ENGLISH_LANGUAGE: PaneLanguage = { tag: DEFAULT_LANGUAGE, messages: ENGLISH };
+
+/** The messages of the best language for `requested` (most wanted first), loaded; English when none fits or loading fails. */
+export async function loadLanguage(requested: readonly string[]): Promise<PaneLanguage> {
+  const tag = pickLanguage(requested);
+  try {
+    return { tag, messages: await loadMessages(tag) };
+  } catch {
+    return ENGLISH_LANGUAGE;
+  }
+}
+
+/** Where the web tracker's language menu keeps the choice on this computer. */
+export const LANGUAGE_STORAGE_KEY = "cst-mentorship-tracker.language";
+
+function stored(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The languages this visit asks for, most wanted first. */
+/** The languages a page outside Excel is asked for, most wanted first: `?lang=`, the menu's choice, the browser's. */
+export function requestedLanguages(): string[] {
+  const chosen = new URLSearchParams(window.location.search).get("lang");
+  const remembered = stored();
+  return [...(chosen === null ? [] : [chosen]), ...(remembered === null ? [] : [remembered]), ...(navigator.languages ?? [])];
+}
+
+const LanguageContext = createContext<PaneLanguage>(ENGLISH_LANGUAGE);
+
+/** The locale numbers, dates and plurals follow: the pseudo-locales are English in another shape. */
+function formattingLocale(tag: string): string {
+  return tag.endsWith("-XA") || tag.endsWith("-XB") ? DEFAULT_LANGUAGE : tag;
+}
+
+export function LanguageProvider({ language = ENGLISH_LANGUAGE, children }: { language?: PaneLanguage; children: ReactNode }) {
+  return (
+    <LanguageContext.Provider value={language}>
+      <IntlProvider locale={formattingLocale(language.tag)} defaultLocale={DEFAULT_LANGUAGE} messages={language.messages}>
+        {children}
+      </IntlProvider>
+    </LanguageContext.Provider>
+  );
+}
+
+/** The language shown, and its direction for Fluent's `dir`. */
+export function usePaneLanguage(): PaneLanguage & { readonly dir: "ltr" | "rtl" } {
+  const language = useContext(LanguageContext);
+  return { ...language, dir: direction(language.tag) };
+}
+
+const ENGLISH_INTL = createIntl({ locale: DEFAULT_LANGUAGE, defaultLocale: DEFAULT_LANGUAGE, messages: ENGLISH });
+
+export type Translate = ((id: MessageId, values?: MessageValues) => string) & {
+  /** "a, b and c" as the language joins a list. */
+  readonly list: (items: readonly string[]) => string;
+  /** "a, b or c" as the language offers a choice. */
+  readonly or: (items: readonly string[]) => string;
+  /** The locale numbers and dates are written in. */
+  readonly locale: string;
+};
+
+/** `t(id, values)`: a message of the pane's language as text. */
+export function useT(): Translate {
+  // A component drawn outside any provider (alone, in a test) speaks English.
+  const intl = useContext(IntlContext) ?? ENGLISH_INTL;
+  const format = useCallback(
+    (id: MessageId, values?: MessageValues) =>
+      intl.formatMessage({ id, defaultMessage: ENGLISH[id] }, values as Record<string, string | number | Date>),
+    [intl],
+  );
+  const list = useCallback(
+    (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "conjunction" }).format(items),
+    [intl.locale],
+  );
+  const or = useCallback(
+    (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "disjunction" }).format(items),
+    [intl.locale],
+  );
+  return Object.assign(format, { list, or, locale: intl.locale });
+}

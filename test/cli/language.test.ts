@@ -1,0 +1,90 @@
+/**
+ * The command line's language (docs/rules.md, "Languages"): `--lang` or the
+ * environment's locale chooses the human-readable output's; `--json` is the
+ * same bytes in every language.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { STATE_HINT, STATE_TEXT, VERIFICATION_STATES } from "../../src/core";
+import { ENGLISH } from "../../src/i18n";
+import { run } from "./run";
+
+const ROOT = resolve(__dirname, "..", "..");
+const CLI = join(ROOT, "lib", "cli.cjs");
+
+let folder: string;
+let log: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs"), "--quiet"], { cwd: ROOT });
+  folder = mkdtempSync(join(tmpdir(), "cst-language-"));
+  log = join(folder, "log.csv");
+  writeFileSync(
+    log,
+    [
+      "Date,Activity,Format,Provider,Credential,Quantity,Notes",
+      "2024-01-10,treatment,In person,Jane Roe,CST-T,6,",
+      "2024-01-11,small-group,Virtual,,,6,",
+      "2024-01-12,one-on-one,Virtual,Mo Mentor,Mentor,12,",
+      "2024-01-13,one-on-one,Virtual,Mo Mentor,Mentor,1.5,",
+    ].join("\n"),
+  );
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** The built command line in a process with only the given locale variables. */
+function cli(args: readonly string[], locale: Record<string, string> = {}) {
+  const { LANG: _l, LC_ALL: _a, LC_MESSAGES: _m, ...environment } = process.env;
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...environment, ...locale }, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test.each([
+  ["de", ["Angerechnete Stunden: A 6 Std., B 6 Std., C 13,5 Std.", "Fingerabdruck: ", "Erworbene Credits: 1", "Nächstes Credit (das 2.)"]],
+  ["es", ["Horas acreditadas: A 6 h, B 6 h, C 13,5 h", "Huella: ", "Créditos obtenidos: 1", "Siguiente crédito (el 2.º)"]],
+  ["ja", ["認められた時間: A 6 時間, B 6 時間, C 13.5 時間", "フィンガープリント: ", "取得クレジット: 1", "次のクレジット (2 番目)"]],
+])("verify --lang %s speaks that language (the built command)", (lang, lines) => {
+  const { status, stdout } = cli(["verify", log, "--lang", lang, "--as-of", "2024-06-01"]);
+  expect(status).toBe(0);
+  for (const line of lines) expect(stdout).toContain(line);
+  expect(stdout).not.toContain("Hours credited");
+});
+
+test("the environment's locale chooses the language: LC_ALL over LC_MESSAGES over LANG, --lang over all", () => {
+  expect(cli(["verify", log], { LANG: "de_DE.UTF-8" }).stdout).toContain("Fingerabdruck: ");
+  expect(cli(["verify", log], { LANG: "de_DE.UTF-8", LC_MESSAGES: "fr_FR.UTF-8" }).stdout).toContain("Empreinte : ");
+  expect(cli(["verify", log], { LANG: "de_DE.UTF-8", LC_ALL: "ja_JP.UTF-8" }).stdout).toContain("フィンガープリント: ");
+  expect(cli(["verify", log, "--lang", "es"], { LC_ALL: "ja_JP.UTF-8" }).stdout).toContain("Huella: ");
+  expect(cli(["verify", log], { LANG: "C.UTF-8" }).stdout).toContain("Fingerprint: ");
+  // A language without a catalog: English.
+  expect(cli(["verify", log, "--lang", "sw"]).stdout).toContain("Fingerprint: ");
+});
+
+test("--json is byte-identical with and without --lang or a locale", () => {
+  const plain = cli(["verify", log, "--json", "--as-of", "2024-06-01"]);
+  expect(plain.status).toBe(0);
+  for (const lang of ["de", "es", "ja", "pt-BR", "fr"]) {
+    expect(cli(["verify", log, "--json", "--as-of", "2024-06-01", "--lang", lang]).stdout).toBe(plain.stdout);
+  }
+  expect(cli(["verify", log, "--json", "--as-of", "2024-06-01"], { LC_ALL: "de_DE.UTF-8" }).stdout).toBe(plain.stdout);
+});
+
+test("a batch's lines and totals speak the language", async () => {
+  const { stdout } = await run("verify", folder, "--lang", "de", "--as-of", "2024-06-01");
+  expect(stdout).toContain("Gesamt: 1 Datei: 1 KEINE EINREICHUNG");
+  expect(stdout).toContain("Nicht bereit zur Vergabe:");
+});
+
+test("--lang must be a language tag", async () => {
+  const { status, stderr } = await run("verify", log, "--lang", "not a tag!");
+  expect(status).toBe(2);
+  expect(stderr).toContain("--lang needs a language tag such as de, es, ja or pt-BR");
+});
+
+test("English's state words are SPEC 11's, as the record writes them", () => {
+  for (const state of VERIFICATION_STATES) {
+    expect(ENGLISH[`state.${state}`]).toBe(STATE_TEXT[state]);
+    expect(ENGLISH[`stateHint.${state}`]).toBe(STATE_HINT[state]);
+  }
+});
