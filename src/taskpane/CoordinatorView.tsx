@@ -1,15 +1,11 @@
-import { Button, Checkbox, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Spinner, mergeClasses } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useRef, useState } from "react";
 import {
   type IsoDate,
-  type VerificationState,
-  ATTENTION_STATES,
   CATEGORIES,
-  FORM,
   RULE_SETS,
   STATE_TEXT,
   VERIFICATION_STATES,
-  byState,
   findRuleSet,
   stateLine,
   submissionFieldLabel,
@@ -32,6 +28,16 @@ import {
 } from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
 import { useT } from "./i18n";
+import {
+  type Verified,
+  type SortKey,
+  type Sort,
+  stateOf,
+  NEEDS_ATTENTION,
+  sortResults,
+  LOG_HEADERS,
+  useDeskStyles,
+} from "./coordinatorDesk";
 
 export interface CoordinatorViewProps {
   readonly asOf?: IsoDate;
@@ -40,99 +46,6 @@ export interface CoordinatorViewProps {
   /** Shown below the results (the web tracker's record file). */
   readonly extra?: ReactNode;
 }
-
-const stateOf = (result: Verification): VerificationState => (result.ok ? verificationState(result.report) : "unreadable");
-
-type Verified = Extract<Verification, { ok: true }>;
-type SortKey = "state" | "mentee" | "date";
-interface Sort {
-  readonly key: SortKey;
-  readonly descending: boolean;
-}
-
-/**
- * What the "needs attention" filter keeps: what cannot be read, every state docs/rules.md §4 puts before the row
- * errors (a claim to look into before anything else), and the errors themselves (exit status 1 or 2).
- */
-const NEEDS_ATTENTION: ReadonlySet<VerificationState> = new Set([...ATTENTION_STATES, "unreadable", "has-errors"]);
-
-const menteeOf = (result: Verification): string => (result.ok ? (result.report.mentee.name ?? "") : "");
-const exportedOf = (result: Verification): string => (result.ok ? (result.report.exportedAt ?? "") : "");
-
-/**
- * The results in the chosen order. By state: docs/rules.md §4's order, attention first. By mentee or export date:
- * alphabetical or oldest first, results without one last; ties keep the state order, so that what needs
- * attention stays first among one mentee's files.
- */
-function sortResults(results: readonly Verification[], sort: Sort): Verification[] {
-  const ordered = byState(results, stateOf);
-  if (sort.key === "state") return sort.descending ? ordered.reverse() : ordered;
-  const valueOf = sort.key === "mentee" ? menteeOf : exportedOf;
-  const direction = sort.descending ? -1 : 1;
-  return ordered
-    .map((result, index) => ({ result, index, value: valueOf(result) }))
-    .sort((a, b) => {
-      if (a.value === "" || b.value === "") return (a.value === "" ? 1 : 0) - (b.value === "" ? 1 : 0) || a.index - b.index;
-      return direction * a.value.localeCompare(b.value, undefined, { sensitivity: "base" }) || a.index - b.index;
-    })
-    .map(({ result }) => result);
-}
-
-/** The log's input columns, as the changed and added rows are shown. */
-const LOG_HEADERS = FORM.log.map((column) => column.label);
-
-/** Wide enough for the results as a table (the web tracker's full width); narrower, each result is a block of lines. */
-const WIDE = "@media (min-width: 900px)";
-const COLUMNS =
-  "minmax(10rem, 1.5fr) minmax(7rem, 1fr) minmax(8rem, 1.1fr) minmax(7rem, 0.8fr) 4.5rem minmax(7.5rem, 0.9fr) minmax(10rem, 1.6fr)";
-
-const useDeskStyles = makeStyles({
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    [WIDE]: { display: "grid", gridTemplateColumns: COLUMNS, columnGap: tokens.spacingHorizontalM },
-  },
-  sortLabel: { [WIDE]: { display: "none" } },
-  sortButton: { minWidth: 0, paddingLeft: 0, paddingRight: 0, justifyContent: "flex-start", fontWeight: tokens.fontWeightSemibold },
-  wideOnly: { display: "none", [WIDE]: { display: "block" } },
-  /** Words the column's header says when the results are a table. */
-  narrowOnly: { [WIDE]: { display: "none" } },
-  results: { listStyleType: "none", margin: 0, padding: 0 },
-  result: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    minWidth: 0,
-    [WIDE]: { display: "grid", gridTemplateColumns: COLUMNS, columnGap: tokens.spacingHorizontalM, alignItems: "start" },
-  },
-  cell: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, minWidth: 0 },
-  number: { [WIDE]: { textAlign: "end" } },
-  mentee: { display: "block", fontWeight: tokens.fontWeightSemibold },
-  file: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  details: { gridColumn: "1 / -1", minWidth: 0 },
-  changes: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
-  rowTable: {
-    borderCollapse: "collapse",
-    marginTop: tokens.spacingVerticalXXS,
-    "& th, & td": {
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-      textAlign: "start",
-      verticalAlign: "top",
-    },
-    "& th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
-  },
-  rowTableScroll: { overflowX: "auto", maxWidth: "100%" },
-});
 
 /** What changed after export: profile fields, and each changed or added row with its cells; a removed row by its stored row number. */
 function Changes({ result }: { result: Verified }) {
