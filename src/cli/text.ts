@@ -23,11 +23,10 @@ import {
   type Category,
   type CreditRule,
   type Millihours,
-  RULE_SETS,
   attentionText,
   nextCreditLine,
+  nextCreditOf,
   categoriesOf,
-  hoursToMilli,
   milliToHours,
   ordinal,
   reportRowsOf,
@@ -112,13 +111,7 @@ function missingIn(missing: Readonly<Record<Category | "total", Millihours>>, ru
 export function nextCreditText(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string {
   if (tr.language === DEFAULT_LANGUAGE) return nextCreditLine(report);
   const { next } = report;
-  const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
-  const missing = {
-    A: hoursToMilli(next.missing.A),
-    B: hoursToMilli(next.missing.B),
-    C: hoursToMilli(next.missing.C),
-    total: hoursToMilli(next.missing.total),
-  };
+  const { rule, missing } = nextCreditOf(report);
   const blocked = next.blockedBy === undefined ? "none" : next.blockedBy === "technique-certification" ? "CST-T" : "CST-D";
   return tr.t("cli.nextCredit", { credit: next.credit, missing: missingIn(missing, rule, tr), blocked });
 }

@@ -12,8 +12,9 @@
  * another email or name is not (the record cannot tell two people apart from
  * one person with two addresses).
  */
-import { hoursToMilli } from "./hours";
-import { RULE_SETS, creditRule, findRuleSet } from "./rulesets";
+import type { Category } from "./catalog";
+import { type Millihours, hoursToMilli } from "./hours";
+import { type CreditRule, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
 import { type Edit, type VerifiedReport, submissionFieldLabel } from "./submission";
 import { certificationText, listText, missingText, ordinal, utcTimeText } from "./words";
 
@@ -342,16 +343,24 @@ export function stateLine(report: VerifiedReport): string {
   return attentionText(report) ?? (state === "not-a-submission" ? `${STATE_TEXT[state]}: ${STATE_HINT[state]}` : STATE_TEXT[state]);
 }
 
+/** A report's next credit for a sentence: its rule, and its missing hours in thousandths. */
+export function nextCreditOf(report: VerifiedReport): { rule: CreditRule; missing: Record<Category | "total", Millihours> } {
+  const { next } = report;
+  return {
+    rule: creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit),
+    missing: {
+      A: hoursToMilli(next.missing.A),
+      B: hoursToMilli(next.missing.B),
+      C: hoursToMilli(next.missing.C),
+      total: hoursToMilli(next.missing.total),
+    },
+  };
+}
+
 /** The next credit and what it still needs, in the categories it takes. */
 export function nextCreditLine(report: VerifiedReport): string {
   const { next } = report;
-  const rule = creditRule(findRuleSet(report.ruleSet) ?? RULE_SETS.current, next.credit);
-  const missing = {
-    A: hoursToMilli(next.missing.A),
-    B: hoursToMilli(next.missing.B),
-    C: hoursToMilli(next.missing.C),
-    total: hoursToMilli(next.missing.total),
-  };
+  const { rule, missing } = nextCreditOf(report);
   const blocked =
     next.blockedBy === undefined
       ? ""
