@@ -111,7 +111,7 @@ export async function benchPane(root: string): Promise<{ figures: Figure[]; note
       const page = await context.newPage();
       await page.goto(`${server.origin}/preview.html?rows=${rows}`);
       await page.getByRole("form", { name: "Add an activity" }).waitFor();
-      await page.getByRole("heading", { name: new RegExp(`^Logged activities \\(${rows}\\)`) }).waitFor();
+      await page.getByRole("heading", { name: new RegExp(`^Logged activities \\(${rows.toLocaleString("en")}\\)`) }).waitFor();
       return page;
     };
     const small = await open(20);
