@@ -4,7 +4,6 @@ import { ACTIVITIES, CREDENTIAL_CHOICES, type IsoDate, type WorkbookContent, act
 import {
   type ActivityField,
   type ActivityValues,
-  activityValuesFromCells,
   checkActivity,
   credentialHint,
   newActivity,
@@ -59,11 +58,11 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
   const t = useT();
   const providerLabel = t("editor.provider", { category: activity?.category ?? "other" });
 
-  // Correcting a row loads it into the form; a new edit clears what an earlier one said.
+  // Correcting a row: its cells come with it (the view sets them with the row, in one render, so nothing
+  // typed after the form names the row is replaced); a new edit clears what an earlier one said.
   const editingKey = editing === null ? null : `${editing.row}:${JSON.stringify(editing.cells)}`;
   useEffect(() => {
     if (editing === null) return;
-    onValues(activityValuesFromCells(editing.cells, content.log.dateSystem));
     setErrors({});
     setStatus(null);
     heading.current?.scrollIntoView?.({ block: "start" });

@@ -2,7 +2,7 @@ import { Button, Spinner } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type FindingLocation, type LogRow, type ProfileKey, checkLog, profileLocation } from "../core";
 import { ActivityEditor, type EditedRow } from "./ActivityEditor";
-import { type ActivityValues, newActivity } from "./activityForm";
+import { type ActivityValues, activityValuesFromCells, newActivity } from "./activityForm";
 import { Dashboard } from "./Dashboard";
 import type { ExportOutcome } from "./exportSubmission";
 import { listFindings, rowMarks } from "./findings";
@@ -71,6 +71,8 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     const row = latestContent.current?.log.rows.find((each) => each.row === rowNumber);
     if (row === undefined) return;
     setEditing({ row: row.row, cells: row.cells });
+    // The row's cells in the form in the same render that names it "Correct row N": what is typed from then on is kept.
+    setValues(activityValuesFromCells(row.cells, latestContent.current?.log.dateSystem ?? "1900"));
     // The sheet shows the row being corrected, as the form does.
     goToRow.current(row.row);
   }, []);

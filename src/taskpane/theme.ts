@@ -31,7 +31,17 @@ export function usePaneTheme(): { readonly name: ThemeName; readonly theme: Them
     const queries = ["(forced-colors: active)", "(prefers-color-scheme: dark)"].map((query) => window.matchMedia(query));
     const update = () => setName(currentThemeName());
     queries.forEach((query) => query.addEventListener?.("change", update));
-    return () => queries.forEach((query) => query.removeEventListener?.("change", update));
+    // Office's theme has no change event in Excel: it is read again after the first paint (a host that
+    // gives it late) and whenever the pane comes back into view.
+    const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(update) : null;
+    document.addEventListener("visibilitychange", update);
+    window.addEventListener("focus", update);
+    return () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      queries.forEach((query) => query.removeEventListener?.("change", update));
+      document.removeEventListener("visibilitychange", update);
+      window.removeEventListener("focus", update);
+    };
   }, []);
   useEffect(() => {
     const theme = THEMES[name];

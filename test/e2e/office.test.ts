@@ -196,11 +196,40 @@ describe("the pane follows Office's theme and Windows high contrast, at 320 px",
         controlBackgroundColor: "#333333",
         controlForegroundColor: "#ffffff",
       };
-      // Office.context is made by office.js after this script: set the theme on it as soon as it is there.
+      // Office.context is made by office.js after this script, and Office gives the theme before Office.onReady
+      // resolves: the theme goes on each context the moment office.js sets it (a timer may run too late).
+      const themed = (context: unknown) => {
+        if (typeof context === "object" && context !== null && !Object.prototype.hasOwnProperty.call(context, "officeTheme")) {
+          Object.defineProperty(context, "officeTheme", { value: theme, configurable: true });
+        }
+      };
+      const watchContext = (office: unknown) => {
+        if (typeof office !== "object" || office === null) return;
+        let context = (office as { context?: unknown }).context;
+        themed(context);
+        Object.defineProperty(office, "context", {
+          configurable: true,
+          enumerable: true,
+          get: () => context,
+          set: (value: unknown) => {
+            context = value;
+            themed(value);
+          },
+        });
+      };
+      let office: unknown;
+      Object.defineProperty(window, "Office", {
+        configurable: true,
+        get: () => office,
+        set: (value: unknown) => {
+          if (value !== office) watchContext(value);
+          office = value;
+        },
+      });
+      // Should office.js define Office some other way, a timer still sets the theme once the context is there.
       const started = Date.now();
       const timer = setInterval(() => {
-        const office = (window as unknown as { Office?: { context?: object } }).Office;
-        if (office?.context !== undefined) Object.defineProperty(office.context, "officeTheme", { value: theme, configurable: true });
+        themed((window as unknown as { Office?: { context?: unknown } }).Office?.context);
         if (Date.now() - started > 5000) clearInterval(timer);
       }, 1);
     });
@@ -225,6 +254,8 @@ describe("the pane follows Office's theme and Windows high contrast, at 320 px",
 
   test("a dark officeTheme gets Fluent's dark theme; the whole page is dark", async () => {
     const page = await pane(darkOffice);
+    // The emulated host gives its theme on a timer of this test's: the pane follows it once it is there.
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark", null, { timeout: 5000 }).catch(() => undefined);
     expect(await theme(page)).toBe("dark");
     expect(await background(page)).toBe("rgb(41, 41, 41)");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
