@@ -10,10 +10,10 @@ import type { Finding, RowErrorCode, RowWarningCode } from "../findings";
 import { INPUT_COLUMN_COUNT, LOG_INDEX as COLUMN } from "../form";
 import { UNIT_LABELS } from "../catalog";
 import type { RowFindings, RowOptions, RowResult } from "../rows";
-import { activityFacts, eligibilityError, unknownActivityError } from "../rules/activity";
-import { asOfDay, dateError, readDateCell } from "../rules/date";
-import { formatError, readFormat } from "../rules/format";
-import { credentialError, providerError } from "../rules/provider";
+import { activityFacts, beforeEligibility, eligibilityError, unknownActivityError } from "../rules/activity";
+import { dateBroken, dateError, readDateCell } from "../rules/date";
+import { formatNotCounted, formatNotCountedError, missingFormatError, readFormat } from "../rules/format";
+import { credentialError, providerError, providerMissing } from "../rules/provider";
 import {
   capHours,
   cappedWarning,
@@ -99,32 +99,28 @@ export function checkRowInto(
 
   const dateCell = cellOf(row, COLUMN.date);
   const dateReading = isReported(row, COLUMN.date) ? null : readDateCell(dateCell, options.dateSystem);
-  // Each rule is asked only where the row may break it: most rows break none, and this runs for every row.
-  if (dateReading !== null && (!dateReading.ok || dateReading.day > asOfDay(options.asOf))) {
-    (errors ??= []).push(dateError(dateReading, dateCell, options.asOf) as Finding<RowErrorCode>);
-  }
+  // Each rule's condition first, its finding (words made) only for a row that breaks it: most rows break
+  // none, and this runs for every row.
+  if (dateReading !== null && dateBroken(dateReading, options.asOf)) (errors ??= []).push(dateError(dateReading, dateCell, options.asOf));
 
   const activityCell = cellOf(row, COLUMN.activity);
   const activityText = cellText(activityCell);
   const facts = activityText === "" ? null : activityFacts(activityText);
   const activity = facts === null ? null : facts.activity;
   if (activity === null && !isReported(row, COLUMN.activity)) (errors ??= []).push(unknownActivityError(activityText, activityCell));
-  if (facts !== null && dateReading !== null && dateReading.ok && dateReading.day < facts.eligibleFromDay) {
-    (errors ??= []).push(eligibilityError(facts, dateReading) as Finding<RowErrorCode>);
-  }
+  if (facts !== null && dateReading !== null && beforeEligibility(facts, dateReading))
+    (errors ??= []).push(eligibilityError(facts, dateReading));
 
   const formatCell = cellOf(row, COLUMN.format);
   const formatText = cellText(formatCell);
   const format = formatText === "" ? null : readFormat(formatText);
-  if (format === null ? !isReported(row, COLUMN.format) : activity !== null && !activity.formats.includes(format)) {
-    (errors ??= []).push(formatError(format, formatText, formatCell, activity) as Finding<RowErrorCode>);
-  }
+  if (format === null) {
+    if (!isReported(row, COLUMN.format)) (errors ??= []).push(missingFormatError(formatText, formatCell));
+  } else if (activity !== null && formatNotCounted(format, activity)) (errors ??= []).push(formatNotCountedError(activity));
 
   const provider = cellText(cellOf(row, COLUMN.provider));
   if (activity !== null) {
-    if (activity.needsProvider && provider === "" && !isReported(row, COLUMN.provider)) {
-      (errors ??= []).push(providerError(activity, provider) as Finding<RowErrorCode>);
-    }
+    if (providerMissing(activity, provider) && !isReported(row, COLUMN.provider)) (errors ??= []).push(providerError(activity));
     const credential = isReported(row, COLUMN.credential) ? null : credentialError(activity, cellOf(row, COLUMN.credential));
     if (credential !== null) (errors ??= []).push(credential);
   }
@@ -147,7 +143,7 @@ export function checkRowInto(
     if (activity !== null) {
       const uncapped = uncappedHours(activity, hundredths);
       credited = capHours(activity, uncapped);
-      if (credited < uncapped) (warnings ??= []).push(cappedWarning(activity, hundredths, credited, uncapped) as Finding<RowWarningCode>);
+      if (credited < uncapped) (warnings ??= []).push(cappedWarning(activity, hundredths, credited));
       const long = longRowWarning(activity, hundredths);
       if (long !== null) (warnings ??= []).push(long);
     }

@@ -56,9 +56,13 @@ export function unknownActivityError(text: string, cell: CellValue): Finding<"un
   );
 }
 
-/** The error of an activity dated before its category counts, or null. */
-export function eligibilityError(facts: ActivityFacts, date: DateReading): Finding<"before-eligibility"> | null {
-  if (!date.ok || date.day >= facts.eligibleFromDay) return null;
+/** Whether an activity is dated before its category counts. */
+export function beforeEligibility(facts: ActivityFacts, date: DateReading): date is Extract<DateReading, { ok: true }> {
+  return date.ok && date.day < facts.eligibleFromDay;
+}
+
+/** The error of an activity dated before its category counts (`beforeEligibility`). */
+export function eligibilityError(facts: ActivityFacts, date: Extract<DateReading, { ok: true }>): Finding<"before-eligibility"> {
   const { category } = facts.activity;
   return finding(
     "before-eligibility",

@@ -130,11 +130,14 @@ export function asOfDay(asOf: IsoDate): number {
   return lastAsOfDay;
 }
 
-/** The error of a row's date cell, or null: unreadable, or after the as-of date. */
-export function dateError(reading: DateReading, cell: CellValue, asOf: IsoDate): Finding<RowErrorCode> | null {
+/** Whether a row's date breaks the rule: not a calendar date, or after the as-of date. */
+export function dateBroken(reading: DateReading, asOf: IsoDate): boolean {
+  return !reading.ok || reading.day > asOfDay(asOf);
+}
+
+/** The error of a row's date that breaks the rule (`dateBroken`). */
+export function dateError(reading: DateReading, cell: CellValue, asOf: IsoDate): Finding<RowErrorCode> {
   if (!reading.ok)
     return finding(DATE_CODES[reading.problem], "date", `Date ${dateProblemText(reading.problem, cell, "the date of the activity")}`);
-  if (reading.day > asOfDay(asOf))
-    return finding("future-date", "date", `Date ${reading.date} is after ${asOf}: log an activity once it has taken place.`);
-  return null;
+  return finding("future-date", "date", `Date ${reading.date} is after ${asOf}: log an activity once it has taken place.`);
 }

@@ -19,28 +19,27 @@ export function readFormat(text: string): Format | null {
   return format;
 }
 
-/** The error of a row's format (`format` as `readFormat` read the cell's text), or null. */
-export function formatError(
-  format: Format | null,
-  formatText: string,
-  cell: CellValue,
-  activity: Activity | null,
-): Finding<"missing-format" | "virtual-not-allowed"> | null {
-  if (format === null) {
-    return finding(
-      "missing-format",
-      "format",
-      formatText === ""
-        ? "Format is empty: choose In person or Virtual."
-        : `Format ${describeCell(cell)} is neither In person nor Virtual: choose one of them.`,
-    );
-  }
-  if (activity !== null && !activity.formats.includes(format)) {
-    return finding(
-      "virtual-not-allowed",
-      "format",
-      `Category ${activity.category} (${activity.label}) counts in person only: change Format to ${FORMAT_LABELS[activity.formats[0] ?? "in-person"]} or remove the row.`,
-    );
-  }
-  return null;
+/** The error of a row whose Format is empty or not a format (`formatText`: the cell's text). */
+export function missingFormatError(formatText: string, cell: CellValue): Finding<"missing-format"> {
+  return finding(
+    "missing-format",
+    "format",
+    formatText === ""
+      ? "Format is empty: choose In person or Virtual."
+      : `Format ${describeCell(cell)} is neither In person nor Virtual: choose one of them.`,
+  );
+}
+
+/** Whether the activity's category does not count the format. */
+export function formatNotCounted(format: Format, activity: Activity): boolean {
+  return !activity.formats.includes(format);
+}
+
+/** The error of a format the activity's category does not count (`formatNotCounted`). */
+export function formatNotCountedError(activity: Activity): Finding<"virtual-not-allowed"> {
+  return finding(
+    "virtual-not-allowed",
+    "format",
+    `Category ${activity.category} (${activity.label}) counts in person only: change Format to ${FORMAT_LABELS[activity.formats[0] ?? "in-person"]} or remove the row.`,
+  );
 }

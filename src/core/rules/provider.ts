@@ -27,9 +27,13 @@ export function readCredential(text: string): string {
 
 // ---- Quantity ----------------------------------------------------------
 
-/** The error of a row whose activity needs a provider and names none (`provider`: the cell's text), or null. */
-export function providerError(activity: Activity, provider: string): Finding<"missing-provider"> | null {
-  if (!activity.needsProvider || provider !== "") return null;
+/** Whether a row's activity needs a provider and the row names none (`provider`: the cell's text). */
+export function providerMissing(activity: Activity, provider: string): boolean {
+  return activity.needsProvider && provider === "";
+}
+
+/** The error of a row whose activity needs a provider and names none (`providerMissing`). */
+export function providerError(activity: Activity): Finding<"missing-provider"> {
   return finding(
     "missing-provider",
     "provider",

@@ -99,14 +99,8 @@ export function roundedWarning(cell: CellValue, hundredths: number): Finding<"ro
   return finding("rounded", "quantity", `Quantity ${describeCell(cell)} has more than 2 decimals: counted as ${hundredths / 100}.`);
 }
 
-/** The warning of a row whose hours the activity's cap cut to `credited`, or null. */
-export function cappedWarning(
-  activity: Activity,
-  hundredths: number,
-  credited: Millihours,
-  uncapped: Millihours,
-): Finding<"capped"> | null {
-  if (credited >= uncapped) return null;
+/** The warning of a row whose hours the activity's cap cut to `credited` (`capHours`). */
+export function cappedWarning(activity: Activity, hundredths: number, credited: Millihours): Finding<"capped"> {
   return finding(
     "capped",
     "quantity",
