@@ -20,19 +20,15 @@ function toLogRows(grid: Grid): LogRow[] {
 
 async function main(): Promise<void> {
   const grid = generateLog(ROWS);
-  // `npm run bench -- memory`: the memory targets alone (GNU time of the built command line).
-  if (process.argv.includes("memory")) {
-    for (const line of (await import("./memory").then((m) => m.benchMemory(grid))).notes) console.log(line);
-    return;
-  }
-  // `npm run bench -- pane` and `-- recalc`: one part alone, with its floor.
+  // `npm run bench -- memory`, `-- pane` or `-- recalc`: one part alone, each figure beside its floor or target.
   for (const [part, run] of [
+    ["memory", async () => ({ figures: [], ...(await import("./memory").then((m) => m.benchMemory(grid))) })],
     ["pane", () => import("./pane").then((m) => m.benchPane(join(__dirname, "..")))],
     ["recalc", () => import("./recalc").then((m) => m.benchRecalculation())],
   ] as const) {
     if (!process.argv.includes(part)) continue;
     const { figures, notes } = await run();
-    printFigures(figures);
+    if (figures.length > 0) printFigures(figures);
     for (const line of notes) console.log(line);
     return;
   }
