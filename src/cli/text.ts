@@ -36,7 +36,7 @@ import {
   utcTimeText,
   verificationState,
 } from "../core";
-import { type Translator, DEFAULT_LANGUAGE, ENGLISH_TRANSLATOR } from "../i18n";
+import { type Translator, type WordedFinding, DEFAULT_LANGUAGE, ENGLISH_TRANSLATOR, findingText, wordingOf } from "../i18n";
 
 /** Rows of a report taken from its assessment's results at a time: a long log's report is never made an object per row. */
 const ROWS_PER_PIECE = 256;
@@ -118,15 +118,16 @@ export function nextCreditText(report: VerifiedReport, tr: Translator = ENGLISH_
 
 /** One line per finding: the profile's first, then the rows' in order. */
 export function* findingLines(report: VerifiedReport, assessment?: Assessment, tr: Translator = ENGLISH_TRANSLATOR): Generator<string> {
-  const profile = (severity: string, finding: { code: string; message: string }) =>
-    tr.t("cli.profileFinding", { severity, code: finding.code, message: finding.message });
+  const wording = wordingOf(tr);
+  const profile = (severity: string, finding: WordedFinding & { code: string }) =>
+    tr.t("cli.profileFinding", { severity, code: finding.code, message: findingText(wording, finding) });
   for (const error of report.profile.errors) yield profile("error", error);
   for (const warning of report.profile.warnings) yield profile("warning", warning);
   for (const row of reportRows(report, assessment)) {
     for (const error of row.errors)
-      yield tr.t("cli.rowFinding", { row: row.row, severity: "error", code: error.code, message: error.message });
+      yield tr.t("cli.rowFinding", { row: row.row, severity: "error", code: error.code, message: findingText(wording, error) });
     for (const warning of row.warnings)
-      yield tr.t("cli.rowFinding", { row: row.row, severity: "warning", code: warning.code, message: warning.message });
+      yield tr.t("cli.rowFinding", { row: row.row, severity: "warning", code: warning.code, message: findingText(wording, warning) });
   }
 }
 

@@ -205,6 +205,8 @@ export function awardsUnsupported(profile: Profile, allocation: Allocation): Fin
     "awards-unsupported",
     "creditsAwardedFromLog",
     `Credits awarded from this log is ${fromLog}, but the log's rows now support ${still}: a row those credits used was changed or removed. Put the row back as it was awarded (never delete rows after an award), or correct Credits awarded from this log.`,
+    "finding.profile.awardsUnsupported",
+    { fromLog, supported: allocation.supported },
   );
 }
 

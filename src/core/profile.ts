@@ -9,7 +9,7 @@ import type { DateSystem, IsoDate } from "./dates";
 import { type Finding, type ProfileErrorCode, finding } from "./findings";
 import { type FormDefinition, type ProfileKey, FORM, PROFILE_FIELDS, PROFILE_INDEX } from "./form";
 import { RULE_SETS, RULE_SET_IDS, type RuleSet, type RuleSetId, findRuleSet } from "./rulesets";
-import { dateProblemText, readDateCell } from "./rules/date";
+import { DATE_PROBLEM_WORDS, dateProblemText, readDateCell } from "./rules/date";
 
 /** The Profile sheet's value cells (B1:B7; a form older than row 7 gives six), in the order of the form's profile fields. */
 export type ProfileCells = readonly CellValue[];
@@ -67,13 +67,29 @@ function certificationDate(
   if (isBlankCell(value)) return null;
   const label = PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key;
   const reading = readDateCell(value, options.dateSystem);
-  if (!reading.ok) {
-    errors.push(finding("bad-certification-date", key, `${label} ${dateProblemText(reading.problem, value, "the certification date")}`));
+  // A blank cell returned above: its reading is never "missing".
+  if (!reading.ok && reading.problem !== "missing") {
+    errors.push(
+      finding(
+        "bad-certification-date",
+        key,
+        `${label} ${dateProblemText(reading.problem, value, "the certification date")}`,
+        DATE_PROBLEM_WORDS.certification[reading.problem],
+        { field: key, cell: describeCell(value) },
+      ),
+    );
     return null;
   }
+  if (!reading.ok) return null;
   if (reading.date > options.asOf) {
     errors.push(
-      finding("bad-certification-date", key, `${label} ${reading.date} is in the future: enter the date the certification was granted.`),
+      finding(
+        "bad-certification-date",
+        key,
+        `${label} ${reading.date} is in the future: enter the date the certification was granted.`,
+        "finding.profile.certification.future",
+        { field: key, date: reading.date },
+      ),
     );
     return null;
   }
@@ -87,7 +103,13 @@ function wholeCount(cell: CellValue, key: "creditsAwarded" | "creditsAwardedFrom
   if (parsed.success && typeof cell !== "boolean") return parsed.data;
   const label = PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key;
   errors.push(
-    finding("bad-awarded", key, `${label} ${describeCell(cell)} is not a whole number from 0 to ${MAX_CREDITS_AWARDED}: enter 0 if none.`),
+    finding(
+      "bad-awarded",
+      key,
+      `${label} ${describeCell(cell)} is not a whole number from 0 to ${MAX_CREDITS_AWARDED}: enter 0 if none.`,
+      "finding.profile.badAwarded",
+      { field: key, cell: describeCell(cell), max: MAX_CREDITS_AWARDED },
+    ),
   );
   return 0;
 }
@@ -102,12 +124,27 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
 
   const name = cellText(value("name"));
   if (options.forExport && name === "") {
-    errors.push(finding("missing-name", "name", "Mentee name is empty: enter your name in the profile before exporting."));
+    errors.push(
+      finding(
+        "missing-name",
+        "name",
+        "Mentee name is empty: enter your name in the profile before exporting.",
+        "finding.profile.missingName",
+      ),
+    );
   }
 
   const email = cellText(value("email"));
   if (email !== "" && !emailSchema.safeParse(email).success) {
-    errors.push(finding("bad-email", "email", `Email ${describeCell(email)} is not an email address: enter one such as name@example.org.`));
+    errors.push(
+      finding(
+        "bad-email",
+        "email",
+        `Email ${describeCell(email)} is not an email address: enter one such as name@example.org.`,
+        "finding.profile.badEmail",
+        { cell: describeCell(email) },
+      ),
+    );
   }
 
   const techniqueCertifiedOn = certificationDate(value("techniqueCertifiedOn"), "techniqueCertifiedOn", options, errors);
@@ -118,6 +155,8 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
         "bad-certification-date",
         "diplomateCertifiedOn",
         `CST-D certified on ${diplomateCertifiedOn} is before CST-T certified on ${techniqueCertifiedOn}: Diplomate certification comes after Technique certification; check both dates.`,
+        "finding.profile.certification.order",
+        { diplomate: diplomateCertifiedOn, technique: techniqueCertifiedOn },
       ),
     );
     diplomateCertifiedOn = null;
@@ -133,7 +172,13 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
     if (found !== null) ruleSet = found;
     else {
       errors.push(
-        finding("unknown-rule-set", "ruleSet", `Rule set ${describeCell(ruleCell)} is unknown: enter ${RULE_SET_IDS.join(" or ")}.`),
+        finding(
+          "unknown-rule-set",
+          "ruleSet",
+          `Rule set ${describeCell(ruleCell)} is unknown: enter ${RULE_SET_IDS.join(" or ")}.`,
+          "finding.profile.unknownRuleSet",
+          { cell: describeCell(ruleCell), ids: RULE_SET_IDS },
+        ),
       );
     }
   }

@@ -18,6 +18,8 @@
  * passes it on, as Excel's own functions do. #NAME? and #REF! reach a function as inputs but cannot be
  * returned (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
  */
+import { runtimeTranslator } from "../i18n";
+
 export const ERROR_CODES = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
@@ -53,7 +55,7 @@ export function failure(kind: FunctionErrorKind, message: string): FunctionFailu
  */
 export function passedOnError(code: string, argument: string): FunctionFailure {
   const kind = KIND_OF_CODE.get(code) ?? "invalidValue";
-  return failure(kind, `${argument} holds Excel's error ${code}: correct that cell, or the formula behind it.`);
+  return failure(kind, runtimeTranslator().t("functions.passedOnError", { argument, code }));
 }
 
 export function isFailure(value: unknown): value is FunctionFailure {

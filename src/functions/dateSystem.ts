@@ -19,10 +19,14 @@ export type DateSystemSource = () => DateSystem | Promise<DateSystem>;
 
 /** Excel did not answer: the functions say so rather than count in a date system that may be wrong. */
 export class DateSystemUnread extends Error {
+  /** What Excel answered instead. */
+  readonly detail: string;
+
   constructor(cause: unknown) {
     const detail = errorText(cause);
     super(`Excel did not tell the workbook's date system (${detail}): recalculate (Ctrl+Alt+F9) to ask again.`);
     this.name = "DateSystemUnread";
+    this.detail = detail;
   }
 }
 

@@ -48,6 +48,7 @@
  */
 import "../excel/pageSecurity";
 import {
+  type Finding,
   type Activity,
   type Allocation,
   type Category,
@@ -61,7 +62,7 @@ import {
   creditedHours,
   describeCell,
   findActivity,
-  quantityProblemText,
+  quantityError,
   isEmptyRow,
   milliToHours,
   readQuantityCell,
@@ -74,6 +75,7 @@ import { DateSystemUnread, workbookDateSystem } from "./dateSystem";
 import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
 import { rowChecksFor } from "./rowChecks";
 import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
+import { findingText, runtimeTranslator, wordingOf } from "../i18n";
 
 /**
  * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
@@ -113,9 +115,9 @@ interface Invocation<T> {
 type Compute<A, T> = (argument: A, dateSystem: DateSystem, asOf: IsoDate) => T | FunctionFailure;
 
 function unexpected(name: string, error: unknown): FunctionFailure {
-  if (error instanceof DateSystemUnread) return failure("notAvailable", `CST.${name}: ${error.message}`);
-  const reason = errorText(error);
-  return failure("invalidValue", `CST.${name} could not read its arguments (${reason}): check that each argument is a cell or range.`);
+  const tr = runtimeTranslator();
+  if (error instanceof DateSystemUnread) return failure("notAvailable", tr.t("functions.dateSystemUnread", { name, detail: error.detail }));
+  return failure("invalidValue", tr.t("functions.unreadArguments", { name, reason: errorText(error) }));
 }
 
 function settle<T>(name: string, compute: () => T | FunctionFailure): Answer<T> {
@@ -223,6 +225,12 @@ function deliver<T>(invocation: Invocation<T> | undefined, value: Answer<T>): An
   return undefined;
 }
 
+/** A profile's error as a function's error says it, in the runtime's language: "Profile: …". */
+function profileErrorText(error: Finding): string {
+  const tr = runtimeTranslator();
+  return tr.t("functions.profileError", { message: findingText(wordingOf(tr), error) });
+}
+
 /**
  * The log and profile arguments of CREDIT, HOURS and MISSING, read once for shape. After the first
  * evaluation the log is the evaluation's own copy of its cells: a formula that follows the day keeps no
@@ -241,7 +249,7 @@ function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asO
     if (isFailure(evaluation)) return evaluation;
     source = evaluation.snapshot;
     const blocking = evaluation.tally.profile.errors.find((error) => PROFILE_ERRORS_THAT_CHANGE_CREDIT.has(error.code));
-    if (blocking !== undefined) return failure("invalidValue", `Profile: ${blocking.message}`);
+    if (blocking !== undefined) return failure("invalidValue", profileErrorText(blocking));
     return evaluation;
   };
 }
@@ -250,7 +258,7 @@ function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asO
 function supportedAllocation(evaluation: LogEvaluation): Allocation | FunctionFailure {
   const allocation = evaluation.allocation();
   const unsupported = awardsUnsupported(evaluation.tally.profile.profile, allocation);
-  return unsupported === null ? allocation : failure("invalidValue", `Profile: ${unsupported.message}`);
+  return unsupported === null ? allocation : failure("invalidValue", profileErrorText(unsupported));
 }
 
 function sumOver(values: Readonly<Record<Category, number>>, category: Category | null): number {
@@ -355,12 +363,12 @@ function activityOf(value: unknown): Activity | FunctionFailure {
   const error = excelErrorCode(value);
   if (error !== null) return passedOnError(error, "Activity");
   const text = cellText(toCellValue(value));
-  if (text === "") return failure("notAvailable", "Activity is empty: choose an activity from the list.");
+  if (text === "") return failure("notAvailable", runtimeTranslator().t("finding.activity.empty"));
   const activity = findActivity(text);
   if (activity !== null) return activity;
   return failure(
     "notAvailable",
-    `Activity ${describeCell(text)} is not in the program's list: enter an activity's label or code, such as one-on-one or treatment.`,
+    runtimeTranslator().t("functions.unknownActivity", { cell: describeCell(text), first: "one-on-one", second: "treatment" }),
   );
 }
 
@@ -394,7 +402,10 @@ export function CREDITED(activity: unknown, quantity: unknown) {
     if (error !== null) return passedOnError(error, "Quantity");
     const cell = toCellValue(quantity);
     const reading = readQuantityCell(cell, UNIT_LABELS[found.unit].whole);
-    if (!reading.ok) return failure("invalidValue", quantityProblemText(reading.problem, cell, found.unit));
+    if (!reading.ok) {
+      const tr = runtimeTranslator();
+      return failure("invalidValue", findingText(wordingOf(tr), quantityError(reading.problem, cell, found.unit)));
+    }
     return milliToHours(creditedHours(found, reading.hundredths).hours);
   });
 }

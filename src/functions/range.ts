@@ -16,7 +16,7 @@ import {
   FORM,
   LOG_COLUMNS,
   PROFILE_FIELDS,
-  dateProblemText,
+  describeCell,
   labelKey,
   profileLabels,
   readDateCell,
@@ -115,8 +115,7 @@ function isBlankRow(row: readonly unknown[]): boolean {
 
 function describeShape(range: readonly unknown[]): string {
   const first = range[0];
-  const columns = Array.isArray(first) ? first.length : 1;
-  return `${range.length} row${range.length === 1 ? "" : "s"} by ${columns} column${columns === 1 ? "" : "s"}`;
+  return runtimeTranslator().t("functions.shape", { rows: range.length, columns: Array.isArray(first) ? first.length : 1 });
 }
 
 /** How to give the log, in the runtime's language (the pane sets it to Office's display language). */
@@ -184,7 +183,7 @@ export function readLogRange(range: unknown): LogRow[] | FunctionFailure {
   return rows;
 }
 
-const ROW_FIX = `select one row of the log's ${COLUMN_COUNT} input columns (${COLUMN_LIST}), for example =CST.STATUS(MentorshipLog[@[Date]:[Notes]]).`;
+const rowFix = () => runtimeTranslator().t("functions.rowFix", { count: COLUMN_COUNT, columns: COLUMN_LIST });
 const NO_CELLS: readonly CellValue[] = [];
 
 /**
@@ -197,16 +196,20 @@ export function readLogRowRange(range: unknown): readonly CellValue[] | Function
     return failure(
       "invalidValue",
       Array.isArray(range)
-        ? `The row is ${describeShape(range)}; it must be one row: ${ROW_FIX}`
-        : `The row is not a range of cells: ${ROW_FIX}`,
+        ? runtimeTranslator().t("functions.rowShape", { shape: describeShape(range), fix: rowFix() })
+        : runtimeTranslator().t("functions.rowNotRange", { fix: rowFix() }),
     );
   }
   const row: unknown = range[0];
   if (!Array.isArray(row) || row.length < COLUMN_COUNT) {
-    const columns = Array.isArray(row) ? row.length : 1;
     return failure(
       "invalidValue",
-      `The log has ${columns} column${columns !== 1 ? "s" : ""} (${describeShape(range)}); it needs ${COLUMN_COUNT}: ${ROW_FIX}`,
+      runtimeTranslator().t("functions.logColumns", {
+        columns: Array.isArray(row) ? row.length : 1,
+        shape: describeShape(range),
+        needed: COLUMN_COUNT,
+        fix: rowFix(),
+      }),
     );
   }
   if (isHeaderRow(row)) return NO_CELLS;
@@ -216,7 +219,13 @@ export function readLogRowRange(range: unknown): readonly CellValue[] | Function
 const PROFILE_COUNT = PROFILE_FIELDS.length;
 /** Forms made before row 7 (Credits awarded from this log) have six values: Profile!B1:B6 still works, with W = 0. */
 const OLDER_PROFILE_COUNT = PROFILE_COUNT - 1;
-const PROFILE_FIX = `select the Profile sheet's value cells, the name ${FORM.profileName} or Profile!B1:B${PROFILE_COUNT} (${PROFILE_FIELDS.map((field) => field.label).join(", ")}), or leave the profile out.`;
+/** How to give the profile; its labels are the Profile sheet's, in every language. */
+const profileFix = () =>
+  runtimeTranslator().t("functions.profileFix", {
+    name: FORM.profileName,
+    count: PROFILE_COUNT,
+    labels: PROFILE_FIELDS.map((field) => field.label).join(", "),
+  });
 
 function isProfileLabel(value: unknown, index: number): boolean {
   const field = PROFILE_FIELDS[index];
@@ -232,7 +241,7 @@ function isProfileLabel(value: unknown, index: number): boolean {
 export function readProfileRange(range: unknown): ProfileCells | FunctionFailure {
   if (range === null || range === undefined) return [];
   if (!Array.isArray(range) || range.length === 0 || !range.every(Array.isArray)) {
-    return failure("invalidValue", `The profile is not a range of cells: ${PROFILE_FIX}`);
+    return failure("invalidValue", runtimeTranslator().t("functions.profileNotRange", { fix: profileFix() }));
   }
   const grid = range as readonly (readonly unknown[])[];
   const width = grid[0]?.length ?? 0;
@@ -243,7 +252,8 @@ export function readProfileRange(range: unknown): ProfileCells | FunctionFailure
   else if (counts.includes(grid.length) && width === 2 && grid.every((row, index) => isProfileLabel(row[0], index))) {
     values = grid.map((row) => row[1]);
   }
-  if (values === null) return failure("invalidValue", `The profile is ${describeShape(grid)}: ${PROFILE_FIX}`);
+  if (values === null)
+    return failure("invalidValue", runtimeTranslator().t("functions.profileShape", { shape: describeShape(grid), fix: profileFix() }));
   return values.map(toCellValue);
 }
 
@@ -262,7 +272,7 @@ export function readCategoryArgument(value: unknown): Category | null | Function
   if (category !== undefined) return category;
   return failure(
     "invalidValue",
-    `Category ${JSON.stringify(typeof value === "string" ? value : text)} is not A, B or C: enter "A" (treatment), "B" (group and class mentorship) or "C" (1x1 mentorship), or leave it out for all categories.`,
+    runtimeTranslator().t("functions.badCategory", { value: JSON.stringify(typeof value === "string" ? value : text) }),
   );
 }
 
@@ -282,8 +292,16 @@ export function readAsOfArgument(value: unknown, dateSystem: DateSystem): IsoDat
   const cell: CellValue = typeof value === "number" || typeof value === "string" ? value : toCellValue(value);
   const reading = typeof cell === "boolean" ? null : readDateCell(cell, dateSystem);
   if (reading?.ok === true) return reading.date;
+  const problem = reading?.problem ?? "not-date";
   return failure(
     "invalidValue",
-    `as_of ${dateProblemText(reading?.problem ?? "not-date", cell, "the date to check the log as of")} Leave as_of out to check the log as of today.`,
+    runtimeTranslator().t(
+      problem === "ambiguous"
+        ? "functions.asOf.ambiguous"
+        : problem === "not-calendar-date"
+          ? "functions.asOf.notCalendarDate"
+          : "functions.asOf.notDate",
+      { cell: describeCell(cell) },
+    ),
   );
 }

@@ -1,3 +1,4 @@
 export * from "./catalog";
 export * from "./languages";
 export * from "./translator";
+export * from "./findings";

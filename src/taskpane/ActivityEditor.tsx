@@ -15,7 +15,7 @@ import { excelDecimalMark } from "../excel/host";
 import { localeDecimalMark } from "./dates";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
-import { useT } from "./i18n";
+import { useFindingText, useT } from "./i18n";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -56,6 +56,7 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
   const formats = activity?.formats ?? (["in-person", "virtual"] as const);
   const needsCredential = activity?.credentials != null;
   const t = useT();
+  const findingText = useFindingText();
   const providerLabel = t("editor.provider", { category: activity?.category ?? "other" });
 
   // Correcting a row: its cells come with it (the view sets them with the row, in one render, so nothing
@@ -102,15 +103,19 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const check = checkActivity(values, {
-      asOf,
-      dateSystem: content.log.dateSystem,
-      existingRows: content.log.rows,
-      editingRow: editing?.row,
-      // Typed numbers read as Excel's grid reads them; outside Excel, as the pane's language writes them
-      // (read when an activity is added, not when the form is drawn: the locale's number data loads on first use).
-      decimalMark: excelMark.current ?? (excelMark.current = await excelDecimalMark()) ?? localeDecimalMark(t.locale),
-    });
+    const check = checkActivity(
+      values,
+      {
+        asOf,
+        dateSystem: content.log.dateSystem,
+        existingRows: content.log.rows,
+        editingRow: editing?.row,
+        // Typed numbers read as Excel's grid reads them; outside Excel, as the pane's language writes them
+        // (read when an activity is added, not when the form is drawn: the locale's number data loads on first use).
+        decimalMark: excelMark.current ?? (excelMark.current = await excelDecimalMark()) ?? localeDecimalMark(t.locale),
+      },
+      findingText,
+    );
     setErrors(check.fieldErrors);
     const count = Object.keys(check.fieldErrors).length;
     if (count > 0) {

@@ -3,7 +3,7 @@ import { memo } from "react";
 import { type FindingLocation, sameLocation } from "../core";
 import { type ListedFinding, placeText, placeValues, ruleLink } from "./findings";
 import { usePaneStyles } from "./styles";
-import { useT } from "./i18n";
+import { useFindingText, useT } from "./i18n";
 
 export interface FindingsListProps {
   readonly findings: readonly ListedFinding[];
@@ -44,6 +44,7 @@ const sameFinding = (a: ListedFinding, b: ListedFinding): boolean =>
 const FindingItem = memo(
   function FindingItem({ finding, onGo, onEdit }: FindingItemProps) {
     const t = useT();
+    const text = useFindingText();
     const styles = usePaneStyles();
     const { at } = finding;
     const place = placeText(at, t);
@@ -59,7 +60,7 @@ const FindingItem = memo(
             <span className={mergeClasses(styles.findingPlace, finding.level === "error" ? styles.errorMark : styles.warningMark)}>
               {t("findings.placeLevel", { place, level: finding.level })}
             </span>{" "}
-            {finding.message}
+            {text(finding)}
           </span>
         </Button>
         {ruleLink(finding.code) !== null && (

@@ -10,6 +10,7 @@ import * as z from "zod/mini";
 import { type MessageId, ENGLISH } from "../i18n";
 import type { Translate } from "./i18n";
 import {
+  type Finding,
   type Activity,
   type CellValue,
   type DateSystem,
@@ -112,8 +113,15 @@ export interface ActivityCheck {
   readonly cells: CellValue[];
 }
 
-/** Checks the form's values as the row they would make. */
-export function checkActivity(values: ActivityValues, context: ActivityContext): ActivityCheck {
+/**
+ * Checks the form's values as the row they would make; `text` words each finding (in the pane's
+ * language; by default the core's English message).
+ */
+export function checkActivity(
+  values: ActivityValues,
+  context: ActivityContext,
+  text: (finding: Finding) => string = (finding) => finding.message,
+): ActivityCheck {
   const parsed = activityValuesSchema.parse(values);
   const cells = activityCells(parsed, context.dateSystem, context.decimalMark);
   const duplicates = new DuplicateIndex();
@@ -127,9 +135,9 @@ export function checkActivity(values: ActivityValues, context: ActivityContext):
   for (const error of result.errors) {
     const field = (error.field ?? "date") as ActivityField;
     // One message per field, the first the core gives.
-    fieldErrors[field] ??= error.message;
+    fieldErrors[field] ??= text(error);
   }
-  return { fieldErrors, warnings: result.errors.length === 0 ? result.warnings.map((warning) => warning.message) : [], cells };
+  return { fieldErrors, warnings: result.errors.length === 0 ? result.warnings.map(text) : [], cells };
 }
 
 /** What the Quantity field asks for, in the activity's unit (docs/rules.md §1: whole sessions and recordings). */

@@ -6,6 +6,7 @@
 import type { Translate } from "./i18n";
 import {
   type Assessment,
+  type Finding,
   type FindingLocation,
   PROFILE_FIELDS,
   PROFILE_INDEX,
@@ -20,7 +21,10 @@ export interface ListedFinding {
   readonly key: string;
   readonly level: "error" | "warning";
   readonly code: string;
+  /** In English, as the core wrote it. */
   readonly message: string;
+  /** The message in the catalogs, for the pane's language. */
+  readonly words?: Finding["words"];
   readonly at: FindingLocation;
 }
 
@@ -60,7 +64,14 @@ export function ruleLink(code: string): string | null {
 export function listFindings(assessment: Assessment): ListedFinding[] {
   const listed: ListedFinding[] = [];
   assessment.profile.errors.forEach((error, index) => {
-    listed.push({ key: `profile-${index}`, level: "error", code: error.code, message: error.message, at: profileLocation(error) });
+    listed.push({
+      key: `profile-${index}`,
+      level: "error",
+      code: error.code,
+      message: error.message,
+      words: error.words,
+      at: profileLocation(error),
+    });
   });
   for (const row of assessment.rows) {
     const add = (level: "error" | "warning", finding: RowResult["errors"][number] | RowResult["warnings"][number], index: number) =>
@@ -69,6 +80,7 @@ export function listFindings(assessment: Assessment): ListedFinding[] {
         level,
         code: finding.code,
         message: finding.message,
+        words: finding.words,
         at: rowLocation(row.row, finding),
       });
     row.errors.forEach((error, index) => add("error", error, index));

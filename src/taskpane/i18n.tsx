@@ -13,7 +13,9 @@ import {
   type Messages,
   DEFAULT_LANGUAGE,
   ENGLISH,
+  type WordedFinding,
   direction,
+  findingText,
   listFormatLocale,
   loadMessages,
   pickLanguage,
@@ -117,4 +119,14 @@ export function useT(): Translate {
     [intl.locale],
   );
   return Object.assign(format, { list, or, locale: intl.locale });
+}
+
+/** A finding's message in the pane's language (its words of the catalogs; in English, the core's message). */
+export function useFindingText(): (finding: WordedFinding) => string {
+  const t = useT();
+  const { tag, messages } = useContext(LanguageContext);
+  return useCallback(
+    (finding: WordedFinding) => findingText({ t, language: tag, english: messages === ENGLISH }, finding),
+    [t, tag, messages],
+  );
 }

@@ -88,3 +88,29 @@ test("English's state words are SPEC 11's, as the record writes them", () => {
     expect(ENGLISH[`stateHint.${state}`]).toBe(STATE_HINT[state]);
   }
 });
+
+test("a row's findings speak the language; their codes, and the JSON's messages, stay as they are", () => {
+  const broken = join(folder, "broken.csv");
+  writeFileSync(
+    broken,
+    [
+      "Date,Activity,Format,Provider,Credential,Quantity,Notes",
+      "2024-01-10,treatment,Virtual,Jane Roe,Reiki,6,",
+      "2024-01-11,small-group,Virtual,,,0,",
+    ].join("\n"),
+  );
+  const german = cli(["verify", broken, "--lang", "de", "--as-of", "2024-06-01"]).stdout;
+  expect(german).toContain("virtual-not-allowed");
+  expect(german).toContain("zählt nur vor Ort");
+  expect(german).toContain('Die Qualifikation "Reiki" zählt nicht: Kategorie A zählt nur Behandlung durch eine:n CST-T oder CST-D.');
+  expect(german).toContain("Die Menge 0 muss größer als 0 sein: Geben Sie die Anzahl der Stunden ein.");
+  expect(german).not.toContain("counts in person only");
+  const json = JSON.parse(cli(["verify", broken, "--json", "--lang", "de", "--as-of", "2024-06-01"]).stdout) as {
+    rows: { errors: { code: string; message: string }[] }[];
+  };
+  expect(json.rows[1]?.errors[0]).toEqual({
+    code: "bad-quantity",
+    field: "quantity",
+    message: "Quantity 0 must be more than 0: enter the number of hours.",
+  });
+});

@@ -61,3 +61,23 @@ test.each([
   expect(await screen.findByRole("heading", { name: progress })).toBeInTheDocument();
   expect(screen.getByRole("form", { name: add })).toBeInTheDocument();
 });
+
+test("findings in German: the list and the form's field speak German, the sheet keeps what was typed", async () => {
+  const workbook = await formWorkbook([
+    treatment("2024-01-10", 2),
+    [serial("2024-01-11"), "yoga retreat", "In person", "Ilse", "CST-D", 1, ""],
+  ]);
+  await renderIn(["de-DE"], workbook);
+  expect(
+    await screen.findByText(
+      'Die Aktivität "yoga retreat" steht nicht in der Liste des Programms: Wählen Sie eine Aktivität aus der Liste.',
+    ),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(/is not in the program's list/)).toBeNull();
+  const form = within(await screen.findByRole("form", { name: "Aktivität hinzufügen" }));
+  await userEvent.selectOptions(form.getByLabelText(/^Aktivität/) as HTMLSelectElement, "treatment");
+  fill(form.getByLabelText(/^Menge/), "0");
+  await userEvent.click(form.getByRole("button", { name: "Zum Protokoll hinzufügen" }));
+  expect(await form.findByText(/^Die Menge 0 muss größer als 0 sein: Geben Sie die Anzahl der Stunden ein\.$/)).toBeInTheDocument();
+  expect(cellsOf(workbook, LOG_SHEET)[2]?.[1]).toBe("yoga retreat");
+});

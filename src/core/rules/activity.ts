@@ -53,6 +53,8 @@ export function unknownActivityError(text: string, cell: CellValue): Finding<"un
     text === ""
       ? "Activity is empty: choose an activity from the list."
       : `Activity ${describeCell(cell)} is not in the program's list: choose an activity from the list.`,
+    text === "" ? "finding.activity.empty" : "finding.activity.unknown",
+    { cell: describeCell(cell) },
   );
 }
 
@@ -68,5 +70,7 @@ export function eligibilityError(facts: ActivityFacts, date: Extract<DateReading
     "before-eligibility",
     "date",
     `Category ${category} counts from ${ELIGIBLE_FROM[category]}; this activity is dated ${date.date}: remove it or correct the date.`,
+    "finding.activity.beforeEligibility",
+    { category, from: ELIGIBLE_FROM[category], date: date.date },
   );
 }

@@ -4,7 +4,7 @@
  */
 import { type CellValue, describeCell, isDecodedDate } from "../cells";
 import { type DateSystem, type IsoDate, excelSerialToIsoDate, hasIsoDateShape, isoDateToDayNumber, parseIsoDate } from "../dates";
-import { type Finding, type RowErrorCode, finding } from "../findings";
+import { type Finding, type FindingMessageId, type RowErrorCode, finding } from "../findings";
 
 /** Why a cell is not a calendar date; each caller says it in its own words. */
 export type DateProblem = "missing" | "not-calendar-date" | "ambiguous" | "not-date";
@@ -111,6 +111,25 @@ export function dateProblemText(problem: DateProblem, value: CellValue, whatItIs
   }
 }
 
+/** The message of each date problem, for a row's date and for a certification date. */
+export const DATE_PROBLEM_WORDS: {
+  readonly row: Readonly<Record<DateProblem, FindingMessageId>>;
+  /** A blank certification date is no date, not a problem. */
+  readonly certification: Readonly<Record<Exclude<DateProblem, "missing">, FindingMessageId>>;
+} = {
+  row: {
+    missing: "finding.date.missing",
+    "not-calendar-date": "finding.date.notCalendarDate",
+    ambiguous: "finding.date.ambiguous",
+    "not-date": "finding.date.notDate",
+  },
+  certification: {
+    "not-calendar-date": "finding.profile.certification.notCalendarDate",
+    ambiguous: "finding.profile.certification.ambiguous",
+    "not-date": "finding.profile.certification.notDate",
+  },
+};
+
 const DATE_CODES: Readonly<Record<DateProblem, RowErrorCode>> = {
   missing: "missing-date",
   "not-calendar-date": "bad-date",
@@ -138,6 +157,21 @@ export function dateBroken(reading: DateReading, asOf: IsoDate): boolean {
 /** The error of a row's date that breaks the rule (`dateBroken`). */
 export function dateError(reading: DateReading, cell: CellValue, asOf: IsoDate): Finding<RowErrorCode> {
   if (!reading.ok)
-    return finding(DATE_CODES[reading.problem], "date", `Date ${dateProblemText(reading.problem, cell, "the date of the activity")}`);
-  return finding("future-date", "date", `Date ${reading.date} is after ${asOf}: log an activity once it has taken place.`);
+    return finding(
+      DATE_CODES[reading.problem],
+      "date",
+      `Date ${dateProblemText(reading.problem, cell, "the date of the activity")}`,
+      DATE_PROBLEM_WORDS.row[reading.problem],
+      { cell: describeCell(cell) },
+    );
+  return finding(
+    "future-date",
+    "date",
+    `Date ${reading.date} is after ${asOf}: log an activity once it has taken place.`,
+    "finding.date.future",
+    {
+      date: reading.date,
+      asOf,
+    },
+  );
 }

@@ -84,6 +84,8 @@ export function duplicateWarning(earlier: number): Finding<"possible-duplicate">
     "possible-duplicate",
     null,
     `Same date, activity and provider as row ${earlier}: remove one if the activity was logged twice.`,
+    "finding.duplicate",
+    { row: earlier },
   );
 }
 

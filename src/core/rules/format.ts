@@ -27,6 +27,8 @@ export function missingFormatError(formatText: string, cell: CellValue): Finding
     formatText === ""
       ? "Format is empty: choose In person or Virtual."
       : `Format ${describeCell(cell)} is neither In person nor Virtual: choose one of them.`,
+    formatText === "" ? "finding.format.empty" : "finding.format.unknown",
+    { cell: describeCell(cell) },
   );
 }
 
@@ -41,5 +43,7 @@ export function formatNotCountedError(activity: Activity): Finding<"virtual-not-
     "virtual-not-allowed",
     "format",
     `Category ${activity.category} (${activity.label}) counts in person only: change Format to ${FORMAT_LABELS[activity.formats[0] ?? "in-person"]} or remove the row.`,
+    "finding.format.inPersonOnly",
+    { category: activity.category, activity: activity.code, format: activity.formats[0] ?? "in-person" },
   );
 }

@@ -38,6 +38,8 @@ export function providerError(activity: Activity): Finding<"missing-provider"> {
     "missing-provider",
     "provider",
     `Provider is empty: enter the name of the ${activity.category === "A" ? "treating therapist" : "mentor"}.`,
+    "finding.provider.missing",
+    { category: activity.category },
   );
 }
 
@@ -54,5 +56,7 @@ export function credentialError(activity: Activity, cell: CellValue): Finding<"b
     credentialText === ""
       ? `Credential is empty: Category ${activity.category} counts only ${who} ${accepted}; enter the provider's credential.`
       : `Credential ${describeCell(cell)} does not count: Category ${activity.category} counts only ${who} ${accepted}.`,
+    credentialText === "" ? "finding.credential.empty" : "finding.credential.notCounted",
+    { category: activity.category, cell: describeCell(cell) },
   );
 }

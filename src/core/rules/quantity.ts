@@ -5,7 +5,7 @@
  */
 import { type Activity, type QuantityUnit, UNIT_LABELS } from "../catalog";
 import { type CellValue, DECIMAL_TEXT, describeCell, isBlankCell } from "../cells";
-import { type Finding, finding } from "../findings";
+import { type Finding, type FindingMessageId, finding } from "../findings";
 import { type Hundredths, type Millihours, MILLI_PER_HOUR, decimalTextToHundredths, formatHours, toHundredths } from "../hours";
 
 export const MAX_QUANTITY = 1000;
@@ -89,14 +89,36 @@ export function plainQuantity(value: CellValue, whole: boolean): number | null {
 
 const LONG_ROW_HUNDREDTHS = 1200;
 
+const QUANTITY_WORDS: Readonly<Record<QuantityProblem, FindingMessageId>> = {
+  missing: "finding.quantity.missing",
+  "not-number": "finding.quantity.notNumber",
+  "not-positive": "finding.quantity.notPositive",
+  "too-large": "finding.quantity.tooLarge",
+  "rounds-to-zero": "finding.quantity.roundsToZero",
+  "not-whole": "finding.quantity.notWhole",
+};
+
 /** The error of a quantity that does not count. */
 export function quantityError(problem: QuantityProblem, cell: CellValue, unit: QuantityUnit): Finding<"bad-quantity"> {
-  return finding("bad-quantity", "quantity", quantityProblemText(problem, cell, unit));
+  return finding("bad-quantity", "quantity", quantityProblemText(problem, cell, unit), QUANTITY_WORDS[problem], {
+    cell: describeCell(cell),
+    unit,
+    max: MAX_QUANTITY,
+  });
 }
 
 /** The warning of a quantity with more than two decimals, counted rounded to `hundredths`. */
 export function roundedWarning(cell: CellValue, hundredths: number): Finding<"rounded"> {
-  return finding("rounded", "quantity", `Quantity ${describeCell(cell)} has more than 2 decimals: counted as ${hundredths / 100}.`);
+  return finding(
+    "rounded",
+    "quantity",
+    `Quantity ${describeCell(cell)} has more than 2 decimals: counted as ${hundredths / 100}.`,
+    "finding.quantity.rounded",
+    {
+      cell: describeCell(cell),
+      counted: hundredths / 100,
+    },
+  );
 }
 
 /** The warning of a row whose hours the activity's cap cut to `credited` (`capHours`). */
@@ -105,6 +127,8 @@ export function cappedWarning(activity: Activity, hundredths: number, credited: 
     "capped",
     "quantity",
     `${activity.label} counts at most ${activity.capHours} h per row: only ${formatHours(credited)} of ${hundredths / 100} h count.`,
+    "finding.quantity.capped",
+    { activity: activity.code, cap: activity.capHours ?? 0, credited: Number(formatHours(credited)), quantity: hundredths / 100 },
   );
 }
 
@@ -115,5 +139,7 @@ export function longRowWarning(activity: Activity, hundredths: number): Finding<
     "long-row",
     "quantity",
     `${hundredths / 100} hours in one row is more than 12: check the quantity, or split the activity by day.`,
+    "finding.quantity.longRow",
+    { hours: hundredths / 100 },
   );
 }

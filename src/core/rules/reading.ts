@@ -13,7 +13,13 @@ export function unreadableCellFinding(column: number, value: UnreadableCell): Fi
     "excelError" in value
       ? `${definition.label} holds Excel's error ${value.excelError}: correct the cell, or the formula behind it.`
       : `${definition.label} is a formula saved without its result: open the file in Excel or LibreOffice and save it, so that the result is stored, or type the value.`;
-  return finding("cell-error", definition.key, message);
+  return finding(
+    "cell-error",
+    definition.key,
+    message,
+    "excelError" in value ? "finding.cell.excelError" : "finding.cell.noResult",
+    "excelError" in value ? { column: definition.key, error: value.excelError } : { column: definition.key },
+  );
 }
 
 /**
@@ -26,6 +32,8 @@ export function extraFieldsFinding(extraFields: string): Finding<"extra-fields">
     "extra-fields",
     null,
     `This line has more fields than the header row: ${describeCell(extraFields)} is left over after its last column. A field whose text holds the separator must be in double quotes: quote that field, or remove the extra text.`,
+    "finding.extraFields",
+    { cell: describeCell(extraFields) },
   );
 }
 
@@ -39,7 +47,13 @@ const rowSpan = (first: number, last: number): string => (first === last ? `Row 
 export function belowTableWarning(table: string, first: number, last: number): Finding<"below-table"> {
   const they =
     first === last ? "it is read as a log row; extend the table to cover it" : "they are read as log rows; extend the table to cover them";
-  return finding("below-table", null, `${rowSpan(first, last)} below the ${table} table: ${they} (in Excel: Table Design › Resize Table).`);
+  return finding(
+    "below-table",
+    null,
+    `${rowSpan(first, last)} below the ${table} table: ${they} (in Excel: Table Design › Resize Table).`,
+    "finding.belowTable.read",
+    { table, first, last, count: first === last ? 1 : 2 },
+  );
 }
 
 /** The error of rows below the log's table whose cells are not in the log's columns: not read as log rows, never ignored. */
@@ -48,5 +62,7 @@ export function belowTableError(table: string, first: number, last: number, outs
     "below-table",
     null,
     `${rowSpan(first, last)} below the ${table} table, but cell ${outsideCell} is outside its columns: they are not read as log rows. Move what is not the log away from the table, and extend the table to cover the log's rows.`,
+    "finding.belowTable.outside",
+    { table, first, last, count: first === last ? 1 : 2, cell: outsideCell },
   );
 }

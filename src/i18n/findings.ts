@@ -1,0 +1,57 @@
+/**
+ * A finding in the user's language (docs/rules.md §11). The core gives each finding its message in
+ * English, which the JSON, the cells and every reader keep, and its words: a message id of the catalogs
+ * and the values it names. This formats the words; English is the message as it is.
+ */
+import { type MessageId, ENGLISH } from "./catalog";
+import { type MessageValue, type MessageValues, type Translator, listFormatLocale } from "./translator";
+
+/** What this needs of a finding (src/core/findings.ts's `Finding`, not imported: the catalogs stand apart from the core). */
+export interface WordedFinding {
+  readonly message: string;
+  readonly words?: {
+    readonly id: string;
+    readonly values?: Readonly<Record<string, string | number | readonly string[]>>;
+  };
+}
+
+const isMessageId = (id: string): id is MessageId => Object.hasOwn(ENGLISH, id);
+
+/** What formats a finding's words: a language's messages, and its locale for lists. */
+export interface FindingWording {
+  readonly t: (id: MessageId, values?: MessageValues) => string;
+  /** The language's tag: alternatives are joined as it joins them. */
+  readonly language: string;
+  /** The messages are English's own: a finding's text is then its message as the core wrote it. */
+  readonly english: boolean;
+}
+
+/** The wording of a translator's language. */
+export function wordingOf(tr: Translator): FindingWording {
+  return { t: tr.t, language: tr.language, english: tr.intl.messages === ENGLISH };
+}
+
+/**
+ * The finding's words formatted in a language: an activity's code becomes its name in the catalog
+ * (`activity.<code>`), a list of alternatives is joined as the language joins them ("current or 2014").
+ * Null when the finding has no words the catalogs know.
+ */
+export function formatFindingWords(wording: FindingWording, finding: WordedFinding): string | null {
+  const words = finding.words;
+  if (words === undefined || !isMessageId(words.id)) return null;
+  const values: Record<string, MessageValue> = {};
+  for (const [name, value] of Object.entries(words.values ?? {})) {
+    if (Array.isArray(value)) {
+      values[name] = new Intl.ListFormat(listFormatLocale(wording.language), { type: "disjunction" }).format(value as readonly string[]);
+    } else if (name === "activity" && typeof value === "string" && isMessageId(`activity.${value}`)) {
+      values[name] = wording.t(`activity.${value}` as MessageId);
+    } else values[name] = value as string | number;
+  }
+  return wording.t(words.id, values);
+}
+
+/** A finding's message in the wording's language; in English, and wherever the catalogs lack it, the message as the core wrote it. */
+export function findingText(wording: FindingWording, finding: WordedFinding): string {
+  if (wording.english) return finding.message;
+  return formatFindingWords(wording, finding) ?? finding.message;
+}
