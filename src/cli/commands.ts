@@ -19,7 +19,6 @@ import {
   isStreamed,
   logRowDigests,
   needsAttention,
-  ordinal,
   prepareSubmission,
   readSubmissionSheet,
   recordRow,
@@ -284,22 +283,21 @@ export async function runExport(command: Extract<Command, { command: "export" }>
     return EXIT_UNREADABLE;
   }
   const prepared = await prepareSubmission(source.log, { asOf: flags.asOf, overrides });
+  const tr = await cliTranslator(flags.lang);
   if (!prepared.ok) {
     if (flags.json) await outJson(io, prepared.report);
     else {
       const { report, assessment } = prepared;
       await outLines(io, [
-        `${file}: ${findingsSummary(report, assessment)}: not exported; fix these errors and export again (nothing was written)`,
-        ...findingLines(report, assessment),
-        ...(report.profile.errors.some((error) => error.code === "missing-name") && /\.csv$/i.test(file)
-          ? ['  A CSV log has no Profile sheet: give the mentee\'s name with --name "NAME" (and --email, certification dates as needed).']
-          : []),
+        tr.t("cli.notExported", { file, findings: findingsSummary(report, assessment, tr) }),
+        ...findingLines(report, assessment, tr),
+        ...(report.profile.errors.some((error) => error.code === "missing-name") && /\.csv$/i.test(file) ? [tr.t("cli.csvNeedsName")] : []),
       ]);
     }
     return EXIT_FINDINGS;
   }
   const { buildSubmissionWorkbook } = await import("../workbook/submission");
-  const bytes = await buildSubmissionWorkbook(prepared.submission, { translator: await cliTranslator(flags.lang) });
+  const bytes = await buildSubmissionWorkbook(prepared.submission, { translator: tr });
   const written: string[] = [];
   try {
     if (flags.pdf !== undefined) {
@@ -319,12 +317,12 @@ export async function runExport(command: Extract<Command, { command: "export" }>
   if (flags.json) await outJson(io, report);
   else {
     await outLines(io, [
-      `${file}: exported to ${written.join(" and ")} (${findingsSummary(report, assessment)})`,
-      ...findingLines(report, assessment),
-      `Credits earned: ${report.credits}, as of ${submission.summary.asOf}; next: the ${ordinal(report.next.credit)} credit`,
-      ...breakdownLines(assessment),
-      `Exported: ${utcTimeText(submission.summary.exportedAt)}`,
-      `Fingerprint: ${report.fingerprint}`,
+      tr.t("cli.exported", { file, files: tr.list(written), findings: findingsSummary(report, assessment, tr) }),
+      ...findingLines(report, assessment, tr),
+      tr.t("cli.exportCredits", { count: report.credits, asOf: submission.summary.asOf, credit: report.next.credit }),
+      ...breakdownLines(assessment, tr),
+      tr.t("cli.exportedAt", { time: utcTimeText(submission.summary.exportedAt) }),
+      tr.t("cli.fingerprint", { fingerprint: report.fingerprint }),
     ]);
   }
   return EXIT_OK;
@@ -338,7 +336,7 @@ export async function runTemplate(output: string, io: Io): Promise<number> {
     io.err(problemLine(unreadableMessage(output, error)));
     return EXIT_UNREADABLE;
   }
-  io.out(`Wrote the blank tracking form to ${output}`);
+  io.out((await cliTranslator(undefined)).t("cli.wroteTemplate", { file: output }));
   return EXIT_OK;
 }
 

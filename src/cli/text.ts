@@ -36,7 +36,15 @@ import {
   utcTimeText,
   verificationState,
 } from "../core";
-import { type Translator, type WordedFinding, DEFAULT_LANGUAGE, ENGLISH_TRANSLATOR, findingText, wordingOf } from "../i18n";
+import {
+  type Translator,
+  type WordedFinding,
+  DEFAULT_LANGUAGE,
+  ENGLISH_TRANSLATOR,
+  findingText,
+  unusedHoursText,
+  wordingOf,
+} from "../i18n";
 
 /** Rows of a report taken from its assessment's results at a time: a long log's report is never made an object per row. */
 const ROWS_PER_PIECE = 256;
@@ -183,7 +191,10 @@ function breakdownLinesIn(assessment: Assessment, tr: Translator): string[] {
       tr.t("cli.towardSoFar", { credit: breakdown.next.credit, hours: categoryHoursIn(breakdown.next.hours, categoriesOf(nextRule), tr) }),
     );
   }
-  for (const entry of breakdown.unused) lines.push(`  ${unusedText(entry, breakdown.next, nextRule)}`);
+  for (const entry of breakdown.unused) {
+    const hours = { ...entry, hours: milliToHours(entry.hours) };
+    lines.push(`  ${unusedHoursText(tr.t, tr.list, hours, breakdown.next, categoriesOf(nextRule), (iso) => iso)}`);
+  }
   return lines;
 }
 

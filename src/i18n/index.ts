@@ -2,3 +2,4 @@ export * from "./catalog";
 export * from "./languages";
 export * from "./translator";
 export * from "./findings";
+export * from "./unused";

@@ -7,18 +7,19 @@ import {
   CATEGORIES,
   MILLI_PER_HOUR,
   breakdownOf,
+  type Millihours,
   categoriesOf,
-  categoryHoursText,
   certificationText,
   creditRule,
-  earnedCreditText,
+  milliToHours,
   unusedText,
 } from "../core";
+import { ENGLISH, unusedHoursText } from "../i18n";
 import { Awards } from "./Awards";
 import { localDate } from "./dates";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
-import { type Translate, useT } from "./i18n";
+import { type Translate, usePaneLanguage, useT } from "./i18n";
 
 export interface DashboardProps {
   readonly assessment: Assessment;
@@ -145,6 +146,12 @@ function categoryName(t: Translate, category: Category): string {
   return t("words.categoryName", { category });
 }
 
+/** Hours per category in the pane's language: "A 6 h, B 6 h and C 12 h", "A 6 Std., B 6 Std. und C 12,5 Std.". */
+function categoryHours(t: Translate, hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[]): string {
+  const number = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 3 });
+  return t.list(categories.map((category) => t("words.categoryHours", { category, hours: number.format(milliToHours(hours[category])) })));
+}
+
 /** Which hours went to which credit, which count toward none and why. */
 function HoursExplained({ assessment }: { assessment: Assessment }) {
   const { allocation, profile, hours } = assessment;
@@ -152,7 +159,11 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
   const rule = creditRule(ruleSet, allocation.next.credit);
   const breakdown = breakdownOf(assessment);
   const t = useT();
+  const { messages } = usePaneLanguage();
   const logged = CATEGORIES.filter((category: Category) => hours[category] > 0);
+  const categoryHoursText = (of: Readonly<Record<Category, Millihours>>, categories: readonly Category[]) =>
+    categoryHours(t, of, categories);
+  const formatDate = (iso: string) => localDate(iso, t.locale);
   return (
     <ul>
       <li>
@@ -161,7 +172,8 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
       </li>
       {breakdown.earned.map((entry) => (
         <li key={entry.credit}>
-          {earnedCreditText(entry, creditRule(ruleSet, entry.credit))}
+          {t("words.creditOrdinal", { credit: entry.credit })}:{" "}
+          {categoryHoursText(entry.hours, categoriesOf(creditRule(ruleSet, entry.credit)))}
           {entry.awarded ? ` ${t("dashboard.awardedAlready")}` : ""}.
         </li>
       ))}
@@ -175,7 +187,11 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
         </li>
       )}
       {breakdown.unused.map((entry) => (
-        <li key={`${entry.category}-${entry.reason}`}>{unusedText(entry, breakdown.next, rule, (iso) => localDate(iso, t.locale))}</li>
+        <li key={`${entry.category}-${entry.reason}`}>
+          {messages === ENGLISH
+            ? unusedText(entry, breakdown.next, rule, formatDate)
+            : unusedHoursText(t, t.list, { ...entry, hours: milliToHours(entry.hours) }, breakdown.next, categoriesOf(rule), formatDate)}
+        </li>
       ))}
     </ul>
   );
