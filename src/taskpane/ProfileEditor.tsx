@@ -66,7 +66,7 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const found = checkProfile(values, { asOf, dateSystem });
+    const found = checkProfile(values, { asOf, dateSystem }, t);
     setErrors(found);
     const count = Object.keys(found).length;
     if (count > 0) {
