@@ -91,8 +91,8 @@ export type FindingMessageId = (typeof FINDING_MESSAGE_IDS)[number];
 /**
  * A finding's message as the catalogs hold it. Values are what the message names, language-free: a cell as
  * `describeCell` shows it, numbers, keys that each language words in its own way (`activity`: an
- * activity's code, worded as the catalog's `activity.<code>`; `unit`, `field`, `format`, `category`,
- * `column`: chosen among in the message), and lists of alternatives (joined as the language joins them).
+ * activity's code, worded as the catalog's `activity.<code>`; `field` and `…Field`: a Profile field's key,
+ * worded as `profileField.<key>`; `unit`, `format`, `category`, `column`: chosen among in the message), and lists of alternatives (joined as the language joins them).
  */
 export interface FindingWords {
   readonly id: FindingMessageId;

@@ -156,7 +156,12 @@ export function readProfile(cells: ProfileCells, options: ProfileOptions, overri
         "diplomateCertifiedOn",
         `CST-D certified on ${diplomateCertifiedOn} is before CST-T certified on ${techniqueCertifiedOn}: Diplomate certification comes after Technique certification; check both dates.`,
         "finding.profile.certification.order",
-        { diplomate: diplomateCertifiedOn, technique: techniqueCertifiedOn },
+        {
+          diplomateField: "diplomateCertifiedOn",
+          diplomate: diplomateCertifiedOn,
+          techniqueField: "techniqueCertifiedOn",
+          technique: techniqueCertifiedOn,
+        },
       ),
     );
     diplomateCertifiedOn = null;

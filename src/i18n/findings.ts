@@ -33,7 +33,7 @@ export function wordingOf(tr: Translator): FindingWording {
 
 /**
  * The finding's words formatted in a language: an activity's code becomes its name in the catalog
- * (`activity.<code>`), a list of alternatives is joined as the language joins them ("current or 2014").
+ * (`activity.<code>`), a Profile field's key (`field`, `…Field`) its label (`profileField.<key>`), a list of alternatives is joined as the language joins them ("current or 2014").
  * Null when the finding has no words the catalogs know.
  */
 export function formatFindingWords(wording: FindingWording, finding: WordedFinding): string | null {
@@ -45,6 +45,8 @@ export function formatFindingWords(wording: FindingWording, finding: WordedFindi
       values[name] = new Intl.ListFormat(listFormatLocale(wording.language), { type: "disjunction" }).format(value as readonly string[]);
     } else if (name === "activity" && typeof value === "string" && isMessageId(`activity.${value}`)) {
       values[name] = wording.t(`activity.${value}` as MessageId);
+    } else if ((name === "field" || name.endsWith("Field")) && typeof value === "string" && isMessageId(`profileField.${value}`)) {
+      values[name] = wording.t(`profileField.${value}` as MessageId);
     } else values[name] = value as string | number;
   }
   return wording.t(words.id, values);

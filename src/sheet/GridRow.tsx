@@ -7,6 +7,7 @@ import { type KeyboardEvent, memo } from "react";
 import { columnLetter } from "../core";
 import type { Editing, Position } from "./cells";
 import { useSheetStyles } from "./styles";
+import { useSheetT } from "./words";
 
 const TABSTER_LEAVE_TAB = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
 
@@ -45,6 +46,7 @@ const sameItems = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length ==
  */
 export const GridRow = memo(
   function GridRow({ row, texts, formulas, cursorColumn, editing, selected, selectedColumns, actions }: GridRowProps) {
+    const t = useSheetT();
     const styles = useSheetStyles();
     return (
       <tr data-row={row} aria-rowindex={row + 1} data-selected={selected ? "true" : undefined}>
@@ -59,7 +61,7 @@ export const GridRow = memo(
               <td key={column} role="gridcell" className={mergeClasses(styles.cell, styles.editing)} data-cell={`${row},${column}`}>
                 <input
                   className={styles.editor}
-                  aria-label={`Edit cell ${name}`}
+                  aria-label={t("sheet.editCell", { cell: name })}
                   list={editing.list}
                   aria-invalid={editing.problem === undefined ? undefined : true}
                   aria-describedby={editing.problem === undefined ? undefined : "sheet-entry-problem"}

@@ -7,7 +7,13 @@ import { type Editing, EXTRA_COLUMNS, EXTRA_ROWS, type Position, fieldAt, listId
 import { GridRow, type RowActions } from "./GridRow";
 import { rowsToDraw, useRowWindow } from "./rowWindow";
 import { useSheetStyles } from "./styles";
-import { localeFormat, readTypedEntry } from "./typedEntry";
+import { type TypedProblem, localeFormat, readTypedEntry } from "./typedEntry";
+import { type SheetTranslate, useSheetT } from "./words";
+
+/** Why a typed entry was refused, in the pane's language. */
+function problemText(problem: TypedProblem, t: SheetTranslate): string {
+  return problem.kind === "ambiguous-date" ? t("sheet.ambiguousDate", { ...problem }) : t("sheet.notRealDate", { text: problem.text });
+}
 
 /**
  * A view of the in-memory workbook's sheets, what Excel would show beside the
@@ -17,6 +23,7 @@ import { localeFormat, readTypedEntry } from "./typedEntry";
  * as Excel reads it (MemoryWorkbook.setCell), and the pane follows.
  */
 export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook; fill?: boolean }) {
+  const t = useSheetT();
   const styles = useSheetStyles();
   const snapshot = useSyncExternalStore(workbook.watch, workbook.getSnapshot);
   const visible = snapshot.sheets.filter((sheet) => !sheet.hidden);
@@ -58,7 +65,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
 
   const sheet =
     visible.find((candidate) => candidate.name === active) ?? visible.find((candidate) => candidate.name === "Tracking Form") ?? visible[0];
-  if (sheet === undefined) return <p>The workbook has no sheets.</p>;
+  if (sheet === undefined) return <p>{t("sheet.noSheets")}</p>;
   const width = sheet.cells.reduce((most, row) => Math.max(most, row.length), 1) + EXTRA_COLUMNS;
   const height = sheet.cells.length + EXTRA_ROWS;
 
@@ -79,7 +86,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
       // Read as the person means it in their locale; what cannot be read one way only stays as typed, with why.
       const typed = readTypedEntry(entry.text, fieldAt(sheet, entry.row, entry.column), locale);
       if (!typed.ok) {
-        setEditing({ ...entry, problem: typed.message });
+        setEditing({ ...entry, problem: problemText(typed.problem, t) });
         return;
       }
       live.current = null;
@@ -171,7 +178,10 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   body.push(spacer("below", height + 1 - next));
 
   return (
-    <section className={mergeClasses(styles.grid, fill && styles.fill)} aria-label={fill ? "Workbook" : "Workbook (preview)"}>
+    <section
+      className={mergeClasses(styles.grid, fill && styles.fill)}
+      aria-label={fill ? t("sheet.workbook") : t("sheet.workbookPreview")}
+    >
       <TabList
         selectedValue={sheet.name}
         onTabSelect={(_, data) => {
@@ -180,7 +190,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
           setCursor({ row: 1, column: 0 });
         }}
         size="small"
-        aria-label="Sheets"
+        aria-label={t("sheet.tabs")}
       >
         {visible.map((candidate) => (
           <Tab key={candidate.name} value={candidate.name}>
@@ -189,14 +199,11 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
         ))}
       </TabList>
       <p className={styles.hint} id="sheet-grid-help">
-        Type into the sheet as in Excel: select a cell, then type, or press Enter or F2 (or double-click) to edit it; Enter keeps what you
-        typed, Escape cancels. Activity, Format and Credential cells offer the form's lists; dates and decimals may be typed as you write
-        them.
+        {t("sheet.help")}
       </p>
       {editing?.problem !== undefined && (
         <p className={styles.problem} id="sheet-entry-problem" role="alert">
-          {columnLetter(editing.column + 1)}
-          {editing.row}: {editing.problem} (Escape cancels.)
+          {t("sheet.problem", { cell: `${columnLetter(editing.column + 1)}${editing.row}`, problem: editing.problem })}
         </p>
       )}
       {[...LOG_FIELD_DEFINITIONS, ...PROFILE_FIELDS].flatMap((field) =>
@@ -213,7 +220,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
       <div
         className={mergeClasses(styles.scroller, fill && styles.fillScroller)}
         role="region"
-        aria-label={`Sheet ${sheet.name}`}
+        aria-label={t("sheet.region", { name: sheet.name })}
         ref={scrollerRef}
       >
         <table
@@ -227,7 +234,7 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
         >
           <caption className={styles.caption}>
             {sheet.name}
-            {selection !== null && selection.sheet === sheet.name ? ` · selected row ${selection.row}` : ""}
+            {selection !== null && selection.sheet === sheet.name ? ` · ${t("sheet.selectedRow", { row: selection.row })}` : ""}
           </caption>
           <thead>
             <tr aria-rowindex={1}>

@@ -18,7 +18,21 @@ export interface LocaleFormat {
   readonly monthName: (month: number) => string;
 }
 
-export type TypedEntry = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+/** Why a typed entry cannot be read one way only, for a message in the pane's language. */
+export type TypedProblem =
+  | {
+      readonly kind: "ambiguous-date";
+      readonly text: string;
+      /** The two dates it could be: ISO, and as the locale writes them with the month's name. */
+      readonly dayFirst: string;
+      readonly monthFirst: string;
+      readonly dayFirstShown: string;
+      readonly monthFirstShown: string;
+    }
+  | { readonly kind: "not-calendar-date"; readonly text: string };
+
+export type TypedEntry =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly problem: TypedProblem };
 
 const ENGLISH = "en-US";
 
@@ -54,6 +68,12 @@ const iso = (year: number, month: number, day: number): string | null =>
 
 const fullYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
 
+const notCalendarDate = (text: string): TypedEntry => ({
+  ok: false,
+  message: `"${text}" is not a real calendar date: check the month and the day.`,
+  problem: { kind: "not-calendar-date", text },
+});
+
 /** A date typed as people write one: ISO, numbers with / . or -, or with the month's name. */
 function readDate(text: string, locale: LocaleFormat): TypedEntry | null {
   const trimmed = text.trim();
@@ -73,12 +93,18 @@ function readDate(text: string, locale: LocaleFormat): TypedEntry | null {
       return {
         ok: false,
         message: `"${trimmed}" could be ${shown(dayFirst)} or ${shown(monthFirst)}: type it as ${dayFirst} or ${monthFirst} (year-month-day), or with the month's name.`,
+        problem: {
+          kind: "ambiguous-date",
+          text: trimmed,
+          dayFirst,
+          monthFirst,
+          dayFirstShown: shown(dayFirst),
+          monthFirstShown: shown(monthFirst),
+        },
       };
     }
     const date = dayFirst ?? monthFirst;
-    return date === null
-      ? { ok: false, message: `"${trimmed}" is not a real calendar date: check the month and the day.` }
-      : { ok: true, text: date };
+    return date === null ? notCalendarDate(trimmed) : { ok: true, text: date };
   }
   const words = trimmed
     .replace(/,/g, " ")
@@ -91,9 +117,7 @@ function readDate(text: string, locale: LocaleFormat): TypedEntry | null {
     const day = numbers.find((number) => number.length <= 2);
     if (month !== undefined && year !== undefined && day !== undefined) {
       const date = iso(Number(year), month, Number(day));
-      return date === null
-        ? { ok: false, message: `"${trimmed}" is not a real calendar date: check the month and the day.` }
-        : { ok: true, text: date };
+      return date === null ? notCalendarDate(trimmed) : { ok: true, text: date };
     }
   }
   return null;

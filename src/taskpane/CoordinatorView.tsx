@@ -1,23 +1,12 @@
 import { Button, Checkbox, Spinner, mergeClasses } from "@fluentui/react-components";
 import { type DragEvent, type ReactNode, useRef, useState } from "react";
-import {
-  type IsoDate,
-  CATEGORIES,
-  RULE_SETS,
-  STATE_TEXT,
-  VERIFICATION_STATES,
-  findRuleSet,
-  stateLine,
-  submissionFieldLabel,
-  utcTimeText,
-  verificationState,
-  nextCreditLine,
-} from "../core";
+import { type IsoDate, CATEGORIES, FORM, RULE_SETS, VERIFICATION_STATES, findRuleSet, utcTimeText, verificationState } from "../core";
 import { FindingsList } from "./FindingsList";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import {
+  NoLogError,
   OPEN_WORKBOOK,
   type Verification,
   recordRowOf,
@@ -27,17 +16,18 @@ import {
   verifyOpenWorkbook,
 } from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
-import { useT } from "./i18n";
+import { type Translate, useT } from "./i18n";
+import { type Verified, type SortKey, type Sort, stateOf, NEEDS_ATTENTION, sortResults, useDeskStyles } from "./coordinatorDesk";
 import {
-  type Verified,
-  type SortKey,
-  type Sort,
-  stateOf,
-  NEEDS_ATTENTION,
-  sortResults,
-  LOG_HEADERS,
-  useDeskStyles,
-} from "./coordinatorDesk";
+  categoryHoursText,
+  logCellText,
+  nextCreditText,
+  profileFieldLabelOf,
+  ruleSetName,
+  stateLineText,
+  stateWord,
+  submissionFieldName,
+} from "./words";
 
 export interface CoordinatorViewProps {
   readonly asOf?: IsoDate;
@@ -47,42 +37,50 @@ export interface CoordinatorViewProps {
   readonly extra?: ReactNode;
 }
 
+/** A result's name as the pane shows it: the open workbook in the pane's language, a file by its name. */
+function shownName(result: Verification, t: Translate): string {
+  return result.name === OPEN_WORKBOOK ? t("coordinator.thisWorkbook") : result.name;
+}
+
 /** What changed after export: profile fields, and each changed or added row with its cells; a removed row by its stored row number. */
 function Changes({ result }: { result: Verified }) {
+  const t = useT();
   const styles = usePaneStyles();
   const desk = useDeskStyles();
   const { edits } = result.report;
   if (result.report.submission !== "edited") return null;
   if (edits === null || edits === undefined) {
-    return <p className={styles.hint}>This submission was exported before row digests were stored: what changed cannot be located.</p>;
+    return <p className={styles.hint}>{t("coordinator.noDigests")}</p>;
   }
   return (
-    <ul className={desk.changes} aria-label={`Changes in ${result.name}`}>
+    <ul className={desk.changes} aria-label={t("coordinator.changesIn", { name: shownName(result, t) })}>
       {edits.map((edit) =>
         "profileField" in edit ? (
-          <li key={`profile ${edit.profileField}`}>Profile field {edit.profileField} changed.</li>
+          <li key={`profile ${edit.profileField}`}>
+            {t("coordinator.profileFieldChanged", { field: profileFieldLabelOf(edit.profileField, t) })}
+          </li>
         ) : (
           <li key={`row ${edit.row}`} data-testid="changed-row">
             {edit.change === "removed" ? (
-              `Row ${edit.row} removed (the row number the submission stored for it; the row is no longer in the log).`
+              t("coordinator.rowRemoved", { row: edit.row })
             ) : (
               <>
-                Row {edit.row} {edit.change}:
+                {t("coordinator.rowChanged", { row: edit.row, change: edit.change })}
                 <div className={desk.rowTableScroll}>
                   <table className={desk.rowTable}>
                     <thead>
                       <tr>
-                        {LOG_HEADERS.map((header) => (
-                          <th key={header} scope="col">
-                            {header}
+                        {FORM.log.map((column) => (
+                          <th key={column.key} scope="col">
+                            {t("coordinator.logColumn", { column: column.key })}
                           </th>
                         ))}
                       </tr>
                     </thead>
                     <tbody>
                       <tr>
-                        {LOG_HEADERS.map((header, index) => (
-                          <td key={header}>{result.editedRows.get(edit.row)?.[index] ?? ""}</td>
+                        {FORM.log.map((column, index) => (
+                          <td key={column.key}>{logCellText(column.key, result.editedRows.get(edit.row)?.[index] ?? "", t)}</td>
                         ))}
                       </tr>
                     </tbody>
@@ -95,6 +93,12 @@ function Changes({ result }: { result: Verified }) {
       )}
     </ul>
   );
+}
+
+/** A stored or recomputed value of a submission's summary: a number as the language writes it, text as it is. */
+function storedText(value: string | number | null, t: Translate): string {
+  if (value === null) return t("coordinator.missingValue");
+  return typeof value === "number" ? new Intl.NumberFormat(t.locale, { maximumFractionDigits: 3 }).format(value) : value;
 }
 
 /**
@@ -135,7 +139,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       show([await verifyOpenWorkbook(workbook, asOf, await ledger())]);
       await onVerified();
     } catch (failure) {
-      setMessage({ intent: "error", text: messageOf(failure) });
+      setMessage({ intent: "error", text: failure instanceof NoLogError ? t("coordinator.noLog") : messageOf(failure, t) });
     } finally {
       setBusy(false);
     }
@@ -179,7 +183,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         text: t("coordinator.recorded", { submissions: t("words.submissions", { count: added }), skipped }),
       });
     } catch (failure) {
-      setMessage({ intent: "error", text: messageOf(failure) });
+      setMessage({ intent: "error", text: messageOf(failure, t) });
     } finally {
       setBusy(false);
     }
@@ -197,7 +201,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
   );
   const counts = VERIFICATION_STATES.flatMap((state) => {
     const count = results.filter((result) => stateOf(result) === state).length;
-    return count === 0 ? [] : [`${count} ${STATE_TEXT[state]}`];
+    return count === 0 ? [] : [t("coordinator.stateCount", { count, state: stateWord(state, t) })];
   });
   const sortButton = (key: SortKey, label: string) => {
     const active = sort.key === key;
@@ -207,7 +211,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         size="small"
         className={desk.sortButton}
         aria-pressed={active}
-        title={`Sort by ${label.toLowerCase()}${active ? (sort.descending ? ", descending" : ", ascending") : ""}`}
+        title={t("coordinator.sortTitle", { column: key, order: active ? (sort.descending ? "descending" : "ascending") : "none" })}
         onClick={() => setSort({ key, descending: active ? !sort.descending : false })}
       >
         {label}
@@ -219,18 +223,15 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
   return (
     <section className={styles.section} aria-labelledby="verify-heading">
       <h2 id="verify-heading" className={styles.heading}>
-        Verify submissions
+        {t("coordinator.heading")}
       </h2>
-      <p className={styles.hint}>
-        Recomputes the credit from the rows themselves and checks a submission against its fingerprint, saying who it is, what changed after
-        export and what needs attention. Files are read here, on this computer: nothing is sent anywhere.
-      </p>
+      <p className={styles.hint}>{t("coordinator.hint")}</p>
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>
-          Choose submission files…
+          {t("coordinator.chooseFiles")}
         </Button>
         <Button onClick={verifyWorkbook} disabled={busy}>
-          Verify this workbook
+          {t("coordinator.verifyWorkbook")}
         </Button>
         <input
           ref={input}
@@ -238,7 +239,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
           multiple
           accept=".xlsx,.xlsm,.csv"
           hidden
-          aria-label="Submission files to verify"
+          aria-label={t("coordinator.filesLabel")}
           data-testid="submission-files"
           onChange={(event) => void verifyFiles([...(event.target.files ?? [])])}
         />
@@ -252,9 +253,9 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
         onDragLeave={() => setDragging(false)}
         onDrop={drop}
       >
-        Or drop .xlsx and .csv files here.
+        {t("coordinator.drop")}
       </div>
-      {busy && <Spinner size="tiny" label="Verifying…" />}
+      {busy && <Spinner size="tiny" label={t("coordinator.verifying")} />}
       {message !== null && <StatusMessage intent={message.intent}>{message.text}</StatusMessage>}
       {results.length > 0 && (
         <>
@@ -263,26 +264,26 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
               {t("coordinator.totals", { files: t("words.files", { count: results.length }), counts: counts.join(", ") })}
             </p>
             <Checkbox
-              label="Needs attention only"
+              label={t("coordinator.attentionOnly")}
               checked={attentionOnly}
               onChange={(_, data) => setAttentionOnly(data.checked === true)}
               data-testid="attention-only"
             />
           </div>
-          <div className={desk.header} role="group" aria-label="Sort the results">
-            <span className={desk.sortLabel}>Sort by</span>
-            {sortButton("state", "State")}
-            {sortButton("mentee", "Mentee")}
-            <span className={desk.wideOnly}>Email</span>
-            {sortButton("date", "Exported")}
-            <span className={mergeClasses(desk.wideOnly, desk.number)}>Credits</span>
-            <span className={desk.wideOnly}>Hours A / B / C</span>
-            <span className={desk.wideOnly}>Next credit</span>
+          <div className={desk.header} role="group" aria-label={t("coordinator.sortGroup")}>
+            <span className={desk.sortLabel}>{t("coordinator.sortBy")}</span>
+            {sortButton("state", t("coordinator.column.state"))}
+            {sortButton("mentee", t("coordinator.column.mentee"))}
+            <span className={desk.wideOnly}>{t("coordinator.column.email")}</span>
+            {sortButton("date", t("coordinator.column.exported"))}
+            <span className={mergeClasses(desk.wideOnly, desk.number)}>{t("coordinator.column.credits")}</span>
+            <span className={desk.wideOnly}>{t("coordinator.column.hours")}</span>
+            <span className={desk.wideOnly}>{t("coordinator.column.nextCredit")}</span>
           </div>
           {shown.length === 0 ? (
-            <p className={styles.hint}>None of these needs attention.</p>
+            <p className={styles.hint}>{t("coordinator.noneNeedsAttention")}</p>
           ) : (
-            <ul className={desk.results} aria-label="Verified submissions">
+            <ul className={desk.results} aria-label={t("coordinator.results")}>
               {shown.map((result) => (
                 <li key={result.name} className={desk.result} data-testid="verified-file">
                   {result.ok ? (
@@ -294,7 +295,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
                         data-testid="verification-state"
                         data-state="unreadable"
                       >
-                        {STATE_TEXT.unreadable}: {result.error}
+                        {t("coordinator.stateDetail", { state: stateWord("unreadable", t), detail: result.error })}
                       </span>
                       <span className={mergeClasses(desk.file, styles.wrapText)}>{result.name}</span>
                     </>
@@ -305,10 +306,10 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
           )}
           <div className={styles.row}>
             <Button appearance="primary" onClick={record} disabled={busy || !results.some((result) => result.ok)}>
-              Record in CST Verification
+              {t("coordinator.record")}
             </Button>
             <Button appearance="subtle" onClick={() => setResults([])} disabled={busy}>
-              Clear the list
+              {t("coordinator.clear")}
             </Button>
           </div>
         </>
@@ -331,43 +332,47 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
           data-testid="verification-state"
           data-state={state}
         >
-          {stateLine(report)}
+          {stateLineText(report, t)}
         </span>
         <span className={styles.wrapText} data-testid="verified-mentee">
-          <span className={desk.mentee}>{report.mentee.name ?? "(no mentee name)"}</span>
-          <span className={mergeClasses(desk.file, styles.wrapText)}>{result.name}</span>
+          <span className={desk.mentee}>{report.mentee.name ?? t("coordinator.noName")}</span>
+          <span className={mergeClasses(desk.file, styles.wrapText)}>{shownName(result, t)}</span>
         </span>
-        <span className={mergeClasses(desk.cell, styles.wrapText)}>{report.mentee.email ?? "(no email)"}</span>
+        <span className={mergeClasses(desk.cell, styles.wrapText)}>{report.mentee.email ?? t("coordinator.noEmail")}</span>
         <span className={desk.cell}>
           {report.exportedAt === undefined || report.exportedAt === null ? (
-            "not exported"
+            t("coordinator.notExported")
           ) : (
             <>
-              <span className={desk.narrowOnly}>exported </span>
+              <span className={desk.narrowOnly}>{t("coordinator.exported")} </span>
               {utcTimeText(report.exportedAt)}
             </>
           )}
         </span>
         <span className={mergeClasses(desk.cell, desk.number)}>{t("words.credits", { count: report.credits })}</span>
-        <span className={desk.cell}>{CATEGORIES.map((category) => `${category} ${report.hours[category]} h`).join(" · ")}</span>
-        <span className={mergeClasses(desk.cell, styles.wrapText)}>{nextCreditLine(report)}</span>
+        <span className={desk.cell}>
+          {CATEGORIES.map((category) => categoryHoursText(category, report.hours[category], t)).join(" · ")}
+        </span>
+        <span className={mergeClasses(desk.cell, styles.wrapText)}>{nextCreditText(report, t)}</span>
         <details className={mergeClasses(styles.details, desk.details)}>
-          <summary>Findings and changes</summary>
-          <p className={styles.hint}>
-            {ruleSet.label}; as of {report.asOf}.
-          </p>
+          <summary>{t("coordinator.details")}</summary>
+          <p className={styles.hint}>{t("coordinator.ruleSetAsOf", { ruleSet: ruleSetName(ruleSet, t), asOf: report.asOf })}</p>
           <Changes result={result} />
           {(report.summaryMismatches ?? []).length > 0 && (
-            <ul aria-label="Summary differences">
+            <ul aria-label={t("coordinator.summaryDifferences")}>
               {(report.summaryMismatches ?? []).map((mismatch) => (
                 <li key={mismatch.field}>
-                  {submissionFieldLabel(mismatch.field)}: stored {mismatch.stored ?? "(missing)"}, recomputed {mismatch.recomputed}
+                  {t("coordinator.summaryDifference", {
+                    field: submissionFieldName(mismatch.field, t),
+                    stored: storedText(mismatch.stored, t),
+                    recomputed: storedText(mismatch.recomputed, t),
+                  })}
                 </li>
               ))}
             </ul>
           )}
           {result.findings.length === 0 ? (
-            <p className={styles.hint}>No errors or warnings.</p>
+            <p className={styles.hint}>{t("coordinator.noFindings")}</p>
           ) : (
             <FindingsList
               findings={result.findings}
@@ -376,7 +381,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
                 if (at.kind === "row") onGoToRow(at.row);
                 else void workbook.goTo(at).catch(() => undefined);
               }}
-              label={`Findings of ${result.name}`}
+              label={t("coordinator.findingsOf", { name: shownName(result, t) })}
             />
           )}
         </details>

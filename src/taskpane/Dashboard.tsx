@@ -9,7 +9,6 @@ import {
   breakdownOf,
   type Millihours,
   categoriesOf,
-  certificationText,
   creditRule,
   milliToHours,
   unusedText,
@@ -20,6 +19,7 @@ import { localDate } from "./dates";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { type Translate, usePaneLanguage, useT } from "./i18n";
+import { certificationName, ruleSetName } from "./words";
 
 export interface DashboardProps {
   readonly assessment: Assessment;
@@ -74,7 +74,7 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
       <p className={styles.bigNumber} data-testid="credits-earned">
         {t("words.credits", { count: allocation.credits })}
       </p>
-      <p className={styles.hint}>{t("dashboard.newlyEarned", { ruleSet: ruleSet.label })}</p>
+      <p className={styles.hint}>{t("dashboard.newlyEarned", { ruleSet: ruleSetName(ruleSet, t) })}</p>
       {allocation.credits > 0 && (
         <StatusMessage intent="success" title={t("dashboard.complete", { count: allocation.credits })}>
           {blocking === 0 && named ? (
@@ -107,7 +107,7 @@ export function Dashboard({ assessment, onProfileField, onExport, exporting, onA
       {blockedCertification !== null && (
         <StatusMessage
           intent="warning"
-          title={t("dashboard.needsCertification", { credit: next.credit, certification: certificationText(blockedCertification) })}
+          title={t("dashboard.needsCertification", { credit: next.credit, certification: certificationName(blockedCertification, t) })}
         >
           <span data-testid="blocked-by">{t("dashboard.onlyAfterCertification")}</span>{" "}
           <Button size="small" onClick={() => onProfileField(FIELD_OF_CERTIFICATION[blockedCertification])}>

@@ -69,7 +69,7 @@ const FindingItem = memo(
             href={ruleLink(finding.code) ?? undefined}
             target="_blank"
             rel="noopener"
-            aria-label={t("findings.ruleBehind", { ...placeValues(at), level: finding.level })}
+            aria-label={t("findings.ruleBehind", { ...placeValues(at, t), level: finding.level })}
           >
             {t("findings.rule")}
           </a>

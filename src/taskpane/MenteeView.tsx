@@ -9,6 +9,7 @@ import { listFindings, rowMarks } from "./findings";
 import { FindingsList } from "./FindingsList";
 import { LogList, rowSummary } from "./LogList";
 import { ProfileEditor, focusProfileField } from "./ProfileEditor";
+import { profileErrorText } from "./profileForm";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { useT } from "./i18n";
@@ -49,9 +50,12 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
   const findings = useMemo(() => (assessment === null ? [] : listFindings(assessment)), [assessment]);
   const sheetErrors = useMemo(() => {
     const errors: Partial<Record<ProfileKey, string>> = {};
-    for (const error of assessment?.profile.errors ?? []) errors[profileLocation(error).field] ??= error.message;
+    if (assessment === null) return errors;
+    for (const error of assessment.profile.errors) {
+      errors[profileLocation(error).field] ??= profileErrorText(error, t);
+    }
     return errors;
-  }, [assessment]);
+  }, [assessment, t]);
   const rowsVersion = content === null ? -1 : content.revision;
 
   const goTo = useCallback(

@@ -1,21 +1,13 @@
 import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { type FormEvent, useEffect, useState } from "react";
-import {
-  type DateSystem,
-  type IsoDate,
-  type ProfileKey,
-  type WorkbookContent,
-  PROFILE_FIELDS,
-  PROFILE_INDEX,
-  RULE_SET_IDS,
-  RULE_SETS,
-} from "../core";
+import { type DateSystem, type IsoDate, type ProfileKey, type WorkbookContent, PROFILE_FIELDS, PROFILE_INDEX, RULE_SET_IDS } from "../core";
 import { type ProfileValues, checkProfile, profileCells, profileValuesFromCells } from "./profileForm";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 import { useT } from "./i18n";
+import { profileFieldHint, profileFieldLabel, ruleSetName } from "./words";
 
 /** The id of a profile field's input, so findings and the dashboard can take the user to it. */
 export const profileFieldId = (key: ProfileKey): string => `profile-field-${key}`;
@@ -74,7 +66,7 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const found = checkProfile(values, { asOf, dateSystem });
+    const found = checkProfile(values, { asOf, dateSystem }, t);
     setErrors(found);
     const count = Object.keys(found).length;
     if (count > 0) {
@@ -92,12 +84,12 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
     setSaving(true);
     try {
       await workbook.writeProfile(Object.fromEntries(changed.map((key) => [key, cells[PROFILE_INDEX[key]]])));
-      const labels = changed.map((key) => PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key);
+      const labels = changed.map((key) => profileFieldLabel(key, t));
       setStatus({ intent: "success", text: t("profile.saved", { labels: labels.join(", ") }) });
       await onSaved();
       setTouched(new Set());
     } catch (error) {
-      setStatus({ intent: "error", text: messageOf(error) });
+      setStatus({ intent: "error", text: messageOf(error, t) });
     } finally {
       setSaving(false);
     }
@@ -108,16 +100,16 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
       <h2 id="profile-heading" className={styles.heading}>
         {t("profile.heading")}
       </h2>
-      <form className={styles.form} onSubmit={save} noValidate aria-label="Profile">
+      <form className={styles.form} onSubmit={save} noValidate aria-label={t("profile.heading")}>
         {PROFILE_FIELDS.map((field) => {
           const error = errors[field.key] ?? (touched.has(field.key) ? undefined : sheetErrors[field.key]);
           return (
             <Field
               key={field.key}
-              label={field.label}
+              label={profileFieldLabel(field.key, t)}
               validationMessage={error}
               validationState={error === undefined ? "none" : "error"}
-              hint={field.help}
+              hint={profileFieldHint(field.key, t)}
             >
               {field.key === "ruleSet" ? (
                 <Select
@@ -133,7 +125,7 @@ export function ProfileEditor({ content, asOf, sheetErrors, onSaved }: ProfileEd
                 >
                   {RULE_SET_IDS.map((id) => (
                     <option key={id} value={id}>
-                      {RULE_SETS[id].label}
+                      {ruleSetName(id, t)}
                     </option>
                   ))}
                 </Select>

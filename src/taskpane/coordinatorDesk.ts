@@ -4,7 +4,7 @@
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 
-import { type VerificationState, ATTENTION_STATES, FORM, byState, verificationState } from "../core";
+import { type VerificationState, ATTENTION_STATES, byState, verificationState } from "../core";
 
 import { type Verification } from "./verifyWorkbook";
 
@@ -44,9 +44,6 @@ export function sortResults(results: readonly Verification[], sort: Sort): Verif
     })
     .map(({ result }) => result);
 }
-
-/** The log's input columns, as the changed and added rows are shown. */
-export const LOG_HEADERS = FORM.log.map((column) => column.label);
 
 /** Wide enough for the results as a table (the web tracker's full width); narrower, each result is a block of lines. */
 const WIDE = "@media (min-width: 900px)";

@@ -16,6 +16,7 @@ import {
   rowStatusText,
 } from "../core";
 import type { MarkLevel, RowMark } from "../excel/workbook";
+import { profileFieldLabel } from "./words";
 
 export interface ListedFinding {
   readonly key: string;
@@ -30,14 +31,14 @@ export interface ListedFinding {
 
 /** Where a finding is, for a person: "Row 7" or "Profile, Email". */
 export function placeText(at: FindingLocation, t: Translate): string {
-  return t("findings.place", placeValues(at));
+  return t("findings.place", placeValues(at, t));
 }
 
-/** The values a message about a finding's place takes: `kind`, `row`, `field`. */
-export function placeValues(at: FindingLocation): { kind: string; row: number; field: string } {
-  return at.kind === "row"
-    ? { kind: "row", row: at.row, field: "" }
-    : { kind: "profile", row: 0, field: PROFILE_FIELDS[PROFILE_INDEX[at.field]]?.label ?? "value" };
+/** The values a message about a finding's place takes: `kind`, `row`, `field` (the profile field's label in the pane's language where `t` is given). */
+export function placeValues(at: FindingLocation, t?: Translate): { kind: string; row: number; field: string } {
+  if (at.kind === "row") return { kind: "row", row: at.row, field: "" };
+  const field = t === undefined ? (PROFILE_FIELDS[PROFILE_INDEX[at.field]]?.label ?? "value") : profileFieldLabel(at.field, t);
+  return { kind: "profile", row: 0, field };
 }
 
 /** The section of the help page that explains the program's rule a finding applies; null for a finding about typing only. */

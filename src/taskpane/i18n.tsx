@@ -99,6 +99,8 @@ export type Translate = ((id: MessageId, values?: MessageValues) => string) & {
   readonly or: (items: readonly string[]) => string;
   /** The locale numbers and dates are written in. */
   readonly locale: string;
+  /** Whether the messages are English's own (a finding's text is then the core's message). */
+  readonly english: boolean;
 };
 
 /** `t(id, values)`: a message of the pane's language as text. */
@@ -118,15 +120,16 @@ export function useT(): Translate {
     (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "disjunction" }).format(items),
     [intl.locale],
   );
-  return Object.assign(format, { list, or, locale: intl.locale });
+  return Object.assign(format, { list, or, locale: intl.locale, english: intl.messages === ENGLISH });
 }
 
 /** A finding's message in the pane's language (its words of the catalogs; in English, the core's message). */
 export function useFindingText(): (finding: WordedFinding) => string {
   const t = useT();
-  const { tag, messages } = useContext(LanguageContext);
-  return useCallback(
-    (finding: WordedFinding) => findingText({ t, language: tag, english: messages === ENGLISH }, finding),
-    [t, tag, messages],
-  );
+  return useCallback((finding: WordedFinding) => textOfFinding(t, finding), [t]);
+}
+
+/** A finding's message in the language of `t`. */
+export function textOfFinding(t: Translate, finding: WordedFinding): string {
+  return findingText({ t, language: t.locale, english: t.english }, finding);
 }

@@ -1,11 +1,13 @@
 /**
  * The profile editor's schema: the core's `readProfile` on the would-be
- * Profile cells, each finding placed on the field it is about.
+ * Profile cells, each finding placed on the field it is about and said in
+ * the pane's language (the core's English stays the command line's).
  */
 import * as z from "zod/mini";
 import {
   type CellValue,
   type DateSystem,
+  type Finding,
   type IsoDate,
   type ProfileKey,
   PROFILE_FIELDS,
@@ -16,6 +18,7 @@ import {
   readDateCell,
   readProfile,
 } from "../core";
+import { type Translate, textOfFinding } from "./i18n";
 
 /** The editor's values: one text per profile field of the form definition. */
 export const profileValuesSchema = z.object(
@@ -51,20 +54,35 @@ export function profileCells(values: ProfileValues, dateSystem: DateSystem): Cel
   });
 }
 
-export function profileSchema(context: { asOf: IsoDate; dateSystem: DateSystem }) {
+/** What a profile check needs besides the values: the as-of date, the date system, and how many awarded credits the log still supports. */
+export interface ProfileCheckContext {
+  readonly asOf: IsoDate;
+  readonly dateSystem: DateSystem;
+  /** The allocation's K (docs/rules.md §4), for "awards-unsupported". */
+  readonly supported?: number;
+}
+
+/** A finding of the profile in the pane's language (its words of the catalogs; in English, the core's message). */
+export function profileErrorText(error: Finding, t: Translate): string {
+  return textOfFinding(t, error);
+}
+
+/** The schema of the editor's values; with `t`, its messages in the pane's language. */
+export function profileSchema(context: ProfileCheckContext, t?: Translate) {
   return profileValuesSchema.check(
     z.superRefine((values, issues) => {
-      const result = readProfile(profileCells(values, context.dateSystem), context);
-      for (const error of result.errors) issues.addIssue({ code: "custom", path: [error.field ?? "name"], message: error.message });
+      const cells = profileCells(values, context.dateSystem);
+      const result = readProfile(cells, context);
+      for (const error of result.errors) {
+        const message = t === undefined ? error.message : profileErrorText(error, t);
+        issues.addIssue({ code: "custom", path: [error.field ?? "name"], message });
+      }
     }),
   );
 }
 
-export function checkProfile(
-  values: ProfileValues,
-  context: { asOf: IsoDate; dateSystem: DateSystem },
-): Partial<Record<ProfileKey, string>> {
-  const parsed = profileSchema(context).safeParse(values);
+export function checkProfile(values: ProfileValues, context: ProfileCheckContext, t?: Translate): Partial<Record<ProfileKey, string>> {
+  const parsed = profileSchema(context, t).safeParse(values);
   const errors: Partial<Record<ProfileKey, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

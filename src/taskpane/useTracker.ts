@@ -17,6 +17,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { type Assessment, type IsoDate, checkLog, errorText, isEmptyRow, todayIsoDate } from "../core";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { type FormRead, WorkbookError } from "../excel/workbook";
+import type { Translate } from "./i18n";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface TrackerState {
@@ -31,10 +32,11 @@ export interface TrackerState {
 /** How long a burst of changes may last before the form is read again: well within the second docs/rules.md §10 allows. */
 export const FOLLOW_DELAY_MS = 250;
 
-export function messageOf(error: unknown): string {
+/** A failure for the user: the workbook's own message, or that something went wrong (in the pane's language where `t` is given). */
+export function messageOf(error: unknown, t?: Translate): string {
   if (error instanceof WorkbookError) return error.message;
   const detail = errorText(error);
-  return `Something went wrong (${detail}): try again.`;
+  return t === undefined ? `Something went wrong (${detail}): try again.` : t("pane.failed", { detail });
 }
 
 interface Reads {

@@ -41,8 +41,16 @@ export type Verification =
     }
   | { readonly ok: false; readonly name: string; readonly error: string };
 
-/** What the open workbook is called in results and in the record. */
+/** What the open workbook is called in results and in the record (the pane shows it in its language). */
 export const OPEN_WORKBOOK = "This workbook";
+
+/** The open workbook has no log to verify: the pane says so in its language. */
+export class NoLogError extends WorkbookError {
+  constructor() {
+    super("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
+    this.name = "NoLogError";
+  }
+}
 
 async function verified(name: string, content: WorkbookContent, asOf?: IsoDate, ledger?: AwardLedger): Promise<Verification> {
   const stored = content.submissionRows === null ? null : readSubmissionSheet(content.submissionRows);
@@ -75,7 +83,7 @@ export async function recordedAwards(workbook: TrackingWorkbook): Promise<AwardL
 /** Verifies the open workbook and writes each row's status beside the input (never into it). */
 export async function verifyOpenWorkbook(workbook: TrackingWorkbook, asOf?: IsoDate, ledger?: AwardLedger): Promise<Verification> {
   const content = await workbook.readForm();
-  if (!content.hasLog) throw new WorkbookError("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
+  if (!content.hasLog) throw new NoLogError();
   const result = await verified(OPEN_WORKBOOK, content, asOf, ledger);
   if (result.ok) await workbook.markRows(rowMarks(result.assessment));
   return result;

@@ -121,11 +121,15 @@ test("export speaks the language too: what it wrote, the credits and why hours c
   expect(german.status).toBe(0);
   expect(german.stdout).toContain(`${log}: exportiert nach ${out} (keine Fehler`);
   expect(german.stdout).toContain("Erworbene Credits: 1, Stand 2024-06-01; als Nächstes: das 2. Credit");
-  expect(german.stdout).toContain("1,5 Std. der Kategorie C können nicht für das 2. Credit zählen: Es setzt voraus, dass Sie Technique-zertifiziert (CST-T) sind");
+  expect(german.stdout).toContain(
+    "1,5 Std. der Kategorie C können nicht für das 2. Credit zählen: Es setzt voraus, dass Sie Technique-zertifiziert (CST-T) sind",
+  );
   expect(german.stdout).toContain("1. Credit: A 6 Std., B 6 Std. und C 12 Std.");
   expect(german.stdout).toContain("Exportiert: ");
   expect(german.stdout).not.toMatch(/Credits earned|exported to|cannot count toward/);
   const english = cli(["export", log, out, "--name", "Ada Quint", "--as-of", "2024-06-01"]);
   expect(english.stdout).toContain("Credits earned: 1, as of 2024-06-01; next: the 2nd credit");
-  expect(english.stdout).toContain("1.5 h of category C cannot count toward the 2nd credit: it needs you to be Technique Certified (CST-T)");
+  expect(english.stdout).toContain(
+    "1.5 h of category C cannot count toward the 2nd credit: it needs you to be Technique Certified (CST-T)",
+  );
 });

@@ -10,6 +10,7 @@ import userEvent from "@testing-library/user-event";
 import { LOG_SHEET, isoDateToExcelSerial } from "../../src/core";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { SheetGrid } from "../../src/sheet/SheetGrid";
+import { LanguageProvider, loadLanguage } from "../../src/taskpane/i18n";
 
 async function workbookWithForm(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
@@ -200,4 +201,30 @@ test("Activity, Format and Credential cells offer the form's lists while typed",
   expect(within(grid).getByRole("combobox", { name: "Edit cell C2" }).getAttribute("list")).toBe("cst-choices-format");
   await userEvent.keyboard("{Escape}{ArrowRight}{Enter}");
   expect(within(grid).getByRole("textbox", { name: "Edit cell D2" })).not.toHaveAttribute("list");
+});
+
+test("in German, the sheet view's names, hint and refusals are German; what is typed is written as Excel reads it", async () => {
+  const workbook = await workbookWithForm();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LanguageProvider language={await loadLanguage(["de-DE"])}>
+        <SheetGrid workbook={workbook} />
+      </LanguageProvider>
+    </FluentProvider>,
+  );
+  expect(screen.getByRole("region", { name: "Arbeitsmappe (Vorschau)" })).toBeInTheDocument();
+  expect(screen.getByRole("tablist", { name: "Blätter" })).toBeInTheDocument();
+  expect(screen.getByText(/^Tippen Sie wie in Excel in das Blatt/)).toBeInTheDocument();
+  // Sheet and table names stay the workbook's own.
+  const grid = screen.getByRole("grid", { name: LOG_SHEET });
+  expect(screen.getByRole("region", { name: `Blatt ${LOG_SHEET}` })).toBeInTheDocument();
+  await userEvent.click(within(grid).getByRole("gridcell", { name: /^A2/ }));
+  await userEvent.keyboard("31/02/2024{Enter}");
+  expect(within(grid).getByRole("textbox", { name: "Zelle A2 bearbeiten" })).toHaveValue("31/02/2024");
+  expect(screen.getByRole("alert")).toHaveTextContent(
+    "A2: „31/02/2024“ ist kein echtes Kalenderdatum: Prüfen Sie Monat und Tag. (Esc bricht ab.)",
+  );
+  await userEvent.clear(within(grid).getByRole("textbox", { name: "Zelle A2 bearbeiten" }));
+  await userEvent.keyboard("2024-02-28{Enter}");
+  expect(workbook.cell(LOG_SHEET, 2, 0)).toBe(isoDateToExcelSerial("2024-02-28", "1900"));
 });

@@ -18,6 +18,14 @@ test("a numeric date that two orders read as two dates is refused, naming both a
     ok: false,
     message:
       '"3/10/2024" could be 3 October 2024 or 10 March 2024: type it as 2024-10-03 or 2024-03-10 (year-month-day), or with the month\'s name.',
+    problem: {
+      kind: "ambiguous-date",
+      text: "3/10/2024",
+      dayFirst: "2024-10-03",
+      monthFirst: "2024-03-10",
+      dayFirstShown: "3 October 2024",
+      monthFirstShown: "10 March 2024",
+    },
   });
   expect(readTypedEntry("3/10/2024", date, localeFormat("de-DE"))).toMatchObject({
     ok: false,
@@ -32,6 +40,7 @@ test("a numeric date only one order reads is that date; the same day and month e
   expect(readTypedEntry("31/02/2024", date, en)).toEqual({
     ok: false,
     message: '"31/02/2024" is not a real calendar date: check the month and the day.',
+    problem: { kind: "not-calendar-date", text: "31/02/2024" },
   });
 });
 
