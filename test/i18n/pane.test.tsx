@@ -61,3 +61,12 @@ test.each([
   expect(await screen.findByRole("heading", { name: progress })).toBeInTheDocument();
   expect(screen.getByRole("form", { name: add })).toBeInTheDocument();
 });
+
+test("a finding's rule link opens the help in the pane's language, at the rule's section", async () => {
+  const virtual = treatment("2024-01-10", 2);
+  virtual[2] = "Virtual";
+  await renderIn(["de-DE"], await formWorkbook([virtual]));
+  const list = await screen.findByRole("list", { name: "Befunde" });
+  const links = within(list).getAllByRole("link");
+  expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([["Regel", "help.de.html#who-counts"]]);
+});
