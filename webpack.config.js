@@ -164,7 +164,7 @@ class ExcelFunctionsMetadataPlugin {
           compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
           // One file per language, which the manifest's Override of the metadata URL names (scripts/localize.cjs).
           for (const [tag, catalog] of Object.entries(translations())) {
-            const localized = localizedFunctionsMetadata(metadata, catalog);
+            const localized = localizedFunctionsMetadata(metadata, catalog, tag);
             compilation.emitAsset(functionsFileOf(tag), new sources.RawSource(`${JSON.stringify(localized, null, 2)}\n`));
           }
         },
@@ -174,8 +174,9 @@ class ExcelFunctionsMetadataPlugin {
 }
 
 /**
- * Fails the build when the built manifest or functions.json names a file of
- * the add-in that the build does not produce, or a URL on another origin:
+ * Fails the build when the built manifest or a functions metadata file
+ * (functions.json, functions.<tag>.json) names a file of the add-in that the
+ * build does not produce, or a URL on another origin:
  * Excel would install the add-in and then find nothing there.
  */
 class AddinUrlsPlugin {
@@ -190,12 +191,11 @@ class AddinUrlsPlugin {
         const built = new Set(compilation.getAssets().map((asset) => asset.name));
         const text = (name) => compilation.getAsset(name)?.source.source().toString();
         const manifest = text(MANIFEST);
-        const metadata = text(FUNCTIONS_METADATA);
+        // functions.json and each language's functions.<tag>.json.
+        const metadataFiles = [...built].filter((name) => /^functions(\.[\w-]+)?\.json$/.test(name));
         const named = [
           ...(manifest === undefined ? [] : manifestUrls(manifest).map((url) => [MANIFEST, url])),
-          ...(metadata === undefined
-            ? []
-            : JSON.parse(metadata).functions.flatMap((fn) => (fn.helpUrl ? [[FUNCTIONS_METADATA, fn.helpUrl]] : []))),
+          ...metadataFiles.flatMap((file) => JSON.parse(text(file)).functions.flatMap((fn) => (fn.helpUrl ? [[file, fn.helpUrl]] : []))),
         ];
         for (const [file, address] of named) {
           const url = new URL(address);
