@@ -3,9 +3,10 @@
  * runtime, also runs the custom functions and ribbon commands), the preview
  * page (the taskpane outside Excel), the web tracker (the tracking form
  * opened, filled and saved in any browser, with a service worker that keeps
- * it working offline), the help page, functions.json generated from the
- * functions' JSDoc, the manifest and the icons. Office.js is not bundled:
- * the taskpane loads it from Microsoft's CDN; the other pages load none.
+ * it working offline), the help pages (one per language), functions.json
+ * generated from the functions' JSDoc, the manifest and the icons. Office.js
+ * is not bundled: the taskpane loads it from Microsoft's CDN; the other pages
+ * load none.
  *
  *   ADDIN_ORIGIN=https://cst.example.org npx webpack --mode production   npm run build: dist/ for that origin, the one
  *                                                                        place it is set (manifest.xml keeps localhost)
@@ -25,7 +26,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const browserslist = require("browserslist");
 const { esbuildTargets } = require("./scripts/compile-loader.cjs");
-const { catalogLanguages } = require("./scripts/languages.cjs");
+const { MESSAGES, catalogLanguages, helpFileOf, helpLanguages } = require("./scripts/languages.cjs");
 const { functionsFileOf, localizeManifest, localizedFunctionsMetadata, translations } = require("./scripts/localize.cjs");
 const { DefinePlugin } = require("webpack");
 
@@ -40,15 +41,22 @@ const SERVICE_WORKER_SOURCE = "./src/tracker/service-worker.js";
 const SERVICE_WORKER = "service-worker.js";
 
 /**
+ * The help page's files: one page per language in src/help (help.html in
+ * English, help.<tag>.html in another language) and the stylesheet they share.
+ */
+const HELP_PAGES = helpLanguages().map(helpFileOf);
+const HELP_STYLES = "help.css";
+
+/**
  * The pages and the entry bundles each loads. The shared runtime loads
- * taskpane.html once for functions, commands and pane; the help page is
+ * taskpane.html once for functions, commands and pane; the help pages are
  * plain HTML.
  */
 const PAGES = {
   "taskpane.html": { template: "./src/taskpane/taskpane.html", entries: ["functions", "commands", "taskpane"] },
   "preview.html": { template: "./src/preview/preview.html", entries: ["preview"] },
   "tracker.html": { template: "./src/tracker/tracker.html", entries: ["tracker"] },
-  "help.html": { template: "./src/help/help.html", entries: [] },
+  ...Object.fromEntries(HELP_PAGES.map((file) => [file, { template: `./src/help/${file}`, entries: [] }])),
 };
 
 /**
@@ -156,7 +164,7 @@ class ExcelFunctionsMetadataPlugin {
           compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
           // One file per language, which the manifest's Override of the metadata URL names (scripts/localize.cjs).
           for (const [tag, catalog] of Object.entries(translations())) {
-            const localized = localizedFunctionsMetadata(metadata, catalog);
+            const localized = localizedFunctionsMetadata(metadata, catalog, tag);
             compilation.emitAsset(functionsFileOf(tag), new sources.RawSource(`${JSON.stringify(localized, null, 2)}\n`));
           }
         },
@@ -166,8 +174,9 @@ class ExcelFunctionsMetadataPlugin {
 }
 
 /**
- * Fails the build when the built manifest or functions.json names a file of
- * the add-in that the build does not produce, or a URL on another origin:
+ * Fails the build when the built manifest or a functions metadata file
+ * (functions.json, functions.<tag>.json) names a file of the add-in that the
+ * build does not produce, or a URL on another origin:
  * Excel would install the add-in and then find nothing there.
  */
 class AddinUrlsPlugin {
@@ -182,12 +191,11 @@ class AddinUrlsPlugin {
         const built = new Set(compilation.getAssets().map((asset) => asset.name));
         const text = (name) => compilation.getAsset(name)?.source.source().toString();
         const manifest = text(MANIFEST);
-        const metadata = text(FUNCTIONS_METADATA);
+        // functions.json and each language's functions.<tag>.json.
+        const metadataFiles = [...built].filter((name) => /^functions(\.[\w-]+)?\.json$/.test(name));
         const named = [
           ...(manifest === undefined ? [] : manifestUrls(manifest).map((url) => [MANIFEST, url])),
-          ...(metadata === undefined
-            ? []
-            : JSON.parse(metadata).functions.flatMap((fn) => (fn.helpUrl ? [[FUNCTIONS_METADATA, fn.helpUrl]] : []))),
+          ...metadataFiles.flatMap((file) => JSON.parse(text(file)).functions.flatMap((fn) => (fn.helpUrl ? [[file, fn.helpUrl]] : []))),
         ];
         for (const [file, address] of named) {
           const url = new URL(address);
@@ -208,7 +216,7 @@ class AddinUrlsPlugin {
  * The web tracker's service worker (src/tracker/service-worker.js), written
  * out with the files the tracker needs offline: its page, every bundle and
  * lazy chunk its entry can load (from the chunk graph, once content hashes
- * have named them), the icons and the help page. The version, which names
+ * have named them), the icons and the help pages. The version, which names
  * the cache, is a digest of those files, so a build that changes any of them
  * is a new cache. Production builds only: the dev server rebuilds as files change.
  */
@@ -258,6 +266,61 @@ class OfflineCachePlugin {
         const text = template.replace(line, `const PRECACHE = ${JSON.stringify({ version, files })};`);
         // Kept as written (not minified), so that the list can be read in the deployed file.
         compilation.emitAsset(this.output, new sources.RawSource(text), { minimized: true });
+      });
+    });
+  }
+}
+
+/** Where a help page wants the list of the help's languages (src/help/help.html). */
+const HELP_LANGUAGES_MARKER = "<!-- help languages -->";
+
+/**
+ * Writes into each help page, at its HELP_LANGUAGES_MARKER, the list of the
+ * languages the help is in, each in its own name and linking to its page:
+ * a page in a new language is listed on every page without editing the others.
+ * The list is labelled with the page language's word for "Language" (its
+ * catalog's tracker.language, as the web tracker's menu is).
+ */
+class HelpLanguagesPlugin {
+  constructor(tags) {
+    // English first, as the web tracker's language menu lists them.
+    this.tags = [...tags.filter((tag) => tag === "en"), ...tags.filter((tag) => tag !== "en")];
+  }
+
+  /** The list for the page in `tag`. */
+  list(tag) {
+    const catalogOf = (language) => {
+      try {
+        return JSON.parse(fs.readFileSync(path.join(MESSAGES, `${language}.json`), "utf8"));
+      } catch {
+        return {};
+      }
+    };
+    const label = catalogOf(tag)["tracker.language"] ?? catalogOf("en")["tracker.language"];
+    const nameOf = (language) => new Intl.DisplayNames([language], { type: "language" }).of(language) ?? language;
+    const items = this.tags.map((language) => {
+      const current = language === tag ? ' aria-current="page"' : "";
+      return `<li><a href="${helpFileOf(language)}" hreflang="${language}" lang="${language}"${current}>${nameOf(language)}</a></li>`;
+    });
+    return `<nav class="languages" aria-label="${label}"><ul>${items.join("")}</ul></nav>`;
+  }
+
+  apply(compiler) {
+    const pages = new Map(this.tags.map((tag) => [helpFileOf(tag), tag]));
+    compiler.hooks.thisCompilation.tap("HelpLanguagesPlugin", (compilation) => {
+      // Before the page is minified, which drops comments.
+      HtmlWebpackPlugin.getCompilationHooks(compilation).afterTemplateExecution.tap("HelpLanguagesPlugin", (data) => {
+        const tag = pages.get(data.outputName);
+        if (tag === undefined) return data;
+        if (data.html.split(HELP_LANGUAGES_MARKER).length !== 2) {
+          compilation.errors.push(
+            new compiler.webpack.WebpackError(
+              `src/help/${data.outputName} must hold ${HELP_LANGUAGES_MARKER} once, where the list of languages goes.`,
+            ),
+          );
+          return data;
+        }
+        return { ...data, html: data.html.replace(HELP_LANGUAGES_MARKER, this.list(tag)) };
       });
     });
   }
@@ -405,15 +468,19 @@ async function config(env = {}, argv = {}) {
     plugins: [
       // The languages offered: one catalog file each (src/i18n/languages.ts).
       new DefinePlugin({ "process.env.CST_LANGUAGES": JSON.stringify(JSON.stringify(catalogLanguages())) }),
+      // The languages with a help page: one file each (src/i18n/help.ts).
+      new DefinePlugin({ "process.env.CST_HELP_LANGUAGES": JSON.stringify(JSON.stringify(helpLanguages())) }),
       new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_METADATA, input: FUNCTIONS_SOURCE }),
       new ExcelFunctionsMetadataPlugin(origin),
       ...Object.entries(PAGES).map(
         ([filename, { template, entries }]) =>
           new HtmlWebpackPlugin({ filename, template, chunks: entries, chunksSortMode: "manual", scriptLoading: "defer" }),
       ),
+      new HelpLanguagesPlugin(helpLanguages()),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: `src/help/${HELP_STYLES}`, to: HELP_STYLES },
           {
             from: MANIFEST,
             to: "[name][ext]",
@@ -427,7 +494,7 @@ async function config(env = {}, argv = {}) {
         ? [
             new OfflineCachePlugin({
               entry: "tracker",
-              pages: ["tracker.html", "help.html"],
+              pages: ["tracker.html", ...HELP_PAGES, HELP_STYLES],
               source: SERVICE_WORKER_SOURCE,
               output: SERVICE_WORKER,
             }),
@@ -454,3 +521,4 @@ module.exports.manifestUrls = manifestUrls;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.SERVICE_WORKER = SERVICE_WORKER;
 module.exports.BROWSERS = BROWSERS;
+module.exports.HELP_LANGUAGES_MARKER = HELP_LANGUAGES_MARKER;

@@ -1,13 +1,14 @@
 // Excel's side of the languages (docs/rules.md, "Languages"), made at build
-// time from the catalogs in src/i18n/messages: the manifest's Override
-// elements and one custom-functions metadata file per language. The metadata
-// plugin does not localize, so each language's file is the built
-// functions.json with its descriptions replaced; the names (CST.*) stay.
+// time from the catalogs in src/i18n/messages and the help pages in src/help:
+// the manifest's Override elements and one custom-functions metadata file per
+// language. The metadata plugin does not localize, so each language's file is
+// the built functions.json with its descriptions replaced and its help links
+// on that language's help page; the names (CST.*) stay.
 //   https://learn.microsoft.com/office/dev/add-ins/develop/localization
 //   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming#localizing-function-names
 const fs = require("node:fs");
 const path = require("node:path");
-const { MESSAGES, catalogLanguages } = require("./languages.cjs");
+const { MESSAGES, catalogLanguages, helpFileOf, helpLanguages } = require("./languages.cjs");
 
 /** The manifest's limits (OfficeAppBasicTypesV1_0.xsd: ShortString 125, LongString 250 characters). */
 const SHORT_LIMIT = 125;
@@ -54,9 +55,10 @@ function functionsFileOf(tag) {
  * The manifest with an Override per language on its display name,
  * description, the ribbon's strings and the functions' metadata URL. Each
  * catalog's `manifest.<id>` messages give the text; a language lacking one
- * keeps English there.
+ * keeps English there. The support URL and Get Started's Learn more get an
+ * Override for each language with a help page of its own (`helpTags`).
  */
-function localizeManifest(xml, catalogs = translations()) {
+function localizeManifest(xml, catalogs = translations(), helpTags = helpLanguages()) {
   const languages = Object.entries(catalogs);
   const overrides = (id, prefix, indent, limit) =>
     languages
@@ -93,21 +95,41 @@ function localizeManifest(xml, catalogs = translations()) {
       ? match
       : `${indent}<bt:Url id="Functions.Metadata.Url" DefaultValue="${base}functions.json">\n${inner}\n${indent}</bt:Url>`;
   });
+  // The help: each language's own page.
+  const helps = helpTags.filter((tag) => tag !== "en");
+  const helpOverrides = (indent, prefix, base) =>
+    helps.map((tag) => `${indent}  <${prefix}Override Locale="${cultureOf(tag)}" Value="${base}${helpFileOf(tag)}"/>`).join("\n");
+  if (helps.length > 0) {
+    out = out
+      .replace(
+        /^( *)<SupportUrl DefaultValue="([^"]*)help\.html"\/>/m,
+        (match, indent, base) =>
+          `${indent}<SupportUrl DefaultValue="${base}help.html">\n${helpOverrides(indent, "", base)}\n${indent}</SupportUrl>`,
+      )
+      .replace(
+        /^( *)<bt:Url id="GetStarted\.LearnMoreUrl" DefaultValue="([^"]*)help\.html"\/>/m,
+        (match, indent, base) =>
+          `${indent}<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="${base}help.html">\n${helpOverrides(indent, "bt:", base)}\n${indent}</bt:Url>`,
+      );
+  }
   return out;
 }
 
 /**
  * functions.json in a language: each function's description and each
  * parameter's from the catalog's `functions.<ID>` and `functions.<ID>.<parameter>`
- * messages; ids, names and everything Excel calls by stay as built.
+ * messages, and each help link on the language's help page where `tag` has
+ * one (`helpTags`); ids, names and everything Excel calls by stay as built.
  */
-function localizedFunctionsMetadata(metadata, catalog) {
+function localizedFunctionsMetadata(metadata, catalog, tag = "en", helpTags = helpLanguages()) {
+  const help = helpTags.includes(tag) ? helpFileOf(tag) : helpFileOf("en");
   return {
     ...metadata,
     functions: metadata.functions.map((fn) => {
       const text = (id, fallback) => (typeof catalog[id] === "string" ? plain(catalog[id]) : fallback);
       return {
         ...fn,
+        ...(fn.helpUrl === undefined ? {} : { helpUrl: fn.helpUrl.replace(/\/help\.html#/, `/${help}#`) }),
         description: text(`functions.${fn.id}`, fn.description),
         parameters: (fn.parameters ?? []).map((parameter) => ({
           ...parameter,

@@ -15,6 +15,7 @@
  */
 import "../excel/pageSecurity";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
+import { helpPage } from "../i18n/help";
 import { requestExport } from "./exportRequest";
 
 export const EXPORT_ACTION_ID = "exportSubmission";
@@ -28,13 +29,13 @@ export const EXPORT_ACTION_ID = "exportSubmission";
 interface OfficeCommandsApi {
   readonly actions?: Pick<Office.Actions, "associate">;
   readonly addin?: Pick<Office.Addin, "showAsTaskpane">;
-  readonly context?: { readonly ui?: Pick<Office.UI, "displayDialogAsync"> };
+  readonly context?: { readonly ui?: Pick<Office.UI, "displayDialogAsync">; readonly displayLanguage?: string };
 }
 
 /** How long the pane may take to show after the click before the person is told to open it. */
 export const SHOW_WAIT_MS = 1500;
 /** The help page's section that says to open the pane, shown in a dialog where the person is looking. */
-export const RIBBON_EXPORT_HELP = "help.html#ribbon-export";
+export const RIBBON_EXPORT_SECTION = "ribbon-export";
 
 /**
  * When the pane has not shown SHOW_WAIT_MS after the click, says so in a
@@ -44,7 +45,9 @@ export const RIBBON_EXPORT_HELP = "help.html#ribbon-export";
 function tellToOpenPane(office: OfficeCommandsApi | undefined): void {
   setTimeout(() => {
     if (paneVisible() || office?.context?.ui?.displayDialogAsync === undefined) return;
-    const url = new URL(RIBBON_EXPORT_HELP, globalThis.location?.href ?? "https://localhost/").href;
+    // In Office's display language, as the pane speaks it; English where that language has no help page.
+    const help = helpPage(office.context.displayLanguage ?? "", RIBBON_EXPORT_SECTION);
+    const url = new URL(help, globalThis.location?.href ?? "https://localhost/").href;
     try {
       office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (result) => {
         const dialog = String(result.status) === "succeeded" ? (result.value as Office.Dialog) : null;

@@ -3,7 +3,7 @@ import { memo } from "react";
 import { type FindingLocation, sameLocation } from "../core";
 import { type ListedFinding, placeText, placeValues, ruleLink } from "./findings";
 import { usePaneStyles } from "./styles";
-import { useFindingText, useT } from "./i18n";
+import { useFindingText, usePaneLanguage, useT } from "./i18n";
 
 export interface FindingsListProps {
   readonly findings: readonly ListedFinding[];
@@ -45,9 +45,11 @@ const FindingItem = memo(
   function FindingItem({ finding, onGo, onEdit }: FindingItemProps) {
     const t = useT();
     const text = useFindingText();
+    const { tag } = usePaneLanguage();
     const styles = usePaneStyles();
     const { at } = finding;
     const place = placeText(at, t);
+    const rule = ruleLink(finding.code, tag);
     return (
       <li className={styles.logActions}>
         <Button
@@ -63,10 +65,10 @@ const FindingItem = memo(
             {text(finding)}
           </span>
         </Button>
-        {ruleLink(finding.code) !== null && (
+        {rule !== null && (
           <a
             className={styles.ruleLink}
-            href={ruleLink(finding.code) ?? undefined}
+            href={rule}
             target="_blank"
             rel="noopener"
             aria-label={t("findings.ruleBehind", { ...placeValues(at, t), level: finding.level })}

@@ -4,6 +4,7 @@
  * ("Row 7", "Profile, Email"), and the CST Status column text of each row.
  */
 import type { Translate } from "./i18n";
+import { helpPage } from "../i18n/help";
 import {
   type Assessment,
   type Finding,
@@ -56,10 +57,10 @@ const RULE_SECTIONS: Readonly<Record<string, string>> = {
   "awards-unsupported": "over-the-years",
 };
 
-/** The help page's address for the rule a finding applies (help.html ships beside every page), or null. */
-export function ruleLink(code: string): string | null {
+/** The help page's address, in `language` (English where it has none), for the rule a finding applies, or null. The help pages ship beside every page. */
+export function ruleLink(code: string, language: string): string | null {
   const section = RULE_SECTIONS[code];
-  return section === undefined ? null : `help.html#${section}`;
+  return section === undefined ? null : helpPage(language, section);
 }
 
 export function listFindings(assessment: Assessment): ListedFinding[] {

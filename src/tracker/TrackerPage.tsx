@@ -40,6 +40,7 @@ import { useRecordFile } from "./useRecordFile";
 import { loadRecord, recordRowsOf } from "./record";
 import { type PaneLanguage, usePaneLanguage, useT } from "../taskpane/i18n";
 import { LanguageMenu, TrackerLanguage } from "./language";
+import { helpPage } from "../i18n/help";
 
 const FORM_ACCEPT = ".xlsx,.xlsm,.csv,.tsv";
 
@@ -307,7 +308,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
           <LanguageMenu />
         </div>
         <p className={styles.privacy}>
-          {t("tracker.privacy")} <a href="help.html#web-tracker">{t("tracker.howItWorks")}</a>
+          {t("tracker.privacy")} <a href={helpPage(tag, "web-tracker")}>{t("tracker.howItWorks")}</a>
         </p>
       </header>
       <div className={styles.messages}>

@@ -25,6 +25,9 @@ const BUDGET_GZIP_BYTES = 250 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own code, CommonJS
 const { localizeManifest } = require("../../scripts/localize.cjs") as { localizeManifest: (xml: string) => string };
 const FUNCTION_IDS = ["CATEGORY", "CREDIT", "CREDITED", "HOURS", "MISSING", "STATUS"];
+/** The help's languages and their pages (src/help: one file each), English first as the pages list them. */
+const HELP_TAGS = ["en", "de", "es", "fr", "ja", "pt-BR"];
+const HELP_PAGES = HELP_TAGS.map((tag) => (tag === "en" ? "help.html" : `help.${tag}.html`));
 
 interface EntrySize {
   files: string[];
@@ -108,7 +111,8 @@ test("the bundle has the pages, functions.json, the manifest and the icons, and 
     "preview.html",
     "tracker.html",
     "service-worker.js",
-    "help.html",
+    ...HELP_PAGES,
+    "help.css",
     "functions.json",
     "manifest.xml",
     "assets/icon-16.png",
@@ -164,6 +168,14 @@ test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the
     const localized = JSON.parse(read(`functions.${tag}.json`)) as FunctionsMetadata;
     expect(validateFunctionsMetadata(localized).valid).toBe(true);
     expect(localized.functions.map((fn) => fn.id)).toEqual(metadata().functions.map((fn) => fn.id));
+    // Each function's help in that language, at its section of the language's help page.
+    const help = read(`help.${tag}.html`);
+    for (const fn of localized.functions) {
+      expect(fn.helpUrl).toBe(`${ORIGIN}/help.${tag}.html#cst-${fn.id.toLowerCase()}`);
+      expect(attributeValues(help, "\\sid")).toContain(`cst-${fn.id.toLowerCase()}`);
+    }
+    // The support link and Get Started's Learn more too.
+    expect(xml.match(new RegExp(`Value="${ORIGIN}/help\\.${tag}\\.html"`, "g"))).toHaveLength(2);
   }
   const validity = validateManifest(path.join(out, "manifest.xml"));
   expect(validity.messages).toMatch(/validates$/);
@@ -199,7 +211,7 @@ test("taskpane.html loads Office.js from Microsoft's CDN first, then functions, 
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
 
-test("preview.html and tracker.html each run their own page alone, without Office.js; help.html runs no script at all", () => {
+test("preview.html and tracker.html each run their own page alone, without Office.js; the help pages run no script at all", () => {
   for (const [page, entry] of [
     ["preview.html", "preview"],
     ["tracker.html", "tracker"],
@@ -211,11 +223,11 @@ test("preview.html and tracker.html each run their own page alone, without Offic
       expect(scripts).not.toContain(entryFile(other));
     }
   }
-  expect(read("help.html")).not.toMatch(/<script/i);
+  for (const page of HELP_PAGES) expect(read(page)).not.toMatch(/<script/i);
 });
 
 test("the pages reference nothing outside their own origin but Office.js, which the Content-Security-Policy alone admits", () => {
-  for (const page of ["taskpane.html", "preview.html", "tracker.html", "help.html"]) {
+  for (const page of ["taskpane.html", "preview.html", "tracker.html", ...HELP_PAGES]) {
     const html = read(page);
     const references = attributeValues(html, "\\s(?:src|href)");
     expect(references.length).toBeGreaterThan(0);
@@ -283,13 +295,32 @@ test("the service worker lists the tracker's page, every script it loads or may 
   const { version, files } = JSON.parse(line![1]!) as { version: string; files: string[] };
   expect(version).toMatch(/^[0-9a-f]{16}$/);
   for (const file of files) expect(existsSync(path.join(out, file))).toBe(true);
-  expect(files).toEqual(expect.arrayContaining(["tracker.html", "help.html", "assets/icon-32.png", ...scriptsOf(read("tracker.html"))]));
+  expect(files).toEqual(
+    expect.arrayContaining(["tracker.html", ...HELP_PAGES, "help.css", "assets/icon-32.png", ...scriptsOf(read("tracker.html"))]),
+  );
   // The chunks loaded on demand (the workbook reader when a file is opened, the form writer when it is saved).
   for (const chunk of ["workbook-reader", "form-writer", "submission-writer"]) {
     expect(files.some((file) => file.startsWith(`${chunk}.`) && file.endsWith(".js"))).toBe(true);
   }
   for (const page of ["taskpane.html", "preview.html", "manifest.xml", "functions.json"]) expect(files).not.toContain(page);
   expect(files).not.toContain(entryFile("taskpane"));
+});
+
+test("each help page lists every language's page, each in its own name, its own marked as the current page", () => {
+  for (const [index, page] of HELP_PAGES.entries()) {
+    const html = read(page);
+    expect(html).not.toContain("<!-- help languages -->");
+    const list = /<nav class="?languages"?[^>]*>(.*?)<\/nav>/s.exec(html)?.[1] ?? "";
+    expect(attributeValues(list, "\\shref")).toEqual(HELP_PAGES);
+    expect(attributeValues(list, "\\shreflang")).toEqual(HELP_TAGS);
+    expect(list).toContain(">Deutsch<");
+    expect(list).toContain(">日本語<");
+    // The current page: the one link marked so.
+    expect([...list.matchAll(/<a ([^>]*)aria-current="?page"?/g)].map((match) => attributeValues(` ${match[1]}`, "\\shref")[0])).toEqual([
+      HELP_PAGES[index],
+    ]);
+  }
+  expect(read("help.de.html")).toMatch(/<nav class="?languages"? aria-label="?Sprache"?/);
 });
 
 describe("help.html explains the program's rules as the core applies them (docs/rules.md §1–4, 11)", () => {

@@ -1363,6 +1363,8 @@ export class ExcelModel {
   readonly dialogs: { readonly url: string; open: boolean }[] = [];
   /** Calls to Office.addin.showAsTaskpane, which show nothing. */
   showRequests = 0;
+  /** Office's display language (Office.context.displayLanguage), read when installed. */
+  displayLanguage = "en-US";
   private readonly visibilityHandlers: ((args: { visibilityMode: string }) => void)[] = [];
 
   constructor(options: ExcelModelOptions = {}) {
@@ -1414,6 +1416,7 @@ export class ExcelModel {
     };
     globals.Office = {
       context: {
+        displayLanguage: this.displayLanguage,
         requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && this.supports(version) },
         // Office.context.ui.displayDialogAsync (DialogApi 1.1): a dialog over the workbook, open until closed.
         // https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins

@@ -81,3 +81,12 @@ test("findings in German: the list and the form's field speak German, the sheet 
   expect(await form.findByText(/^Die Menge 0 muss größer als 0 sein: Geben Sie die Anzahl der Stunden ein\.$/)).toBeInTheDocument();
   expect(cellsOf(workbook, LOG_SHEET)[2]?.[1]).toBe("yoga retreat");
 });
+
+test("a finding's rule link opens the help in the pane's language, at the rule's section", async () => {
+  const virtual = treatment("2024-01-10", 2);
+  virtual[2] = "Virtual";
+  await renderIn(["de-DE"], await formWorkbook([virtual]));
+  const list = await screen.findByRole("list", { name: "Befunde" });
+  const links = within(list).getAllByRole("link");
+  expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([["Regel", "help.de.html#who-counts"]]);
+});

@@ -112,8 +112,13 @@ describe("functions.json against Microsoft's JSON schema", () => {
 /** The languages' side of the manifest and the functions (docs/rules.md, "Languages"), as the build writes them. */
 describe("the manifest and functions metadata in each language", () => {
   interface Localize {
-    localizeManifest(xml: string, catalogs?: Record<string, Record<string, string>>): string;
-    localizedFunctionsMetadata(metadata: FunctionsMetadata, catalog: Record<string, string>): FunctionsMetadata;
+    localizeManifest(xml: string, catalogs?: Record<string, Record<string, string>>, helpTags?: string[]): string;
+    localizedFunctionsMetadata(
+      metadata: FunctionsMetadata,
+      catalog: Record<string, string>,
+      tag?: string,
+      helpTags?: string[],
+    ): FunctionsMetadata;
     translations(): Record<string, Record<string, string>>;
     cultureOf(tag: string): string;
   }
@@ -142,9 +147,12 @@ describe("the manifest and functions metadata in each language", () => {
     const xml = readFileSync(file, "utf8");
     for (const tag of FIRST) {
       const culture = localize.cultureOf(tag);
-      // Display name, description, 8 ribbon and get-started strings, and the functions' metadata URL.
-      expect(xml.match(new RegExp(`Locale="${culture}"`, "g"))?.length).toBe(11);
+      // Display name, description, 8 ribbon and get-started strings, the functions' metadata URL, and the support and
+      // Learn more URLs on the language's help page.
+      expect(xml.match(new RegExp(`Locale="${culture}"`, "g"))?.length).toBe(13);
       expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/functions.${tag}.json"/>`);
+      expect(xml).toContain(`<Override Locale="${culture}" Value="https://localhost:3000/help.${tag}.html"/>`);
+      expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/help.${tag}.html"/>`);
     }
     expect(xml).toContain('<Override Locale="de-DE" Value="CST-Mentoring-Tracker"/>');
     expect(xml).toContain('<bt:Override Locale="ja-JP" Value="トラッカーを開く"/>');
@@ -185,7 +193,7 @@ describe("the manifest and functions metadata in each language", () => {
   });
 
   test.each(FIRST)("functions.%s.json is valid, keeps every name and id, and describes in that language", (tag) => {
-    const localized = localize.localizedFunctionsMetadata(generated, catalogs[tag]!);
+    const localized = localize.localizedFunctionsMetadata(generated, catalogs[tag]!, tag);
     const result = validateFunctionsMetadata(localized);
     expect(result.messages).toBe("");
     type Fn = { id: string; name: string; description: string; parameters: { name: string; description: string }[] };
@@ -197,5 +205,19 @@ describe("the manifest and functions metadata in each language", () => {
       expect(fn.description).toBe(catalogs[tag]![`functions.${fn.id}`]);
       expect(fn.description).not.toBe(built[index]!.description);
     }
+    // Each function's help is its section of the language's help page.
+    type Helped = { id: string; helpUrl: string };
+    expect((localized.functions as unknown as Helped[]).map((fn) => fn.helpUrl)).toEqual(
+      (generated.functions as unknown as Helped[]).map((fn) => `https://cst.example.org/help.${tag}.html#cst-${fn.id.toLowerCase()}`),
+    );
+  });
+
+  test("a language without a help page of its own keeps the English help, in the manifest and the functions", () => {
+    const withoutJapanese = ["de", "en", "es", "fr", "pt-BR"];
+    const xml = localize.localizeManifest(readFileSync(MANIFEST, "utf8"), catalogs, withoutJapanese);
+    expect(xml).not.toContain("help.ja.html");
+    expect(xml).toContain('<bt:Override Locale="ja-JP" Value="https://localhost:3000/functions.ja.json"/>');
+    const localized = localize.localizedFunctionsMetadata(generated, catalogs.ja!, "ja", withoutJapanese);
+    for (const fn of localized.functions as unknown as { helpUrl: string }[]) expect(fn.helpUrl).toMatch(/\/help\.html#cst-/);
   });
 });

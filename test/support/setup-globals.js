@@ -18,7 +18,7 @@ for (const name of [
 ]) {
   if (globalThis[name] === undefined && streams[name] !== undefined) globalThis[name] = streams[name];
 }
-// The languages offered, as the builds list them (scripts/languages.cjs).
-if (process.env.CST_LANGUAGES === undefined) {
-  process.env.CST_LANGUAGES = JSON.stringify(require("../../scripts/languages.cjs").catalogLanguages());
-}
+// The languages offered, and those with a help page, as the builds list them (scripts/languages.cjs).
+const languages = require("../../scripts/languages.cjs");
+if (process.env.CST_LANGUAGES === undefined) process.env.CST_LANGUAGES = JSON.stringify(languages.catalogLanguages());
+if (process.env.CST_HELP_LANGUAGES === undefined) process.env.CST_HELP_LANGUAGES = JSON.stringify(languages.helpLanguages());

@@ -70,3 +70,24 @@ test("with the pane open, the export runs at once and no dialog is shown", async
   expect(model.showRequests).toBe(0);
   expect(model.dialogs).toEqual([]);
 });
+
+test("the dialog that says to open the pane speaks Office's display language: its help page, English where there is none", async () => {
+  for (const [displayLanguage, page] of [
+    ["ja-JP", "help.ja.html"],
+    ["sv-SE", "help.html"],
+  ] as const) {
+    const model = new ExcelModel();
+    model.displayLanguage = displayLanguage;
+    model.install();
+    model.addSheet("Tracking Form", [[...LOG_COLUMNS]]);
+    const view = renderApp(new OfficeWorkbook());
+    await screen.findByRole("heading", { name: "CST Mentorship Tracker" });
+    model.hidePane();
+    await exportSubmission({ completed: () => undefined } as unknown as Office.AddinCommands.Event);
+    await pause(SHOW_WAIT_MS + 100);
+    expect(model.dialogs.map(({ url }) => url.slice(url.lastIndexOf("/") + 1))).toEqual([`${page}#ribbon-export`]);
+    takeExportRequest();
+    view.unmount();
+    ExcelModel.uninstall();
+  }
+});

@@ -12,6 +12,7 @@ import { newDocument } from "../../src/tracker/document";
 import type { FileAccess, FileHandle } from "../../src/tracker/fileAccess";
 import { recordCsv } from "../../src/tracker/record";
 import { TrackerPage } from "../../src/tracker/TrackerPage";
+import { loadLanguage } from "../../src/taskpane/i18n";
 import { readLogBytes } from "../../src/workbook/read-file";
 import { buildWorkbook, utcDate } from "../workbook/build";
 
@@ -48,11 +49,12 @@ function handleFor(file: File): FileHandle {
   return { name: file.name, getFile: async () => file, createWritable: jest.fn() };
 }
 
-async function renderPage(files: FileAccess) {
+async function renderPage(files: FileAccess, requested: readonly string[] = ["en"]) {
   const initial = await newDocument();
   const exporter = { loadBuilder: async () => async () => new Uint8Array([80, 75]), open: jest.fn(async () => "downloaded" as const) };
-  render(<TrackerPage initial={initial} files={files} asOf={AS_OF} exporter={exporter} />);
-  await screen.findByRole("heading", { name: /^Logged activities/ });
+  const language = await loadLanguage(requested);
+  render(<TrackerPage initial={initial} files={files} asOf={AS_OF} exporter={exporter} language={language} />);
+  await screen.findByRole("heading", { name: /^(Logged activities|Erfasste Aktivitäten)/ });
 }
 
 const state = () => screen.getByTestId("document-state").textContent;
@@ -256,4 +258,13 @@ test("what opening said goes once the form changes: the opened file's banner is 
   await removeRow(3);
   await screen.findByRole("heading", { name: "Logged activities (2)" });
   await waitFor(() => expect(screen.queryByText(banner)).toBeNull());
+});
+
+test("How it works opens the help in the page's language, and follows the language menu", async () => {
+  await renderPage(fakeFiles().files, ["de-DE"]);
+  expect(screen.getByRole("link", { name: "So funktioniert es" })).toHaveAttribute("href", "help.de.html#web-tracker");
+  fireEvent.change(screen.getByTestId("language-menu"), { target: { value: "ja" } });
+  expect(await screen.findByRole("link", { name: "しくみ" })).toHaveAttribute("href", "help.ja.html#web-tracker");
+  fireEvent.change(screen.getByTestId("language-menu"), { target: { value: "en" } });
+  expect(await screen.findByRole("link", { name: "How it works" })).toHaveAttribute("href", "help.html#web-tracker");
 });
