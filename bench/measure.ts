@@ -62,6 +62,34 @@ export function timeInTurns<T>(
   return { ms: median(samples), floorMs: median(floorSamples) };
 }
 
+/** As `timeInTurns`, with the floor's input prepared afresh for each run too (the same kind of input as the work's). */
+export function timeInTurnsPrepared<T>(
+  runs: number,
+  prepare: () => T,
+  floor: (prepared: T) => unknown,
+  work: (prepared: T) => unknown,
+): { ms: number; floorMs: number } {
+  for (let i = 0; i < 3; i++) {
+    floor(prepare());
+    work(prepare());
+  }
+  const samples: number[] = [];
+  const floorSamples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let prepared = prepare();
+    collectGarbage();
+    let start = performance.now();
+    floor(prepared);
+    floorSamples.push(performance.now() - start);
+    prepared = prepare();
+    collectGarbage();
+    start = performance.now();
+    work(prepared);
+    samples.push(performance.now() - start);
+  }
+  return { ms: median(samples), floorMs: median(floorSamples) };
+}
+
 /** The floor (docs/rules.md §9): read every cell once, trim and lower-case each text cell. */
 export function floorLoop(grid: Grid): number {
   let checksum = 0;

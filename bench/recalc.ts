@@ -3,25 +3,34 @@
  * CST.STATUS per row, over one log (docs/rules.md §9: at most 2x one evaluation of the log). Excel hands each
  * formula its own fresh copy of the range; the copies are made before each run, outside the timing, as
  * Excel makes them before it calls. Each run starts with nothing kept from the one before, as after an
- * edit of the log. The floor is one `summarizeLog` of the same log, as of the same day, timed in turns.
+ * edit of the log. The floor is one `summarizeLog` of the same log, as of the same day, timed in turns, on
+ * a copy made the same way: texts read afresh cost the checks a hash each, on both sides.
  */
 import { summarizeLog, todayIsoDate } from "../src/core";
 import { setDateSystemSource } from "../src/functions/dateSystem";
 import { forgetEvaluations } from "../src/functions/evaluation";
 import { CREDIT, HOURS, MISSING, STATUS } from "../src/functions/functions";
 import { generateLog, type Grid } from "./data";
-import { type Figure, timeInTurns } from "./measure";
+import { type Figure, timeInTurnsPrepared } from "./measure";
 
 interface Copies {
   readonly logs: Grid[];
   readonly rows: Grid[];
+  /** One more copy, for the floor: the same log, read as freshly. */
+  readonly floor: Grid;
 }
 
-/** Fresh copies of the range for the five whole-log formulas, and of each row for its STATUS. */
+/**
+ * Fresh copies of the range for the five whole-log formulas, and of each row for its STATUS, as Excel's
+ * runtime hands them: parsed from the message that carries them, so each copy's texts are strings of their
+ * own, which a comparison must read through, not the same strings again.
+ */
 function copiesOf(grid: Grid): Copies {
+  const text = JSON.stringify(grid);
   return {
-    logs: Array.from({ length: 5 }, () => grid.map((row) => [...row])),
-    rows: grid.map((row) => [[...row]]),
+    logs: Array.from({ length: 5 }, () => JSON.parse(text) as Grid),
+    rows: (JSON.parse(text) as Grid).map((row) => [row]),
+    floor: JSON.parse(text) as Grid,
   };
 }
 
@@ -51,10 +60,10 @@ export async function benchRecalculation(): Promise<{ figures: Figure[]; notes: 
     if (answers[0] !== summary.allocation.credits)
       throw new Error(`CST.CREDIT gave ${String(answers[0])}, summarizeLog ${summary.allocation.credits}`);
     for (const order of ["log first", "STATUS first"] as const) {
-      const measured = timeInTurns(
+      const measured = timeInTurnsPrepared(
         size < 1_000 ? 61 : 21,
-        () => summarizeLog(input, { asOf }),
         () => copiesOf(grid),
+        (copies) => summarizeLog({ ...input, grid: copies.floor }, { asOf }),
         (copies) => recalculate(copies, order),
       );
       figures.push({

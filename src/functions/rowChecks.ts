@@ -205,6 +205,18 @@ export class RowChecks {
 
   private holds(index: number, cells: readonly CellValue[]): boolean {
     const kept = this.kept[index] as readonly CellValue[];
+    // Seven comparisons written out first: a row found is most often the very values kept.
+    if (
+      kept[0] === cells[0] &&
+      kept[1] === cells[1] &&
+      kept[2] === cells[2] &&
+      kept[3] === cells[3] &&
+      kept[4] === cells[4] &&
+      kept[5] === cells[5] &&
+      kept[6] === cells[6]
+    ) {
+      return true;
+    }
     for (let j = 0; j < WIDTH; j++) if (!sameCell(kept[j], cells[j])) return false;
     return true;
   }
