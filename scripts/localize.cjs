@@ -37,6 +37,83 @@ function cultureOf(tag) {
   return `${locale.language}-${locale.region}`;
 }
 
+/**
+ * Office's display languages, as the culture names it matches an Override's Locale against: exactly, so
+ * an Override for es-ES is not used by Office in Spanish (Mexico).
+ * https://learn.microsoft.com/javascript/api/manifest/override
+ * https://learn.microsoft.com/deployoffice/office2016/language-identifiers-and-optionstate-id-values-in-office-2016
+ */
+const OFFICE_DISPLAY_CULTURES = [
+  "ar-SA",
+  "bg-BG",
+  "ca-ES",
+  "cs-CZ",
+  "da-DK",
+  "de-DE",
+  "el-GR",
+  "en-GB",
+  "en-US",
+  "es-ES",
+  "es-MX",
+  "et-EE",
+  "eu-ES",
+  "fi-FI",
+  "fr-CA",
+  "fr-FR",
+  "gl-ES",
+  "he-IL",
+  "hi-IN",
+  "hr-HR",
+  "hu-HU",
+  "id-ID",
+  "it-IT",
+  "ja-JP",
+  "kk-KZ",
+  "ko-KR",
+  "lt-LT",
+  "lv-LV",
+  "ms-MY",
+  "nb-NO",
+  "nl-NL",
+  "pl-PL",
+  "pt-BR",
+  "pt-PT",
+  "ro-RO",
+  "ru-RU",
+  "sk-SK",
+  "sl-SI",
+  "sr-Latn-RS",
+  "sv-SE",
+  "th-TH",
+  "tr-TR",
+  "uk-UA",
+  "vi-VN",
+  "zh-CN",
+  "zh-TW",
+];
+
+/**
+ * The cultures a language's Overrides name: its own (`cultureOf`), and every display language of Office
+ * in the same language that no other catalog fits better (its own region's catalog first, then the
+ * language's): es gives es-ES and es-MX, fr fr-FR and fr-CA, pt-BR pt-BR and pt-PT while no pt-PT catalog
+ * exists.
+ */
+function culturesOf(tag, tags = [tag]) {
+  const language = (each) => new Intl.Locale(each).language;
+  const best = (culture) => {
+    const same = tags.filter((each) => language(each) === language(culture));
+    return (
+      same.find((each) => each.toLowerCase() === culture.toLowerCase()) ??
+      same.find((each) => cultureOf(each).toLowerCase() === culture.toLowerCase()) ??
+      same.find((each) => !each.includes("-")) ??
+      same[0]
+    );
+  };
+  const own = cultureOf(tag);
+  const others = OFFICE_DISPLAY_CULTURES.filter((culture) => culture !== own && best(culture) === tag);
+  return [own, ...others];
+}
+
 /** A message with no placeholders as text (ICU's '' is one apostrophe). */
 function plain(text) {
   return text.replace(/''/g, "'");
@@ -60,13 +137,16 @@ function functionsFileOf(tag) {
  */
 function localizeManifest(xml, catalogs = translations(), helpTags = helpLanguages()) {
   const languages = Object.entries(catalogs);
+  const tags = ["en", ...languages.map(([tag]) => tag)];
+  /** One Override per culture of the language. */
+  const each = (tag, line) => culturesOf(tag, tags).map(line).join("\n");
   const overrides = (id, prefix, indent, limit) =>
     languages
       .filter(([, catalog]) => typeof catalog[id] === "string")
       .map(([tag, catalog]) => {
         const value = plain(catalog[id]);
         if (value.length > limit) throw new Error(`${tag}.json: ${id} is ${value.length} characters; the manifest allows ${limit}.`);
-        return `${indent}<${prefix}Override Locale="${cultureOf(tag)}" Value="${escapeXml(value)}"/>`;
+        return each(tag, (culture) => `${indent}<${prefix}Override Locale="${culture}" Value="${escapeXml(value)}"/>`);
       })
       .join("\n");
   const wrap = (match, open, indent, id, prefix, limit) => {
@@ -89,7 +169,7 @@ function localizeManifest(xml, catalogs = translations(), helpTags = helpLanguag
   // The functions' metadata: each language's own file beside functions.json.
   out = out.replace(/^( *)<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]*)functions\.json"\/>/m, (match, indent, base) => {
     const inner = languages
-      .map(([tag]) => `${indent}  <bt:Override Locale="${cultureOf(tag)}" Value="${base}${functionsFileOf(tag)}"/>`)
+      .map(([tag]) => each(tag, (culture) => `${indent}  <bt:Override Locale="${culture}" Value="${base}${functionsFileOf(tag)}"/>`))
       .join("\n");
     return inner === ""
       ? match
@@ -98,7 +178,9 @@ function localizeManifest(xml, catalogs = translations(), helpTags = helpLanguag
   // The help: each language's own page.
   const helps = helpTags.filter((tag) => tag !== "en");
   const helpOverrides = (indent, prefix, base) =>
-    helps.map((tag) => `${indent}  <${prefix}Override Locale="${cultureOf(tag)}" Value="${base}${helpFileOf(tag)}"/>`).join("\n");
+    helps
+      .map((tag) => each(tag, (culture) => `${indent}  <${prefix}Override Locale="${culture}" Value="${base}${helpFileOf(tag)}"/>`))
+      .join("\n");
   if (helps.length > 0) {
     out = out
       .replace(
@@ -140,4 +222,13 @@ function localizedFunctionsMetadata(metadata, catalog, tag = "en", helpTags = he
   };
 }
 
-module.exports = { localizeManifest, localizedFunctionsMetadata, functionsFileOf, cultureOf, translations, SHORT_LIMIT, LONG_LIMIT };
+module.exports = {
+  localizeManifest,
+  localizedFunctionsMetadata,
+  functionsFileOf,
+  cultureOf,
+  culturesOf,
+  translations,
+  SHORT_LIMIT,
+  LONG_LIMIT,
+};

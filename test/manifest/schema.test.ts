@@ -121,6 +121,7 @@ describe("the manifest and functions metadata in each language", () => {
     ): FunctionsMetadata;
     translations(): Record<string, Record<string, string>>;
     cultureOf(tag: string): string;
+    culturesOf(tag: string, tags?: string[]): string[];
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own code, CommonJS
   const localize = require(path.join(ROOT, "scripts/localize.cjs")) as Localize;
@@ -146,14 +147,22 @@ describe("the manifest and functions metadata in each language", () => {
     expect(result.messages).toMatch(/validates$/);
     const xml = readFileSync(file, "utf8");
     for (const tag of FIRST) {
-      const culture = localize.cultureOf(tag);
-      // Display name, description, 8 ribbon and get-started strings, the functions' metadata URL, and the support and
-      // Learn more URLs on the language's help page.
-      expect(xml.match(new RegExp(`Locale="${culture}"`, "g"))?.length).toBe(13);
-      expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/functions.${tag}.json"/>`);
-      expect(xml).toContain(`<Override Locale="${culture}" Value="https://localhost:3000/help.${tag}.html"/>`);
-      expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/help.${tag}.html"/>`);
+      // Office matches an Override's Locale exactly: each of its display languages in the language has its own.
+      for (const culture of localize.culturesOf(tag, ["en", ...FIRST])) {
+        // Display name, description, 8 ribbon and get-started strings, the functions' metadata URL, and the support and
+        // Learn more URLs on the language's help page.
+        expect(xml.match(new RegExp(`Locale="${culture}"`, "g"))?.length).toBe(13);
+        expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/functions.${tag}.json"/>`);
+        expect(xml).toContain(`<Override Locale="${culture}" Value="https://localhost:3000/help.${tag}.html"/>`);
+        expect(xml).toContain(`<bt:Override Locale="${culture}" Value="https://localhost:3000/help.${tag}.html"/>`);
+      }
     }
+    expect(localize.culturesOf("es", ["en", ...FIRST])).toEqual(["es-ES", "es-MX"]);
+    expect(localize.culturesOf("fr", ["en", ...FIRST])).toEqual(["fr-FR", "fr-CA"]);
+    // Office in Portuguese (Portugal) reads the Brazilian catalog until one of its own exists.
+    expect(localize.culturesOf("pt-BR", ["en", ...FIRST])).toEqual(["pt-BR", "pt-PT"]);
+    expect(localize.culturesOf("pt-BR", ["en", ...FIRST, "pt-PT"])).toEqual(["pt-BR"]);
+    expect(xml).toContain(`<Override Locale="es-MX" Value="${catalogs.es!["manifest.DisplayName"]!}"/>`);
     expect(xml).toContain('<Override Locale="de-DE" Value="CST-Mentoring-Tracker"/>');
     expect(xml).toContain('<bt:Override Locale="ja-JP" Value="トラッカーを開く"/>');
     // The functions' namespace is the same in every language.
