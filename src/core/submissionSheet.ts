@@ -11,12 +11,13 @@ import { type CellValue, DECIMAL_TEXT, cellText, isBlankCell } from "./cells";
 
 import { type Assessment, type Report } from "./evaluate";
 import { labelKey } from "./form";
-import type { Category, QuantityUnit } from "./catalog";
-import { hoursToMilli, milliToHours } from "./hours";
+import { CATEGORIES, type Category, type QuantityUnit } from "./catalog";
+import { type Millihours, hoursToMilli, milliToHours } from "./hours";
 import { type Profile } from "./profile";
 
 import { type Certification, type CreditRule, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
 import {
+  categoriesOf,
   categoryHoursText,
   certificationText,
   earnedCreditText,
@@ -182,10 +183,32 @@ function storedValue(key: SubmissionFieldKey, kind: FieldKind, value: CellValue)
 }
 
 /** One line of the Submission sheet: label in A, value in B; a style for the cover page. */
+/**
+ * What a printed line's value says, for the cover in another language (src/workbook/coverWords.ts): the
+ * hours per category (a credit's, or the log's in all), the next credit and what it still needs, the rule set.
+ */
+export type SubmissionLineWords =
+  | {
+      readonly kind: "hours";
+      readonly hours: Readonly<Record<Category, Millihours>>;
+      readonly categories: readonly Category[];
+      readonly inAll: boolean;
+    }
+  | {
+      readonly kind: "next";
+      readonly credit: number;
+      readonly missing: Readonly<Record<Category | "total", Millihours>>;
+      readonly categories: readonly Category[];
+      readonly certification: Certification | null;
+    }
+  | { readonly kind: "ruleSet"; readonly id: string };
+
 export interface SubmissionSheetLine {
   readonly label: string;
   readonly value: string | number;
   readonly style: "title" | "field" | "detail" | "note" | "heading" | "digest";
+  /** What the value says, where another language words it otherwise. */
+  readonly words?: SubmissionLineWords;
 }
 
 export interface SubmissionSheet {
@@ -214,11 +237,12 @@ export function submissionSheetLines(
 ): SubmissionSheet {
   const ruleSet = findRuleSet(summary.ruleSet) ?? RULE_SETS.current;
   const lines: SubmissionSheetLine[] = [{ label: "CST mentorship submission", value: "", style: "title" }];
-  const field = (key: SubmissionFieldKey, value: string | number = shownValue(key, summary)) => {
+  const field = (key: SubmissionFieldKey, value: string | number = shownValue(key, summary), words?: SubmissionLineWords) => {
     const definition = SUBMISSION_FIELDS.find((each) => each.key === key) as Field;
-    lines.push({ label: definition.label, value, style: "field" });
+    lines.push({ label: definition.label, value, style: "field", ...(words === undefined ? {} : { words }) });
   };
-  const detail = (label: string, value: string | number) => lines.push({ label, value, style: "detail" });
+  const detail = (label: string, value: string | number, words?: SubmissionLineWords) =>
+    lines.push({ label, value, style: "detail", ...(words === undefined ? {} : { words }) });
 
   // Section headings are no field's label: a reader takes the first row with a field's label.
   lines.push({ label: "Mentee and certification", value: "", style: "heading" });
@@ -230,18 +254,41 @@ export function submissionSheetLines(
     detail("Credits awarded before this log", profile.creditsAwarded);
     detail("Credits awarded from this log", profile.creditsAwardedFromLog);
   }
-  field("ruleSet");
+  field("ruleSet", undefined, { kind: "ruleSet", id: ruleSet.id });
 
   lines.push({ label: "Credits from this log", value: "", style: "heading" });
   field("credits");
   for (const entry of breakdown.earned) {
     const [label, hours] = earnedCreditText(entry, creditRule(ruleSet, entry.credit)).split(": ");
-    detail(`  ${label}${entry.awarded ? " (awarded already)" : ""}`, hours ?? "");
+    const categories = categoriesOf(creditRule(ruleSet, entry.credit));
+    detail(`  ${label}${entry.awarded ? " (awarded already)" : ""}`, hours ?? "", {
+      kind: "hours",
+      hours: entry.hours,
+      categories,
+      inAll: false,
+    });
   }
   const hours = { A: hoursToMilli(summary.hoursA ?? 0), B: hoursToMilli(summary.hoursB ?? 0), C: hoursToMilli(summary.hoursC ?? 0) };
-  detail("Hours credited in this log", `${categoryHoursText(hours)} (${hoursText(hours.A + hours.B + hours.C)} in all)`);
+  detail("Hours credited in this log", `${categoryHoursText(hours)} (${hoursText(hours.A + hours.B + hours.C)} in all)`, {
+    kind: "hours",
+    hours,
+    categories: CATEGORIES,
+    inAll: true,
+  });
   field("asOf");
-  field("nextCredit", nextCreditText(summary, creditRule(ruleSet, summary.nextCredit ?? 1)));
+  const nextRule = creditRule(ruleSet, summary.nextCredit ?? 1);
+  field("nextCredit", nextCreditText(summary, nextRule), {
+    kind: "next",
+    credit: summary.nextCredit ?? 1,
+    missing: {
+      A: hoursToMilli(summary.missingA ?? 0),
+      B: hoursToMilli(summary.missingB ?? 0),
+      C: hoursToMilli(summary.missingC ?? 0),
+      total: hoursToMilli(summary.missingTotal ?? 0),
+    },
+    categories: categoriesOf(nextRule),
+    certification: CERTIFICATION_OF_BLOCK[summary.blockedBy] ?? null,
+  });
 
   lines.push({ label: "Export and fingerprint", value: "", style: "heading" });
   field("exportedAt");

@@ -8,7 +8,16 @@
  * first row bearing a field's label, so a submission printed in any language
  * verifies as one printed in English.
  */
-import { type SubmissionSheet, type SubmissionSheetLine, SUBMISSION_FIELDS, labelKey } from "../core";
+import {
+  type Category,
+  type Millihours,
+  type SubmissionLineWords,
+  type SubmissionSheet,
+  type SubmissionSheetLine,
+  SUBMISSION_FIELDS,
+  labelKey,
+  milliToHours,
+} from "../core";
 import { type MessageId, type Translator, DEFAULT_LANGUAGE } from "../i18n";
 
 /** The cover's fixed English words and their messages. */
@@ -41,6 +50,43 @@ function labelIn(label: string, tr: Translator): string {
   return label;
 }
 
+/** "A 6 Std., B 6 Std. und C 12 Std.": hours per category as the language writes them. */
+function hoursIn(hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[], tr: Translator): string {
+  const number = (milli: Millihours) => tr.intl.formatNumber(milliToHours(milli), { maximumFractionDigits: 3 });
+  return tr.list(categories.map((category) => tr.t("words.categoryHours", { category, hours: number(hours[category]) })));
+}
+
+/** A printed value in the language, from what it says; null where it says nothing the language words otherwise. */
+function valueIn(words: SubmissionLineWords, tr: Translator): string | null {
+  const number = (milli: Millihours) => tr.intl.formatNumber(milliToHours(milli), { maximumFractionDigits: 3 });
+  switch (words.kind) {
+    case "ruleSet": {
+      const id = `ruleSet.${words.id}` as MessageId;
+      return tr.intl.messages[id] === undefined ? null : tr.t(id);
+    }
+    case "hours": {
+      const parts = hoursIn(words.hours, words.categories, tr);
+      if (!words.inAll) return parts;
+      const total = words.categories.reduce((sum, category) => sum + words.hours[category], 0);
+      return tr.t("cli.missing", { parts, total: number(total) });
+    }
+    case "next": {
+      const needed = words.categories.filter((category) => words.missing[category] > 0);
+      const total = number(words.missing.total);
+      const named = needed.reduce((sum, category) => sum + words.missing[category], 0);
+      const missing =
+        needed.length === 0
+          ? tr.t("cli.missingAny", { hours: total, categories: tr.list(words.categories) })
+          : tr.t("cli.missing", { parts: hoursIn(words.missing, needed, tr), total: named === words.missing.total ? "none" : total });
+      return tr.t("cover.nextValue", {
+        ordinal: tr.t("words.creditOrdinal", { credit: words.credit }),
+        needs: words.missing.total === 0 ? tr.t("cover.hoursLogged") : tr.t("cover.stillNeeds", { missing }),
+        certification: words.certification ?? "none",
+      });
+    }
+  }
+}
+
 /** The cover's lines in the language of `tr`; the same lines in English. */
 export function coverInLanguage(sheet: SubmissionSheet, tr: Translator): SubmissionSheet {
   if (tr.language === DEFAULT_LANGUAGE) return sheet;
@@ -53,7 +99,7 @@ export function coverInLanguage(sheet: SubmissionSheet, tr: Translator): Submiss
         ? tr.t(NOTE)
         : line.style === "detail" && line.value === NOT_YET
           ? tr.t("cover.notYet")
-          : line.value;
+          : ((line.words === undefined ? null : valueIn(line.words, tr)) ?? line.value);
     if (line.style === "field") {
       // A translation that reads as the English label would be taken for the field: the printed line then stays as it was.
       if (labelKey(label) === labelKey(line.label)) {

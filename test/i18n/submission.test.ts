@@ -65,3 +65,20 @@ test("an English export's cover is as before: no copies below the printed page",
   expect(labels[0]).toBe("CST mentorship submission");
   expect(labels.filter((label) => label === "Credits earned")).toHaveLength(1);
 });
+
+test("the printed values speak the language too: the rule set, each credit's hours, the hours in all, the next credit", async () => {
+  const file = join(folder, "submission-values-de.xlsx");
+  await run("export", join(folder, "log.csv"), file, "--name", "Ann Mentee", "--as-of", "2024-06-01", "--lang", "de");
+  const cover = new Map((await coverOf(file)).map(([label, value]) => [label, value]));
+  expect(cover.get("Regelwerk")).toBe("Aktuelle Programmregeln (erste, zweite und dritte 24 Stunden)");
+  expect(cover.get("  1. Credit")).toBe("A 6 Std., B 6 Std. und C 12 Std.");
+  expect(cover.get("In diesem Protokoll angerechnete Stunden")).toBe("A 6 Std., B 6 Std. und C 12 Std. (insgesamt 24 Std.)");
+  expect(cover.get("Nächstes Credit")).toBe(
+    "2. Credit: braucht noch A 12 Std. und C 12 Std.; zuvor muss der Mentee Technique-zertifiziert (CST-T) sein",
+  );
+  // Below the printed page, the English the readers read.
+  expect(cover.get("Next credit")).toBe(
+    "2nd credit: still needs A 12 h and C 12 h; it needs the mentee to be Technique Certified (CST-T) first",
+  );
+  expect(cover.get("Rule set")).toBe("Current program rules (first, second and third 24 hours)");
+});
