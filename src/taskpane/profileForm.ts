@@ -58,8 +58,6 @@ export function profileCells(values: ProfileValues, dateSystem: DateSystem): Cel
 export interface ProfileCheckContext {
   readonly asOf: IsoDate;
   readonly dateSystem: DateSystem;
-  /** The allocation's K (docs/rules.md §4), for "awards-unsupported". */
-  readonly supported?: number;
 }
 
 /** A finding of the profile in the pane's language (its words of the catalogs; in English, the core's message). */
