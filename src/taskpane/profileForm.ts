@@ -54,7 +54,7 @@ export function profileCells(values: ProfileValues, dateSystem: DateSystem): Cel
   });
 }
 
-/** What a profile check needs besides the values: the as-of date, the date system, and how many awarded credits the log still supports. */
+/** What a profile check needs besides the values: the as-of date and the date system. */
 export interface ProfileCheckContext {
   readonly asOf: IsoDate;
   readonly dateSystem: DateSystem;
