@@ -107,7 +107,11 @@ export async function openDocument(name: string, bytes: Uint8Array, handle: File
   const lost = content.log.rows.find((row) => (row.found?.errors.length ?? 0) > 0);
   const lostError = lost?.found?.errors[0];
   if (lost !== undefined && lostError !== undefined) {
-    throw new UnreadableFileError(`${sheets === null ? "line" : "row"} ${lost.row}: ${lostError.message}`);
+    throw new UnreadableFileError(`${sheets === null ? "line" : "row"} ${lost.row}: ${lostError.message}`, "unreadable.lostRow", {
+      kind: sheets === null ? "line" : "row",
+      row: lost.row,
+      finding: lostError.words,
+    });
   }
   const workbook = await MemoryWorkbook.fromContent(content);
   const source: DocumentSource = sheets === null ? "csv" : "workbook";
