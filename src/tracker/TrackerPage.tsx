@@ -141,7 +141,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
       const text = openedText(next, activityCount((await next.workbook.readForm()).log.rows));
       await show(next, { intent: "success", text: text.opened }, text.notKept);
     } catch (error) {
-      setFileMessage({ intent: "error", text: openFailureText(file.name, error) });
+      setFileMessage({ intent: "error", text: openFailureText(file.name, error, t) });
     } finally {
       setBusy(null);
     }
@@ -151,7 +151,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
     try {
       await pickToOpen(files, "form", formInput.current, openChosen);
     } catch (error) {
-      setFileMessage({ intent: "error", text: `The file could not be opened (${errorText(error)}): try again.` });
+      setFileMessage({ intent: "error", text: t("tracker.pickFailed", { detail: errorText(error) }) });
     }
   };
 

@@ -19,6 +19,7 @@ import {
 } from "../core";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { FORM_LISTS_SHEET } from "../excel/workbook";
+import { type Translate, textOfFinding } from "../taskpane/i18n";
 import { fileBytes } from "../taskpane/verifyWorkbook";
 import { UnreadableFileError } from "../workbook/errors";
 import type { FormContent } from "../workbook/write-form";
@@ -167,11 +168,10 @@ export function openedText(document: TrackerDocument, rows: number): { readonly 
   };
 }
 
-/** A file that cannot be opened, in one line for a person. */
-export function openFailureText(name: string, error: unknown): string {
-  if (error instanceof UnreadableFileError) return `${name} cannot be opened: ${error.message}.`;
-  const detail = errorText(error);
-  return `${name} cannot be opened (${detail}): check that it is a tracking form (.xlsx) or a CSV log, and try again.`;
+/** A file that cannot be opened, in one line for a person, in the page's language. */
+export function openFailureText(name: string, error: unknown, t: Translate): string {
+  if (error instanceof UnreadableFileError) return t("tracker.cannotOpen", { file: name, reason: textOfFinding(t, error) });
+  return t("tracker.openFailed", { file: name, detail: errorText(error) });
 }
 
 /** The non-empty rows of a log. */

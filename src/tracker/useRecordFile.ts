@@ -70,7 +70,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
         }),
       });
     } catch (error) {
-      setRecordMessage({ intent: "error", text: openFailureText(file.name, error) });
+      setRecordMessage({ intent: "error", text: openFailureText(file.name, error, t) });
     }
   };
 
@@ -78,7 +78,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
     try {
       await pickToOpen(files, "record", recordInput.current, openRecord);
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record could not be opened (${errorText(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: t("tracker.recordPickFailed", { detail: errorText(error) }) });
     }
   };
 

@@ -188,3 +188,29 @@ test("a profile saved in German writes the values under the Profile's English la
   expect(cells[1]?.[1]).toBe("neu@example.org");
   expect(cells[5]?.[1]).toBe("2014");
 });
+
+test("files the desk cannot read say why in German; the reader's English is only the record's and the command line's", async () => {
+  const workbook = await formWorkbook(ROWS);
+  await renderIn(["de-DE"], workbook);
+  await userEvent.click(await screen.findByRole("tab", { name: "Koordination" }));
+  const desk = screen.getByRole("region", { name: "Einreichungen prüfen" });
+  const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+  await userEvent.upload(within(desk).getByTestId("submission-files"), [
+    new File(["Date,Activity"], "saved-as-text.xlsx"),
+    new File([""], "empty.csv", { type: "text/csv" }),
+    new File([ole2], "old.xlsx"),
+  ]);
+  const list = await within(desk).findByRole("list", { name: "Geprüfte Einreichungen" });
+  await within(list).findByText("old.xlsx");
+  const state = (name: string) => within(within(list).getByText(name).closest("li") as HTMLElement).getByTestId("verification-state");
+  expect(state("saved-as-text.xlsx")).toHaveTextContent(
+    "NICHT LESBAR: Es ist keine Excel-Arbeitsmappe (.xlsx): Die Datei ließ sich nicht als solche öffnen; speichern Sie sie in Excel als .xlsx",
+  );
+  expect(state("empty.csv")).toHaveTextContent(
+    "NICHT LESBAR: Die Datei ist leer: Die erste Zeile muss die Kopfzeile Date,Activity,Format,Provider,Credential,Quantity,Notes sein",
+  );
+  expect(state("old.xlsx")).toHaveTextContent(
+    /^NICHT LESBAR: Das alte \.xls-Format wird nicht gelesen \(eine Arbeitsmappe von Excel 97-2003/,
+  );
+  expect(wordsOf(list)).not.toMatch(/is not read|not an Excel workbook|the file is empty/);
+});

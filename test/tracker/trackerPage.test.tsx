@@ -268,3 +268,22 @@ test("How it works opens the help in the page's language, and follows the langua
   fireEvent.change(screen.getByTestId("language-menu"), { target: { value: "en" } });
   expect(await screen.findByRole("link", { name: "How it works" })).toHaveAttribute("href", "help.html#web-tracker");
 });
+
+test("a file or a record that cannot be opened is refused in the page's language, a CSV line the form cannot hold too", async () => {
+  const { files } = fakeFiles();
+  await renderPage(files, ["de-DE"]);
+  fireEvent.change(screen.getByTestId("open-file"), { target: { files: [new File(["x"], "hours.ods")] } });
+  await screen.findByText(
+    "hours.ods kann nicht geöffnet werden: Es ist eine OpenDocument-Tabelle (.ods), die nicht gelesen wird: Öffnen Sie sie in LibreOffice Calc und wählen Sie Datei › Speichern unter › Excel 2007-365 (.xlsx).",
+  );
+  fireEvent.change(screen.getByTestId("open-file"), { target: { files: [csvFile("extra.csv", `${CSV.trimEnd()},second\n`)] } });
+  await screen.findByText(
+    /^extra\.csv kann nicht geöffnet werden: Zeile \d+: Diese Zeile hat mehr Felder als die Kopfzeile: ",second" bleibt/,
+  );
+  fireEvent.click(screen.getByRole("tab", { name: "Koordination" }));
+  fireEvent.change(await screen.findByTestId("open-record"), { target: { files: [new File(["Date,Activity\n"], "notes.csv")] } });
+  await screen.findByText(
+    "notes.csv kann nicht geöffnet werden: Die Datei ist kein Nachweis der Prüfungen (ihre erste Spalte ist nicht File).",
+  );
+  expect(screen.queryByText(/cannot be opened/)).toBeNull();
+});
