@@ -214,3 +214,26 @@ test("files the desk cannot read say why in German; the reader's English is only
   );
   expect(wordsOf(list)).not.toMatch(/is not read|not an Excel workbook|the file is empty/);
 });
+
+test("a failure the pane did not foresee is told in the pane's language", async () => {
+  const workbook = await formWorkbook(ROWS);
+  jest.spyOn(workbook, "removeRow").mockRejectedValue(new Error("the sheet is protected"));
+  await renderIn(["de-DE"], workbook);
+  const log = await screen.findByRole("list", { name: "Erfasste Aktivitäten" });
+  await userEvent.click(within(log).getByRole("button", { name: "Zeile 2 entfernen" }));
+  await userEvent.click(
+    within(await screen.findByRole("group", { name: "Zeile 2 entfernen?" })).getByRole("button", { name: "Zeile 2 entfernen" }),
+  );
+  expect(await screen.findByText("Etwas ist schiefgegangen (the sheet is protected): Bitte versuchen Sie es erneut.")).toBeInTheDocument();
+  expect(screen.queryByText(/Something went wrong/)).toBeNull();
+});
+
+test("a workbook the pane cannot read is told in the pane's language, and again when the language changes", async () => {
+  const workbook = await formWorkbook(ROWS);
+  jest.spyOn(workbook, "readForm").mockRejectedValue(new Error("Excel is busy"));
+  const exporter = { loadBuilder: async () => async () => new Uint8Array(), open: jest.fn(async () => "downloaded" as const) };
+  const { rerender } = render(<App workbook={workbook} asOf={AS_OF} exporter={exporter} language={await loadLanguage(["ja-JP"])} />);
+  expect(await screen.findByText("問題が発生しました (Excel is busy)。もう一度お試しください。")).toBeInTheDocument();
+  rerender(<App workbook={workbook} asOf={AS_OF} exporter={exporter} language={await loadLanguage(["fr-FR"])} />);
+  expect(await screen.findByText("Un problème est survenu (Excel is busy) : réessayez.")).toBeInTheDocument();
+});
