@@ -149,16 +149,14 @@ async function record(flags: Flags, rows: readonly RecordRow[], io: Io, tr: Tran
   try {
     const added = await appendRecord(flags.record, rows);
     const skipped = rows.length - added;
-    io.err(
-      `${PROGRAM}: recorded ${added} ${added === 1 ? "file" : "files"} in ${flags.record}${skipped > 0 ? ` (${skipped} already recorded, by fingerprint)` : ""}`,
-    );
+    io.err(`${PROGRAM}: ${tr.t("cli.recorded", { added, file: flags.record, skipped })}`);
     return true;
   } catch (error) {
     io.err(
       problemLine(
         error instanceof UnreadableFileError
           ? unreadableText(error, tr)
-          : `${flags.record}: the record cannot be written (${(error as Error).message})`,
+          : tr.t("cli.recordNotWritten", { file: flags.record, detail: (error as Error).message }),
       ),
     );
     return false;
@@ -243,11 +241,14 @@ export async function runVerify(
       });
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
-      const message =
-        error instanceof UnreadableFileError ? unreadableMessage(file, error) : `${file}: could not be checked (${errorText(error)})`;
+      const failed = (said: Translator) =>
+        error instanceof UnreadableFileError
+          ? unreadableMessage(file, error, said)
+          : said.t("cli.notChecked", { file, detail: errorText(error) });
       worst = EXIT_UNREADABLE;
       // The JSON keeps the message in English; the line on stderr is in the output's language.
-      io.err(problemLine(error instanceof UnreadableFileError ? unreadableMessage(file, error, tr) : message));
+      const message = failed(ENGLISH_TRANSLATOR);
+      io.err(problemLine(failed(tr)));
       results.push({
         file,
         state: "unreadable",

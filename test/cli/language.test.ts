@@ -184,3 +184,13 @@ describe("a file that cannot be read", () => {
     expect(cli(["verify", nothing]).stderr).toBe(`cst-mentorship: ${nothing}: the folder has no .csv or .xlsx file\n`);
   });
 });
+
+test("verify --record says what it recorded in the output's language; in English as before", async () => {
+  const record = join(folder, "record-language.csv");
+  const german = await run("verify", log, "--record", record, "--lang", "de", "--as-of", "2024-06-01");
+  expect(german.stderr).toBe(`cst-mentorship: 1 Datei in ${record} eingetragen`);
+  const english = await run("verify", log, "--record", record, "--lang", "en", "--as-of", "2024-06-01");
+  expect(english.stderr).toBe(`cst-mentorship: recorded 0 files in ${record} (1 already recorded, by fingerprint)`);
+  const japanese = await run("verify", log, "--record", record, "--lang", "ja", "--as-of", "2024-06-01");
+  expect(japanese.stderr).toBe(`cst-mentorship: ${record} に 0 件のファイルを記録しました (1 件は記録済み、フィンガープリントで判定)`);
+});
