@@ -3,7 +3,8 @@
 //   node scripts/compare-verify.mjs OLD/lib/cli.cjs NEW/lib/cli.cjs
 // The files: the blank template, CSV logs with a row for each finding (error, warning, extra fields,
 // a semicolon-separated one), their exported submissions, an exported submission edited after export,
-// and a workbook openpyxl writes with rows below the table (when python3-openpyxl is present).
+// a workbook openpyxl writes with rows below the table (when python3-openpyxl is present), and files
+// that cannot be read.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -113,6 +114,15 @@ wb.save(sys.argv[4])`,
 } catch {
   console.log("(python3-openpyxl absent: no edited or openpyxl-written workbook)");
 }
+
+// Files that cannot be read: each is refused with one line on stderr, which must not change either.
+write("empty.csv", "");
+write("other-headers.csv", "Activity,Date,Format,Provider,Credential,Quantity,Notes\n");
+write("open-quote.csv", `${header}\n2024-01-02,"${T},In person,A,CST-T,1,\n`);
+write("notes.txt", "hello");
+write("old.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+write("saved-as-text.xlsx", "Date,Activity\n");
+files.push(join(dir, "missing.csv"));
 
 let differences = 0;
 const variants = [["--json"], [], ["--json", "--awarded", "1"]];

@@ -111,8 +111,17 @@ function findLogTable(workbook: ExcelJS.Workbook, system: DateSystem): LogRange 
   for (const worksheet of workbook.worksheets) {
     for (const table of tableModels(worksheet)) {
       if (table.name?.toLowerCase() !== LOG_TABLE.toLowerCase()) continue;
-      const range = decodeRange(table.tableRef ?? table.ref ?? "");
-      if (range === null) throw new UnreadableFileError(`the ${LOG_TABLE} table has no readable range: recreate the table`);
+      const ref = table.tableRef ?? table.ref ?? "";
+      const range = decodeRange(ref);
+      if (range === null)
+        throw new UnreadableFileError(
+          `the ${LOG_TABLE} table has no readable range (${JSON.stringify(ref)}): recreate the table`,
+          "unreadable.table.badRange",
+          {
+            table: LOG_TABLE,
+            range: JSON.stringify(ref),
+          },
+        );
       // exceljs reads a missing headerRowCount (the usual case, default 1) as "no header row": look at the first row instead.
       const names = new Map<number, string>();
       (table.columns ?? []).forEach((column, index) => names.set(range.left + index, headerKey(column.name ?? "")));
@@ -125,6 +134,8 @@ function findLogTable(workbook: ExcelJS.Workbook, system: DateSystem): LogRange 
       if ("missing" in mapped) {
         throw new UnreadableFileError(
           `the ${LOG_TABLE} table lacks the column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")}: its headers must be ${LOG_COLUMNS.join(", ")}`,
+          "unreadable.table.missingColumns",
+          { table: LOG_TABLE, count: mapped.missing.length, columns: mapped.missing.join(", "), headers: LOG_COLUMNS.join(", ") },
         );
       }
       return {
@@ -213,7 +224,10 @@ async function loadWorkbook(bytes: Uint8Array, repair: boolean): Promise<ExcelJS
   try {
     repaired = repair ? await repairAbsoluteTargets(bytes) : bytes;
   } catch {
-    throw new UnreadableFileError("it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx");
+    throw new UnreadableFileError(
+      "it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx",
+      "unreadable.format.notWorkbookByName",
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -221,7 +235,13 @@ async function loadWorkbook(bytes: Uint8Array, repair: boolean): Promise<ExcelJS
     await workbook.xlsx.load(repaired as unknown as ArrayBuffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new UnreadableFileError(`the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`);
+    throw new UnreadableFileError(
+      `the workbook could not be read (${detail}): open it in Excel and save it again as .xlsx`,
+      "unreadable.workbook.failed",
+      {
+        detail,
+      },
+    );
   }
   return workbook;
 }
@@ -238,6 +258,8 @@ export async function readWorkbookLog(bytes: Uint8Array, repair = true): Promise
   if (range === null) {
     throw new UnreadableFileError(
       `it has no ${LOG_TABLE} table and no sheet ("${LOG_SHEET}" or another) whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
+      "unreadable.noLog",
+      { table: LOG_TABLE, sheet: LOG_SHEET, headers: LOG_COLUMNS.join(", ") },
     );
   }
   return {

@@ -34,6 +34,7 @@ import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } 
 import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
 import { appendRecord, readRecordRows } from "./record";
+import { type Translator, ENGLISH_TRANSLATOR, findingText, wordingOf } from "../i18n";
 import { cliTranslator } from "./language";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportTextLines, stateText } from "./text";
 
@@ -133,26 +134,29 @@ export function nodeSha256(): Sha256Stream {
   return { update: (text) => hash.update(text, "utf8"), hex: () => hash.digest("hex") };
 }
 
-function unreadableMessage(path: string, error: unknown): string {
-  if (error instanceof UnreadableFileError) return `${path}: ${error.message}`;
+/** Why a file cannot be read, in the language of the human output (English: the message as it is, which `--json` keeps too). */
+function unreadableText(error: UnreadableFileError, tr: Translator): string {
+  return findingText(wordingOf(tr), error);
+}
+
+function unreadableMessage(path: string, error: unknown, tr: Translator = ENGLISH_TRANSLATOR): string {
+  if (error instanceof UnreadableFileError) return `${path}: ${unreadableText(error, tr)}`;
   throw error;
 }
 
-async function record(flags: Flags, rows: readonly RecordRow[], io: Io): Promise<boolean> {
+async function record(flags: Flags, rows: readonly RecordRow[], io: Io, tr: Translator): Promise<boolean> {
   if (flags.record === undefined) return true;
   try {
     const added = await appendRecord(flags.record, rows);
     const skipped = rows.length - added;
-    io.err(
-      `${PROGRAM}: recorded ${added} ${added === 1 ? "file" : "files"} in ${flags.record}${skipped > 0 ? ` (${skipped} already recorded, by fingerprint)` : ""}`,
-    );
+    io.err(`${PROGRAM}: ${tr.t("cli.recorded", { added, file: flags.record, skipped })}`);
     return true;
   } catch (error) {
     io.err(
       problemLine(
         error instanceof UnreadableFileError
-          ? error.message
-          : `${flags.record}: the record cannot be written (${(error as Error).message})`,
+          ? unreadableText(error, tr)
+          : tr.t("cli.recordNotWritten", { file: flags.record, detail: (error as Error).message }),
       ),
     );
     return false;
@@ -166,15 +170,23 @@ export async function runVerify(
   io: Io,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const { files, batch } = await expandFileArguments(paths);
-  const verifiedAt = now().toISOString();
   const tr = await cliTranslator(flags.json ? undefined : flags.lang);
+  let expanded: { files: string[]; batch: boolean };
+  try {
+    expanded = await expandFileArguments(paths);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    io.err(problemLine(unreadableText(error, tr)));
+    return EXIT_UNREADABLE;
+  }
+  const { files, batch } = expanded;
+  const verifiedAt = now().toISOString();
   // The record is the ledger of awards (docs/rules.md §4); the files of a batch join it as they are verified.
   let ledger: AwardLedger;
   try {
     ledger = new AwardLedger(flags.record === undefined ? [] : await readRecordRows(flags.record));
   } catch (error) {
-    io.err(problemLine(unreadableMessage(flags.record ?? "", error)));
+    io.err(problemLine(unreadableMessage(flags.record ?? "", error, tr)));
     return EXIT_UNREADABLE;
   }
   if (!batch) {
@@ -183,7 +195,7 @@ export async function runVerify(
     try {
       result = await verifyFile(file, flags, overrides, ledger);
     } catch (error) {
-      io.err(problemLine(unreadableMessage(file, error)));
+      io.err(problemLine(unreadableMessage(file, error, tr)));
       return EXIT_UNREADABLE;
     }
     if (flags.json) await outReport(io, withState(result.report), result.assessment);
@@ -199,6 +211,7 @@ export async function runVerify(
         ),
       ],
       io,
+      tr,
     );
     return recorded ? exitStatusOf(result.report) : EXIT_UNREADABLE;
   }
@@ -228,10 +241,14 @@ export async function runVerify(
       });
     } catch (error) {
       // One file that cannot be checked must not stop a coordinator's batch: it is reported and the rest go on.
-      const message =
-        error instanceof UnreadableFileError ? unreadableMessage(file, error) : `${file}: could not be checked (${errorText(error)})`;
+      const failed = (said: Translator) =>
+        error instanceof UnreadableFileError
+          ? unreadableMessage(file, error, said)
+          : said.t("cli.notChecked", { file, detail: errorText(error) });
       worst = EXIT_UNREADABLE;
-      io.err(problemLine(message));
+      // The JSON keeps the message in English; the line on stderr is in the output's language.
+      const message = failed(ENGLISH_TRANSLATOR);
+      io.err(problemLine(failed(tr)));
       results.push({
         file,
         state: "unreadable",
@@ -249,12 +266,12 @@ export async function runVerify(
       ordered.map((result) => result.json),
     );
   else await outLines(io, [...ordered.map((result) => result.line), ...batchTotals(ordered, tr)]);
-  const recorded = await record(flags, rows, io);
+  const recorded = await record(flags, rows, io, tr);
   return recorded ? worst : EXIT_UNREADABLE;
 }
 
 /** Writes the bytes to a temporary file beside the target, then renames it: a failed export leaves no partial file. */
-async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   try {
     await writeFile(temporary, bytes);
@@ -264,7 +281,10 @@ async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
     const code = (error as { code?: unknown } | null)?.code;
     const reason = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : null;
     if (reason === null) throw error;
-    throw new UnreadableFileError(`${path} cannot be written: ${reason}`);
+    throw new UnreadableFileError(`${path} cannot be written: ${reason}`, "unreadable.cannotWrite", {
+      path,
+      reason: code === "ENOENT" ? "folder" : "denied",
+    });
   }
 }
 
@@ -275,15 +295,17 @@ export async function runExport(command: Extract<Command, { command: "export" }>
       throw new UsageError("the export's output is its input file: choose another output");
     }
   }
+  const tr = await cliTranslator(flags.lang);
+  // What goes to stderr: `--json` is never translated, nor what it says beside the JSON.
+  const said = flags.json ? ENGLISH_TRANSLATOR : tr;
   let source;
   try {
     source = await readLogFile(file);
   } catch (error) {
-    io.err(problemLine(unreadableMessage(file, error)));
+    io.err(problemLine(unreadableMessage(file, error, said)));
     return EXIT_UNREADABLE;
   }
   const prepared = await prepareSubmission(source.log, { asOf: flags.asOf, overrides });
-  const tr = await cliTranslator(flags.lang);
   if (!prepared.ok) {
     if (flags.json) await outJson(io, prepared.report);
     else {
@@ -310,7 +332,11 @@ export async function runExport(command: Extract<Command, { command: "export" }>
       written.push(output);
     }
   } catch (error) {
-    io.err(problemLine(error instanceof UnreadableFileError ? error.message : unreadableMessage(output ?? flags.pdf ?? file, error)));
+    io.err(
+      problemLine(
+        error instanceof UnreadableFileError ? unreadableText(error, said) : unreadableMessage(output ?? flags.pdf ?? file, error),
+      ),
+    );
     return EXIT_UNREADABLE;
   }
   const { report, submission, assessment } = prepared;
@@ -330,13 +356,14 @@ export async function runExport(command: Extract<Command, { command: "export" }>
 
 export async function runTemplate(output: string, io: Io): Promise<number> {
   const { buildTemplateWorkbook } = await import("../workbook/template");
+  const tr = await cliTranslator(undefined);
   try {
     await writeWhole(output, await buildTemplateWorkbook());
   } catch (error) {
-    io.err(problemLine(unreadableMessage(output, error)));
+    io.err(problemLine(unreadableMessage(output, error, tr)));
     return EXIT_UNREADABLE;
   }
-  io.out((await cliTranslator(undefined)).t("cli.wroteTemplate", { file: output }));
+  io.out(tr.t("cli.wroteTemplate", { file: output }));
   return EXIT_OK;
 }
 

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { UnreadableFileError } from "../workbook/errors";
+import { UnreadableFileError, fileProblem } from "../workbook/errors";
 
 const KNOWN_PLACES = [
   "/Applications/LibreOffice.app/Contents/MacOS/soffice",
@@ -31,12 +31,14 @@ export function findSoffice(path = process.env.PATH ?? ""): string | null {
   return KNOWN_PLACES.find((place) => existsSync(place)) ?? null;
 }
 
-export const NO_LIBREOFFICE =
-  "writing a PDF needs LibreOffice, which was not found: install it from https://www.libreoffice.org/download/ (on Debian or Ubuntu: apt-get install libreoffice-calc-nogui), or export OUT.xlsx and print it from Excel";
+export const NO_LIBREOFFICE = fileProblem(
+  "writing a PDF needs LibreOffice, which was not found: install it from https://www.libreoffice.org/download/ (on Debian or Ubuntu: apt-get install libreoffice-calc-nogui), or export OUT.xlsx and print it from Excel",
+  "unreadable.pdf.noLibreOffice",
+);
 
 /** The PDF bytes of an .xlsx workbook, converted by LibreOffice in a private profile (so a running LibreOffice does not interfere). */
 export async function workbookToPdf(xlsx: Uint8Array, soffice: string | null = findSoffice()): Promise<Uint8Array> {
-  if (soffice === null) throw new UnreadableFileError(NO_LIBREOFFICE);
+  if (soffice === null) throw UnreadableFileError.of(NO_LIBREOFFICE);
   const folder = await mkdtemp(join(tmpdir(), "cst-pdf-"));
   try {
     const source = join(folder, "submission.xlsx");
@@ -61,11 +63,17 @@ export async function workbookToPdf(xlsx: Uint8Array, soffice: string | null = f
     try {
       return new Uint8Array(await readFile(join(folder, "submission.pdf")));
     } catch {
-      throw new UnreadableFileError("LibreOffice did not write the PDF: try again, or export OUT.xlsx and print it from Excel");
+      throw new UnreadableFileError(
+        "LibreOffice did not write the PDF: try again, or export OUT.xlsx and print it from Excel",
+        "unreadable.pdf.notWritten",
+      );
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
-    throw new UnreadableFileError(`LibreOffice could not convert the submission to PDF (${(error as Error).message.split("\n")[0]})`);
+    const detail = (error as Error).message.split("\n")[0] ?? "";
+    throw new UnreadableFileError(`LibreOffice could not convert the submission to PDF (${detail})`, "unreadable.pdf.failed", {
+      detail,
+    });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -15,10 +15,11 @@ import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { EMPTY_PROFILE_CELLS, type LogInput, type LogRow, type StreamedLogInput, type WorkbookContent, errorLine } from "../core";
 import { type CsvEncoding, CsvLogReader, CsvTextDecoder, csvEncodingOf } from "../workbook/csv";
-import { UnreadableFileError } from "../workbook/errors";
-import { CSV_PIECE_BYTES, sizeText } from "../workbook/limits";
+import { type FileProblem, UnreadableFileError, fileProblem } from "../workbook/errors";
+import { CSV_PIECE_BYTES } from "../workbook/limits";
 import { textFormatProblem } from "../workbook/formats";
 import {
+  type FileSort,
   OTHER_FORMATS,
   byteLimitOf,
   isCsvLogFile,
@@ -28,52 +29,59 @@ import {
   tooLargeError,
 } from "../workbook/read-file";
 
-function systemMessage(error: unknown): string | null {
+const A_FOLDER = fileProblem("it is a folder, not a file", "unreadable.path.folder");
+
+/** What the file system's refusal of a path says, in a person's words; null for a refusal not named here. */
+export function systemProblem(error: unknown): FileProblem | null {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case "ENOENT":
-      return "no such file";
+      return fileProblem("no such file", "unreadable.path.missing");
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return fileProblem("permission denied", "unreadable.path.denied");
     case "EISDIR":
-      return "it is a folder, not a file";
+      return A_FOLDER;
     case "ELOOP":
-      return "it is a symbolic link that leads back to itself (a loop), not a file";
+      return fileProblem("it is a symbolic link that leads back to itself (a loop), not a file", "unreadable.path.loop");
     case "ENAMETOOLONG":
-      return "the file name is too long";
+      return fileProblem("the file name is too long", "unreadable.path.tooLong");
     case "ENOTDIR":
-      return "a part of the path is not a folder";
+      return fileProblem("a part of the path is not a folder", "unreadable.path.notFolder");
     case "ENXIO":
     case "ENODEV":
-      return "it is a device or socket, not a file";
+      return fileProblem("it is a device or socket, not a file", "unreadable.path.deviceOrSocket");
     case "EIO":
-      return "the file cannot be read (input/output error)";
+      return fileProblem("the file cannot be read (input/output error)", "unreadable.path.ioError");
     default:
       return null;
   }
 }
 
-function asUnreadable(error: unknown): UnreadableFileError {
+/** Any failure to read a file as an unreadable file: the file system's in a person's words, anything else named in a few. */
+export function asUnreadable(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
-  const message = systemMessage(error);
-  if (message !== null) return new UnreadableFileError(message);
-  return new UnreadableFileError(`it cannot be read (${errorLine(error)})`);
+  const problem = systemProblem(error);
+  if (problem !== null) return UnreadableFileError.of(problem);
+  const detail = errorLine(error);
+  return new UnreadableFileError(`it cannot be read (${detail})`, "unreadable.path.failed", { detail });
 }
 
 /** What a path is when it is not a regular file, in a person's words. */
-function notAFile(info: {
+export function notAFile(info: {
   isDirectory(): boolean;
   isFIFO(): boolean;
   isCharacterDevice(): boolean;
   isBlockDevice(): boolean;
   isSocket(): boolean;
-}): string {
-  if (info.isDirectory()) return "it is a folder, not a file";
-  if (info.isFIFO()) return "it is a named pipe (FIFO), not a file: save the log to a file and verify that";
-  if (info.isCharacterDevice() || info.isBlockDevice()) return "it is a device (such as /dev/zero), not a file";
-  if (info.isSocket()) return "it is a socket, not a file";
-  return "it is not a regular file";
+}): FileProblem {
+  if (info.isDirectory()) return A_FOLDER;
+  if (info.isFIFO())
+    return fileProblem("it is a named pipe (FIFO), not a file: save the log to a file and verify that", "unreadable.path.fifo");
+  if (info.isCharacterDevice() || info.isBlockDevice())
+    return fileProblem("it is a device (such as /dev/zero), not a file", "unreadable.path.device");
+  if (info.isSocket()) return fileProblem("it is a socket, not a file", "unreadable.path.socket");
+  return fileProblem("it is not a regular file", "unreadable.path.notRegular");
 }
 
 /** Opens a regular file without blocking (a FIFO would block an ordinary open until a writer came). */
@@ -86,7 +94,7 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new UnreadableFileError(notAFile(info));
+    if (!info.isFile()) throw UnreadableFileError.of(notAFile(info));
     return { handle, size: info.size };
   } catch (error) {
     await handle.close();
@@ -108,13 +116,13 @@ function readAt(fd: number, buffer: Uint8Array, position: number): number {
  * file system reported (`expected`), then by what is read, whatever that size said (a file that grows while
  * it is read is refused at the limit).
  */
-function readRange(fd: number, start: number, expected: number, limit: number, what: string): Uint8Array {
-  if (expected > limit) throw tooLargeError(sizeText(expected), what);
+function readRange(fd: number, start: number, expected: number, limit: number, what: FileSort): Uint8Array {
+  if (expected > limit) throw tooLargeError(expected, what);
   let buffer = new Uint8Array(Math.min(limit + 1, Math.max(expected + 1, start + 64 * 1024)) - start);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
-      if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+      if (start + length > limit) throw tooLargeError(limit, what, true);
       const grown = new Uint8Array(Math.min(limit + 1 - start, buffer.length * 2));
       grown.set(buffer);
       buffer = grown;
@@ -123,7 +131,7 @@ function readRange(fd: number, start: number, expected: number, limit: number, w
     if (bytesRead === 0) break;
     length += bytesRead;
   }
-  if (start + length > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+  if (start + length > limit) throw tooLargeError(limit, what, true);
   return buffer.subarray(0, length);
 }
 
@@ -157,7 +165,7 @@ export async function readLogFile(path: string): Promise<WorkbookContent> {
 async function refuseOtherFormatFolder(path: string): Promise<void> {
   const other = OTHER_FORMATS[extname(path).toLowerCase()];
   if (other !== undefined && (await stat(path).catch(() => null))?.isDirectory()) {
-    throw new UnreadableFileError(other);
+    throw UnreadableFileError.of(other);
   }
 }
 
@@ -172,25 +180,25 @@ const LONGEST_RECORD_READ_IN_PIECES = 1024 * 1024;
  * The file's bytes from `start` to its end, a piece at a time in one buffer (a piece is valid until the next
  * is read), never past `limit`.
  */
-function* filePieces(fd: number, start: number, limit: number, what: string): Generator<Uint8Array> {
+function* filePieces(fd: number, start: number, limit: number, what: FileSort): Generator<Uint8Array> {
   const buffer = new Uint8Array(CSV_PIECE_BYTES);
   let position = start;
   for (;;) {
     const bytesRead = readAt(fd, buffer, position);
     if (bytesRead === 0) return;
     position += bytesRead;
-    if (position > limit) throw tooLargeError(`larger than ${sizeText(limit)}`, what);
+    if (position > limit) throw tooLargeError(limit, what, true);
     yield buffer.subarray(0, bytesRead);
   }
 }
 
 /** The text of the file's bytes from `start` to its end, decoded as one final piece (its bytes let go on return). */
-function restText(fd: number, start: number, fileSize: number, limit: number, what: string, encoding: CsvEncoding["encoding"]): string {
+function restText(fd: number, start: number, fileSize: number, limit: number, what: FileSort, encoding: CsvEncoding["encoding"]): string {
   return new CsvTextDecoder(encoding).decode(readRange(fd, start, fileSize, limit, what), true);
 }
 
 /** Whether the file's bytes are all UTF-8, read a piece at a time, each cut after its last whole character. */
-function isUtf8File(fd: number, limit: number, what: string): boolean {
+function isUtf8File(fd: number, limit: number, what: FileSort): boolean {
   const cut = new CsvTextDecoder("utf-8");
   for (const piece of filePieces(fd, 0, limit, what)) if (!isUtf8(cut.wholeCharacters(piece, false))) return false;
   return cut.carriedLength === 0;
@@ -202,14 +210,14 @@ function isUtf8File(fd: number, limit: number, what: string): boolean {
  * them read (docs/rules.md §5), so the file is read once for that before its rows are. What `readCsvLogFile` and
  * `readLogFile` give as one list, the stream gives in batches, with the same row numbers and cells.
  */
-async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, limit: number, what: string): Promise<StreamedLogInput> {
+async function streamCsvLog(handle: FileHandle, size: number, head: Uint8Array, limit: number, what: FileSort): Promise<StreamedLogInput> {
   const fd = handle.fd;
   const { encoding, skip } = csvEncodingOf(head, () => isUtf8File(fd, limit, what));
   // A spreadsheet saved as XML or HTML under a .csv name is named as what it is, before any row is read.
   const start = new Uint8Array(skip + 4096);
   const startText = new CsvTextDecoder(encoding).decode(start.subarray(skip, readAt(fd, start, 0)), false);
   const problem = textFormatProblem(startText.slice(0, 1024));
-  if (problem !== null) throw new UnreadableFileError(problem);
+  if (problem !== null) throw UnreadableFileError.of(problem);
   function* batches(): Generator<LogRow[]> {
     const reader = new CsvLogReader({ shareTexts: false });
     const decoder = new CsvTextDecoder(encoding);
@@ -251,7 +259,7 @@ export async function readLogFileToVerify(
     const name = basename(path);
     const { limit, what } = byteLimitOf(name, head.subarray(0, bytesRead));
     if (isCsvLogFile(name, head.subarray(0, bytesRead))) {
-      if (size > limit) throw tooLargeError(sizeText(size), what);
+      if (size > limit) throw tooLargeError(size, what);
       const log = await streamCsvLog(handle, size, head.subarray(0, bytesRead), limit, what);
       streaming = true;
       return { log, submissionRows: null };
@@ -264,6 +272,12 @@ export async function readLogFileToVerify(
   } finally {
     if (!streaming) await handle.close();
   }
+}
+
+/** A folder whose files cannot be listed, named with why. */
+export function unreadableFolder(path: string, error: unknown): UnreadableFileError {
+  const reason = systemProblem(error) ?? fileProblem("the folder cannot be read", "unreadable.folder.failed");
+  return new UnreadableFileError(`${path}: ${reason.message}`, "unreadable.atPath", { path, reason: reason.words });
 }
 
 /** Whether a folder entry is a log to verify: .csv and .xlsx files, without Excel's "~$" lock files. */
@@ -291,10 +305,14 @@ export async function expandFileArguments(paths: readonly string[]): Promise<{ f
     try {
       names = await readdir(path);
     } catch (error) {
-      throw new UnreadableFileError(`${path}: ${systemMessage(error) ?? "the folder cannot be read"}`);
+      throw unreadableFolder(path, error);
     }
     const logs = names.filter(isLogFileName).sort();
-    if (logs.length === 0) throw new UnreadableFileError(`${path}: the folder has no .csv or .xlsx file`);
+    if (logs.length === 0)
+      throw new UnreadableFileError(`${path}: the folder has no .csv or .xlsx file`, "unreadable.atPath", {
+        path,
+        reason: { id: "unreadable.folder.noLogs" },
+      });
     files.push(...logs.map((name) => join(path, name)));
   }
   return { files, batch };

@@ -15,7 +15,11 @@ async function existing(path: string): Promise<Uint8Array | null> {
     return await readFile(path);
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === "ENOENT") return null;
-    throw new UnreadableFileError(`${path}: the record cannot be read (${(error as Error).message})`);
+    const detail = (error as Error).message;
+    throw new UnreadableFileError(`${path}: the record cannot be read (${detail})`, "unreadable.atPath", {
+      path,
+      reason: { id: "unreadable.record.failed", values: { detail } },
+    });
   }
 }
 
@@ -27,6 +31,8 @@ async function readCsvRecord(path: string) {
   if (record === null) {
     throw new UnreadableFileError(
       `${path}: this CSV is not a verification record (its first column is not ${RECORD_COLUMNS[0]}): choose another --record file`,
+      "unreadable.atPath",
+      { path, reason: { id: "unreadable.record.notRecordCsv", values: { column: RECORD_COLUMNS[0] } } },
     );
   }
   return { text, record };
@@ -58,7 +64,14 @@ async function loadRecordWorkbook(path: string) {
   let sheet = workbook.getWorksheet(RECORD_SHEET);
   if (sheet === undefined) {
     if (bytes !== null && workbook.worksheets.some((each) => each.actualRowCount > 0)) {
-      throw new UnreadableFileError(`${path}: this workbook has no ${RECORD_SHEET} sheet: choose another --record file`);
+      throw new UnreadableFileError(
+        `${path}: this workbook has no ${RECORD_SHEET} sheet: choose another --record file`,
+        "unreadable.atPath",
+        {
+          path,
+          reason: { id: "unreadable.record.noSheet", values: { sheet: RECORD_SHEET } },
+        },
+      );
     }
     sheet = workbook.addWorksheet(RECORD_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   }

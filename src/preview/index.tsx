@@ -8,7 +8,7 @@ import { Suspense, lazy, useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { App } from "../taskpane/App";
-import { type PaneLanguage, loadLanguage, requestedLanguages } from "../taskpane/i18n";
+import { type PaneLanguage, LanguageProvider, loadLanguage, requestedLanguages } from "../taskpane/i18n";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
@@ -69,9 +69,12 @@ function Preview({ workbook, language }: { workbook: MemoryWorkbook; language: P
         <App workbook={workbook} language={language} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
       </div>
       <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
-        <Suspense fallback={null}>
-          <SheetGrid workbook={workbook} />
-        </Suspense>
+        {/* The sheet view speaks, and reads typing in, the page's language, as the pane beside it. */}
+        <LanguageProvider language={language}>
+          <Suspense fallback={null}>
+            <SheetGrid workbook={workbook} />
+          </Suspense>
+        </LanguageProvider>
       </FluentProvider>
     </div>
   );

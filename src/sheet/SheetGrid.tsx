@@ -1,5 +1,5 @@
 import { Tab, TabList, mergeClasses } from "@fluentui/react-components";
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { LOG_FIELD_DEFINITIONS, PROFILE_FIELDS, columnLetter } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { isFormulaCell } from "../excel/memorySheets";
@@ -8,7 +8,7 @@ import { GridRow, type RowActions } from "./GridRow";
 import { rowsToDraw, useRowWindow } from "./rowWindow";
 import { useSheetStyles } from "./styles";
 import { type TypedProblem, localeFormat, readTypedEntry } from "./typedEntry";
-import { type SheetTranslate, useSheetT } from "./words";
+import { type SheetTranslate, useSheetLocale, useSheetT } from "./words";
 
 /** Why a typed entry was refused, in the pane's language. */
 function problemText(problem: TypedProblem, t: SheetTranslate): string {
@@ -31,7 +31,9 @@ export function SheetGrid({ workbook, fill = false }: { workbook: MemoryWorkbook
   const [cursor, setCursor] = useState<Position>({ row: 1, column: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [focusCursor, setFocusCursor] = useState(false);
-  const [locale] = useState(() => localeFormat());
+  // Typing is read in the page's language, which its language menu may change while the sheet is shown.
+  const language = useSheetLocale();
+  const locale = useMemo(() => localeFormat(language), [language]);
   const gridRef = useRef<HTMLTableElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const { view, rowHeight } = useRowWindow(scrollerRef);

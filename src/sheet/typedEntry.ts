@@ -51,7 +51,7 @@ function monthNames(locale: string): Map<string, number> {
 
 const normalName = (name: string): string => name.toLocaleLowerCase().replace(/\.$/, "").normalize("NFC");
 
-/** The locale's number and date conventions (the browser's language unless given). */
+/** The locale's number and date conventions (the browser's language unless given: the sheet view gives the page's). */
 export function localeFormat(locale: string = typeof navigator === "undefined" ? ENGLISH : navigator.language): LocaleFormat {
   let decimal = ".";
   try {

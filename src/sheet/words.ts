@@ -11,6 +11,15 @@ export type SheetTranslate = (id: MessageId, values?: MessageValues) => string;
 
 const ENGLISH_INTL = createIntl({ locale: DEFAULT_LANGUAGE, defaultLocale: DEFAULT_LANGUAGE, messages: ENGLISH });
 
+/**
+ * The locale the sheet view reads typed dates and decimals in, and names months in: the page's language
+ * (the provider's, which the web tracker's language menu changes), not the browser's; English outside any
+ * provider, as its words are.
+ */
+export function useSheetLocale(): string {
+  return (useContext(IntlContext) ?? ENGLISH_INTL).locale;
+}
+
 /** `t(id, values)`: a message of the page's language as text. */
 export function useSheetT(): SheetTranslate {
   const intl = useContext(IntlContext) ?? ENGLISH_INTL;

@@ -156,7 +156,7 @@ export function ActivityEditor({ content, asOf, editing, values, onValues, onDon
       if (editing !== null) onDone();
       await onWritten(row);
     } catch (error) {
-      setStatus({ intent: "error", text: messageOf(error) });
+      setStatus({ intent: "error", text: messageOf(error, t) });
     } finally {
       setBusy(false);
     }

@@ -84,9 +84,9 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
   const goToRow = useCallback(
     (row: number) => {
       setGoError(null);
-      workbook.goTo({ kind: "row", row }).catch((error: unknown) => setGoError(messageOf(error)));
+      workbook.goTo({ kind: "row", row }).catch((error: unknown) => setGoError(messageOf(error, t)));
     },
-    [workbook],
+    [workbook, t],
   );
 
   const runExport = useCallback(async () => {

@@ -42,7 +42,7 @@ export function Awards({ assessment, onRecorded }: AwardsProps) {
       setOpen(false);
       await onRecorded();
     } catch (error) {
-      setMessage({ intent: "error", text: messageOf(error) });
+      setMessage({ intent: "error", text: messageOf(error, t) });
     }
   };
 

@@ -16,7 +16,7 @@ import {
   verifyOpenWorkbook,
 } from "./verifyWorkbook";
 import { useWorkbook } from "./WorkbookContext";
-import { type Translate, useT } from "./i18n";
+import { type Translate, textOfFinding, useT } from "./i18n";
 import { type Verified, type SortKey, type Sort, stateOf, NEEDS_ATTENTION, sortResults, useDeskStyles } from "./coordinatorDesk";
 import {
   categoryHoursText,
@@ -295,7 +295,10 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
                         data-testid="verification-state"
                         data-state="unreadable"
                       >
-                        {t("coordinator.stateDetail", { state: stateWord("unreadable", t), detail: result.error })}
+                        {t("coordinator.stateDetail", {
+                          state: stateWord("unreadable", t),
+                          detail: result.words === null ? result.error : textOfFinding(t, { message: result.error, words: result.words }),
+                        })}
                       </span>
                       <span className={mergeClasses(desk.file, styles.wrapText)}>{result.name}</span>
                     </>

@@ -100,7 +100,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
           : { intent: "info", text: result.reason, rows },
       );
     } catch (error) {
-      setFormMessage({ intent: "error", text: messageOf(error), rows: rowsVersion });
+      setFormMessage({ intent: "error", text: messageOf(error, t), rows: rowsVersion });
     }
   };
 
@@ -112,7 +112,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       markedVersion.current = fresh.revision;
       setMarkMessage({ intent: "success", text: t("mentee.statusShown") });
     } catch (error) {
-      setMarkMessage({ intent: "error", text: messageOf(error) });
+      setMarkMessage({ intent: "error", text: messageOf(error, t) });
     }
   };
   const statusStale = markedVersion.current !== null && markedVersion.current !== rowsVersion;
@@ -127,7 +127,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
       });
       await refresh();
     } catch (error) {
-      setLogMessage({ intent: "error", text: messageOf(error) });
+      setLogMessage({ intent: "error", text: messageOf(error, t) });
     }
   };
 

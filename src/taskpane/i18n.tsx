@@ -129,7 +129,7 @@ export function useFindingText(): (finding: WordedFinding) => string {
   return useCallback((finding: WordedFinding) => textOfFinding(t, finding), [t]);
 }
 
-/** A finding's message in the language of `t`. */
+/** A finding's message in the language of `t`; an unreadable file's too (its message in English and its words). */
 export function textOfFinding(t: Translate, finding: WordedFinding): string {
   return findingText({ t, language: t.locale, english: t.english }, finding);
 }

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { type Assessment, type IsoDate, checkLog, errorText, isEmptyRow, todayIsoDate } from "../core";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { type FormRead, WorkbookError } from "../excel/workbook";
-import type { Translate } from "./i18n";
+import { type Translate, useT } from "./i18n";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface TrackerState {
@@ -32,11 +32,10 @@ export interface TrackerState {
 /** How long a burst of changes may last before the form is read again: well within the second docs/rules.md §10 allows. */
 export const FOLLOW_DELAY_MS = 250;
 
-/** A failure for the user: the workbook's own message, or that something went wrong (in the pane's language where `t` is given). */
-export function messageOf(error: unknown, t?: Translate): string {
+/** A failure for the user: the workbook's own message, or that something went wrong, in the pane's language. */
+export function messageOf(error: unknown, t: Translate): string {
   if (error instanceof WorkbookError) return error.message;
-  const detail = errorText(error);
-  return t === undefined ? `Something went wrong (${detail}): try again.` : t("pane.failed", { detail });
+  return t("pane.failed", { detail: errorText(error) });
 }
 
 interface Reads {
@@ -70,7 +69,9 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
   const asOf = asOfOverride ?? todayIsoDate();
   const [content, setContent] = useState<FormRead | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [readError, setReadError] = useState<string | null>(null);
+  // The failure itself: its message is worded in the pane's language as it is shown (and again if the language changes).
+  const [readFailure, setReadFailure] = useState<{ readonly error: unknown } | null>(null);
+  const t = useT();
   const reads = useRef<Reads | null>(null);
 
   const readOnce = useCallback(async () => {
@@ -81,10 +82,10 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
       // untouched new form (no activity yet) shows guidance, not an error for the name nobody was asked for yet.
       const touched = next.log.rows.some((row) => !isEmptyRow(row.cells));
       setAssessment(checkLog(next.log, { asOf, forExport: touched }));
-      setReadError(null);
+      setReadFailure(null);
       return next;
     } catch (error) {
-      setReadError(messageOf(error));
+      setReadFailure({ error });
       return null;
     }
   }, [workbook, asOf]);
@@ -127,5 +128,6 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
     };
   }, [workbook, refresh]);
 
+  const readError = readFailure === null ? null : messageOf(readFailure.error, t);
   return { content, assessment, asOf, readError, refresh };
 }

@@ -24,6 +24,7 @@ import {
   errorText,
 } from "../core";
 import { type TrackingWorkbook, WorkbookError } from "../excel/workbook";
+import { type UnreadableWords, UnreadableFileError } from "../workbook/errors";
 import { type ListedFinding, listFindings, rowMarks } from "./findings";
 
 /** One verified source: the open workbook or a file. */
@@ -39,7 +40,14 @@ export type Verification =
       /** The changed and added rows' cells as the fingerprint reads them (dates as YYYY-MM-DD), by row number: what the coordinator is shown of an edit. */
       readonly editedRows: ReadonlyMap<number, readonly string[]>;
     }
-  | { readonly ok: false; readonly name: string; readonly error: string };
+  | {
+      readonly ok: false;
+      readonly name: string;
+      /** Why the file could not be verified, in English. */
+      readonly error: string;
+      /** The same in the catalogs' words, for a file that cannot be read (the pane shows it in its language); null for another failure. */
+      readonly words: UnreadableWords | null;
+    };
 
 /** What the open workbook is called in results and in the record (the pane shows it in its language). */
 export const OPEN_WORKBOOK = "This workbook";
@@ -108,7 +116,7 @@ export async function verifyFile(file: File, asOf?: IsoDate, ledger?: AwardLedge
     checkFileSize(file.name, file.size, head);
     return await verified(file.name, await readLogBytes(file.name, await fileBytes(file)), asOf, ledger);
   } catch (error) {
-    return { ok: false, name: file.name, error: errorText(error) };
+    return { ok: false, name: file.name, error: errorText(error), words: error instanceof UnreadableFileError ? error.words : null };
   }
 }
 

@@ -1,8 +1,8 @@
 import { Button } from "@fluentui/react-components";
-import { listText } from "../core";
 import { usePaneStyles } from "../taskpane/styles";
 import { useTrackerStyles } from "./styles";
 import { useT } from "../taskpane/i18n";
+import { quotedSheets } from "./document";
 
 /** A question before an action that would lose something. */
 export type Question = { readonly kind: "discard"; readonly proceed: string; readonly run: () => void } | { readonly kind: "replace" };
@@ -40,17 +40,16 @@ export function QuestionBar({
     );
   }
   return (
-    <div role="group" aria-label={`Replace ${name}?`} className={styles.question}>
+    <div role="group" aria-label={t("tracker.replaceQuestion", { file: name })} className={styles.question}>
       <p className={styles.questionText}>
-        Saving over {name} writes the tracking form only: {notKept.length === 1 ? "its sheet" : "its sheets"}{" "}
-        {listText(notKept.map((sheet) => `“${sheet}”`))} would be gone from it.
+        {t("tracker.replaceExplained", { file: name, count: notKept.length, sheets: quotedSheets(notKept, t) })}
       </p>
       <div className={paneStyles.row}>
         <Button onClick={onSaveAs} appearance="primary">
-          Save as a new file…
+          {t("tracker.saveAsNew")}
         </Button>
-        <Button onClick={onReplace}>Replace {name}</Button>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onReplace}>{t("tracker.replace", { file: name })}</Button>
+        <Button onClick={onCancel}>{t("tracker.cancel")}</Button>
       </div>
     </div>
   );

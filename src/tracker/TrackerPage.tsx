@@ -138,10 +138,10 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
     setFileMessage(null);
     try {
       const next = await openFile(file, handle);
-      const text = openedText(next, activityCount((await next.workbook.readForm()).log.rows));
+      const text = openedText(next, activityCount((await next.workbook.readForm()).log.rows), t);
       await show(next, { intent: "success", text: text.opened }, text.notKept);
     } catch (error) {
-      setFileMessage({ intent: "error", text: openFailureText(file.name, error) });
+      setFileMessage({ intent: "error", text: openFailureText(file.name, error, t) });
     } finally {
       setBusy(null);
     }
@@ -151,14 +151,14 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
     try {
       await pickToOpen(files, "form", formInput.current, openChosen);
     } catch (error) {
-      setFileMessage({ intent: "error", text: `The file could not be opened (${errorText(error)}): try again.` });
+      setFileMessage({ intent: "error", text: t("tracker.pickFailed", { detail: errorText(error) }) });
     }
   };
 
   const startNew = async () => {
     setQuestion(null);
     const next = await newDocument();
-    await show(next, { intent: "info", text: "A new tracking form: fill in your Profile and add your activities, then Save." }, null);
+    await show(next, { intent: "info", text: t("tracker.newFormOpened") }, null);
   };
 
   const save = async (options: { readonly as?: boolean; readonly replace?: boolean } = {}) => {
@@ -175,7 +175,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
       const handle = await saveTarget(files, "form", own, name);
       if (handle === "cancelled") return;
       if (handle === "refused") {
-        setFileMessage({ intent: "warning", text: `The browser was not allowed to write ${current.name}: use Save as… to save a copy.` });
+        setFileMessage({ intent: "warning", text: t("tracker.writeRefused", { file: current.name }) });
         return;
       }
       setBusy(t("tracker.saving"));
@@ -203,7 +203,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
         text: handle === null ? t("tracker.downloaded", { file: savedName }) : t("tracker.saved", { file: savedName }),
       });
     } catch (error) {
-      setFileMessage({ intent: "error", text: `${name} was not saved (${errorText(error)}): your changes are still here; try again.` });
+      setFileMessage({ intent: "error", text: t("tracker.notSaved", { file: name, detail: errorText(error) }) });
     } finally {
       setBusy(null);
     }
@@ -217,9 +217,9 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
     event.preventDefault();
     const [file, ...others] = [...event.dataTransfer.files];
     if (file === undefined) return;
-    unlessUnsaved(`Discard changes and open ${file.name}`, () => {
+    unlessUnsaved(t("tracker.discardAndOpen", { file: file.name }), () => {
       void openChosen(file, null).then(() => {
-        if (others.length > 0) setFileMessage((shown) => shown && { ...shown, text: `${shown.text} (One file opens at a time.)` });
+        if (others.length > 0) setFileMessage((shown) => shown && { ...shown, text: t("tracker.oneFileAtATime", { message: shown.text }) });
       });
     });
   };
@@ -348,7 +348,7 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
       </div>
       {dragging && (
         <div className={styles.overlay} aria-hidden="true">
-          <p className={styles.overlayText}>Drop a tracking form (.xlsx) or a CSV log to open it.</p>
+          <p className={styles.overlayText}>{t("tracker.dropToOpen")}</p>
         </div>
       )}
     </FluentProvider>

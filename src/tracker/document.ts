@@ -6,19 +6,10 @@
  * command line's `template` (`writeForm`, in `formWriter.ts`). Only the
  * tracking form is carried: the Profile values and the log's seven columns.
  */
-import {
-  type CellValue,
-  type DateSystem,
-  type LogRow,
-  type WorkbookContent,
-  FORM,
-  PROFILE_SHEET,
-  errorText,
-  isEmptyRow,
-  listText,
-} from "../core";
+import { type CellValue, type DateSystem, type LogRow, type WorkbookContent, FORM, PROFILE_SHEET, errorText, isEmptyRow } from "../core";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { FORM_LISTS_SHEET } from "../excel/workbook";
+import { type Translate, textOfFinding } from "../taskpane/i18n";
 import { fileBytes } from "../taskpane/verifyWorkbook";
 import { UnreadableFileError } from "../workbook/errors";
 import type { FormContent } from "../workbook/write-form";
@@ -107,7 +98,11 @@ export async function openDocument(name: string, bytes: Uint8Array, handle: File
   const lost = content.log.rows.find((row) => (row.found?.errors.length ?? 0) > 0);
   const lostError = lost?.found?.errors[0];
   if (lost !== undefined && lostError !== undefined) {
-    throw new UnreadableFileError(`${sheets === null ? "line" : "row"} ${lost.row}: ${lostError.message}`);
+    throw new UnreadableFileError(`${sheets === null ? "line" : "row"} ${lost.row}: ${lostError.message}`, "unreadable.lostRow", {
+      kind: sheets === null ? "line" : "row",
+      row: lost.row,
+      finding: lostError.words,
+    });
   }
   const workbook = await MemoryWorkbook.fromContent(content);
   const source: DocumentSource = sheets === null ? "csv" : "workbook";
@@ -141,33 +136,37 @@ export function saveName(document: Pick<TrackerDocument, "name" | "source">): st
   return `${stem === "" ? "CST-tracking-form" : stem}.xlsx`;
 }
 
-const quoted = (names: readonly string[]): string => listText(names.map((name) => `“${name}”`));
+/** Sheets' names as the language quotes and lists them: “Budget” and “Notes”. */
+export function quotedSheets(names: readonly string[], t: Translate): string {
+  return t.list(names.map((name) => t("tracker.sheetName", { name })));
+}
 
-/** What opening a file says about it: what was read, and plainly what Save does not write back. */
-export function openedText(document: TrackerDocument, rows: number): { readonly opened: string; readonly notKept: string | null } {
-  const activities = rows === 1 ? "1 activity" : `${rows} activities`;
-  if (document.source === "csv") {
-    return {
-      opened: `Opened ${document.name}: ${activities}. Save writes them as a tracking form (.xlsx), with a Profile sheet to fill in.`,
-      notKept: null,
-    };
-  }
-  const opened = `Opened ${document.name}: ${activities} from the sheet ${quoted([document.logSheet ?? FORM.logSheet])}${document.isSubmission ? " of an exported submission (to check a submission, use the Coordinator tab)" : ""}.`;
+/** What opening a file says about it, in the page's language: what was read, and plainly what Save does not write back. */
+export function openedText(
+  document: TrackerDocument,
+  rows: number,
+  t: Translate,
+): { readonly opened: string; readonly notKept: string | null } {
+  const activities = t("tracker.activities", { count: rows });
+  if (document.source === "csv") return { opened: t("tracker.openedCsv", { file: document.name, activities }), notKept: null };
+  const opened = t("tracker.openedWorkbook", {
+    file: document.name,
+    activities,
+    sheet: quotedSheets([document.logSheet ?? FORM.logSheet], t),
+    submission: document.isSubmission ? "yes" : "no",
+  });
   // A tracking form as this project writes it (saved by this page, or the add-in's export): nothing to warn of.
   if (document.formOnly) return { opened, notKept: null };
-  const sheets =
-    document.notKept.length === 0 ? "" : `${document.notKept.length === 1 ? "the sheet" : "the sheets"} ${quoted(document.notKept)}, `;
   return {
     opened,
-    notKept: `Save writes the tracking form only: the Profile and the log's seven columns. Not kept: ${sheets}other columns, formulas (their values are kept), comments and formatting. ${document.name} stays as it is until you save over it.`,
+    notKept: t("tracker.notKept", { count: document.notKept.length, sheets: quotedSheets(document.notKept, t), file: document.name }),
   };
 }
 
-/** A file that cannot be opened, in one line for a person. */
-export function openFailureText(name: string, error: unknown): string {
-  if (error instanceof UnreadableFileError) return `${name} cannot be opened: ${error.message}.`;
-  const detail = errorText(error);
-  return `${name} cannot be opened (${detail}): check that it is a tracking form (.xlsx) or a CSV log, and try again.`;
+/** A file that cannot be opened, in one line for a person, in the page's language. */
+export function openFailureText(name: string, error: unknown, t: Translate): string {
+  if (error instanceof UnreadableFileError) return t("tracker.cannotOpen", { file: name, reason: textOfFinding(t, error) });
+  return t("tracker.openFailed", { file: name, detail: errorText(error) });
 }
 
 /** The non-empty rows of a log. */

@@ -34,7 +34,14 @@ export function recordCsv(rows: readonly RecordRow[]): string {
 /** A record file's rows; refuses a CSV that is not a verification record, as the command line does. */
 export function readRecordCsv(bytes: Uint8Array): RecordRow[] {
   const record = parseRecordCsv(recordCsvText(bytes));
-  if (record === null) throw new UnreadableFileError(`it is not a verification record (its first column is not ${RECORD_COLUMNS[0]})`);
+  if (record === null)
+    throw new UnreadableFileError(
+      `it is not a verification record (its first column is not ${RECORD_COLUMNS[0]})`,
+      "unreadable.record.notRecord",
+      {
+        column: RECORD_COLUMNS[0],
+      },
+    );
   return record.rows;
 }
 

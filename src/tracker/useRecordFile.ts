@@ -31,7 +31,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
       const handle = await saveTarget(files, "record", record.handle, record.name);
       if (handle === "cancelled") return;
       if (handle === "refused") {
-        setRecordMessage({ intent: "warning", text: `The browser was not allowed to write ${record.name}.` });
+        setRecordMessage({ intent: "warning", text: t("tracker.recordWriteRefused", { file: record.name }) });
         return;
       }
       const rows = recordRowsOf(await workbook.readVerification());
@@ -46,7 +46,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
         }),
       });
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record was not saved (${errorText(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: t("tracker.recordNotSaved", { detail: errorText(error) }) });
     }
   };
 
@@ -70,7 +70,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
         }),
       });
     } catch (error) {
-      setRecordMessage({ intent: "error", text: openFailureText(file.name, error) });
+      setRecordMessage({ intent: "error", text: openFailureText(file.name, error, t) });
     }
   };
 
@@ -78,7 +78,7 @@ export function useRecordFile(files: FileAccess, workbook: MemoryWorkbook, recor
     try {
       await pickToOpen(files, "record", recordInput.current, openRecord);
     } catch (error) {
-      setRecordMessage({ intent: "error", text: `The record could not be opened (${errorText(error)}): try again.` });
+      setRecordMessage({ intent: "error", text: t("tracker.recordPickFailed", { detail: errorText(error) }) });
     }
   };
 

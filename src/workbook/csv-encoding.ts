@@ -117,7 +117,7 @@ export class CsvTextDecoder {
       return this.decoder.decode(whole);
     } catch {
       // The bytes were found to be UTF-8 before they were read as text: they changed while the file was read.
-      throw new UnreadableFileError("the file changed while it was being read: verify it again");
+      throw new UnreadableFileError("the file changed while it was being read: verify it again", "unreadable.changedWhileRead");
     }
   }
 }

@@ -113,7 +113,11 @@ function scanCsv(
           const close = text.indexOf('"', start);
           if (close === -1) {
             if (!final) return { end: recordStart, line: recordLine };
-            throw new UnreadableFileError(`line ${openedOn}: a quoted field is never closed: add the closing double quote (")`);
+            throw new UnreadableFileError(
+              `line ${openedOn}: a quoted field is never closed: add the closing double quote (")`,
+              "unreadable.csv.openQuote",
+              { line: openedOn },
+            );
           }
           const breaks = countLineBreaks(text, start, close);
           line += breaks.count;
@@ -202,9 +206,14 @@ export const csvHeaderSchema = z.tuple(
 
 const EXPECTED_HEADERS = LOG_COLUMNS.join(",");
 
-function headerProblem(fields: readonly string[]): string {
+function headerProblem(fields: readonly string[]): UnreadableFileError {
   const joined = fields.slice(0, LOG_COLUMNS.length + 1).join(",");
-  return `line 1: the header row must be ${EXPECTED_HEADERS}; found ${JSON.stringify(joined.length > 80 ? `${joined.slice(0, 80)}…` : joined)} (fields may be separated by commas, semicolons or tabs)`;
+  const found = JSON.stringify(joined.length > 80 ? `${joined.slice(0, 80)}…` : joined);
+  return new UnreadableFileError(
+    `line 1: the header row must be ${EXPECTED_HEADERS}; found ${found} (fields may be separated by commas, semicolons or tabs)`,
+    "unreadable.csv.badHeader",
+    { headers: EXPECTED_HEADERS, found },
+  );
 }
 
 /** Stops a scan after the record that was needed. */
@@ -314,8 +323,15 @@ export class CsvLogReader {
         return [];
       }
       const { separator, header } = detected;
-      if (header === null) throw new UnreadableFileError(`the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`);
-      if (!csvHeaderSchema.safeParse(header).success) throw new UnreadableFileError(headerProblem(header));
+      if (header === null)
+        throw new UnreadableFileError(
+          `the file is empty: the first line must be the header row ${EXPECTED_HEADERS}`,
+          "unreadable.csv.empty",
+          {
+            headers: EXPECTED_HEADERS,
+          },
+        );
+      if (!csvHeaderSchema.safeParse(header).success) throw headerProblem(header);
       this.separator = SEPARATOR_CODES[separator];
       this.decimalComma = separator === ";";
       position = startOf(text);

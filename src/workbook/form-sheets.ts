@@ -114,6 +114,8 @@ export class SubmissionRows implements RowReader {
     if (this.slots > LIMITS.maxSubmissionCells) {
       throw new UnreadableFileError(
         `its ${SUBMISSION_SHEET} sheet has more than ${LIMITS.maxSubmissionCells.toLocaleString("en")} cells, more than any submission: it is not read`,
+        "unreadable.submissionTooLarge",
+        { sheet: SUBMISSION_SHEET, count: LIMITS.maxSubmissionCells },
       );
     }
     const out: CellValue[] = new Array<CellValue>(width).fill(null);

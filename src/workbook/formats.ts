@@ -8,6 +8,7 @@
  */
 // The type only: telling a zip by its first bytes must not load the zip readers (a CSV log is checked without them).
 import type { ZipDirectory } from "./zip";
+import { type FileProblem, fileProblem } from "./errors";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
@@ -29,39 +30,63 @@ export function fileKind(head: Uint8Array): FileKind {
 
 const SAVE_AS_XLSX = "save it as an Excel Workbook (.xlsx) and use that file";
 
-export const OLE2_PROBLEM = `the old .xls format is not read (an Excel 97-2003 workbook, or a password-protected workbook, which Excel stores the same way): open it in Excel, remove any password, and ${SAVE_AS_XLSX}`;
+export const OLE2_PROBLEM: FileProblem = fileProblem(
+  `the old .xls format is not read (an Excel 97-2003 workbook, or a password-protected workbook, which Excel stores the same way): open it in Excel, remove any password, and ${SAVE_AS_XLSX}`,
+  "unreadable.format.ole2",
+);
 
 /**
  * A text file that is a spreadsheet in another form (Excel 2003 XML, an HTML
  * table saved as .xls), or null for text that may be a CSV log.
  */
-export function textFormatProblem(head: string): string | null {
+export function textFormatProblem(head: string): FileProblem | null {
   const start = head
     .replace(/^\ufeff/, "")
     .trimStart()
     .slice(0, 512)
     .toLowerCase();
   if (start.startsWith("<?xml") || start.startsWith("<workbook")) {
-    return `it is an XML file (such as an Excel 2003 XML spreadsheet), which is not read: open it in Excel and ${SAVE_AS_XLSX}`;
+    return fileProblem(
+      `it is an XML file (such as an Excel 2003 XML spreadsheet), which is not read: open it in Excel and ${SAVE_AS_XLSX}`,
+      "unreadable.format.xml",
+    );
   }
   if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")) {
-    return `it is a web page (HTML), not a workbook or a CSV log: open it in Excel and ${SAVE_AS_XLSX}`;
+    return fileProblem(
+      `it is a web page (HTML), not a workbook or a CSV log: open it in Excel and ${SAVE_AS_XLSX}`,
+      "unreadable.format.html",
+    );
   }
   return null;
 }
+
+/** An Apple Numbers document, by its content or its name. */
+export const NUMBERS_PROBLEM: FileProblem = fileProblem(
+  "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and use that file",
+  "unreadable.format.numbers",
+);
 
 /** Why a zip is not an .xlsx workbook (an OpenDocument spreadsheet, an .xlsb, a Numbers file, another zip), or null. */
-export function zipFormatProblem(directory: ZipDirectory): string | null {
+export function zipFormatProblem(directory: ZipDirectory): FileProblem | null {
   if (directory.has("xl/workbook.bin")) {
-    return `it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and ${SAVE_AS_XLSX}`;
+    return fileProblem(
+      `it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and ${SAVE_AS_XLSX}`,
+      "unreadable.format.xlsb",
+    );
   }
   if (directory.has("content.xml") && (directory.has("mimetype") || directory.has("META-INF/manifest.xml"))) {
-    return `it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx), or ${SAVE_AS_XLSX}`;
+    return fileProblem(
+      `it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx), or ${SAVE_AS_XLSX}`,
+      "unreadable.format.ods",
+    );
   }
   if (directory.has("Index/Document.iwa") || directory.names().some((name) => /^index\/.*\.iwa$/i.test(name))) {
-    return "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and use that file";
+    return NUMBERS_PROBLEM;
   }
   return null;
 }
 
-export const NOT_A_WORKBOOK = `it is a zip file but not an Excel workbook (it has no workbook part): ${SAVE_AS_XLSX}`;
+export const NOT_A_WORKBOOK: FileProblem = fileProblem(
+  `it is a zip file but not an Excel workbook (it has no workbook part): ${SAVE_AS_XLSX}`,
+  "unreadable.format.zipNotWorkbook",
+);

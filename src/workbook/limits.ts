@@ -6,6 +6,7 @@
  * 1,048,576 rows (Excel's last row) stays well inside all of them.
  */
 import { EXCEL_LAST_ROW } from "../core";
+import type { UnreadableWords } from "./errors";
 
 export const LIMITS = {
   /** Excel's last row and column: a cell beyond them is not from a spreadsheet. */
@@ -55,4 +56,13 @@ export function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} bytes`;
+}
+
+/** `sizeText`'s size as words of the catalogs: the amount and its unit, which each language writes its own way ("1,5 MiB"). */
+export function sizeWords(bytes: number): UnreadableWords {
+  const amount = (unit: number) => +(bytes / unit).toFixed(1);
+  if (bytes >= 1024 * 1024 * 1024) return { id: "unreadable.size", values: { amount: amount(1024 * 1024 * 1024), unit: "GiB" } };
+  if (bytes >= 1024 * 1024) return { id: "unreadable.size", values: { amount: amount(1024 * 1024), unit: "MiB" } };
+  if (bytes >= 1024) return { id: "unreadable.size", values: { amount: amount(1024), unit: "KiB" } };
+  return { id: "unreadable.size", values: { amount: bytes, unit: "bytes" } };
 }

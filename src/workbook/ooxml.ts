@@ -117,6 +117,8 @@ export function sharedStringsHandler(into: string[]): XmlHandler {
         if (into.length >= LIMITS.maxSharedStrings) {
           throw new UnreadableFileError(
             `it holds more than ${LIMITS.maxSharedStrings.toLocaleString("en")} distinct texts: it is not read`,
+            "unreadable.tooManyTexts",
+            { count: LIMITS.maxSharedStrings },
           );
         }
         into.push(detached(decodeEscapes(text)));

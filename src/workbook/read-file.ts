@@ -7,20 +7,24 @@
  */
 import { type LogInput, type StreamedLogInput, type WorkbookContent } from "../core";
 import { decodeCsvBytes, parseCsvLog } from "./csv";
-import { UnreadableFileError, unreadableWorkbook } from "./errors";
-import { OLE2_PROBLEM, fileKind, textFormatProblem } from "./formats";
-import { LIMITS, sizeText } from "./limits";
+import { type FileProblem, UnreadableFileError, fileProblem, unreadableWorkbook } from "./errors";
+import { NUMBERS_PROBLEM, OLE2_PROBLEM, fileKind, textFormatProblem } from "./formats";
+import { LIMITS, sizeText, sizeWords } from "./limits";
 import type { WorkbookSheets } from "./read-xlsx";
 
 export const WORKBOOK_EXTENSIONS: ReadonlySet<string> = new Set([".xlsx", ".xlsm"]);
 const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([".csv", ".tsv"]);
 /** Spreadsheet formats that are not read, by extension, for files whose content does not say (a Numbers package is a folder). */
-export const OTHER_FORMATS: Readonly<Record<string, string>> = {
-  ".xlsb": "it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
-  ".ods":
+export const OTHER_FORMATS: Readonly<Record<string, FileProblem>> = {
+  ".xlsb": fileProblem(
+    "it is an Excel Binary Workbook (.xlsb), which is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
+    "unreadable.format.xlsbByName",
+  ),
+  ".ods": fileProblem(
     "it is an OpenDocument spreadsheet (.ods), which is not read: open it in LibreOffice Calc and choose File › Save As › Excel 2007-365 (.xlsx)",
-  ".numbers":
-    "it is an Apple Numbers document (.numbers), which is not read: in Numbers choose File › Export To › Excel (.xlsx) and use that file",
+    "unreadable.format.odsByName",
+  ),
+  ".numbers": NUMBERS_PROBLEM,
 };
 
 /** ".xlsx": a file name's extension in lower case, or "". */
@@ -30,31 +34,43 @@ export function extensionOf(name: string): string {
 }
 
 /** The most bytes a file may have to be read: as many as a log of Excel's 1,048,576 rows takes, as a workbook or as CSV. */
-export function byteLimitOf(name: string, head: Uint8Array): { limit: number; what: string } {
+export function byteLimitOf(name: string, head: Uint8Array): { limit: number; what: FileSort } {
   const workbook = fileKind(head) !== "text" || WORKBOOK_EXTENSIONS.has(extensionOf(name));
-  return workbook ? { limit: LIMITS.maxWorkbookBytes, what: "a workbook" } : { limit: LIMITS.maxCsvBytes, what: "a CSV log" };
+  return workbook ? { limit: LIMITS.maxWorkbookBytes, what: "workbook" } : { limit: LIMITS.maxCsvBytes, what: "csv" };
 }
+
+/** Which limit a file is held to: a workbook's or a CSV log's. */
+export type FileSort = "workbook" | "csv";
 
 /** Whether a file, by its name and first bytes, is read as a CSV log (what `readLogFile` reads with `csvLog`). */
 export function isCsvLogFile(name: string, head: Uint8Array): boolean {
   return fileKind(head) === "text" && TEXT_EXTENSIONS.has(extensionOf(name));
 }
 
-/** The refusal of a file over its limit. */
-export function tooLargeError(size: string, what: string): UnreadableFileError {
-  return new UnreadableFileError(`it is ${size}, more than ${what} of ${LIMITS.maxRow.toLocaleString("en")} rows takes: it is not read`);
+/**
+ * The refusal of a file over its limit: of `bytes` when its size is known, of more than the limit when it
+ * was found to be larger as it was read (`larger`).
+ */
+export function tooLargeError(bytes: number, what: FileSort, larger = false): UnreadableFileError {
+  const size = larger ? `larger than ${sizeText(bytes)}` : sizeText(bytes);
+  const kind = what === "workbook" ? "a workbook" : "a CSV log";
+  return new UnreadableFileError(
+    `it is ${size}, more than ${kind} of ${LIMITS.maxRow.toLocaleString("en")} rows takes: it is not read`,
+    larger ? "unreadable.tooLargeAsRead" : "unreadable.tooLarge",
+    { size: sizeWords(bytes), kind: what, rows: LIMITS.maxRow },
+  );
 }
 
 /** Checks a file's declared size before it is read (a browser's File, a stat): refuses one too large for a log. */
 export function checkFileSize(name: string, size: number, head: Uint8Array): void {
   const { limit, what } = byteLimitOf(name, head);
-  if (size > limit) throw tooLargeError(sizeText(size), what);
+  if (size > limit) throw tooLargeError(size, what);
 }
 
 function csvLog(bytes: Uint8Array): LogInput {
   const text = decodeCsvBytes(bytes);
   const problem = textFormatProblem(text.slice(0, 1024));
-  if (problem !== null) throw new UnreadableFileError(problem);
+  if (problem !== null) throw UnreadableFileError.of(problem);
   return parseCsvLog(text);
 }
 
@@ -76,7 +92,7 @@ export async function readLogFile(
 ): Promise<{ content: WorkbookContent; sheets: WorkbookSheets | null; streamedLog?: StreamedLogInput }> {
   const extension = extensionOf(name);
   const kind = fileKind(bytes.subarray(0, 8));
-  if (kind === "ole2") throw new UnreadableFileError(OLE2_PROBLEM);
+  if (kind === "ole2") throw UnreadableFileError.of(OLE2_PROBLEM);
   if (kind === "zip") {
     const { readWorkbookFile } = await import(/* webpackChunkName: "workbook-reader" */ "./read-xlsx");
     try {
@@ -86,16 +102,31 @@ export async function readLogFile(
     }
   }
   if (WORKBOOK_EXTENSIONS.has(extension)) {
-    throw new UnreadableFileError("it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx");
+    throw new UnreadableFileError(
+      "it is not an Excel workbook (.xlsx): it could not be opened as one; save it from Excel as .xlsx",
+      "unreadable.format.notWorkbookByName",
+    );
   }
   if (extension === ".xls")
-    throw new UnreadableFileError("the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)");
+    throw new UnreadableFileError(
+      "the old .xls format is not read: open it in Excel and save it as an Excel Workbook (.xlsx)",
+      "unreadable.format.xlsByName",
+    );
   const other = OTHER_FORMATS[extension];
-  if (other !== undefined) throw new UnreadableFileError(other);
+  if (other !== undefined) throw UnreadableFileError.of(other);
   if (TEXT_EXTENSIONS.has(extension)) {
     return { content: { log: csvLog(bytes), hasLog: true, hasProfile: false, submissionRows: null }, sheets: null };
   }
+  if (extension === "")
+    throw new UnreadableFileError(
+      "expected a .csv log or an .xlsx tracking form, not a file without extension",
+      "unreadable.format.noExtension",
+    );
   throw new UnreadableFileError(
-    `expected a .csv log or an .xlsx tracking form, not a ${extension === "" ? "file without extension" : `${extension} file`}`,
+    `expected a .csv log or an .xlsx tracking form, not a ${extension} file`,
+    "unreadable.format.otherExtension",
+    {
+      extension,
+    },
   );
 }

@@ -135,13 +135,13 @@ export async function readWorkbookFile(
 ): Promise<{ content: WorkbookContent; sheets: WorkbookSheets; streamedLog?: StreamedLogInput }> {
   const directory = readZipDirectory(bytes);
   const problem = zipFormatProblem(directory);
-  if (problem !== null) throw new UnreadableFileError(problem);
+  if (problem !== null) throw UnreadableFileError.of(problem);
 
   // 1. Relationships: they name the workbook part, its sheets, and each sheet's tables.
   const relationships = await readAllRelationships(directory);
   const workbookPartName =
     firstOfType(relationships.get(""), "officedocument") ?? (directory.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
-  if (workbookPartName === null || !directory.has(workbookPartName)) throw new UnreadableFileError(NOT_A_WORKBOOK);
+  if (workbookPartName === null || !directory.has(workbookPartName)) throw UnreadableFileError.of(NOT_A_WORKBOOK);
   const workbookRelationships = relationships.get(partKey(workbookPartName)) ?? new Map<string, Relationship>();
 
   // 2. The workbook part, shared strings, styles and table parts.
@@ -194,13 +194,19 @@ export async function readWorkbookFile(
     if (table === undefined) continue;
     const range = decodeRange(table.ref);
     if (range === null)
-      throw new UnreadableFileError(`the ${LOG_TABLE} table has no readable range (${JSON.stringify(table.ref)}): recreate the table`);
+      throw new UnreadableFileError(
+        `the ${LOG_TABLE} table has no readable range (${JSON.stringify(table.ref)}): recreate the table`,
+        "unreadable.table.badRange",
+        { table: LOG_TABLE, range: JSON.stringify(table.ref) },
+      );
     const names = new Map<number, string>();
     table.columns.forEach((name, index) => names.set(range.left + index, name.trim().toLowerCase()));
     const mapped = mapColumns(names);
     if ("missing" in mapped) {
       throw new UnreadableFileError(
         `the ${LOG_TABLE} table lacks the column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")}: its headers must be ${LOG_COLUMNS.join(", ")}`,
+        "unreadable.table.missingColumns",
+        { table: LOG_TABLE, count: mapped.missing.length, columns: mapped.missing.join(", "), headers: LOG_COLUMNS.join(", ") },
       );
     }
     const newTableRows = () =>
@@ -257,6 +263,8 @@ export async function readWorkbookFile(
   if (logRows === null || logSheet === null) {
     throw new UnreadableFileError(
       `it has no ${LOG_TABLE} table and no sheet ("${LOG_SHEET}" or another) whose first row has the headers ${LOG_COLUMNS.join(", ")}: insert the tracking form, or start from the template`,
+      "unreadable.noLog",
+      { table: LOG_TABLE, sheet: LOG_SHEET, headers: LOG_COLUMNS.join(", ") },
     );
   }
   const streamedLog =

@@ -58,6 +58,9 @@ function columnNumber(reference: string): { column: number; digits: number } {
 function beyondRow(context: SheetContext, row: number | string): never {
   throw new UnreadableFileError(
     `sheet "${context.sheetName}" has a row numbered ${typeof row === "number" ? row.toLocaleString("en") : row}, beyond Excel's last row ${LIMITS.maxRow.toLocaleString("en")}: it is not read`,
+    // A number is written as the language writes numbers; a cell reference's row as it stands in the file.
+    typeof row === "number" ? "unreadable.sheet.rowBeyond" : "unreadable.sheet.cellRowBeyond",
+    { sheet: context.sheetName, row, last: LIMITS.maxRow },
   );
 }
 
@@ -173,7 +176,11 @@ export function sheetHandler(context: SheetContext, readers: readonly RowReader[
         const given = attributes.r;
         const next = given === undefined ? rowNumber + 1 : Number(given);
         if (!Number.isInteger(next) || next < 1) {
-          throw new UnreadableFileError(`sheet "${context.sheetName}" has a row numbered ${JSON.stringify(given)}: it is not read`);
+          throw new UnreadableFileError(
+            `sheet "${context.sheetName}" has a row numbered ${JSON.stringify(given)}: it is not read`,
+            "unreadable.sheet.badRow",
+            { sheet: context.sheetName, row: JSON.stringify(given) },
+          );
         }
         if (next > LIMITS.maxRow) beyondRow(context, next);
         rowNumber = next;
@@ -192,6 +199,8 @@ export function sheetHandler(context: SheetContext, readers: readonly RowReader[
         if (column < 1 || column > LIMITS.maxColumn) {
           throw new UnreadableFileError(
             `sheet "${context.sheetName}" has a cell ${JSON.stringify(reference)} outside Excel's ${LIMITS.maxColumn.toLocaleString("en")} columns: it is not read`,
+            "unreadable.sheet.cellBeyond",
+            { sheet: context.sheetName, cell: JSON.stringify(reference), columns: LIMITS.maxColumn },
           );
         }
         type = attributes.t ?? "n";

@@ -11,8 +11,8 @@
  * No Node APIs: bytes in, so it runs in the browser too.
  */
 import { SaxesParser } from "saxes";
-import { UnreadableFileError } from "./errors";
-import { LIMITS, sizeText } from "./limits";
+import { type UnreadableMessageId, type UnreadableWords, UnreadableFileError } from "./errors";
+import { LIMITS, sizeText, sizeWords } from "./limits";
 import type { PartSink } from "./zip";
 
 export type Attributes = Readonly<Record<string, string>>;
@@ -56,13 +56,18 @@ export function xmlSink(partName: string, handler: XmlHandler): PartSink {
   let prolog: string | null = "";
   let stopped = false;
 
-  const refuse = (why: string): never => {
-    throw new UnreadableFileError(`its part ${partName} ${why}: it is not read`);
+  const refuse = (why: string, id: UnreadableMessageId, values: UnreadableWords["values"] = {}): never => {
+    throw new UnreadableFileError(`its part ${partName} ${why}: it is not read`, id, { part: partName, ...values });
   };
-  parser.on("error", (error) => refuse(`is not well-formed XML (${error.message.split("\n")[0] ?? ""})`));
-  parser.on("doctype", () => refuse("declares a document type (XML entities), which spreadsheets never do"));
+  const doctype = () => refuse("declares a document type (XML entities), which spreadsheets never do", "unreadable.xml.doctype");
+  parser.on("error", (error) => {
+    const detail = error.message.split("\n")[0] ?? "";
+    refuse(`is not well-formed XML (${detail})`, "unreadable.xml.notWellFormed", { detail });
+  });
+  parser.on("doctype", doctype);
   parser.on("opentag", (tag) => {
-    if (++depth > LIMITS.maxXmlDepth) refuse(`nests elements deeper than ${LIMITS.maxXmlDepth}`);
+    if (++depth > LIMITS.maxXmlDepth)
+      refuse(`nests elements deeper than ${LIMITS.maxXmlDepth}`, "unreadable.xml.tooDeep", { depth: LIMITS.maxXmlDepth });
     handler.open(localName(tag.name), tag.attributes as Attributes);
   });
   parser.on("closetag", (tag) => {
@@ -78,13 +83,19 @@ export function xmlSink(partName: string, handler: XmlHandler): PartSink {
       prolog += text;
       const root = prolog.search(ROOT_START);
       const before = root === -1 ? prolog : prolog.slice(0, root);
-      if (before.includes(DOCTYPE)) refuse("declares a document type (XML entities), which spreadsheets never do");
+      if (before.includes(DOCTYPE)) doctype();
       if (root !== -1) prolog = null;
-      else if (prolog.length > PROLOG_LIMIT) refuse(`has more than ${sizeText(PROLOG_LIMIT)} before its first element`);
+      else if (prolog.length > PROLOG_LIMIT)
+        refuse(`has more than ${sizeText(PROLOG_LIMIT)} before its first element`, "unreadable.xml.longProlog", {
+          size: sizeWords(PROLOG_LIMIT),
+        });
     }
     const lastTag = text.lastIndexOf("<");
     run = lastTag === -1 ? run + text.length : text.length - lastTag - 1;
-    if (run > LIMITS.maxXmlTextRun) refuse(`holds a run of more than ${sizeText(LIMITS.maxXmlTextRun)} of text, more than any cell can`);
+    if (run > LIMITS.maxXmlTextRun)
+      refuse(`holds a run of more than ${sizeText(LIMITS.maxXmlTextRun)} of text, more than any cell can`, "unreadable.xml.longText", {
+        size: sizeWords(LIMITS.maxXmlTextRun),
+      });
     parser.write(text);
   };
 

@@ -22,7 +22,7 @@ import { type Entry, type FileEntry, Uint8ArrayReader, ZipReader, configure } fr
 import { Inflate, unzipSync } from "fflate";
 import { errorLine } from "../core";
 import { UnreadableFileError } from "./errors";
-import { LIMITS, sizeText } from "./limits";
+import { LIMITS, sizeText, sizeWords } from "./limits";
 
 // Inflate in this thread, with the platform's DecompressionStream: no worker scripts to serve.
 configure({ useWebWorkers: false });
@@ -93,13 +93,30 @@ function twoCopies(key: string, first: string, second: string): UnreadableFileEr
   const names = first === second ? `both named ${JSON.stringify(first)}` : `${JSON.stringify(first)} and ${JSON.stringify(second)}`;
   return new UnreadableFileError(
     `the workbook holds two copies of its part ${key} (${names}), which no spreadsheet writes and which readers take differently: it is not read`,
+    "unreadable.zip.twoCopies",
+    { part: key, same: first === second ? "yes" : "no", first: JSON.stringify(first), second: JSON.stringify(second) },
   );
 }
 
 function damaged(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
   const detail = errorLine(error);
-  return new UnreadableFileError(`its zip container is damaged (${detail}): open it in Excel and save it again as .xlsx`);
+  return new UnreadableFileError(
+    `its zip container is damaged (${detail}): open it in Excel and save it again as .xlsx`,
+    "unreadable.zip.damaged",
+    {
+      detail,
+    },
+  );
+}
+
+/** The refusal of a part that inflates to more than it declared. */
+function inflatesPast(part: string, declared: number): UnreadableFileError {
+  return new UnreadableFileError(
+    `its part ${part} inflates to more than the ${sizeText(declared)} it declares: the file is damaged or built to exhaust memory; it is not read`,
+    "unreadable.zip.inflatesPast",
+    { part, size: sizeWords(declared) },
+  );
 }
 
 /** Reads the central directory only: names and declared sizes, nothing inflated. */
@@ -111,6 +128,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
         if (entries.length >= LIMITS.maxZipEntries) {
           throw new UnreadableFileError(
             `its zip holds more than ${LIMITS.maxZipEntries.toLocaleString("en")} entries, which no spreadsheet writes: it is not read`,
+            "unreadable.zip.tooManyEntries",
+            { count: LIMITS.maxZipEntries },
           );
         }
         if (!file.name.endsWith("/"))
@@ -133,16 +152,23 @@ export function checkDeclaredSizes(directory: ZipDirectory, names: readonly stri
     if (entry.compression !== 0 && entry.compression !== 8) {
       throw new UnreadableFileError(
         `its part ${entry.name} is compressed with method ${entry.compression}, which spreadsheets do not use: open it in Excel and save it again as .xlsx`,
+        "unreadable.zip.compression",
+        { part: entry.name, method: String(entry.compression) },
       );
     }
     if (entry.originalSize > LIMITS.maxPartBytes) {
       throw new UnreadableFileError(
         `its part ${entry.name} declares ${sizeText(entry.originalSize)} of data, more than the ${sizeText(LIMITS.maxPartBytes)} a tracking form of ${LIMITS.maxRow.toLocaleString("en")} rows needs: it is not read`,
+        "unreadable.zip.partTooLarge",
+        { part: entry.name, size: sizeWords(entry.originalSize), limit: sizeWords(LIMITS.maxPartBytes), rows: LIMITS.maxRow },
       );
     }
     if (entry.originalSize > LIMITS.ratioFloorBytes && entry.originalSize > entry.size * LIMITS.maxCompressionRatio) {
+      const ratio = Math.round(entry.originalSize / Math.max(entry.size, 1));
       throw new UnreadableFileError(
-        `its part ${entry.name} inflates ${Math.round(entry.originalSize / Math.max(entry.size, 1))} times (${sizeText(entry.size)} to ${sizeText(entry.originalSize)}), as a zip bomb does: it is not read`,
+        `its part ${entry.name} inflates ${ratio} times (${sizeText(entry.size)} to ${sizeText(entry.originalSize)}), as a zip bomb does: it is not read`,
+        "unreadable.zip.bomb",
+        { part: entry.name, ratio, compressed: sizeWords(entry.size), inflated: sizeWords(entry.originalSize) },
       );
     }
     total += entry.originalSize;
@@ -150,6 +176,8 @@ export function checkDeclaredSizes(directory: ZipDirectory, names: readonly stri
   if (total > LIMITS.maxTotalBytes) {
     throw new UnreadableFileError(
       `its parts declare ${sizeText(total)} of data together, more than the ${sizeText(LIMITS.maxTotalBytes)} a tracking form needs: it is not read`,
+      "unreadable.zip.totalTooLarge",
+      { size: sizeWords(total), limit: sizeWords(LIMITS.maxTotalBytes) },
     );
   }
 }
@@ -226,11 +254,7 @@ async function inflateStreaming(directory: ZipDirectory, key: string, sink: Part
   const target = new WritableStream<Uint8Array>({
     write(chunk) {
       inflated += chunk.length;
-      if (inflated > limit) {
-        throw new UnreadableFileError(
-          `its part ${name} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
-        );
-      }
+      if (inflated > limit) throw inflatesPast(name, limit);
       sink.write(chunk);
       if (sink.done === true) throw new EnoughRead();
     },
@@ -283,10 +307,7 @@ export async function partPieces(directory: ZipDirectory, name: string): Promise
   const end = start + entry.size;
   if (end > bytes.length) throw damaged(new Error(`its entry ${entry.name} ends past the file`));
   const limit = entry.originalSize;
-  const tooLarge = () =>
-    new UnreadableFileError(
-      `its part ${entry.name} inflates to more than the ${sizeText(limit)} it declares: the file is damaged or built to exhaust memory; it is not read`,
-    );
+  const tooLarge = () => inflatesPast(entry.name, limit);
   return function* pieces(): Generator<Uint8Array> {
     let inflated = 0;
     const out: Uint8Array[] = [];

@@ -4,7 +4,7 @@
  * same bytes in every language.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { STATE_HINT, STATE_TEXT, VERIFICATION_STATES } from "../../src/core";
@@ -132,4 +132,65 @@ test("export speaks the language too: what it wrote, the credits and why hours c
   expect(english.stdout).toContain(
     "1.5 h of category C cannot count toward the 2nd credit: it needs you to be Technique Certified (CST-T)",
   );
+});
+
+describe("a file that cannot be read", () => {
+  let unreadable: string;
+  let empty: string;
+  beforeAll(() => {
+    unreadable = join(folder, "unreadable");
+    mkdirSync(join(unreadable, "nothing"), { recursive: true });
+    empty = join(unreadable, "empty.csv");
+    writeFileSync(empty, "");
+    writeFileSync(join(unreadable, "old.xlsx"), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]));
+  });
+  const HEADER = "Date,Activity,Format,Provider,Credential,Quantity,Notes";
+
+  test("says why on stderr in the output's language; in English as it always did", async () => {
+    const german = await run("verify", empty, "--lang", "de");
+    expect(german).toMatchObject({ status: 2, stdout: "" });
+    expect(german.stderr).toBe(`cst-mentorship: ${empty}: Die Datei ist leer: Die erste Zeile muss die Kopfzeile ${HEADER} sein`);
+    const english = await run("verify", empty, "--lang", "en");
+    expect(english.stderr).toBe(`cst-mentorship: ${empty}: the file is empty: the first line must be the header row ${HEADER}`);
+    expect((await run("export", empty, join(unreadable, "out.xlsx"), "--lang", "es")).stderr).toBe(
+      `cst-mentorship: ${empty}: el archivo está vacío: la primera línea debe ser la fila de encabezados ${HEADER}`,
+    );
+  });
+
+  test("beside --json, stderr stays English and the JSON's error is the English message", async () => {
+    expect((await run("verify", empty, "--json", "--lang", "de")).stderr).toBe(
+      `cst-mentorship: ${empty}: the file is empty: the first line must be the header row ${HEADER}`,
+    );
+    const batch = await run("verify", empty, join(unreadable, "old.xlsx"), "--json", "--lang", "ja");
+    expect(batch.stderr).toContain(`cst-mentorship: ${empty}: the file is empty`);
+    expect(JSON.parse(batch.stdout)).toContainEqual({
+      file: empty,
+      state: "unreadable",
+      error: `${empty}: the file is empty: the first line must be the header row ${HEADER}`,
+    });
+  });
+
+  test("a batch names each file it cannot read in the language; a folder without logs too (the built command, by the locale)", async () => {
+    const batch = await run("verify", empty, join(unreadable, "old.xlsx"), "--lang", "ja");
+    expect(batch.stderr.split("\n")).toEqual([
+      `cst-mentorship: ${empty}: ファイルが空です。1 行目は見出し行 ${HEADER} である必要があります`,
+      expect.stringMatching(/old\.xlsx: 古い \.xls 形式は読み取れません \(Excel 97-2003 ブック、/),
+    ]);
+    const nothing = join(unreadable, "nothing");
+    expect(cli(["verify", nothing], { LANG: "fr_FR.UTF-8" })).toMatchObject({
+      status: 2,
+      stderr: `cst-mentorship: ${nothing} : le dossier ne contient aucun fichier .csv ni .xlsx\n`,
+    });
+    expect(cli(["verify", nothing]).stderr).toBe(`cst-mentorship: ${nothing}: the folder has no .csv or .xlsx file\n`);
+  });
+});
+
+test("verify --record says what it recorded in the output's language; in English as before", async () => {
+  const record = join(folder, "record-language.csv");
+  const german = await run("verify", log, "--record", record, "--lang", "de", "--as-of", "2024-06-01");
+  expect(german.stderr).toBe(`cst-mentorship: 1 Datei in ${record} eingetragen`);
+  const english = await run("verify", log, "--record", record, "--lang", "en", "--as-of", "2024-06-01");
+  expect(english.stderr).toBe(`cst-mentorship: recorded 0 files in ${record} (1 already recorded, by fingerprint)`);
+  const japanese = await run("verify", log, "--record", record, "--lang", "ja", "--as-of", "2024-06-01");
+  expect(japanese.stderr).toBe(`cst-mentorship: ${record} に 0 件のファイルを記録しました (1 件は記録済み、フィンガープリントで判定)`);
 });

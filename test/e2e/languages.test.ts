@@ -136,9 +136,21 @@ describe("pseudo-locales at 320 px", () => {
 });
 
 describe.each([
-  ["de-DE", "Ihr Fortschritt", "Neues Formular", "Deutsch"],
-  ["ja-JP", "あなたの進捗", "新しいフォーム", "日本語"],
-])("the web tracker in a browser whose language is %s", (locale, progress, newForm, menuName) => {
+  [
+    "de-DE",
+    "Ihr Fortschritt",
+    "Neues Formular",
+    "Deutsch",
+    "hours.ods kann nicht geöffnet werden: Es ist eine OpenDocument-Tabelle (.ods)",
+  ],
+  [
+    "ja-JP",
+    "あなたの進捗",
+    "新しいフォーム",
+    "日本語",
+    "hours.ods を開けません: OpenDocument スプレッドシート (.ods) のため、読み取りません",
+  ],
+])("the web tracker in a browser whose language is %s", (locale, progress, newForm, menuName, refusal) => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium({ width: 1100, height: 900 }, locale);
@@ -160,6 +172,20 @@ describe.each([
     await page.getByRole("button", { name: "New form" }).waitFor();
     await page.reload();
     await page.getByRole("button", { name: "New form" }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("says in that language why a file cannot be opened", async () => {
+    const { page, errors } = await openWithoutPickers(browser.context, `${server.origin}/tracker.html`, 1100);
+    // The browser's language, not the choice the test before made in the menu.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.getByRole("button", { name: newForm }).waitFor();
+    await page
+      .getByTestId("open-file")
+      .setInputFiles({ name: "hours.ods", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+    await page.getByText(refusal).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -188,3 +188,52 @@ test("a profile saved in German writes the values under the Profile's English la
   expect(cells[1]?.[1]).toBe("neu@example.org");
   expect(cells[5]?.[1]).toBe("2014");
 });
+
+test("files the desk cannot read say why in German; the reader's English is only the record's and the command line's", async () => {
+  const workbook = await formWorkbook(ROWS);
+  await renderIn(["de-DE"], workbook);
+  await userEvent.click(await screen.findByRole("tab", { name: "Koordination" }));
+  const desk = screen.getByRole("region", { name: "Einreichungen prüfen" });
+  const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+  await userEvent.upload(within(desk).getByTestId("submission-files"), [
+    new File(["Date,Activity"], "saved-as-text.xlsx"),
+    new File([""], "empty.csv", { type: "text/csv" }),
+    new File([ole2], "old.xlsx"),
+  ]);
+  const list = await within(desk).findByRole("list", { name: "Geprüfte Einreichungen" });
+  await within(list).findByText("old.xlsx");
+  const state = (name: string) => within(within(list).getByText(name).closest("li") as HTMLElement).getByTestId("verification-state");
+  expect(state("saved-as-text.xlsx")).toHaveTextContent(
+    "NICHT LESBAR: Es ist keine Excel-Arbeitsmappe (.xlsx): Die Datei ließ sich nicht als solche öffnen; speichern Sie sie in Excel als .xlsx",
+  );
+  expect(state("empty.csv")).toHaveTextContent(
+    "NICHT LESBAR: Die Datei ist leer: Die erste Zeile muss die Kopfzeile Date,Activity,Format,Provider,Credential,Quantity,Notes sein",
+  );
+  expect(state("old.xlsx")).toHaveTextContent(
+    /^NICHT LESBAR: Das alte \.xls-Format wird nicht gelesen \(eine Arbeitsmappe von Excel 97-2003/,
+  );
+  expect(wordsOf(list)).not.toMatch(/is not read|not an Excel workbook|the file is empty/);
+});
+
+test("a failure the pane did not foresee is told in the pane's language", async () => {
+  const workbook = await formWorkbook(ROWS);
+  jest.spyOn(workbook, "removeRow").mockRejectedValue(new Error("the sheet is protected"));
+  await renderIn(["de-DE"], workbook);
+  const log = await screen.findByRole("list", { name: "Erfasste Aktivitäten" });
+  await userEvent.click(within(log).getByRole("button", { name: "Zeile 2 entfernen" }));
+  await userEvent.click(
+    within(await screen.findByRole("group", { name: "Zeile 2 entfernen?" })).getByRole("button", { name: "Zeile 2 entfernen" }),
+  );
+  expect(await screen.findByText("Etwas ist schiefgegangen (the sheet is protected): Bitte versuchen Sie es erneut.")).toBeInTheDocument();
+  expect(screen.queryByText(/Something went wrong/)).toBeNull();
+});
+
+test("a workbook the pane cannot read is told in the pane's language, and again when the language changes", async () => {
+  const workbook = await formWorkbook(ROWS);
+  jest.spyOn(workbook, "readForm").mockRejectedValue(new Error("Excel is busy"));
+  const exporter = { loadBuilder: async () => async () => new Uint8Array(), open: jest.fn(async () => "downloaded" as const) };
+  const { rerender } = render(<App workbook={workbook} asOf={AS_OF} exporter={exporter} language={await loadLanguage(["ja-JP"])} />);
+  expect(await screen.findByText("問題が発生しました (Excel is busy)。もう一度お試しください。")).toBeInTheDocument();
+  rerender(<App workbook={workbook} asOf={AS_OF} exporter={exporter} language={await loadLanguage(["fr-FR"])} />);
+  expect(await screen.findByText("Un problème est survenu (Excel is busy) : réessayez.")).toBeInTheDocument();
+});

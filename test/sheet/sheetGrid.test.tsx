@@ -228,3 +228,54 @@ test("in German, the sheet view's names, hint and refusals are German; what is t
   await userEvent.keyboard("2024-02-28{Enter}");
   expect(workbook.cell(LOG_SHEET, 2, 0)).toBe(isoDateToExcelSerial("2024-02-28", "1900"));
 });
+
+describe("typing is read in the page's language, not the browser's", () => {
+  function renderIn(workbook: MemoryWorkbook, language: Awaited<ReturnType<typeof loadLanguage>>) {
+    return render(
+      <FluentProvider theme={webLightTheme}>
+        <LanguageProvider language={language}>
+          <SheetGrid workbook={workbook} />
+        </LanguageProvider>
+      </FluentProvider>,
+    );
+  }
+
+  test("a German page in an English browser: German month names and decimal commas, German months in a refusal", async () => {
+    expect(navigator.language).toBe("en-US");
+    const workbook = await workbookWithForm();
+    renderIn(workbook, await loadLanguage(["de"]));
+    const grid = screen.getByRole("grid", { name: LOG_SHEET });
+    await userEvent.click(within(grid).getByRole("gridcell", { name: /^A2/ }));
+    await userEvent.keyboard("3/10/2024{Enter}");
+    expect(screen.getByRole("alert")).toHaveTextContent("„3/10/2024“ kann 3 Oktober 2024 oder 10 März 2024 sein");
+    await userEvent.clear(within(grid).getByRole("textbox", { name: "Zelle A2 bearbeiten" }));
+    await userEvent.keyboard("10. März 2024{Tab}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}1,5{Enter}");
+    expect(workbook.cell(LOG_SHEET, 2, 0)).toBe(isoDateToExcelSerial("2024-03-10", "1900"));
+    expect(workbook.cell(LOG_SHEET, 2, 5)).toBe(1.5);
+  });
+
+  test("an English page in a German browser names months in English, and the language menu's change is followed", async () => {
+    const browser = jest.spyOn(navigator, "language", "get").mockReturnValue("de-DE");
+    try {
+      const workbook = await workbookWithForm();
+      const { rerender } = renderIn(workbook, await loadLanguage(["en"]));
+      const grid = screen.getByRole("grid", { name: LOG_SHEET });
+      await userEvent.click(within(grid).getByRole("gridcell", { name: /^A2/ }));
+      await userEvent.keyboard("3/10/2024{Enter}");
+      expect(screen.getByRole("alert")).toHaveTextContent('"3/10/2024" could be 3 October 2024 or 10 March 2024');
+      await userEvent.keyboard("{Escape}");
+      rerender(
+        <FluentProvider theme={webLightTheme}>
+          <LanguageProvider language={await loadLanguage(["fr"])}>
+            <SheetGrid workbook={workbook} />
+          </LanguageProvider>
+        </FluentProvider>,
+      );
+      await userEvent.click(within(grid).getByRole("gridcell", { name: /^A2/ }));
+      await userEvent.keyboard("3/10/2024{Enter}");
+      expect(screen.getByRole("alert")).toHaveTextContent("3 octobre 2024");
+    } finally {
+      browser.mockRestore();
+    }
+  });
+});

@@ -19,12 +19,23 @@ import {
   sheetsNotKept,
 } from "../../src/tracker/document";
 import { buildFormWorkbook } from "../../src/tracker/formWriter";
+import { type MessageId, type MessageValues, translator } from "../../src/i18n";
+import type { Translate } from "../../src/taskpane/i18n";
 import { readLogBytes, readLogFile } from "../../src/workbook/read-file";
 import { buildSubmissionWorkbook } from "../../src/workbook/submission";
 import { prepareSubmission } from "../../src/core";
 import { buildWorkbook, utcDate } from "../workbook/build";
 
 const AS_OF = "2024-12-31";
+
+/** `useT()`'s English, outside React: what opening says. */
+const english = translator();
+const t: Translate = Object.assign((id: MessageId, values?: MessageValues) => english.t(id, values), {
+  list: english.list,
+  or: (items: readonly string[]) => new Intl.ListFormat("en-GB", { type: "disjunction" }).format(items),
+  locale: "en",
+  english: true,
+});
 const PROFILE: [string, string | number | null][] = [
   ["Mentee name", "Ann Mentee"],
   ["Email", "ann@example.org"],
@@ -87,7 +98,7 @@ describe("open", () => {
     expect(log.rows.filter((row) => row.cells[0] !== "").map((row) => row.row)).toEqual([4]);
     expect(document.logSheet).toBe("Hours");
     expect(document.notKept).toEqual(["Budget", "Notes"]);
-    const text = openedText(document, 1);
+    const text = openedText(document, 1, t);
     expect(text.opened).toBe("Opened mine.xlsx: 1 activity from the sheet “Hours”.");
     expect(text.notKept).toMatch(
       /^Save writes the tracking form only: the Profile and the log's seven columns\. Not kept: the sheets “Budget” and “Notes”, /,
@@ -101,7 +112,7 @@ describe("open", () => {
     const saved = await buildFormWorkbook(formContentOf(await opened.workbook.readForm()));
     const reopened = await openDocument("log.xlsx", saved, null);
     expect(reopened.formOnly).toBe(true);
-    expect(openedText(reopened, 1)).toEqual({ opened: "Opened log.xlsx: 1 activity from the sheet “Tracking Form”.", notKept: null });
+    expect(openedText(reopened, 1, t)).toEqual({ opened: "Opened log.xlsx: 1 activity from the sheet “Tracking Form”.", notKept: null });
     // The template is the form alone too; an exported submission is not (Save leaves its Submission sheet out).
     const { buildTemplateWorkbook } = await import("../../src/workbook/template");
     expect((await openDocument("template.xlsx", await buildTemplateWorkbook(), null)).formOnly).toBe(true);
@@ -118,7 +129,7 @@ describe("open", () => {
     ]);
     expect(document.source).toBe("csv");
     expect(document.notKept).toEqual([]);
-    expect(openedText(document, 2).notKept).toBeNull();
+    expect(openedText(document, 2, t).notKept).toBeNull();
   });
 
   test("a CSV record with more fields than the header row is refused naming its line: the form cannot hold the extra text", async () => {
@@ -195,7 +206,7 @@ describe("save", () => {
     const document = await openDocument("submission.xlsx", await buildSubmissionWorkbook(prepared.submission), null);
     expect(document.isSubmission).toBe(true);
     expect(document.notKept).toEqual(["Submission"]);
-    expect(openedText(document, 3).opened).toMatch(/of an exported submission \(to check a submission, use the Coordinator tab\)\.$/);
+    expect(openedText(document, 3, t).opened).toMatch(/of an exported submission \(to check a submission, use the Coordinator tab\)\.$/);
     expect((await reportOf(await savedAndRead(document.workbook))).fingerprint).toBe((await reportOf(source)).fingerprint);
   });
 

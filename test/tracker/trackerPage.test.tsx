@@ -268,3 +268,57 @@ test("How it works opens the help in the page's language, and follows the langua
   fireEvent.change(screen.getByTestId("language-menu"), { target: { value: "en" } });
   expect(await screen.findByRole("link", { name: "How it works" })).toHaveAttribute("href", "help.html#web-tracker");
 });
+
+test("a file or a record that cannot be opened is refused in the page's language, a CSV line the form cannot hold too", async () => {
+  const { files } = fakeFiles();
+  await renderPage(files, ["de-DE"]);
+  fireEvent.change(screen.getByTestId("open-file"), { target: { files: [new File(["x"], "hours.ods")] } });
+  await screen.findByText(
+    "hours.ods kann nicht geöffnet werden: Es ist eine OpenDocument-Tabelle (.ods), die nicht gelesen wird: Öffnen Sie sie in LibreOffice Calc und wählen Sie Datei › Speichern unter › Excel 2007-365 (.xlsx).",
+  );
+  fireEvent.change(screen.getByTestId("open-file"), { target: { files: [csvFile("extra.csv", `${CSV.trimEnd()},second\n`)] } });
+  await screen.findByText(
+    /^extra\.csv kann nicht geöffnet werden: Zeile \d+: Diese Zeile hat mehr Felder als die Kopfzeile: ",second" bleibt/,
+  );
+  fireEvent.click(screen.getByRole("tab", { name: "Koordination" }));
+  fireEvent.change(await screen.findByTestId("open-record"), { target: { files: [new File(["Date,Activity\n"], "notes.csv")] } });
+  await screen.findByText(
+    "notes.csv kann nicht geöffnet werden: Die Datei ist kein Nachweis der Prüfungen (ihre erste Spalte ist nicht File).",
+  );
+  expect(screen.queryByText(/cannot be opened/)).toBeNull();
+});
+
+test("what opening and saving say is in the page's language: what was read, what Save does not keep, the question before replacing", async () => {
+  const workbook = await buildWorkbook({
+    profile: [["Mentee name", "Ann Mentee"]],
+    rows: [[utcDate("2024-03-05"), "treatment", "In person", "Jane Roe", "CST-T", 6, ""]],
+    extraSheets: ["Notes", "Budget"],
+  });
+  const file = new File([workbook.slice().buffer], "mine.xlsx");
+  const { files } = fakeFiles({
+    canPickToOpen: true,
+    canPickToSave: true,
+    pickToOpen: jest.fn(async () => ({ file, handle: handleFor(file) })),
+  });
+  await renderPage(files, ["de-DE"]);
+  fireEvent.change(screen.getByTestId("open-file"), { target: { files: [csvFile()] } });
+  await screen.findByText(
+    "log.csv geöffnet: 3 Aktivitäten. Speichern schreibt sie als Erfassungsformular (.xlsx), mit einem Blatt Profile zum Ausfüllen.",
+  );
+  await waitFor(() => expect(state()).toBe("Keine ungespeicherten Änderungen"));
+  fireEvent.click(screen.getByRole("button", { name: "Öffnen…" }));
+  await screen.findByText("mine.xlsx geöffnet: 1 Aktivität aus dem Blatt „Tracking Form“.");
+  expect(screen.getByText(/^Speichern schreibt nur das Erfassungsformular/)).toHaveTextContent(
+    "Nicht übernommen werden: die Blätter „Notes“ und „Budget“, weitere Spalten, Formeln (ihre Werte bleiben erhalten), Kommentare und Formatierung. mine.xlsx bleibt unverändert, bis Sie darüber speichern.",
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Speichern" }));
+  const question = await screen.findByRole("group", { name: "mine.xlsx ersetzen?" });
+  expect(question).toHaveTextContent(
+    "Wenn Sie über mine.xlsx speichern, wird nur das Erfassungsformular geschrieben: Die Blätter „Notes“ und „Budget“ wären danach nicht mehr darin.",
+  );
+  expect(
+    within(question)
+      .getAllByRole("button")
+      .map((button) => button.textContent),
+  ).toEqual(["Als neue Datei speichern…", "mine.xlsx ersetzen", "Abbrechen"]);
+});
