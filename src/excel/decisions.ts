@@ -19,7 +19,7 @@ import {
   labelKey,
   profileLabels,
 } from "../core";
-import { STATUS_HEADER, VERIFICATION_MARK, VERIFICATION_SHEET, WorkbookError } from "./workbook";
+import { type WorkbookWords, STATUS_HEADER, VERIFICATION_MARK, VERIFICATION_SHEET, WorkbookError } from "./workbook";
 
 /** A header as the add-in matches it: trimmed, any case. */
 const headerKey = (header: unknown): string =>
@@ -36,7 +36,16 @@ export function inputColumns(headers: readonly unknown[]): number[] {
   return LOG_COLUMNS.map((column) => {
     const index = keys.indexOf(column.toLowerCase());
     if (index < 0) {
-      throw new WorkbookError(`The ${LOG_TABLE} table has no ${column} column: give its columns the headers ${LOG_COLUMNS.join(", ")}.`);
+      const headers = LOG_COLUMNS.join(", ");
+      throw new WorkbookError(
+        `The ${LOG_TABLE} table has no ${column} column: give its columns the headers ${headers}.`,
+        "excel.noColumn",
+        {
+          table: LOG_TABLE,
+          column,
+          headers,
+        },
+      );
     }
     return index;
   });
@@ -50,8 +59,11 @@ export function inputColumns(headers: readonly unknown[]): number[] {
 export function statusColumn(headers: readonly unknown[], inputs: readonly number[], headerCell: (column: number) => string): number {
   const column = headers.map(headerKey).indexOf(STATUS_HEADER.toLowerCase());
   if (column >= 0 && column < Math.max(...inputs)) {
+    const values = { statusColumn: STATUS_HEADER, cell: headerCell(column), lastColumn: LOG_COLUMNS[LOG_COLUMNS.length - 1] ?? "" };
     throw new WorkbookError(
-      `The ${STATUS_HEADER} column (${headerCell(column)}) is among the log's input columns: move it after ${LOG_COLUMNS[LOG_COLUMNS.length - 1]}, where the add-in writes it.`,
+      `The ${values.statusColumn} column (${values.cell}) is among the log's input columns: move it after ${values.lastColumn}, where the add-in writes it.`,
+      "excel.statusAmongInputs",
+      values,
     );
   }
   return column;
@@ -62,6 +74,8 @@ export function requireOwnVerificationSheet(mark: unknown): void {
   if (mark !== VERIFICATION_MARK) {
     throw new WorkbookError(
       `A sheet named ${VERIFICATION_SHEET} is already in this workbook, not made by the add-in (its A1 lacks the add-in's mark): rename that sheet, and the add-in will make its own.`,
+      "excel.verificationNotOwn",
+      { sheet: VERIFICATION_SHEET },
     );
   }
 }
@@ -97,18 +111,42 @@ export function cellName(sheet: string, row: number, column: number): string {
   return `${sheet}!${cellAddress(row, column)}`;
 }
 
-export function formulaInTheWay(cell: string, formula: string): string {
+/** The refusal of a cell holding a formula the add-in would write over (named "Tracking Form!H7"). */
+export function formulaInTheWay(cell: string, formula: string): WorkbookError {
   const shown = formula.length > 40 ? `${formula.slice(0, 40)}…` : formula;
-  return `${cell} holds a formula (${shown}): the add-in never writes over a formula. Change it in the sheet, or clear it first.`;
+  return new WorkbookError(
+    `${cell} holds a formula (${shown}): the add-in never writes over a formula. Change it in the sheet, or clear it first.`,
+    "excel.formulaInTheWay",
+    { cell, formula: shown },
+  );
 }
 
-export function valueInTheWay(cell: string, value: CellValue, place: string): string {
+/** The refusal of a cell in the add-in's CST Status column holding a value the add-in did not write. */
+export function valueInTheWay(cell: string, value: CellValue): WorkbookError {
   const shown = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
-  return `${cell} holds ${shown}, which the add-in did not write: it writes ${place} only over its own values. Move or clear that cell.`;
+  return new WorkbookError(
+    `${cell} holds ${shown}, which the add-in did not write: it writes the ${STATUS_HEADER} column only over its own values. Move or clear that cell.`,
+    "excel.valueInTheWay",
+    { cell, value: shown, statusColumn: STATUS_HEADER },
+  );
 }
 
-export function rowChangedMessage(row: number): string {
-  return `Row ${row} changed in the sheet since the pane read it: nothing was written. Check the row and try again.`;
+/** The refusal of a row that is no longer what the pane read (worksheet row `row`). */
+export function rowChanged(row: number): WorkbookError {
+  return new WorkbookError(
+    `Row ${row} changed in the sheet since the pane read it: nothing was written. Check the row and try again.`,
+    "excel.rowChanged",
+    { row },
+  );
+}
+
+/** The refusal of a full table whose row below (worksheet row `row`) holds something: the table cannot grow. */
+export function rowBelowNotEmpty(row: number): WorkbookError {
+  return new WorkbookError(
+    `Row ${row} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
+    "excel.rowBelowNotEmpty",
+    { row, table: LOG_TABLE },
+  );
 }
 
 /** Two rows' seven input cells are the same (blank is blank however it is spelt). */
@@ -126,8 +164,18 @@ export function sameCell(a: CellValue, b: CellValue): boolean {
   return a === b;
 }
 
-export function existingFormReason(existing: readonly string[]): string {
-  return `The tracking form is already here (${existing.join(", ")}): nothing was changed.`;
+/** Why the form was not inserted: its sheets and table (`existing`) are already in the workbook. */
+export function formAlreadyHere(existing: readonly string[]): {
+  readonly inserted: false;
+  readonly reason: string;
+  readonly words: WorkbookWords;
+} {
+  const places = existing.join(", ");
+  return {
+    inserted: false,
+    reason: `The tracking form is already here (${places}): nothing was changed.`,
+    words: { id: "excel.formAlreadyHere", values: { places } },
+  };
 }
 
 /**
@@ -135,8 +183,13 @@ export function existingFormReason(existing: readonly string[]): string {
  * label earlier forms gave it), or blank (a form made before the field: the add-in writes the label). A row
  * a person gave another label holds their own value: the add-in stops and names the cell.
  */
-export function profileRowProblem(field: ProfileFieldDefinition, row: number, label: unknown): string | null {
+export function profileRowProblem(field: ProfileFieldDefinition, row: number, label: unknown): WorkbookError | null {
   const text = label === null || label === undefined ? "" : String(label).trim();
   if (text === "" || profileLabels(field).some((each) => labelKey(each) === labelKey(text))) return null;
-  return `${cellName(PROFILE_SHEET, row, 0)} is labelled ${JSON.stringify(text)}, not ${JSON.stringify(field.label)}: the add-in does not write over your own row. Move it, then try again.`;
+  const values = { cell: cellName(PROFILE_SHEET, row, 0), label: JSON.stringify(text), expected: JSON.stringify(field.label) };
+  return new WorkbookError(
+    `${values.cell} is labelled ${values.label}, not ${values.expected}: the add-in does not write over your own row. Move it, then try again.`,
+    "excel.profileRowLabelled",
+    values,
+  );
 }

@@ -22,7 +22,7 @@ export function markStatusColumn(table: MemoryTable, sheet: MemorySheet, marks: 
   let column = statusColumn(table.headers, columns, (at) => cellName(sheet.name, table.headerRow, at));
   const first = table.headerRow + 1;
   const last = table.headerRow + table.dataRows;
-  const inTheWay = (row: number, at: number): string | null => {
+  const inTheWay = (row: number, at: number): WorkbookError | null => {
     const value = sheet.cells[row - 1]?.[at];
     if (isFormulaCell(value)) return formulaInTheWay(cellName(sheet.name, row, at), value.formula);
     return null;
@@ -32,9 +32,7 @@ export function markStatusColumn(table: MemoryTable, sheet: MemorySheet, marks: 
     for (let row = table.headerRow; row <= last; row++) {
       const value = sheet.cells[row - 1]?.[column];
       if (!isBlankCell(value)) {
-        throw new WorkbookError(
-          inTheWay(row, column) ?? valueInTheWay(cellName(sheet.name, row, column), value, `the ${STATUS_HEADER} column`),
-        );
+        throw inTheWay(row, column) ?? valueInTheWay(cellName(sheet.name, row, column), value);
       }
     }
     table.headers.push(STATUS_HEADER);
@@ -42,10 +40,9 @@ export function markStatusColumn(table: MemoryTable, sheet: MemorySheet, marks: 
   } else {
     for (let row = first; row <= last; row++) {
       const formula = inTheWay(row, column);
-      if (formula !== null) throw new WorkbookError(formula);
+      if (formula !== null) throw formula;
       const value = sheet.cells[row - 1]?.[column] ?? "";
-      if (!isStatusText(value))
-        throw new WorkbookError(valueInTheWay(cellName(sheet.name, row, column), value, `the ${STATUS_HEADER} column`));
+      if (!isStatusText(value)) throw valueInTheWay(cellName(sheet.name, row, column), value);
     }
   }
   const byRow = new Map(marks.map((mark) => [mark.row, mark.text]));
@@ -64,7 +61,7 @@ export function writeVerificationSheet(sheet: MemorySheet, made: boolean, write:
     if (write.mode === "replace") {
       sheet.cells.forEach((cells, index) =>
         cells.forEach((value, column) => {
-          if (isFormulaCell(value)) throw new WorkbookError(formulaInTheWay(cellName(sheet.name, index + 1, column), value.formula));
+          if (isFormulaCell(value)) throw formulaInTheWay(cellName(sheet.name, index + 1, column), value.formula);
         }),
       );
       sheet.cells.length = VERIFICATION_FIRST_ROW - 1;

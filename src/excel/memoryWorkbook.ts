@@ -35,20 +35,21 @@ import {
   type VerificationRow,
   type VerificationWrite,
   FORM_LISTS_SHEET,
-  NO_FORM_MESSAGE,
-  NO_PROFILE_MESSAGE,
   VERIFICATION_FIRST_ROW,
   VERIFICATION_MARK,
   VERIFICATION_SHEET,
   WorkbookError,
+  noFormError,
+  noProfileError,
 } from "./workbook";
 import {
   cellName,
-  existingFormReason,
+  formAlreadyHere,
   formulaInTheWay,
   inputColumns,
   profileRowProblem,
-  rowChangedMessage,
+  rowBelowNotEmpty,
+  rowChanged,
   sameCell,
   sameCells,
 } from "./decisions";
@@ -175,7 +176,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
 
   private requireTable(): { table: MemoryTable; sheet: MemorySheet } {
     const table = this.table();
-    if (table === undefined) throw new WorkbookError(NO_FORM_MESSAGE);
+    if (table === undefined) throw noFormError();
     return { table, sheet: this.sheet(table.sheet) as MemorySheet };
   }
 
@@ -191,7 +192,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
    */
   setCell(sheetName: string, row: number, column: number, value: CellValue): void {
     const sheet = this.sheet(sheetName);
-    if (sheet === undefined) throw new WorkbookError(`There is no sheet named ${sheetName}.`);
+    if (sheet === undefined) throw new WorkbookError(`There is no sheet named ${sheetName}.`, "excel.noSheet", { sheet: sheetName });
     writeCell(sheet, row, column, enteredValue(value, formatOf(sheet, row, column), this.dateSystem));
     const table = this.table();
     if (table !== undefined && table.sheet === sheet.name && !isBlankCell(value)) {
@@ -284,7 +285,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
       this.sheet(FORM_LISTS_SHEET)?.name,
       this.table()?.name,
     ].filter((name): name is string => name !== undefined);
-    if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
+    if (existing.length > 0) return formAlreadyHere(existing);
 
     this.tables.push(...applyFormLayout((name) => this.addSheet(name), this.dateSystem));
     this.changed();
@@ -302,9 +303,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
       index = table.dataRows;
       const below = sheet.cells[table.headerRow + index] ?? [];
       if (below.slice(0, table.headers.length).some((value) => !isBlankCell(value))) {
-        throw new WorkbookError(
-          `Row ${table.headerRow + index + 1} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
-        );
+        throw rowBelowNotEmpty(table.headerRow + index + 1);
       }
       table.dataRows++;
     }
@@ -318,9 +317,9 @@ export class MemoryWorkbook implements TrackingWorkbook {
   private lineAt(row: number, expected: readonly CellValue[]): { table: MemoryTable; sheet: MemorySheet; columns: number[] } {
     const { table, sheet } = this.requireTable();
     const columns = inputColumns(table.headers);
-    if (row <= table.headerRow || row > table.headerRow + table.dataRows) throw new WorkbookError(rowChangedMessage(row));
+    if (row <= table.headerRow || row > table.headerRow + table.dataRows) throw rowChanged(row);
     const current = columns.map((column) => sheet.cells[row - 1]?.[column] ?? "");
-    if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw new WorkbookError(rowChangedMessage(row));
+    if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw rowChanged(row);
     return { table, sheet, columns };
   }
 
@@ -329,7 +328,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
     const changes = columns.flatMap((column, position) => (sameCell(cells[position], expected[position]) ? [] : [{ column, position }]));
     for (const { column } of changes) {
       const current = sheet.cells[row - 1]?.[column];
-      if (isFormulaCell(current)) throw new WorkbookError(formulaInTheWay(cellName(sheet.name, row, column), current.formula));
+      if (isFormulaCell(current)) throw formulaInTheWay(cellName(sheet.name, row, column), current.formula);
     }
     if (changes.length === 0) return;
     for (const { column, position } of changes) this.put(sheet, row, column, cells[position] ?? "");
@@ -344,13 +343,13 @@ export class MemoryWorkbook implements TrackingWorkbook {
 
   async writeProfile(changes: ProfileChanges): Promise<void> {
     const profile = this.sheet(PROFILE_SHEET);
-    if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
+    if (profile === undefined) throw noProfileError();
     const fields = PROFILE_FIELDS.map((field, index) => ({ field, index })).filter(({ field }) => field.key in changes);
     for (const { field, index } of fields) {
       const current = profile.cells[index]?.[1];
-      if (isFormulaCell(current)) throw new WorkbookError(formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), current.formula));
+      if (isFormulaCell(current)) throw formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), current.formula);
       const problem = profileRowProblem(field, index + 1, profile.cells[index]?.[0]);
-      if (problem !== null) throw new WorkbookError(problem);
+      if (problem !== null) throw problem;
     }
     if (fields.length === 0) return;
     for (const { field, index } of fields) {
@@ -384,7 +383,7 @@ export class MemoryWorkbook implements TrackingWorkbook {
   async goTo(target: GoToTarget): Promise<void> {
     if (target.kind === "profile") {
       const profile = this.sheet(PROFILE_SHEET);
-      if (profile === undefined) throw new WorkbookError(NO_PROFILE_MESSAGE);
+      if (profile === undefined) throw noProfileError();
       this.selection = { sheet: profile.name, row: PROFILE_INDEX[target.field] + 1, columns: 2 };
     } else {
       const { table } = this.requireTable();

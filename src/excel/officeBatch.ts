@@ -5,7 +5,7 @@
  * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
  */
 import { type CellValue, errorText } from "../core";
-import { NO_FORM_MESSAGE, WorkbookError } from "./workbook";
+import { WorkbookError, noFormError } from "./workbook";
 
 /** What one chunk of rows may carry: a fifth of Excel on the web's 5 MB limit, so that a misjudged chunk still passes. */
 export const CHUNK_BYTES = 1_000_000;
@@ -72,15 +72,18 @@ export function inputSpan(columns: readonly number[]): { readonly first: number;
  */
 export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
-/** Runs a batch; a missing table or sheet becomes the given message for the user. */
-export async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, missing: string = NO_FORM_MESSAGE): Promise<T> {
+/** Runs a batch; a missing table or sheet becomes the given refusal for the user. */
+export async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, missing: () => WorkbookError = noFormError): Promise<T> {
   try {
     return await Excel.run(RUN_OPTIONS, batch);
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
-    if (errorCode(error) === "ItemNotFound") throw new WorkbookError(missing);
+    if (errorCode(error) === "ItemNotFound") throw missing();
+    const detail = errorText(error);
     throw new WorkbookError(
-      `Excel could not complete the change (${errorText(error)}): try again, and check that no cell is being edited.`,
+      `Excel could not complete the change (${detail}): try again, and check that no cell is being edited.`,
+      "excel.failed",
+      { detail },
     );
   }
 }

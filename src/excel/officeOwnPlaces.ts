@@ -25,7 +25,6 @@ import {
   VERIFICATION_FIRST_ROW,
   VERIFICATION_MARK,
   VERIFICATION_SHEET,
-  WorkbookError,
 } from "./workbook";
 
 export async function markRows(marks: readonly RowMark[]): Promise<void> {
@@ -50,11 +49,7 @@ export async function markRows(marks: readonly RowMark[]): Promise<void> {
         const value = first.values[0]?.[0];
         const formula = first.formulas[0]?.[0];
         const name = cellName(sheet.name, right.rowIndex + 1, right.columnIndex);
-        throw new WorkbookError(
-          isFormula(formula, value)
-            ? formulaInTheWay(name, formula)
-            : valueInTheWay(name, toCellValue(value), `the ${STATUS_HEADER} column`),
-        );
+        throw isFormula(formula, value) ? formulaInTheWay(name, formula) : valueInTheWay(name, toCellValue(value));
       }
       status = headers.length;
     } else {
@@ -68,10 +63,8 @@ export async function markRows(marks: readonly RowMark[]): Promise<void> {
           block.values.forEach((values, index) => {
             const value = values[0];
             const formula = block.formulas[index]?.[0];
-            if (isFormula(formula, value)) throw new WorkbookError(formulaInTheWay(nameOf(start + index), formula));
-            if (!isStatusText(toCellValue(value))) {
-              throw new WorkbookError(valueInTheWay(nameOf(start + index), toCellValue(value), `the ${STATUS_HEADER} column`));
-            }
+            if (isFormula(formula, value)) throw formulaInTheWay(nameOf(start + index), formula);
+            if (!isStatusText(toCellValue(value))) throw valueInTheWay(nameOf(start + index), toCellValue(value));
           }),
       );
     }
@@ -123,9 +116,7 @@ export async function writeVerification(write: VerificationWrite): Promise<void>
           used.formulas.forEach((row, r) =>
             row.forEach((formula, c) => {
               if (isFormula(formula, used.values[r]?.[c])) {
-                throw new WorkbookError(
-                  formulaInTheWay(cellName(VERIFICATION_SHEET, used.rowIndex + r + 1, used.columnIndex + c), formula),
-                );
+                throw formulaInTheWay(cellName(VERIFICATION_SHEET, used.rowIndex + r + 1, used.columnIndex + c), formula);
               }
             }),
           );

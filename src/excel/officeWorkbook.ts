@@ -48,16 +48,16 @@ import {
   type VerificationWrite,
   FORM_LISTS_SHEET,
   INPUT_COLUMN_COUNT,
-  NO_PROFILE_MESSAGE,
-  WorkbookError,
+  noProfileError,
 } from "./workbook";
 import {
   cellName,
-  existingFormReason,
+  formAlreadyHere,
   formulaInTheWay,
   inputColumns,
   profileRowProblem,
-  rowChangedMessage,
+  rowBelowNotEmpty,
+  rowChanged,
   sameCell,
   sameCells,
   writtenFormat,
@@ -128,7 +128,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
       ];
       await context.sync();
       const existing = checks.filter((item) => !item.isNullObject).map((item) => item.name);
-      if (existing.length > 0) return { inserted: false, reason: existingFormReason(existing) };
+      if (existing.length > 0) return formAlreadyHere(existing);
 
       const layout = formLayout();
       // A batch runs in queue order: every sheet is added before the rules, lists and names that refer to another sheet.
@@ -196,9 +196,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         const belowValues = below.values[0] ?? [];
         const belowFormulas = below.formulas[0] ?? [];
         if (belowValues.some((value, column) => !isBlankCell(toCellValue(value)) || isFormula(belowFormulas[column], value))) {
-          throw new WorkbookError(
-            `Row ${body.rowIndex + body.rowCount + 1} below the ${LOG_TABLE} table is not empty: move what is there so the table can grow.`,
-          );
+          throw rowBelowNotEmpty(body.rowIndex + body.rowCount + 1);
         }
         index = body.rowCount;
         target = table.rows.add().getRange();
@@ -220,11 +218,11 @@ export class OfficeWorkbook implements TrackingWorkbook {
     const range = body.getIntersectionOrNullObject(sheet.getRange(`${row}:${row}`)).load("values, formulas");
     await context.sync();
     const columns = inputColumns(header.values[0] ?? []);
-    if (range.isNullObject) throw new WorkbookError(rowChangedMessage(row));
+    if (range.isNullObject) throw rowChanged(row);
     const values = range.values[0] ?? [];
     const formulas = range.formulas[0] ?? [];
     const current = columns.map((column) => toCellValue(values[column]));
-    if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw new WorkbookError(rowChangedMessage(row));
+    if (!sameCells(current, expected, INPUT_COLUMN_COUNT)) throw rowChanged(row);
     return { sheetName: sheet.name, left: body.columnIndex, columns, values, formulas, range, index: row - body.rowIndex - 1 };
   }
 
@@ -240,7 +238,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         if (sameCell(cells[position], expected[position])) return;
         const formula = line.formulas[column];
         if (isFormula(formula, line.values[column])) {
-          throw new WorkbookError(formulaInTheWay(cellName(line.sheetName, row, line.left + column), formula));
+          throw formulaInTheWay(cellName(line.sheetName, row, line.left + column), formula);
         }
         rowValues[column] = toExcelValue(cells[position]);
       });
@@ -279,10 +277,10 @@ export class OfficeWorkbook implements TrackingWorkbook {
       for (const { field, index } of fields) {
         const formula = current.formulas[index]?.[0];
         if (isFormula(formula, current.values[index]?.[0])) {
-          throw new WorkbookError(formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), formula));
+          throw formulaInTheWay(cellName(PROFILE_SHEET, index + 1, 1), formula);
         }
         const problem = profileRowProblem(field, index + 1, labels.values[index]?.[0]);
-        if (problem !== null) throw new WorkbookError(problem);
+        if (problem !== null) throw problem;
       }
       for (const { field, index } of fields) {
         // A form made before the field has no label for it yet.
@@ -294,7 +292,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         cell.values = [[value]];
       }
       await context.sync();
-    }, NO_PROFILE_MESSAGE);
+    }, noProfileError);
   }
 
   async markRows(marks: readonly RowMark[]): Promise<void> {
@@ -317,7 +315,7 @@ export class OfficeWorkbook implements TrackingWorkbook {
         const row = PROFILE_INDEX[target.field] + 1;
         profile.getRange(`A${row}:B${row}`).select();
         await context.sync();
-      }, NO_PROFILE_MESSAGE);
+      }, noProfileError);
       return;
     }
     await run(async (context) => {

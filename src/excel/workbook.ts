@@ -16,8 +16,12 @@
  * (test/excel/contract.test.ts) holds both to every behaviour here.
  */
 import type { CellValue, FindingLocation, ProfileKey, WorkbookContent } from "../core";
+import type { MessageId } from "../i18n";
 
-export type InsertFormResult = { readonly inserted: true } | { readonly inserted: false; readonly reason: string };
+export type InsertFormResult =
+  | { readonly inserted: true }
+  /** `reason` in English; `words` the same in the catalogs', for the pane to say it in its language. */
+  | { readonly inserted: false; readonly reason: string; readonly words: WorkbookWords };
 
 export type MarkLevel = "ok" | "warning" | "error";
 
@@ -98,11 +102,31 @@ export interface TrackingWorkbook {
   subscribe(listener: () => void): () => void;
 }
 
-/** A failure the user can act on; its message says what to do. */
+/** What a refusal of the workbook names: a cell, a sheet, a table or a column as the workbook calls it, a number, Excel's own detail. */
+export interface WorkbookWords {
+  readonly id: MessageId;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * A failure the user can act on; its message says what to do. As a file that cannot be read does
+ * (src/workbook/errors.ts), it carries its message in English, which the contract suite compares across
+ * both workbooks, and its words: a message id of the catalogs (`excel.…`) and the values it names, for
+ * the pane to say it in its language (docs/rules.md §11). Formatted in English, the words are the message.
+ */
 export class WorkbookError extends Error {
-  constructor(message: string) {
+  // Private, as a finding's words are: whatever writes the error as JSON writes what it always did.
+  readonly #words: WorkbookWords;
+
+  constructor(message: string, id: MessageId, values?: WorkbookWords["values"]) {
     super(message);
     this.name = "WorkbookError";
+    this.#words = values === undefined ? { id } : { id, values };
+  }
+
+  /** The message in the catalogs, for a surface that speaks the user's language. */
+  get words(): WorkbookWords {
+    return this.#words;
   }
 }
 
@@ -117,5 +141,9 @@ export const VERIFICATION_FIRST_ROW = 2;
 /** A hidden sheet holding the dropdown choices: Excel refuses typed lists over 255 characters. */
 export { LISTS_SHEET as FORM_LISTS_SHEET, INPUT_COLUMN_COUNT } from "../core";
 
-export const NO_FORM_MESSAGE = "The tracking form is not in this workbook: choose Insert tracking form first.";
-export const NO_PROFILE_MESSAGE = "The Profile sheet is not in this workbook: choose Insert tracking form first.";
+/** The refusal of a workbook without the tracking form. */
+export const noFormError = (): WorkbookError =>
+  new WorkbookError("The tracking form is not in this workbook: choose Insert tracking form first.", "excel.noForm");
+/** The refusal of a workbook without the Profile sheet. */
+export const noProfileError = (): WorkbookError =>
+  new WorkbookError("The Profile sheet is not in this workbook: choose Insert tracking form first.", "excel.noProfile");

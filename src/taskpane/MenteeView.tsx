@@ -12,7 +12,7 @@ import { ProfileEditor, focusProfileField } from "./ProfileEditor";
 import { profileErrorText } from "./profileForm";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
-import { useT } from "./i18n";
+import { textOfFinding, useT } from "./i18n";
 import { type TrackerState, messageOf } from "./useTracker";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -97,7 +97,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
               text: t("mentee.formAdded"),
               rows,
             }
-          : { intent: "info", text: result.reason, rows },
+          : { intent: "info", text: textOfFinding(t, { message: result.reason, words: result.words }), rows },
       );
     } catch (error) {
       setFormMessage({ intent: "error", text: messageOf(error, t), rows: rowsVersion });

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { type Assessment, type IsoDate, checkLog, errorText, isEmptyRow, todayIsoDate } from "../core";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { type FormRead, WorkbookError } from "../excel/workbook";
-import { type Translate, useT } from "./i18n";
+import { type Translate, textOfFinding, useT } from "./i18n";
 import { useWorkbook } from "./WorkbookContext";
 
 export interface TrackerState {
@@ -32,9 +32,9 @@ export interface TrackerState {
 /** How long a burst of changes may last before the form is read again: well within the second docs/rules.md §10 allows. */
 export const FOLLOW_DELAY_MS = 250;
 
-/** A failure for the user: the workbook's own message, or that something went wrong, in the pane's language. */
+/** A failure for the user: the workbook's own refusal (its words), or that something went wrong, in the pane's language. */
 export function messageOf(error: unknown, t: Translate): string {
-  if (error instanceof WorkbookError) return error.message;
+  if (error instanceof WorkbookError) return textOfFinding(t, error);
   return t("pane.failed", { detail: errorText(error) });
 }
 

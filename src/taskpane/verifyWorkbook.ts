@@ -55,7 +55,7 @@ export const OPEN_WORKBOOK = "This workbook";
 /** The open workbook has no log to verify: the pane says so in its language. */
 export class NoLogError extends WorkbookError {
   constructor() {
-    super("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.");
+    super("This workbook has no MentorshipLog table: open a tracking form or a submission to verify.", "coordinator.noLog");
     this.name = "NoLogError";
   }
 }

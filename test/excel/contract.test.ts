@@ -143,12 +143,13 @@ describe.each(SUBJECTS)("$name", (subject) => {
       expect(await workbook.insertForm()).toEqual({
         inserted: false,
         reason: "The tracking form is already here (Profile, Tracking Form, CST Lists, MentorshipLog): nothing was changed.",
+        words: { id: "excel.formAlreadyHere", values: { places: "Profile, Tracking Form, CST Lists, MentorshipLog" } },
       });
     });
 
     test("a person's own sheet named like the form's stops the insert, naming it", async () => {
       const { workbook } = subject.open([{ name: "Profile", rows: [["My own profile"]] }]);
-      expect(await workbook.insertForm()).toEqual({ inserted: false, reason: expect.stringContaining("(Profile)") });
+      expect(await workbook.insertForm()).toMatchObject({ inserted: false, reason: expect.stringContaining("(Profile)") });
     });
   });
 

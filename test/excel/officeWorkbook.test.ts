@@ -567,7 +567,10 @@ describe("inserting the form", () => {
     const model = formWith(2);
     const before = JSON.stringify(model.values(LOG, "A1:H4"));
     const result = await workbook().insertForm();
-    expect(result).toEqual({ inserted: false, reason: expect.stringContaining("already here (Profile, Tracking Form, MentorshipLog)") });
+    expect(result).toMatchObject({
+      inserted: false,
+      reason: expect.stringContaining("already here (Profile, Tracking Form, MentorshipLog)"),
+    });
     expect(JSON.stringify(model.values(LOG, "A1:H4"))).toBe(before);
   });
 });
