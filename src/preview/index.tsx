@@ -8,7 +8,7 @@ import { Suspense, lazy, useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { App } from "../taskpane/App";
-import { type PaneLanguage, LanguageProvider, loadLanguage, requestedLanguages } from "../taskpane/i18n";
+import { type PaneLanguage, LanguageProvider, loadLanguage, requestedLanguages, useT } from "../taskpane/i18n";
 import { openInExcelOrDownload } from "../taskpane/exportSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
@@ -54,6 +54,16 @@ const useStyles = makeStyles({
   },
 });
 
+/** The link past the pane to the sheet view, in the page's language. */
+function SkipToSheet({ className }: { className: string }) {
+  const t = useT();
+  return (
+    <a className={className} href="#sheet-view">
+      {t("sheet.skipTo")}
+    </a>
+  );
+}
+
 function Preview({ workbook, language }: { workbook: MemoryWorkbook; language: PaneLanguage }) {
   const styles = useStyles();
   // The browser tests read this mark: navigation start to the first render of the pane.
@@ -62,9 +72,9 @@ function Preview({ workbook, language }: { workbook: MemoryWorkbook; language: P
   }, []);
   return (
     <div className={styles.layout}>
-      <a className={styles.skip} href="#sheet-view">
-        Skip to the sheet
-      </a>
+      <LanguageProvider language={language}>
+        <SkipToSheet className={styles.skip} />
+      </LanguageProvider>
       <div className={styles.pane} data-testid="pane">
         <App workbook={workbook} language={language} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
       </div>
