@@ -15,54 +15,62 @@ import {
   MAX_CREDITS_AWARDED,
   parseIsoDate,
 } from "../core";
+import { type MessageId, type MessageValues, type Translator, ENGLISH, ENGLISH_TRANSLATOR, listFormatLocale } from "../i18n";
 
+/** A mistake in the arguments: its message in English, and `say` for the user's language. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  readonly say: (tr: Translator) => string;
+  constructor(say: (tr: Translator) => string) {
+    super(say(ENGLISH_TRANSLATOR));
+    this.say = say;
+  }
+}
+
+/** A `UsageError` worded by a message of the catalogs. */
+export function usageError(id: MessageId, values?: MessageValues): UsageError {
+  return new UsageError((tr) => tr.t(id, values));
+}
+
+const hasMessage = (id: string): id is MessageId => Object.hasOwn(ENGLISH, id);
+
+/** "a or b": English as it always read, other languages as they join alternatives. */
+function orList(items: readonly string[], tr: Translator): string {
+  if (tr === ENGLISH_TRANSLATOR) return items.join(" or ");
+  return new Intl.ListFormat(listFormatLocale(tr.language), { type: "disjunction" }).format(items);
+}
+
+/** A profile field's label in the user's language (a field without a message: its own label). */
+function fieldLabel(field: ProfileFieldDefinition, tr: Translator): string {
+  const id = `profileField.${field.key}`;
+  return hasMessage(id) ? tr.t(id) : field.label;
 }
 
 export const PROGRAM = "cst-mentorship";
 
-/** The usage text, with the profile options of the form. */
-export function usage(form: FormDefinition = FORM): string {
+/** The usage text, with the profile options of the form, in the translator's language. */
+export function usage(form: FormDefinition = FORM, tr: Translator = ENGLISH_TRANSLATOR): string {
   const profileOptions = form.profile
     .map((field) => {
       const spelling = `  ${field.flag} ${flagPlaceholder(field)}`;
-      return `${spelling.padEnd(23)}${field.label}, instead of the Profile sheet's.`;
+      return `${spelling.padEnd(23)}${tr.t("cli.usage.profileOption", { label: fieldLabel(field, tr) })}`;
     })
     .join("\n");
-  return `Usage:
-  ${PROGRAM} verify FILE... [--json] [--lang TAG] [--as-of YYYY-MM-DD] [--record RECORD.csv|.xlsx] [profile options]
-  ${PROGRAM} export FILE OUT.xlsx|OUT.pdf [--pdf OUT.pdf] [--as-of YYYY-MM-DD] [profile options]
+  const profile = tr.t("cli.usage.profileOptions");
+  return `${tr.t("cli.usage.heading")}
+  ${PROGRAM} verify FILE... [--json] [--lang TAG] [--as-of YYYY-MM-DD] [--record RECORD.csv|.xlsx] [${profile}]
+  ${PROGRAM} export FILE OUT.xlsx|OUT.pdf [--pdf OUT.pdf] [--as-of YYYY-MM-DD] [${profile}]
   ${PROGRAM} template OUT.xlsx
   ${PROGRAM} --help
 
-verify    Checks tracking forms (.xlsx) or CSV logs (.csv), or every such file
-          in a folder: whose it is, findings per row, credits and the hours
-          each took, the next credit's shortfall, the fingerprint, and for an
-          exported submission whether it was edited after export and where.
-export    Writes a submission workbook (Submission cover page, Profile,
-          Tracking Form) when the log and the profile have no error; else
-          lists the errors and writes nothing. OUT.pdf (or --pdf) writes the
-          same document as PDF through LibreOffice.
-template  Writes the blank tracking form.
+${tr.t("cli.usage.commands")}
 
-Options:
-  --json               One JSON object per file (an array for several files).
-  --as-of YYYY-MM-DD   The day to check against (default: today; a submission's
-                       own as-of date when verifying one).
-  --record FILE        Appends one row per verified file to a record (.csv or
-                       .xlsx), never twice for the same fingerprint.
-  --pdf OUT.pdf        With export: also write the submission as PDF.
-  --lang TAG           The language of the human-readable output (de, es, fr,
-                       ja, pt-BR, ...; default: LC_ALL, LC_MESSAGES or LANG,
-                       else English). --json never changes.
+${tr.t("cli.usage.options")}
 
-Profile options (a CSV log has no Profile sheet; an export needs the name):
+${tr.t("cli.usage.profileHeading")}
 ${profileOptions}
 
-Exit status: 0 no errors, 1 some row or profile error, or a submission edited
-after export or whose summary differs, 2 a file cannot be read or the
-arguments are wrong.`;
+${tr.t("cli.usage.exitStatus")}`;
 }
 
 function flagPlaceholder(field: ProfileFieldDefinition): string {
@@ -81,25 +89,19 @@ function flagPlaceholder(field: ProfileFieldDefinition): string {
 /** The schema of a profile option's value, by its field's kind. */
 function profileFlagSchema(field: ProfileFieldDefinition): z.ZodType<string | number> {
   const kinds: Record<FieldKind, () => z.ZodType<string | number>> = {
-    date: () =>
-      z
-        .string()
-        .refine((text) => parseIsoDate(text) !== null, { message: `${field.flag} needs a real date as YYYY-MM-DD, such as 2024-03-15` }),
+    date: () => z.string().refine((text) => parseIsoDate(text) !== null, { message: "cli.error.date" }),
     wholeNumber: () =>
       z
         .string()
-        .regex(/^\d+$/, { message: `${field.flag} must be a whole number from 0 to ${MAX_CREDITS_AWARDED}` })
+        .regex(/^\d+$/, { message: "cli.error.wholeNumber" })
         .transform(Number)
-        .pipe(z.number().max(MAX_CREDITS_AWARDED, { message: `${field.flag} must be a whole number from 0 to ${MAX_CREDITS_AWARDED}` })),
+        .pipe(z.number().max(MAX_CREDITS_AWARDED, { message: "cli.error.wholeNumber" })),
     number: () =>
       z
         .string()
-        .regex(/^\d+(\.\d+)?$/, { message: `${field.flag} must be a number` })
+        .regex(/^\d+(\.\d+)?$/, { message: "cli.error.number" })
         .transform(Number),
-    choice: () =>
-      field.choices === null
-        ? z.string()
-        : z.enum(field.choices as [string, ...string[]], { message: `${field.flag} must be ${(field.choices ?? []).join(" or ")}` }),
+    choice: () => (field.choices === null ? z.string() : z.enum(field.choices as [string, ...string[]], { message: "cli.error.choice" })),
     text: () => z.string(),
   };
   return kinds[field.kind]();
@@ -108,14 +110,24 @@ function profileFlagSchema(field: ProfileFieldDefinition): z.ZodType<string | nu
 /** The command's own options (not profile fields): what they expect, for "needs a value" messages. */
 const COMMAND_FLAGS = {
   "--json": { key: "json", value: null },
-  "--as-of": { key: "asOf", value: "a date YYYY-MM-DD" },
-  "--record": { key: "record", value: "a record file (.csv or .xlsx)" },
-  "--pdf": { key: "pdf", value: "a PDF file name" },
-  "--lang": { key: "lang", value: "a language tag such as de, es, ja or pt-BR" },
-} as const;
+  "--as-of": { key: "asOf", value: "cli.flagValue.date" },
+  "--record": { key: "record", value: "cli.flagValue.record" },
+  "--pdf": { key: "pdf", value: "cli.flagValue.pdf" },
+  "--lang": { key: "lang", value: "cli.flagValue.lang" },
+} as const satisfies Record<string, { key: string; value: MessageId | null }>;
+
+/** What a profile option expects, in the user's language: by its kind, else the form's own words. */
+function profileFlagValue(field: ProfileFieldDefinition, tr: Translator): string {
+  const id = `cli.flagValue.${field.key}`;
+  if (hasMessage(id)) return tr.t(id);
+  if (field.kind === "date") return tr.t("cli.flagValue.date");
+  if (field.kind === "wholeNumber") return tr.t("cli.flagValue.wholeNumber");
+  if (field.kind === "choice" && field.choices !== null) return orList(field.choices, tr);
+  return field.flagValue;
+}
 
 /** Whether a language tag is well-formed BCP 47 (https://tc39.es/ecma402/#sec-canonicalizelocalelist). */
-function isLanguageTag(text: string): boolean {
+export function isLanguageTag(text: string): boolean {
   try {
     return Intl.getCanonicalLocales(text).length === 1;
   } catch {
@@ -128,17 +140,17 @@ const flagsSchema = z
     json: z.boolean().default(false),
     asOf: z
       .string()
-      .refine((text) => parseIsoDate(text) !== null, { message: "--as-of needs a real date as YYYY-MM-DD, such as 2024-03-15" })
+      .refine((text) => parseIsoDate(text) !== null, { message: "cli.error.date" })
       .optional(),
     record: z
       .string()
-      .regex(/\.(csv|xlsx)$/i, { message: "--record needs a .csv or .xlsx file name" })
+      .regex(/\.(csv|xlsx)$/i, { message: "cli.error.record" })
       .optional(),
     pdf: z
       .string()
-      .regex(/\.pdf$/i, { message: "--pdf needs a .pdf file name" })
+      .regex(/\.pdf$/i, { message: "cli.error.pdf" })
       .optional(),
-    lang: z.string().refine(isLanguageTag, { message: "--lang needs a language tag such as de, es, ja or pt-BR" }).optional(),
+    lang: z.string().refine(isLanguageTag, { message: "cli.error.lang" }).optional(),
   })
   .strict();
 
@@ -191,12 +203,18 @@ function tokenize(argv: readonly string[], form: FormDefinition): Tokens {
     const equals = arg.indexOf("=");
     const name = equals === -1 ? arg : arg.slice(0, equals);
     const field = profileFlags.get(name);
-    const spec = field === undefined ? COMMAND_FLAGS[name as keyof typeof COMMAND_FLAGS] : { key: field.key, value: field.flagValue };
-    if (spec === undefined) throw new UsageError(`unknown option ${name}`);
+    const spec:
+      | { readonly key: string; readonly value: MessageId | null }
+      | { readonly key: string; readonly value: (tr: Translator) => string }
+      | undefined =
+      field === undefined
+        ? COMMAND_FLAGS[name as keyof typeof COMMAND_FLAGS]
+        : { key: field.key, value: (tr) => profileFlagValue(field, tr) };
+    if (spec === undefined) throw usageError("cli.error.unknownOption", { name });
     const store: Record<string, string | boolean> = field === undefined ? raw : profile;
-    if (spec.key in store) throw new UsageError(`${name} is given twice: give it once`);
+    if (spec.key in store) throw usageError("cli.error.givenTwice", { name });
     if (spec.value === null) {
-      if (equals !== -1) throw new UsageError(`${name} takes no value`);
+      if (equals !== -1) throw usageError("cli.error.takesNoValue", { name });
       store[spec.key] = true;
       continue;
     }
@@ -209,15 +227,31 @@ function tokenize(argv: readonly string[], form: FormDefinition): Tokens {
         i++;
       }
     }
-    if (value === undefined || value === "") throw new UsageError(`${name} needs a value: ${spec.value}`);
+    if (value === undefined || value === "") {
+      const expected = spec.value;
+      throw new UsageError((tr) =>
+        tr.t("cli.error.needsValue", { name, value: typeof expected === "function" ? expected(tr) : tr.t(expected) }),
+      );
+    }
     store[spec.key] = value;
   }
   return { positionals, raw, profile, help };
 }
 
+/** A message id a schema names, or the fallback. */
+function messageIdOr(message: string | undefined, fallback: MessageId): MessageId {
+  return message !== undefined && hasMessage(message) ? message : fallback;
+}
+
+/** The `UsageError` of a command option's schema. */
+function optionError(message: string | undefined, values: MessageValues): UsageError {
+  const id = messageIdOr(message, "cli.error.invalidOptions");
+  return usageError(id, id === "cli.error.date" ? { ...values, flag: "--as-of" } : values);
+}
+
 function parseFlags(raw: Record<string, string | boolean>): Flags {
   const parsed = flagsSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "invalid options");
+  if (!parsed.success) throw optionError(parsed.error.issues[0]?.message, {});
   return parsed.data;
 }
 
@@ -228,7 +262,16 @@ function parseOverrides(profile: Record<string, string>, form: FormDefinition): 
     const value = profile[field.key];
     if (value === undefined) continue;
     const parsed = profileFlagSchema(field).safeParse(value);
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? `${field.flag} is not valid`);
+    if (!parsed.success) {
+      const choices = field.choices ?? [];
+      throw new UsageError((tr) =>
+        tr.t(messageIdOr(parsed.error.issues[0]?.message, "cli.error.notValid"), {
+          flag: field.flag,
+          max: String(MAX_CREDITS_AWARDED),
+          choices: orList(choices, tr),
+        }),
+      );
+    }
     overrides[field.key] = parsed.data;
   }
   return overrides;
@@ -239,36 +282,35 @@ export function parseArguments(argv: readonly string[], form: FormDefinition = F
   const { positionals, raw, profile, help } = tokenize(argv, form);
   if (help) return { command: "help" };
   const [name, ...operands] = positionals;
-  if (name === undefined) throw new UsageError("no command given: use verify, export or template");
+  if (name === undefined) throw usageError("cli.error.noCommand");
   const command = commandSchema.safeParse(name);
-  if (!command.success) throw new UsageError(`unknown command ${JSON.stringify(name)}: use verify, export or template`);
+  if (!command.success) throw usageError("cli.error.unknownCommand", { name: JSON.stringify(name) });
   switch (command.data) {
     case "verify": {
-      if (operands.length === 0) throw new UsageError("verify needs at least one FILE (.csv or .xlsx) or folder");
+      if (operands.length === 0) throw usageError("cli.error.verifyNeedsFile");
       const flags = parseFlags(raw);
-      if (flags.pdf !== undefined) throw new UsageError("--pdf goes with export, not verify");
+      if (flags.pdf !== undefined) throw usageError("cli.error.pdfWithVerify");
       return { command: "verify", files: operands, flags, overrides: parseOverrides(profile, form) };
     }
     case "export": {
       const [file, output, ...extra] = operands;
-      if (file === undefined || output === undefined) throw new UsageError("export needs FILE and OUT.xlsx (or OUT.pdf)");
-      if (extra.length > 0) throw new UsageError(`export takes one FILE and one OUT.xlsx; unexpected ${JSON.stringify(extra[0])}`);
+      if (file === undefined || output === undefined) throw usageError("cli.error.exportNeedsFiles");
+      if (extra.length > 0) throw usageError("cli.error.exportExtra", { argument: JSON.stringify(extra[0]) });
       const flags = parseFlags(raw);
-      if (flags.record !== undefined) throw new UsageError("--record goes with verify, not export");
+      if (flags.record !== undefined) throw usageError("cli.error.recordWithExport");
       if (/\.pdf$/i.test(output)) {
-        if (flags.pdf !== undefined) throw new UsageError("the PDF is given twice: give OUT.pdf or --pdf, not both");
+        if (flags.pdf !== undefined) throw usageError("cli.error.pdfTwice");
         return { command: "export", file, output: null, flags: { ...flags, pdf: output }, overrides: parseOverrides(profile, form) };
       }
-      if (!/\.xlsx$/i.test(output))
-        throw new UsageError(`the export's output ${JSON.stringify(output)} must be an .xlsx or .pdf file name`);
+      if (!/\.xlsx$/i.test(output)) throw usageError("cli.error.exportOutput", { file: JSON.stringify(output) });
       return { command: "export", file, output, flags, overrides: parseOverrides(profile, form) };
     }
     case "template": {
       const [output, ...extra] = operands;
-      if (output === undefined) throw new UsageError("template needs OUT.xlsx");
-      if (extra.length > 0) throw new UsageError(`template takes one OUT.xlsx; unexpected ${JSON.stringify(extra[0])}`);
-      if (Object.keys(raw).length > 0 || Object.keys(profile).length > 0) throw new UsageError("template takes no options");
-      if (!/\.xlsx$/i.test(output)) throw new UsageError(`the template's output ${JSON.stringify(output)} must be an .xlsx file name`);
+      if (output === undefined) throw usageError("cli.error.templateNeedsOutput");
+      if (extra.length > 0) throw usageError("cli.error.templateExtra", { argument: JSON.stringify(extra[0]) });
+      if (Object.keys(raw).length > 0 || Object.keys(profile).length > 0) throw usageError("cli.error.templateNoOptions");
+      if (!/\.xlsx$/i.test(output)) throw usageError("cli.error.templateOutput", { file: JSON.stringify(output) });
       return { command: "template", output };
     }
   }

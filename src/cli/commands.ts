@@ -15,6 +15,7 @@ import {
   type VerificationState,
   type VerifiedReport,
   AwardLedger,
+  FORM,
   byState,
   isStreamed,
   logRowDigests,
@@ -30,12 +31,12 @@ import {
   errorText,
 } from "../core";
 import { UnreadableFileError } from "../workbook/errors";
-import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage } from "./args";
+import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage, usageError } from "./args";
 import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
 import { appendRecord, readRecordRows } from "./record";
 import { type Translator, ENGLISH_TRANSLATOR, findingText, wordingOf } from "../i18n";
-import { cliTranslator } from "./language";
+import { argumentsTranslator, cliTranslator } from "./language";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportTextLines, stateText } from "./text";
 
 export interface Io {
@@ -292,7 +293,7 @@ export async function runExport(command: Extract<Command, { command: "export" }>
   const { file, output, flags, overrides } = command;
   for (const target of [output, flags.pdf]) {
     if (target !== null && target !== undefined && resolve(file) === resolve(target)) {
-      throw new UsageError("the export's output is its input file: choose another output");
+      throw usageError("cli.error.exportOverwritesInput");
     }
   }
   const tr = await cliTranslator(flags.lang);
@@ -367,10 +368,10 @@ export async function runTemplate(output: string, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-export async function runCommand(command: Command, io: Io): Promise<number> {
+export async function runCommand(command: Command, io: Io, tr: Translator = ENGLISH_TRANSLATOR): Promise<number> {
   switch (command.command) {
     case "help":
-      io.out(usage());
+      io.out(usage(FORM, tr));
       return EXIT_OK;
     case "verify":
       return runVerify(command.files, command.flags, command.overrides, io);
@@ -387,11 +388,13 @@ export async function runCommand(command: Command, io: Io): Promise<number> {
  * with status 2, and an unexpected failure is one line too.
  */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let tr = ENGLISH_TRANSLATOR;
   try {
-    return await runCommand(parseArguments(argv), io);
+    tr = await argumentsTranslator(argv);
+    return await runCommand(parseArguments(argv), io, tr);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(problemLine(`${error.message} (see ${PROGRAM} --help)`));
+      io.err(problemLine(tr.t("cli.seeHelp", { message: error.say(tr), program: PROGRAM })));
       return EXIT_UNREADABLE;
     }
     if (error instanceof UnreadableFileError) {
@@ -399,7 +402,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_UNREADABLE;
     }
     const detail = errorText(error);
-    io.err(problemLine(`unexpected failure: ${detail.split("\n")[0] ?? ""}`));
+    io.err(problemLine(tr.t("cli.unexpectedFailure", { detail: detail.split("\n")[0] ?? "" })));
     return EXIT_UNREADABLE;
   }
 }

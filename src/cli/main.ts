@@ -3,13 +3,23 @@
  * scripts/build-cli.mjs). Everything it writes goes through `terminalSafe`.
  */
 import { errorText } from "../core";
+import { type Translator, ENGLISH_TRANSLATOR } from "../i18n";
 import { runCli } from "./commands";
+import { argumentsTranslator } from "./language";
 import { terminalSafe } from "./terminal";
+
+const argv = process.argv.slice(2);
+/** The language of the last words below: English until the arguments' language is loaded. */
+let said: Translator = ENGLISH_TRANSLATOR;
+argumentsTranslator(argv).then(
+  (tr) => (said = tr),
+  () => undefined,
+);
 
 // A reader that stops early (`| head`) closes the pipe: that is not a failure worth a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  process.stderr.write(`cst-mentorship: cannot write the output: ${terminalSafe(error.message)}\n`);
+  process.stderr.write(`cst-mentorship: ${terminalSafe(said.t("cli.cannotWrite", { detail: error.message }))}\n`);
   process.exit(2);
 });
 
@@ -43,14 +53,14 @@ const io = {
   },
 };
 
-runCli(process.argv.slice(2), io).then(
+runCli(argv, io).then(
   (status) => {
     // Setting the status instead of exiting lets a large report finish reaching a pipe.
     process.exitCode = status;
   },
   (error: unknown) => {
     const detail = errorText(error);
-    process.stderr.write(`cst-mentorship: unexpected failure: ${terminalSafe(detail.split("\n")[0] ?? "")}\n`);
+    process.stderr.write(`cst-mentorship: ${terminalSafe(said.t("cli.unexpectedFailure", { detail: detail.split("\n")[0] ?? "" }))}\n`);
     process.exitCode = 2;
   },
 );
