@@ -194,3 +194,80 @@ test("verify --record says what it recorded in the output's language; in English
   const japanese = await run("verify", log, "--record", record, "--lang", "ja", "--as-of", "2024-06-01");
   expect(japanese.stderr).toBe(`cst-mentorship: ${record} に 0 件のファイルを記録しました (1 件は記録済み、フィンガープリントで判定)`);
 });
+
+describe("the help and the arguments' mistakes", () => {
+  test("--help --lang de speaks German; the program, commands, flags and placeholders stay as typed", () => {
+    const { status, stdout } = cli(["--help", "--lang", "de"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain("Aufruf:\n  cst-mentorship verify FILE... [--json] [--lang TAG] [--as-of YYYY-MM-DD]");
+    expect(stdout).toContain("[Profiloptionen]");
+    expect(stdout).toContain("template  Schreibt das leere Erfassungsformular.");
+    expect(stdout).toMatch(/\n {2}--as-of YYYY-MM-DD {3}Der Stichtag der Prüfung/);
+    expect(stdout).toContain("  --name NAME          Name des Mentees, statt des Werts im Blatt Profile.");
+    expect(stdout).toContain("  --rules current|2014 Regelwerk, statt des Werts im Blatt Profile.");
+    expect(stdout).not.toMatch(/Usage:|Options:|instead of the Profile sheet/);
+  });
+
+  test("the locale chooses the help's language too (LANG=ja_JP.UTF-8)", () => {
+    const { status, stdout } = cli(["--help"], { LANG: "ja_JP.UTF-8" });
+    expect(status).toBe(0);
+    expect(stdout.startsWith("使い方:\n  cst-mentorship verify FILE... [--json]")).toBe(true);
+    expect(stdout).toContain(
+      "  cst-mentorship export FILE OUT.xlsx|OUT.pdf [--pdf OUT.pdf] [--as-of YYYY-MM-DD] [プロフィールのオプション]",
+    );
+    expect(stdout).toContain("  --awarded N          ");
+    expect(stdout).toContain("終了ステータス: ");
+    expect(stdout).not.toContain("Exit status");
+  });
+
+  test("a bad --as-of with --lang fr says so in French, with the help's command as typed", () => {
+    const { status, stdout, stderr } = cli(["verify", log, "--as-of", "2024-02-30", "--lang", "fr"]);
+    expect({ status, stdout }).toEqual({ status: 2, stdout: "" });
+    expect(stderr).toBe(
+      "cst-mentorship: --as-of a besoin d’une vraie date au format YYYY-MM-DD, par exemple 2024-03-15 (voir cst-mentorship --help)\n",
+    );
+  });
+
+  test("an invalid --lang is said in the locale's language, or English", () => {
+    expect(cli(["verify", log, "--lang", "not a tag!"], { LANG: "es_ES.UTF-8" }).stderr).toBe(
+      "cst-mentorship: --lang necesita una etiqueta de idioma como de, es, ja o pt-BR (consulte cst-mentorship --help)\n",
+    );
+    expect(cli(["verify", log, "--lang", "not a tag!"]).stderr).toBe(
+      "cst-mentorship: --lang needs a language tag such as de, es, ja or pt-BR (see cst-mentorship --help)\n",
+    );
+  });
+
+  test("beside --json, the arguments' mistakes stay English", () => {
+    expect(cli(["verify", log, "--json", "--as-of", "bad", "--lang", "de"]).stderr).toBe(
+      "cst-mentorship: --as-of needs a real date as YYYY-MM-DD, such as 2024-03-15 (see cst-mentorship --help)\n",
+    );
+  });
+
+  test("without --lang or a locale (or with LANG=C), the help and the mistakes are the English they always were", () => {
+    for (const locale of [{}, { LANG: "C" }] as Record<string, string>[]) {
+      const help = cli(["--help"], locale);
+      expect(help.status).toBe(0);
+      expect(help.stdout.split("\n").slice(0, 7)).toEqual([
+        "Usage:",
+        "  cst-mentorship verify FILE... [--json] [--lang TAG] [--as-of YYYY-MM-DD] [--record RECORD.csv|.xlsx] [profile options]",
+        "  cst-mentorship export FILE OUT.xlsx|OUT.pdf [--pdf OUT.pdf] [--as-of YYYY-MM-DD] [profile options]",
+        "  cst-mentorship template OUT.xlsx",
+        "  cst-mentorship --help",
+        "",
+        "verify    Checks tracking forms (.xlsx) or CSV logs (.csv), or every such file",
+      ]);
+      expect(help.stdout).toContain("  --rules current|2014 Rule set, instead of the Profile sheet's.\n");
+      expect(help.stdout).toContain(
+        "Exit status: 0 no errors, 1 some row or profile error, or a submission edited\nafter export or whose summary differs, 2 a file cannot be read or the\narguments are wrong.\n",
+      );
+      expect(cli(["verify", log, "--rules", "2020"], locale)).toEqual({
+        status: 2,
+        stdout: "",
+        stderr: "cst-mentorship: --rules must be current or 2014 (see cst-mentorship --help)\n",
+      });
+      expect(cli(["export", log], locale).stderr).toBe(
+        "cst-mentorship: export needs FILE and OUT.xlsx (or OUT.pdf) (see cst-mentorship --help)\n",
+      );
+    }
+  });
+});
