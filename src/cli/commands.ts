@@ -171,7 +171,8 @@ export async function runVerify(
   io: Io,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const tr = await cliTranslator(flags.json ? undefined : flags.lang);
+  // Beside `--json`, stderr stays English whatever the locale says.
+  const tr = flags.json ? ENGLISH_TRANSLATOR : await cliTranslator(flags.lang);
   let expanded: { files: string[]; batch: boolean };
   try {
     expanded = await expandFileArguments(paths);

@@ -271,3 +271,11 @@ describe("the help and the arguments' mistakes", () => {
     }
   });
 });
+
+test("beside --json, why a file was not read stays English whatever the locale", () => {
+  const missing = join(folder, "no-such-log.csv");
+  const german = cli(["verify", missing, "--json"], { LANG: "de_DE.UTF-8" });
+  const english = cli(["verify", missing, "--json"]);
+  expect(german.stderr).toBe(english.stderr);
+  expect(cli(["verify", missing], { LANG: "de_DE.UTF-8" }).stderr).not.toBe(english.stderr);
+});
