@@ -250,6 +250,11 @@ test("exceljs is a lazy chunk, not part of the taskpane page's initial JavaScrip
   expect(pane.gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
 });
 
+test("no page carries the ICU message parser: the catalogs are compiled at build time", () => {
+  const scripts = readdirSync(out).filter((file) => file.endsWith(".js"));
+  expect(scripts.filter((file) => read(file).includes("EXPECT_ARGUMENT_CLOSING_BRACE"))).toEqual([]);
+});
+
 describe("a production build that would not work where it is deployed is refused, in one line, before compiling", () => {
   let refusedOut: string;
   beforeAll(() => {
