@@ -7,15 +7,17 @@ import { usePaneTheme } from "./theme";
 import { type PaneLanguage, LanguageProvider, usePaneLanguage, useT } from "./i18n";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
-import { type ExportDependencies, type ExportOutcome, exportSubmission } from "./exportSubmission";
+import type { ExportDependencies, ExportOutcome } from "./exportSubmission";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf, useTracker } from "./useTracker";
 import { WorkbookProvider, useWorkbook } from "./WorkbookContext";
 
 // The views load after the pane's first paint (the heading, the tabs and "Reading the workbook…"): they
-// are drawn once the workbook is read, and the coordinator's only when its tab is opened.
-const MenteeView = lazy(() => import(/* webpackChunkName: "mentee-view" */ "./MenteeView").then((m) => ({ default: m.MenteeView })));
+// are drawn once the workbook is read, and the coordinator's only when its tab is opened. The export,
+// which needs the core, loads when it is asked for.
+const loadMenteeView = () => import(/* webpackChunkName: "mentee-view" */ "./MenteeView");
+const MenteeView = lazy(() => loadMenteeView().then((m) => ({ default: m.MenteeView })));
 const CoordinatorView = lazy(() =>
   import(/* webpackChunkName: "coordinator-view" */ "./CoordinatorView").then((m) => ({ default: m.CoordinatorView })),
 );
@@ -74,6 +76,8 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const exportRunning = useRef(false);
   useEffect(() => onViewChange?.(view), [view, onViewChange]);
+  // The mentee's view loads once the pane is painted, while the workbook is read.
+  useEffect(() => void loadMenteeView(), []);
 
   // A refusal lists errors of the log as it was: once the log changes, the list may no longer be true.
   useEffect(() => {
@@ -96,6 +100,7 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
     setExporting(true);
     setExportOutcome(null);
     try {
+      const { exportSubmission } = await import(/* webpackChunkName: "export" */ "./exportSubmission");
       setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf, translator: words }));
     } finally {
       exportRunning.current = false;
@@ -144,15 +149,20 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
       {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
       {/* Both views stay mounted once drawn: what was typed in one survives a visit to the other. */}
       <div role="tabpanel" id="panel-mentee" aria-label={t("app.mentee")} className={styles.panel} hidden={view !== "mentee"}>
-        <Suspense fallback={<Spinner label={t("mentee.reading")} />}>
-          <MenteeView
-            tracker={tracker}
-            onGoToRow={goToRow}
-            onExport={() => void runExport()}
-            exporting={exporting}
-            exportOutcome={exportOutcome}
-          />
-        </Suspense>
+        {tracker.content === null || tracker.assessment === null ? (
+          // What the view shows until the workbook is read, drawn without it.
+          tracker.readError === null && <Spinner label={t("mentee.reading")} />
+        ) : (
+          <Suspense fallback={<Spinner label={t("mentee.reading")} />}>
+            <MenteeView
+              tracker={tracker}
+              onGoToRow={goToRow}
+              onExport={() => void runExport()}
+              exporting={exporting}
+              exportOutcome={exportOutcome}
+            />
+          </Suspense>
+        )}
       </div>
       <div
         role="tabpanel"

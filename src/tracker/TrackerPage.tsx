@@ -13,7 +13,8 @@ import { type IsoDate, FORM, errorText } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../sheet/SheetGrid";
 import { App, type View } from "../taskpane/App";
-import { type ExportDependencies, openInExcelOrDownload } from "../taskpane/exportSubmission";
+import type { ExportDependencies } from "../taskpane/exportSubmission";
+import { openInExcelOrDownload } from "../taskpane/openSubmission";
 import { type Message, StatusMessage } from "../taskpane/StatusMessage";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import {

@@ -12,13 +12,13 @@ import {
   type LogRow,
   type WorkbookContent,
   FORM,
+  LISTS_SHEET as FORM_LISTS_SHEET,
   PROFILE_SHEET,
   errorText,
   isEmptyRow,
   listText,
 } from "../core";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
-import { FORM_LISTS_SHEET } from "../excel/workbook";
 import { fileBytes } from "../taskpane/verifyWorkbook";
 import { UnreadableFileError } from "../workbook/errors";
 import type { FormContent } from "../workbook/write-form";
