@@ -59,6 +59,17 @@ const BROWSERS = browserslist(undefined, { path: __dirname });
 const compileLoader = { loader: path.resolve(__dirname, "scripts/compile-loader.cjs"), options: { targets: esbuildTargets(BROWSERS) } };
 
 /**
+ * Fluent's styles (`makeStyles`) computed at build time into the class names
+ * and CSS they insert, as Fluent's own components ship theirs: no page
+ * compiles CSS before its first render, nor carries the CSS compiler.
+ * https://www.npmjs.com/package/@griffel/webpack-loader
+ */
+const griffelLoader = {
+  loader: "@griffel/webpack-loader",
+  options: { modules: [{ moduleSource: "@fluentui/react-components", importName: "makeStyles", resetImportName: "makeResetStyles" }] },
+};
+
+/**
  * The message catalogs, compiled into syntax trees as they are built
  * (scripts/messages-loader.cjs), and react-intl given the ICU parser's build
  * without a parser: the pages never parse a message, and do not carry the
@@ -393,6 +404,7 @@ async function config(env = {}, argv = {}) {
           exclude: /node_modules/,
           use: [
             compileLoader,
+            griffelLoader,
             {
               loader: "ts-loader",
               // Type checking is `tsc --noEmit` in the tests; the build only transpiles.
