@@ -71,7 +71,7 @@ const griffelLoader = {
 
 /**
  * The message catalogs, compiled into syntax trees as they are built
- * (scripts/messages-loader.cjs), and react-intl given the ICU parser's build
+ * (scripts/messages-loader.cjs), and FormatJS given the ICU parser's build
  * without a parser: the pages never parse a message, and do not carry the
  * parser (about 50 KB) or spend time parsing before their first render.
  * https://formatjs.github.io/docs/guides/advanced-usage#pre-compiling-messages

@@ -1,10 +1,9 @@
 import { FluentProvider, Spinner, Tab, TabList } from "@fluentui/react-components";
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { translator } from "../i18n";
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { usePaneTheme } from "./theme";
-import { type PaneLanguage, LanguageProvider, usePaneLanguage, useT } from "./i18n";
+import { type PaneLanguage, LanguageProvider, usePaneLanguage, usePaneTranslator, useT } from "./i18n";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
 import type { ExportDependencies, ExportOutcome } from "./exportSubmission";
@@ -62,9 +61,8 @@ export type View = "mentee" | "coordinator";
 function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
   const t = useT();
-  const { tag, messages } = usePaneLanguage();
   // The printed submission speaks the pane's language.
-  const words = useMemo(() => translator(tag, messages), [tag, messages]);
+  const words = usePaneTranslator();
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
   const [view, setView] = useState<View>("mentee");

@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type MessageFormatElement, TYPE, parse } from "@formatjs/icu-messageformat-parser";
 import { printAST } from "@formatjs/icu-messageformat-parser/printer";
-import { createIntl } from "react-intl";
-import { LANGUAGES, type MessageId, PSEUDO_LANGUAGES, type PseudoLanguage } from "../../src/i18n";
+import { createIntl } from "@formatjs/intl";
+import { LANGUAGES, type MessageId, type Messages, PSEUDO_LANGUAGES, type PseudoLanguage, translator } from "../../src/i18n";
 import { pseudoLocalize } from "../../src/i18n/pseudo";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own loader, CommonJS
@@ -93,6 +93,14 @@ test.each(LANGUAGES)("the %s catalog gives the same text compiled as parsed when
   const fromText = formatted(tag, text, text);
   expect(fromText.length).toBeGreaterThan(Object.keys(text).length);
   expect(formatted(tag, compiled, text)).toEqual(fromText);
+  // And as the pages format them: the translator, which gives a message of text alone without making a formatter.
+  const words = translator(tag, compiled as Messages);
+  const errors = jest.spyOn(console, "error");
+  expect(
+    Object.keys(text).flatMap((id) => valueSets(ENGLISH_TEXT[id] ?? text[id]!).map((values) => words.t(id as MessageId, values))),
+  ).toEqual(fromText);
+  expect(errors).not.toHaveBeenCalled();
+  errors.mockRestore();
 });
 
 /**
