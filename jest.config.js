@@ -6,7 +6,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // FormatJS ships ES modules only: compiled for jest like the project's own.
-  transformIgnorePatterns: ["/node_modules/(?!(@formatjs|react-intl|intl-messageformat)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(@formatjs|intl-messageformat)/)"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   transform: {
     // functions.ts as the webpack build sees it: with the metadata plugin's CustomFunctions.associate calls appended.

@@ -66,6 +66,36 @@ const PAGES = {
 const BROWSERS = browserslist(undefined, { path: __dirname });
 const compileLoader = { loader: path.resolve(__dirname, "scripts/compile-loader.cjs"), options: { targets: esbuildTargets(BROWSERS) } };
 
+/**
+ * Fluent's styles (`makeStyles`) computed at build time into the class names
+ * and CSS they insert, as Fluent's own components ship theirs: no page
+ * compiles CSS before its first render, nor carries the CSS compiler.
+ * https://www.npmjs.com/package/@griffel/webpack-loader
+ */
+const griffelLoader = {
+  loader: "@griffel/webpack-loader",
+  options: { modules: [{ moduleSource: "@fluentui/react-components", importName: "makeStyles", resetImportName: "makeResetStyles" }] },
+};
+
+/**
+ * The message catalogs, compiled into syntax trees as they are built
+ * (scripts/messages-loader.cjs), and FormatJS given the ICU parser's build
+ * without a parser: the pages never parse a message, and do not carry the
+ * parser (about 50 KB) or spend time parsing before their first render.
+ * https://formatjs.github.io/docs/guides/advanced-usage#pre-compiling-messages
+ */
+const MESSAGE_FILES = /[\\/]src[\\/]i18n[\\/]messages[\\/][^\\/]+\.json$/;
+const NO_PARSER = require.resolve("@formatjs/icu-messageformat-parser/lib/no-parser.js");
+
+/**
+ * The chunks whose modules are split out to be shared: all but the preview's
+ * entry. The preview is a page of its own (nothing it loads first is cached
+ * by another page), and its first paint is measured against a minimal pane
+ * (npm run bench): its first path is one file beside webpack's runtime, not
+ * several requests, which a browser makes at most six at a time to a server.
+ */
+const shared = (chunk) => chunk.name !== "preview";
+
 /** A build that must not run, with the one line that says what to do instead. */
 class BuildRefusal extends Error {}
 
@@ -425,14 +455,19 @@ async function config(env = {}, argv = {}) {
     },
     // Webpack's own runtime code uses only syntax these browsers know.
     target: "browserslist",
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      alias: { "@formatjs/icu-messageformat-parser$": NO_PARSER },
+    },
     module: {
       rules: [
+        { test: MESSAGE_FILES, use: [path.resolve(__dirname, "scripts/messages-loader.cjs")] },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: [
             compileLoader,
+            griffelLoader,
             {
               loader: "ts-loader",
               // Type checking is `tsc --noEmit` in the tests; the build only transpiles.
@@ -449,18 +484,26 @@ async function config(env = {}, argv = {}) {
       // bundles share module instances (the export request, the date system).
       runtimeChunk: "single",
       splitChunks: {
-        chunks: "all",
+        chunks: shared,
         cacheGroups: {
-          // Only initial chunks are grouped by name: a library the app
-          // imports with import() (exceljs for export) stays its own lazy chunk.
-          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", chunks: "initial", priority: 30 },
+          // The libraries of the pages' entries, apart from their own code:
+          // React whole, named (every page needs all of it); Fluent and the
+          // others grouped by the entries that share them, so that a page
+          // loads what its entries use, not what any page does. Only initial
+          // chunks are grouped: a library the app imports with import()
+          // (exceljs for export) stays its own lazy chunk.
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            chunks: (chunk) => shared(chunk) && chunk.canBeInitial(),
+            priority: 30,
+          },
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/,
-            name: "fluent",
-            chunks: "initial",
+            chunks: (chunk) => shared(chunk) && chunk.canBeInitial(),
             priority: 20,
           },
-          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", chunks: "initial", priority: 10 },
+          vendors: { test: /[\\/]node_modules[\\/]/, chunks: (chunk) => shared(chunk) && chunk.canBeInitial(), priority: 10 },
         },
       },
     },

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { dependencies, devDependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const BUNDLED = new Set(["zod", "@formatjs/intl", "@formatjs/intl-localematcher"]);
+const BUNDLED = new Set(["zod", "@formatjs/intl", "@formatjs/intl-localematcher", "@formatjs/icu-messageformat-parser"]);
 
 export const NODE_BUNDLE = {
   bundle: true,

@@ -8,13 +8,13 @@ import {
   type WorkbookContent,
   EXCEL_LAST_ROW,
   FORM,
+  LISTS_SHEET as FORM_LISTS_SHEET,
   PROFILE_FIELDS,
   formLayout,
   isEmptyRow,
   listFormula,
 } from "../core";
 import { type MemorySheet, type MemoryTable, asOpened, enteredValue, formatOf, putCell, writeCell } from "./memorySheets";
-import { FORM_LISTS_SHEET } from "./workbook";
 
 /** Adds the form's sheets (through `addSheet`) with their formats, values, dropdowns and settings; returns the tables made. */
 export function applyFormLayout(addSheet: (name: string) => MemorySheet, dateSystem: DateSystem): MemoryTable[] {

@@ -36,7 +36,18 @@
  * is serial 0 in the 1904 system and 1462 in the 1900 system. Hosts without
  * ExcelApi 1.2 fall back to the 1900 system, Excel's default.
  */
-import { type CellValue, LOG_SHEET, LOG_TABLE, PROFILE_FIELDS, PROFILE_INDEX, PROFILE_SHEET, formLayout, isBlankCell } from "../core";
+import {
+  type CellValue,
+  INPUT_COLUMN_COUNT,
+  LISTS_SHEET as FORM_LISTS_SHEET,
+  LOG_SHEET,
+  LOG_TABLE,
+  PROFILE_FIELDS,
+  PROFILE_INDEX,
+  PROFILE_SHEET,
+  formLayout,
+  isBlankCell,
+} from "../core";
 import {
   type FormRead,
   type GoToTarget,
@@ -46,8 +57,6 @@ import {
   type TrackingWorkbook,
   type VerificationRow,
   type VerificationWrite,
-  FORM_LISTS_SHEET,
-  INPUT_COLUMN_COUNT,
   noProfileError,
 } from "./workbook";
 import {

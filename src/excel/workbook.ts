@@ -138,9 +138,6 @@ export const VERIFICATION_MARK =
   "Written by the CST Mentorship Tracker add-in: verification results. Anything on this sheet may be replaced.";
 /** Rows the verification sheet holds start below the mark. */
 export const VERIFICATION_FIRST_ROW = 2;
-/** A hidden sheet holding the dropdown choices: Excel refuses typed lists over 255 characters. */
-export { LISTS_SHEET as FORM_LISTS_SHEET, INPUT_COLUMN_COUNT } from "../core";
-
 /** The refusal of a workbook without the tracking form. */
 export const noFormError = (): WorkbookError =>
   new WorkbookError("The tracking form is not in this workbook: choose Insert tracking form first.", "excel.noForm");

@@ -3,28 +3,38 @@
  * per language in `messages/`, which a translator edits. English is built in;
  * every other language is its own chunk, loaded when asked for, and falls back
  * to English for any message it lacks.
+ *
+ * The pages' build compiles each catalog's messages into syntax trees
+ * (scripts/messages-loader.cjs), which FormatJS formats without a parser;
+ * the command line and jest read them as text and parse them when formatted.
+ * Code here takes a message in either form and never reads its text.
  * https://formatjs.github.io/docs/core-concepts/icu-syntax
  */
+import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import english from "./messages/en.json";
 import { DEFAULT_LANGUAGE, type PseudoLanguage, isPseudoLanguage } from "./languages";
 
-/** The English catalog: the source every other catalog translates. */
-export const ENGLISH: Readonly<Record<MessageId, string>> = english;
+/** A message: ICU MessageFormat text, or its syntax tree as the pages' build compiles it. */
+export type Message = string | MessageFormatElement[];
 
 /** A message's id: only the ids of the English catalog compile. */
 export type MessageId = keyof typeof english;
 
-export type Messages = Readonly<Record<MessageId, string>>;
+/** A language's messages: all text, or all syntax trees (as FormatJS takes them). */
+export type Messages = Readonly<Record<MessageId, string>> | Readonly<Record<MessageId, MessageFormatElement[]>>;
 
-/** A language's catalog as its file holds it: any subset of the messages. */
-export type CatalogFile = Readonly<Partial<Record<string, string>>>;
+/** The English catalog: the source every other catalog translates. */
+export const ENGLISH: Messages = english as Messages;
+
+/** A language's catalog as its file holds it (or as the build compiled it): any subset of the messages. */
+export type CatalogFile = Readonly<Partial<Record<string, Message>>>;
 
 /** The catalog of `tag` over English: English for what it lacks; ids English does not have are left out. */
 export function withFallback(catalog: CatalogFile): Messages {
-  const messages: Record<string, string> = { ...ENGLISH };
+  const messages: Record<string, Message> = { ...ENGLISH };
   for (const id of Object.keys(ENGLISH)) {
-    const text = catalog[id];
-    if (typeof text === "string") messages[id] = text;
+    const message = catalog[id];
+    if (typeof message === "string" || Array.isArray(message)) messages[id] = message;
   }
   return messages as Messages;
 }

@@ -5,6 +5,7 @@
  * fixes them. The jest suite runs these on every file of `messages/`.
  */
 import { type MessageFormatElement, TYPE, parse } from "@formatjs/icu-messageformat-parser";
+import type { Message } from "./catalog";
 
 export interface CatalogProblem {
   readonly id: string;
@@ -40,7 +41,8 @@ export function placeholders(elements: readonly MessageFormatElement[], into = n
   return into;
 }
 
-function parsed(text: string): MessageFormatElement[] | string {
+function parsed(text: Message): MessageFormatElement[] | string {
+  if (typeof text !== "string") return text;
   try {
     return parse(text, { requiresOtherClause: true });
   } catch (error) {
@@ -49,7 +51,7 @@ function parsed(text: string): MessageFormatElement[] | string {
 }
 
 /** What is wrong with `catalog` against the source catalog (English): nothing when it is empty. */
-export function catalogProblems(source: Readonly<Record<string, string>>, catalog: Readonly<Record<string, unknown>>): CatalogProblem[] {
+export function catalogProblems(source: Readonly<Record<string, Message>>, catalog: Readonly<Record<string, unknown>>): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   for (const [id, english] of Object.entries(source)) {
     const text = catalog[id];
@@ -75,9 +77,9 @@ export function catalogProblems(source: Readonly<Record<string, string>>, catalo
 }
 
 /** The words of a message, its placeholders' names and the functions' names (`CST.CREDIT`, the same in every language) left out. */
-function literalText(message: string): string {
+function literalText(message: Message): string {
   const ast = parsed(message);
-  if (typeof ast === "string") return message;
+  if (typeof ast === "string") return ast;
   const words: string[] = [];
   const walk = (elements: readonly MessageFormatElement[]) => {
     for (const element of elements) {
@@ -103,7 +105,7 @@ export interface GlossaryTerm {
  * the catalog leaves to English is not checked.
  */
 export function glossaryProblems(
-  source: Readonly<Record<string, string>>,
+  source: Readonly<Record<string, Message>>,
   catalog: Readonly<Record<string, unknown>>,
   language: string,
   glossary: Readonly<Record<string, GlossaryTerm>>,

@@ -37,7 +37,7 @@ export interface FindingWording {
 
 /** The wording of a translator's language. */
 export function wordingOf(tr: Translator): FindingWording {
-  return { t: tr.t, language: tr.language, english: tr.intl.messages === ENGLISH };
+  return { t: tr.t, language: tr.language, english: tr.english };
 }
 
 /**

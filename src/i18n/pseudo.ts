@@ -2,10 +2,12 @@
  * Pseudo-locales (docs/rules.md, "Languages"): English made about 40% longer
  * and accented, to show text that a longer language would clip, and the same
  * right to left. Only the text is changed: placeholders, plural and select
- * keys stay, so every message formats as English does.
+ * keys stay, so every message formats as English does. They are made from
+ * English's syntax trees, as the pages' build compiles them (nothing to parse
+ * in the page), or parsed from its text (the command line, jest).
  */
-import { type MessageFormatElement, TYPE, parse } from "@formatjs/icu-messageformat-parser";
-import { printAST } from "@formatjs/icu-messageformat-parser/printer";
+import { type LiteralElement, type MessageFormatElement, TYPE, parse } from "@formatjs/icu-messageformat-parser";
+import type { Message } from "./catalog";
 import type { PseudoLanguage } from "./languages";
 
 const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
@@ -59,13 +61,15 @@ function mapLiterals(elements: MessageFormatElement[], change: (text: string) =>
 /** Right-to-left marks around the text, as Chromium's ar-XB pseudo-locale does, so that English reads in an RTL layout. */
 const RLM = "\u200f";
 
-export function pseudoLocalize(messages: Readonly<Record<string, string>>, tag: PseudoLanguage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [id, text] of Object.entries(messages)) {
-    const ast = parse(text);
+const literal = (value: string): LiteralElement => ({ type: TYPE.literal, value });
+
+export function pseudoLocalize(messages: Readonly<Record<string, Message>>, tag: PseudoLanguage): Record<string, MessageFormatElement[]> {
+  const out: Record<string, MessageFormatElement[]> = {};
+  const [before, after] = tag === "ar-XB" ? [`${RLM}[`, `]${RLM}`] : ["[", "]"];
+  for (const [id, message] of Object.entries(messages)) {
+    const ast = typeof message === "string" ? parse(message) : message;
     // In brackets, as Chromium's en-XA: a message cut short shows no closing bracket.
-    const printed = `[${printAST(mapLiterals(ast, accent))} ${padding(literalLength(ast))}]`;
-    out[id] = tag === "ar-XB" ? `${RLM}${printed}${RLM}` : printed;
+    out[id] = [literal(before), ...mapLiterals(ast, accent), literal(` ${padding(literalLength(ast))}${after}`)];
   }
   return out;
 }

@@ -1,10 +1,11 @@
 /**
- * Formatting messages outside React (the command line, the functions'
- * runtime, the printed submission) with FormatJS's `@formatjs/intl`, and the
- * React-free helpers every surface shares.
- * https://formatjs.github.io/docs/intl
+ * Formatting messages with FormatJS's `@formatjs/intl`: the command line, the
+ * functions' runtime, the printed submission, and the pane and the web tracker
+ * (src/taskpane/i18n.tsx gives their components the translator of their
+ * language). https://formatjs.github.io/docs/intl
  */
 import { type IntlShape, createIntl, createIntlCache } from "@formatjs/intl";
+import { TYPE } from "@formatjs/icu-messageformat-parser";
 import { type MessageId, type Messages, ENGLISH } from "./catalog";
 import { DEFAULT_LANGUAGE } from "./languages";
 
@@ -18,6 +19,12 @@ export interface Translator {
   readonly t: (id: MessageId, values?: MessageValues) => string;
   /** "a, b and c" as the language joins a list (Intl.ListFormat). */
   readonly list: (items: readonly string[]) => string;
+  /** "a, b or c" as the language offers a choice. */
+  readonly or: (items: readonly string[]) => string;
+  /** The locale numbers, dates and plurals follow: the pseudo-locales are English in another shape. */
+  readonly locale: string;
+  /** The messages are English's own (a finding's text is then its English message as it is). */
+  readonly english: boolean;
   readonly intl: IntlShape<string>;
 }
 
@@ -32,16 +39,33 @@ export function listFormatLocale(language: string): string {
   return language === DEFAULT_LANGUAGE || language.startsWith("en-") ? "en-GB" : language;
 }
 
+/**
+ * The translator of `language`. Its formatters are made when first needed: making FormatJS's
+ * formatter has the browser load its number formats (about 10 ms in Chromium), which a pane's
+ * first paint (its heading, tabs and "Reading the workbook…": text alone) does without.
+ */
 export function translator(language: string = DEFAULT_LANGUAGE, messages: Messages = ENGLISH): Translator {
   // en-XA and ar-XB are formatted as English: they are English text in another shape.
   const locale = language.endsWith("-XA") || language.endsWith("-XB") ? DEFAULT_LANGUAGE : language;
-  const intl = createIntl({ locale, defaultLocale: DEFAULT_LANGUAGE, messages }, cache);
-  const lists = new Intl.ListFormat(listFormatLocale(locale), { type: "conjunction" });
+  let intl: IntlShape<string> | null = null;
+  let and: Intl.ListFormat | null = null;
+  let or: Intl.ListFormat | null = null;
+  const formatter = () => (intl ??= createIntl({ locale, defaultLocale: DEFAULT_LANGUAGE, messages }, cache));
   return {
     language,
-    intl,
-    t: (id, values) => intl.formatMessage({ id, defaultMessage: ENGLISH[id] }, values as Record<string, string | number | Date>),
-    list: (items) => lists.format(items),
+    locale,
+    english: messages === ENGLISH,
+    get intl() {
+      return formatter();
+    },
+    t: (id, values) => {
+      const message = Object.hasOwn(messages, id) ? messages[id] : undefined;
+      // A compiled message of text alone is that text: FormatJS's own first step, taken before making its formatter.
+      if (Array.isArray(message) && message.length === 1 && message[0]?.type === TYPE.literal) return message[0].value;
+      return formatter().formatMessage({ id, defaultMessage: ENGLISH[id] }, values as Record<string, string | number | Date>);
+    },
+    list: (items) => (and ??= new Intl.ListFormat(listFormatLocale(locale), { type: "conjunction" })).format(items),
+    or: (items) => (or ??= new Intl.ListFormat(listFormatLocale(locale), { type: "disjunction" })).format(items),
   };
 }
 

@@ -4,14 +4,16 @@
  */
 import "../excel/pageSecurity";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { MemoryWorkbook } from "../excel/memoryWorkbook";
+import type { MemoryWorkbook } from "../excel/memoryWorkbook";
+import { pendingWorkbook } from "../excel/pendingWorkbook";
+import type { TrackingWorkbook } from "../excel/workbook";
 import { App } from "../taskpane/App";
-import { type PaneLanguage, LanguageProvider, loadLanguage, requestedLanguages, useT } from "../taskpane/i18n";
-import { openInExcelOrDownload } from "../taskpane/exportSubmission";
+import { type PaneLanguage, LanguageProvider, loadLanguage, requestedLanguages, usePaneTranslator, useT } from "../taskpane/i18n";
+import { SheetLanguage } from "../sheet/words";
+import { openInExcelOrDownload } from "../taskpane/openSubmission";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
-import { generatedRows, sampleWorkbook } from "../taskpane/sampleLog";
 
 // The sheet view loads after the pane's first paint.
 const SheetGrid = lazy(() => import(/* webpackChunkName: "sheet-view" */ "../sheet/SheetGrid").then((m) => ({ default: m.SheetGrid })));
@@ -64,12 +66,46 @@ function SkipToSheet({ className }: { className: string }) {
   );
 }
 
-function Preview({ workbook, language }: { workbook: MemoryWorkbook; language: PaneLanguage }) {
+/** The sheet view, once the workbook is made. */
+function SheetView({ memory }: { memory: Promise<MemoryWorkbook> }) {
+  const [workbook, setWorkbook] = useState<MemoryWorkbook | null>(null);
+  useEffect(() => {
+    let shown = true;
+    memory.then(
+      (made) => shown && setWorkbook(made),
+      // The pane says what went wrong.
+      () => undefined,
+    );
+    return () => {
+      shown = false;
+    };
+  }, [memory]);
+  const translator = usePaneTranslator();
+  return workbook === null ? null : (
+    <SheetLanguage translator={translator}>
+      <Suspense fallback={null}>
+        <SheetGrid workbook={workbook} />
+      </Suspense>
+    </SheetLanguage>
+  );
+}
+
+interface PreviewProps {
+  readonly workbook: TrackingWorkbook;
+  readonly memory: Promise<MemoryWorkbook>;
+  /** Starts making the workbook (once). */
+  readonly make: () => void;
+  readonly language: PaneLanguage;
+}
+
+function Preview({ workbook, memory, make, language }: PreviewProps) {
   const styles = useStyles();
   // The browser tests read this mark: navigation start to the first render of the pane.
   useEffect(() => {
     performance.mark("cst-first-render");
   }, []);
+  // The workbook, and the core it needs, load once the pane has drawn its first paint, which needs neither.
+  useEffect(make, [make]);
   return (
     <div className={styles.layout}>
       <LanguageProvider language={language}>
@@ -81,28 +117,36 @@ function Preview({ workbook, language }: { workbook: MemoryWorkbook; language: P
       <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
         {/* The sheet view speaks, and reads typing in, the page's language, as the pane beside it. */}
         <LanguageProvider language={language}>
-          <Suspense fallback={null}>
-            <SheetGrid workbook={workbook} />
-          </Suspense>
+          <SheetView memory={memory} />
         </LanguageProvider>
       </FluentProvider>
     </div>
   );
 }
 
+/** The preview's workbook (src/preview/workbook.ts), made when `make` is first called. */
+function workbookToMake(query: URLSearchParams): { readonly memory: Promise<MemoryWorkbook>; readonly make: () => void } {
+  let resolve: (workbook: MemoryWorkbook) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const memory = new Promise<MemoryWorkbook>((made, failed) => {
+    resolve = made;
+    reject = failed;
+  });
+  let started = false;
+  const make = () => {
+    if (started) return;
+    started = true;
+    import(/* webpackChunkName: "preview-workbook" */ "./workbook").then((module) => module.previewWorkbook(query)).then(resolve, reject);
+  };
+  return { memory, make };
+}
+
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (container === null) throw new Error("The page has no #root element for the preview.");
-  // ?blank starts from a workbook without the form, to try inserting it.
-  const query = new URLSearchParams(window.location.search);
-  const blank = query.has("blank");
-  // ?rows=2000 fills the sample's pattern into a log that long (to measure the pane on long logs).
-  const rows = Number(query.get("rows"));
-  const workbook = blank
-    ? new MemoryWorkbook({ sheets: [{ name: "Notes", cells: [["My mentorship notes"]] }] })
-    : await sampleWorkbook("1900", Number.isInteger(rows) && rows > 0 && rows <= 100_000 ? generatedRows(rows) : undefined);
+  const { memory, make } = workbookToMake(new URLSearchParams(window.location.search));
   const language = await loadLanguage(requestedLanguages());
-  createRoot(container).render(<Preview workbook={workbook} language={language} />);
+  createRoot(container).render(<Preview workbook={pendingWorkbook(memory)} memory={memory} make={make} language={language} />);
 }
 
 void start();

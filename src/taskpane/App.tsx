@@ -1,21 +1,22 @@
 import { FluentProvider, Spinner, Tab, TabList } from "@fluentui/react-components";
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { translator } from "../i18n";
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { EXPORT_REQUEST_EVENT, takeExportRequest } from "../commands/exportRequest";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { usePaneTheme } from "./theme";
-import { type PaneLanguage, LanguageProvider, usePaneLanguage, useT } from "./i18n";
+import { type PaneLanguage, LanguageProvider, usePaneLanguage, usePaneTranslator, useT } from "./i18n";
 import type { IsoDate } from "../core";
 import type { TrackingWorkbook } from "../excel/workbook";
-import { type ExportDependencies, type ExportOutcome, exportSubmission } from "./exportSubmission";
+import type { ExportDependencies, ExportOutcome } from "./exportSubmission";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf, useTracker } from "./useTracker";
 import { WorkbookProvider, useWorkbook } from "./WorkbookContext";
 
 // The views load after the pane's first paint (the heading, the tabs and "Reading the workbook…"): they
-// are drawn once the workbook is read, and the coordinator's only when its tab is opened.
-const MenteeView = lazy(() => import(/* webpackChunkName: "mentee-view" */ "./MenteeView").then((m) => ({ default: m.MenteeView })));
+// are drawn once the workbook is read, and the coordinator's only when its tab is opened. The export,
+// which needs the core, loads when it is asked for.
+const loadMenteeView = () => import(/* webpackChunkName: "mentee-view" */ "./MenteeView");
+const MenteeView = lazy(() => loadMenteeView().then((m) => ({ default: m.MenteeView })));
 const CoordinatorView = lazy(() =>
   import(/* webpackChunkName: "coordinator-view" */ "./CoordinatorView").then((m) => ({ default: m.CoordinatorView })),
 );
@@ -60,9 +61,8 @@ export type View = "mentee" | "coordinator";
 function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps, "workbook">) {
   const styles = usePaneStyles();
   const t = useT();
-  const { tag, messages } = usePaneLanguage();
   // The printed submission speaks the pane's language.
-  const words = useMemo(() => translator(tag, messages), [tag, messages]);
+  const words = usePaneTranslator();
   const workbook = useWorkbook();
   const tracker = useTracker(asOf);
   const [view, setView] = useState<View>("mentee");
@@ -74,6 +74,8 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const exportRunning = useRef(false);
   useEffect(() => onViewChange?.(view), [view, onViewChange]);
+  // The mentee's view loads once the pane is painted, while the workbook is read.
+  useEffect(() => void loadMenteeView(), []);
 
   // A refusal lists errors of the log as it was: once the log changes, the list may no longer be true.
   useEffect(() => {
@@ -96,6 +98,7 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
     setExporting(true);
     setExportOutcome(null);
     try {
+      const { exportSubmission } = await import(/* webpackChunkName: "export" */ "./exportSubmission");
       setExportOutcome(await exportSubmission(workbook, { ...exporter, asOf, translator: words }));
     } finally {
       exportRunning.current = false;
@@ -144,15 +147,20 @@ function Pane({ exporter, asOf, coordinatorExtra, onViewChange }: Omit<AppProps,
       {goError !== null && <StatusMessage intent="error">{goError}</StatusMessage>}
       {/* Both views stay mounted once drawn: what was typed in one survives a visit to the other. */}
       <div role="tabpanel" id="panel-mentee" aria-label={t("app.mentee")} className={styles.panel} hidden={view !== "mentee"}>
-        <Suspense fallback={<Spinner label={t("mentee.reading")} />}>
-          <MenteeView
-            tracker={tracker}
-            onGoToRow={goToRow}
-            onExport={() => void runExport()}
-            exporting={exporting}
-            exportOutcome={exportOutcome}
-          />
-        </Suspense>
+        {tracker.content === null || tracker.assessment === null ? (
+          // What the view shows until the workbook is read, drawn without it.
+          tracker.readError === null && <Spinner label={t("mentee.reading")} />
+        ) : (
+          <Suspense fallback={<Spinner label={t("mentee.reading")} />}>
+            <MenteeView
+              tracker={tracker}
+              onGoToRow={goToRow}
+              onExport={() => void runExport()}
+              exporting={exporting}
+              exportOutcome={exportOutcome}
+            />
+          </Suspense>
+        )}
       </div>
       <div
         role="tabpanel"

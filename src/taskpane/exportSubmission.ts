@@ -6,16 +6,12 @@
 import type { IsoDate } from "../core";
 import type { Translator } from "../i18n";
 import { type PreparedSubmission, type Submission, errorText, prepareSubmission } from "../core";
-import { canCreateWorkbook, createWorkbook, fitsCreateWorkbook } from "../excel/host";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { type ListedFinding, listFindings } from "./findings";
-import { XLSX_TYPE, downloadBytes } from "./download";
+import type { SubmissionOpener } from "./openSubmission";
 
 /** Builds the submission workbook's .xlsx bytes. */
 export type SubmissionBuilder = (submission: Submission, tr?: Translator) => Promise<Uint8Array>;
-
-/** Where a built submission goes: a new Excel workbook, or a download (with why, where Excel could not take it). */
-export type SubmissionOpener = (bytes: Uint8Array, fileName: string) => Promise<"opened" | "downloaded" | "downloadedTooLarge">;
 
 export type ExportOutcome =
   | { readonly kind: "refused"; readonly findings: readonly ListedFinding[] }
@@ -44,29 +40,6 @@ export function submissionFileName(mentee: string, asOf: IsoDate): string {
     .replace(/\s+/g, "-");
   return `CST-submission-${name === "" ? "mentee" : name}-${asOf}.xlsx`;
 }
-
-/**
- * Opens the bytes as a new workbook where Excel can (ExcelApi 1.8) and they
- * fit one request, else downloads them; a refusal for size downloads too.
- */
-export const openInExcelOrDownload: SubmissionOpener = async (bytes, fileName) => {
-  if (canCreateWorkbook()) {
-    if (!fitsCreateWorkbook(bytes)) {
-      downloadBytes(bytes, fileName, XLSX_TYPE);
-      return "downloadedTooLarge";
-    }
-    try {
-      await createWorkbook(bytes);
-      return "opened";
-    } catch (error) {
-      if (!/PayloadSizeLimitExceeded/.test(String((error as { code?: unknown })?.code))) throw error;
-      downloadBytes(bytes, fileName, XLSX_TYPE);
-      return "downloadedTooLarge";
-    }
-  }
-  downloadBytes(bytes, fileName, XLSX_TYPE);
-  return "downloaded";
-};
 
 export async function exportSubmission(workbook: TrackingWorkbook, dependencies: ExportDependencies): Promise<ExportOutcome> {
   let prepared: PreparedSubmission;

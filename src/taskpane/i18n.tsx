@@ -1,24 +1,26 @@
 /**
- * The pane's language (docs/rules.md, "Languages"): react-intl's provider over
- * the messages of one language, the text direction Fluent lays out by, and
- * `useT()` for components. A message id not in the English catalog does not
- * compile (react-intl's `FormatjsIntl.Message` typing).
+ * The pane's language (docs/rules.md, "Languages"): the translator of one
+ * language's messages (FormatJS's `@formatjs/intl`, as the command line
+ * formats them, src/i18n/translator.ts), the text direction Fluent lays out
+ * by, and `useT()` for components. A message id not in the English catalog
+ * does not compile (FormatJS's `FormatjsIntl.Message` typing).
  * https://formatjs.github.io/docs/react-intl/api#typing-message-ids-and-locale
  */
-import { type ReactNode, createContext, useCallback, useContext } from "react";
-import { IntlContext, IntlProvider, createIntl } from "react-intl";
+import { type ReactNode, createContext, useCallback, useContext, useMemo } from "react";
 import {
   type MessageId,
   type MessageValues,
   type Messages,
+  type Translator,
   DEFAULT_LANGUAGE,
   ENGLISH,
+  ENGLISH_TRANSLATOR,
   type WordedFinding,
   direction,
   findingText,
-  listFormatLocale,
   loadMessages,
   pickLanguage,
+  translator,
 } from "../i18n";
 
 declare global {
@@ -68,18 +70,14 @@ export function requestedLanguages(): string[] {
 }
 
 const LanguageContext = createContext<PaneLanguage>(ENGLISH_LANGUAGE);
-
-/** The locale numbers, dates and plurals follow: the pseudo-locales are English in another shape. */
-function formattingLocale(tag: string): string {
-  return tag.endsWith("-XA") || tag.endsWith("-XB") ? DEFAULT_LANGUAGE : tag;
-}
+// A component drawn outside any provider (alone, in a test) speaks English.
+const TranslatorContext = createContext<Translator>(ENGLISH_TRANSLATOR);
 
 export function LanguageProvider({ language = ENGLISH_LANGUAGE, children }: { language?: PaneLanguage; children: ReactNode }) {
+  const words = useMemo(() => translator(language.tag, language.messages), [language]);
   return (
     <LanguageContext.Provider value={language}>
-      <IntlProvider locale={formattingLocale(language.tag)} defaultLocale={DEFAULT_LANGUAGE} messages={language.messages}>
-        {children}
-      </IntlProvider>
+      <TranslatorContext.Provider value={words}>{children}</TranslatorContext.Provider>
     </LanguageContext.Provider>
   );
 }
@@ -89,8 +87,6 @@ export function usePaneLanguage(): PaneLanguage & { readonly dir: "ltr" | "rtl" 
   const language = useContext(LanguageContext);
   return { ...language, dir: direction(language.tag) };
 }
-
-const ENGLISH_INTL = createIntl({ locale: DEFAULT_LANGUAGE, defaultLocale: DEFAULT_LANGUAGE, messages: ENGLISH });
 
 export type Translate = ((id: MessageId, values?: MessageValues) => string) & {
   /** "a, b and c" as the language joins a list. */
@@ -105,22 +101,22 @@ export type Translate = ((id: MessageId, values?: MessageValues) => string) & {
 
 /** `t(id, values)`: a message of the pane's language as text. */
 export function useT(): Translate {
-  // A component drawn outside any provider (alone, in a test) speaks English.
-  const intl = useContext(IntlContext) ?? ENGLISH_INTL;
-  const format = useCallback(
-    (id: MessageId, values?: MessageValues) =>
-      intl.formatMessage({ id, defaultMessage: ENGLISH[id] }, values as Record<string, string | number | Date>),
-    [intl],
+  const words = useContext(TranslatorContext);
+  return useMemo(
+    () =>
+      Object.assign((id: MessageId, values?: MessageValues) => words.t(id, values), {
+        list: words.list,
+        or: words.or,
+        locale: words.locale,
+        english: words.english,
+      }),
+    [words],
   );
-  const list = useCallback(
-    (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "conjunction" }).format(items),
-    [intl.locale],
-  );
-  const or = useCallback(
-    (items: readonly string[]) => new Intl.ListFormat(listFormatLocale(intl.locale), { type: "disjunction" }).format(items),
-    [intl.locale],
-  );
-  return Object.assign(format, { list, or, locale: intl.locale, english: intl.messages === ENGLISH });
+}
+
+/** The translator of the pane's language, for what is formatted outside components (the printed submission). */
+export function usePaneTranslator(): Translator {
+  return useContext(TranslatorContext);
 }
 
 /** A finding's message in the pane's language (its words of the catalogs; in English, the core's message). */

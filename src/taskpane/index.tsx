@@ -10,7 +10,7 @@ import { OfficeWorkbook } from "../excel/officeWorkbook";
 import type { TrackingWorkbook } from "../excel/workbook";
 import { sampleWorkbook } from "./sampleLog";
 import { App } from "./App";
-import { openInExcelOrDownload } from "./exportSubmission";
+import { openInExcelOrDownload } from "./openSubmission";
 import { loadSubmissionBuilder } from "./submissionBuilder";
 import { loadLanguage, requestedLanguages } from "./i18n";
 import { setRuntimeTranslator, translator } from "../i18n";

@@ -14,7 +14,9 @@
  * when the pane shows again.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Assessment, type IsoDate, checkLog, errorText, isEmptyRow, todayIsoDate } from "../core";
+import type { Assessment, IsoDate } from "../core";
+import { todayIsoDate } from "../core/dates";
+import { errorText } from "../core/errorText";
 import { onPaneVisibility, paneVisible } from "../excel/paneVisibility";
 import { type FormRead, WorkbookError } from "../excel/workbook";
 import { type Translate, textOfFinding, useT } from "./i18n";
@@ -76,7 +78,8 @@ export function useTracker(asOfOverride?: IsoDate): TrackerState {
 
   const readOnce = useCallback(async () => {
     try {
-      const next = await workbook.readForm();
+      // The core comes with the first read: the pane's first paint (its heading, tabs and "Reading the workbook…") needs none of it.
+      const [next, { checkLog, isEmptyRow }] = await Promise.all([workbook.readForm(), import(/* webpackChunkName: "core" */ "../core")]);
       setContent(next);
       // Checked as export will check it, so a missing mentee name is among the findings before export refuses; but an
       // untouched new form (no activity yet) shows guidance, not an error for the name nobody was asked for yet.

@@ -12,8 +12,10 @@ import { type DragEvent, type ReactNode, useCallback, useEffect, useRef, useStat
 import { type IsoDate, FORM, errorText } from "../core";
 import type { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { SheetGrid } from "../sheet/SheetGrid";
+import { SheetLanguage } from "../sheet/words";
 import { App, type View } from "../taskpane/App";
-import { type ExportDependencies, openInExcelOrDownload } from "../taskpane/exportSubmission";
+import type { ExportDependencies } from "../taskpane/exportSubmission";
+import { openInExcelOrDownload } from "../taskpane/openSubmission";
 import { type Message, StatusMessage } from "../taskpane/StatusMessage";
 import { loadSubmissionBuilder } from "../taskpane/submissionBuilder";
 import {
@@ -38,7 +40,7 @@ import { useTrackerStyles } from "./styles";
 import { useWorkbookValue } from "./useWorkbookValue";
 import { useRecordFile } from "./useRecordFile";
 import { loadRecord, recordRowsOf } from "./record";
-import { type PaneLanguage, usePaneLanguage, useT } from "../taskpane/i18n";
+import { type PaneLanguage, usePaneLanguage, usePaneTranslator, useT } from "../taskpane/i18n";
 import { LanguageMenu, TrackerLanguage } from "./language";
 import { helpPage } from "../i18n/help";
 
@@ -75,6 +77,7 @@ export function TrackerPage({ language, ...page }: TrackerPageProps) {
 
 function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAULT_EXPORTER, asOf }: Omit<TrackerPageProps, "language">) {
   const t = useT();
+  const paneTranslator = usePaneTranslator();
   const { tag, dir } = usePaneLanguage();
   const styles = useTrackerStyles();
   // The browser's colour scheme and high contrast, as the pane inside follows them.
@@ -343,7 +346,9 @@ function Tracker({ initial, files, loadWriter = loadFormWriter, exporter = DEFAU
         </div>
         {/* Hidden, not dropped, in the Coordinator tab: the sheet view keeps its place and scroll for the way back. */}
         <div className={styles.sheet} hidden={coordinating}>
-          <SheetGrid key={doc.id} workbook={doc.workbook} fill />
+          <SheetLanguage translator={paneTranslator}>
+            <SheetGrid key={doc.id} workbook={doc.workbook} fill />
+          </SheetLanguage>
         </div>
       </div>
       {dragging && (

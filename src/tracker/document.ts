@@ -6,9 +6,18 @@
  * command line's `template` (`writeForm`, in `formWriter.ts`). Only the
  * tracking form is carried: the Profile values and the log's seven columns.
  */
-import { type CellValue, type DateSystem, type LogRow, type WorkbookContent, FORM, PROFILE_SHEET, errorText, isEmptyRow } from "../core";
+import {
+  type CellValue,
+  type DateSystem,
+  type LogRow,
+  type WorkbookContent,
+  FORM,
+  LISTS_SHEET as FORM_LISTS_SHEET,
+  PROFILE_SHEET,
+  errorText,
+  isEmptyRow,
+} from "../core";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
-import { FORM_LISTS_SHEET } from "../excel/workbook";
 import { type Translate, textOfFinding } from "../taskpane/i18n";
 import { fileBytes } from "../taskpane/verifyWorkbook";
 import { UnreadableFileError } from "../workbook/errors";

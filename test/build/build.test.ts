@@ -23,7 +23,10 @@ const ORIGIN = "https://cst.example.org";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const BUDGET_GZIP_BYTES = 250 * 1024;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own code, CommonJS
-const { localizeManifest } = require("../../scripts/localize.cjs") as { localizeManifest: (xml: string) => string };
+const { localizeManifest, culturesOf } = require("../../scripts/localize.cjs") as {
+  localizeManifest: (xml: string) => string;
+  culturesOf: (tag: string, tags: string[]) => string[];
+};
 const FUNCTION_IDS = ["CATEGORY", "CREDIT", "CREDITED", "HOURS", "MISSING", "STATUS"];
 /** The help's languages and their pages (src/help: one file each), English first as the pages list them. */
 const HELP_TAGS = ["en", "de", "es", "fr", "ja", "pt-BR"];
@@ -174,8 +177,9 @@ test("every URL of the built manifest is on ADDIN_ORIGIN and names a file of the
       expect(fn.helpUrl).toBe(`${ORIGIN}/help.${tag}.html#cst-${fn.id.toLowerCase()}`);
       expect(attributeValues(help, "\\sid")).toContain(`cst-${fn.id.toLowerCase()}`);
     }
-    // The support link and Get Started's Learn more too.
-    expect(xml.match(new RegExp(`Value="${ORIGIN}/help\\.${tag}\\.html"`, "g"))).toHaveLength(2);
+    // The support link and Get Started's Learn more too, for each of Office's display languages the catalog serves.
+    const cultures = culturesOf(tag, ["en", "de", "es", "fr", "ja", "pt-BR"]).length;
+    expect(xml.match(new RegExp(`Value="${ORIGIN}/help\\.${tag}\\.html"`, "g"))).toHaveLength(2 * cultures);
   }
   const validity = validateManifest(path.join(out, "manifest.xml"));
   expect(validity.messages).toMatch(/validates$/);
@@ -260,6 +264,11 @@ test("exceljs is a lazy chunk, not part of the taskpane page's initial JavaScrip
     `Initial JavaScript of taskpane.html (functions, commands, taskpane): ${(pane.gzipBytes / 1024).toFixed(1)} KB gzip (${(pane.bytes / 1024).toFixed(1)} KB) in ${pane.files.join(", ")}`,
   );
   expect(pane.gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+});
+
+test("no page carries the ICU message parser: the catalogs are compiled at build time", () => {
+  const scripts = readdirSync(out).filter((file) => file.endsWith(".js"));
+  expect(scripts.filter((file) => read(file).includes("EXPECT_ARGUMENT_CLOSING_BRACE"))).toEqual([]);
 });
 
 describe("a production build that would not work where it is deployed is refused, in one line, before compiling", () => {

@@ -4,9 +4,17 @@
  * made by any hand, and large logs go in chunks under Excel on the web's
  * 5 MB limit. Every operation's number of syncs is asserted.
  */
-import { LOG_COLUMNS, LOG_FIELD_DEFINITIONS, LOG_TABLE, NUMBER_FORMATS, PROFILE_FIELDS, isoDateToExcelSerial } from "../../src/core";
+import {
+  LISTS_SHEET as FORM_LISTS_SHEET,
+  LOG_COLUMNS,
+  LOG_FIELD_DEFINITIONS,
+  LOG_TABLE,
+  NUMBER_FORMATS,
+  PROFILE_FIELDS,
+  isoDateToExcelSerial,
+} from "../../src/core";
 import { FIRST_CHUNK_ROWS, OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { FORM_LISTS_SHEET, VERIFICATION_MARK, WorkbookError, type RowMark } from "../../src/excel/workbook";
+import { VERIFICATION_MARK, WorkbookError, type RowMark } from "../../src/excel/workbook";
 import { ExcelModel, PAYLOAD_LIMIT, type Scalar } from "./excelModel";
 
 const LOG = "Tracking Form";

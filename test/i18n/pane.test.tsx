@@ -24,7 +24,7 @@ test("Office's display language de-DE gives the German pane; the activity chosen
   const language = await renderIn(["de-DE"], workbook);
   expect(language.tag).toBe("de");
   expect(await screen.findByRole("tab", { name: "Koordination" })).toBeInTheDocument();
-  expect(screen.getByRole("heading", { name: "Ihr Fortschritt" })).toBeInTheDocument();
+  expect(await screen.findByRole("heading", { name: "Ihr Fortschritt" })).toBeInTheDocument();
   const form = within(await screen.findByRole("form", { name: "Aktivität hinzufügen" }));
   const activity = form.getByLabelText(/^Aktivität/) as HTMLSelectElement;
   expect([...activity.options].map((option) => option.textContent)).toContain("1x1-Mentoring mit einem zertifizierten Mentor (C)");

@@ -10,7 +10,17 @@ import userEvent from "@testing-library/user-event";
 import { LOG_SHEET, isoDateToExcelSerial } from "../../src/core";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { SheetGrid } from "../../src/sheet/SheetGrid";
-import { LanguageProvider, loadLanguage } from "../../src/taskpane/i18n";
+import { LanguageProvider, loadLanguage, usePaneTranslator } from "../../src/taskpane/i18n";
+import { SheetLanguage } from "../../src/sheet/words";
+
+/** The sheet view in the pane's language, as the preview and the web tracker hand it over. */
+function SheetInPaneLanguage({ workbook }: { workbook: MemoryWorkbook }) {
+  return (
+    <SheetLanguage translator={usePaneTranslator()}>
+      <SheetGrid workbook={workbook} />
+    </SheetLanguage>
+  );
+}
 
 async function workbookWithForm(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
@@ -208,7 +218,7 @@ test("in German, the sheet view's names, hint and refusals are German; what is t
   render(
     <FluentProvider theme={webLightTheme}>
       <LanguageProvider language={await loadLanguage(["de-DE"])}>
-        <SheetGrid workbook={workbook} />
+        <SheetInPaneLanguage workbook={workbook} />
       </LanguageProvider>
     </FluentProvider>,
   );
@@ -234,7 +244,7 @@ describe("typing is read in the page's language, not the browser's", () => {
     return render(
       <FluentProvider theme={webLightTheme}>
         <LanguageProvider language={language}>
-          <SheetGrid workbook={workbook} />
+          <SheetInPaneLanguage workbook={workbook} />
         </LanguageProvider>
       </FluentProvider>,
     );
@@ -267,7 +277,7 @@ describe("typing is read in the page's language, not the browser's", () => {
       rerender(
         <FluentProvider theme={webLightTheme}>
           <LanguageProvider language={await loadLanguage(["fr"])}>
-            <SheetGrid workbook={workbook} />
+            <SheetInPaneLanguage workbook={workbook} />
           </LanguageProvider>
         </FluentProvider>,
       );

@@ -4,7 +4,7 @@
  * one request, and Excel on the web refuses a request over 5 MB) is
  * downloaded instead, and the outcome says why.
  */
-import { openInExcelOrDownload } from "../../src/taskpane/exportSubmission";
+import { openInExcelOrDownload } from "../../src/taskpane/openSubmission";
 import { ExcelModel } from "../excel/excelModel";
 
 afterEach(() => ExcelModel.uninstall());

@@ -4,7 +4,8 @@ import { type CellValue, LOG_SHEET, PROFILE_FIELDS, PROFILE_SHEET, isoDateToExce
 import type { ProfileChanges, TrackingWorkbook } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { App } from "../../src/taskpane/App";
-import type { SubmissionBuilder, SubmissionOpener } from "../../src/taskpane/exportSubmission";
+import type { SubmissionBuilder } from "../../src/taskpane/exportSubmission";
+import type { SubmissionOpener } from "../../src/taskpane/openSubmission";
 
 export const AS_OF = "2025-01-15";
 
