@@ -9,7 +9,7 @@
  *   a field and a button, bundled here the way the add-in's pages are.
  * Each figure and its floor are measured in turns.
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -96,10 +96,24 @@ async function timeAdd(page: Page): Promise<number> {
   );
 }
 
+/** The time the newest file under `folder` was changed. */
+function newestIn(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
 export async function benchPane(root: string): Promise<{ figures: Figure[]; notes: string[] }> {
   const dist = join(root, "dist");
   if (!existsSync(join(dist, "preview.html"))) {
     return { figures: [], notes: ["The pane's figures need the built preview: run npm run build:local, then npm run bench."] };
+  }
+  // A preview built before the sources last changed measures other code than the one in the tree.
+  const built = statSync(join(dist, "preview.html")).mtimeMs;
+  if (newestIn(join(root, "src")) > built) {
+    return { figures: [], notes: ["The built preview is older than src: run npm run build:local, then npm run bench."] };
   }
   const server = await serveDirectory(dist);
   const minimal = await minimalPage(root);
