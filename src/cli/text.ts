@@ -41,7 +41,10 @@ import {
   type WordedFinding,
   DEFAULT_LANGUAGE,
   ENGLISH_TRANSLATOR,
+  type HoursWording,
+  categoryHoursWords,
   findingText,
+  missingHoursWords,
   unusedHoursText,
   wordingOf,
 } from "../i18n";
@@ -98,21 +101,19 @@ function stateLineIn(report: VerifiedReport, tr: Translator): string {
   return state === "not-a-submission" ? `${stateText(state, tr)}: ${tr.t(`stateHint.${state}`)}` : stateText(state, tr);
 }
 
+/** The words of hours in the language: numbers as the command line writes them (plain in English). */
+function hoursWording(tr: Translator): HoursWording {
+  return { t: tr.t, list: tr.list, number: (milli) => numberText(milliToHours(milli), tr) };
+}
+
 /** Hours per category: "A 6 h, B 6 h and C 12 h", in the language's words and list. */
 function categoryHoursIn(hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[], tr: Translator): string {
-  return tr.list(
-    categories.map((category) => tr.t("cli.categoryHours", { category, hours: numberText(milliToHours(hours[category]), tr) })),
-  );
+  return categoryHoursWords(hoursWording(tr), hours, categories);
 }
 
 /** What the next credit still needs, in the categories it takes (as the core's missingText, in the language's words). */
 function missingIn(missing: Readonly<Record<Category | "total", Millihours>>, rule: CreditRule, tr: Translator): string {
-  const needed = categoriesOf(rule).filter((category) => missing[category] > 0);
-  if (needed.length === 0)
-    return tr.t("cli.missingAny", { hours: numberText(milliToHours(missing.total), tr), categories: tr.list(categoriesOf(rule)) });
-  const named = needed.reduce((sum, category) => sum + missing[category], 0);
-  const total = named === missing.total ? "none" : numberText(milliToHours(missing.total), tr);
-  return tr.t("cli.missing", { parts: categoryHoursIn(missing, needed, tr), total });
+  return missingHoursWords(hoursWording(tr), missing, categoriesOf(rule));
 }
 
 /** The next credit and what it still needs ("Next credit (the 2nd): still needs A 4.5 h and C 6.5 h (11 h in all)"). */
@@ -155,7 +156,7 @@ export function whoLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLA
 }
 
 export function hoursLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string {
-  const hours = CATEGORIES.map((category) => tr.t("cli.categoryHours", { category, hours: numberText(report.hours[category], tr) }));
+  const hours = CATEGORIES.map((category) => tr.t("words.categoryHours", { category, hours: numberText(report.hours[category], tr) }));
   return tr.t("cli.hoursCredited", { hours: hours.join(", ") });
 }
 

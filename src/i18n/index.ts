@@ -3,3 +3,4 @@ export * from "./languages";
 export * from "./translator";
 export * from "./findings";
 export * from "./unused";
+export * from "./hours";

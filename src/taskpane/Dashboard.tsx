@@ -13,12 +13,12 @@ import {
   milliToHours,
   unusedText,
 } from "../core";
-import { ENGLISH, unusedHoursText } from "../i18n";
+import { categoryHoursWords, unusedHoursText } from "../i18n";
 import { Awards } from "./Awards";
 import { localDate } from "./dates";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
-import { type Translate, usePaneLanguage, useT } from "./i18n";
+import { type Translate, useT } from "./i18n";
 import { certificationName, ruleSetName } from "./words";
 
 export interface DashboardProps {
@@ -149,7 +149,7 @@ function categoryName(t: Translate, category: Category): string {
 /** Hours per category in the pane's language: "A 6 h, B 6 h and C 12 h", "A 6 Std., B 6 Std. und C 12,5 Std.". */
 function categoryHours(t: Translate, hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[]): string {
   const number = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 3 });
-  return t.list(categories.map((category) => t("words.categoryHours", { category, hours: number.format(milliToHours(hours[category])) })));
+  return categoryHoursWords({ t, list: t.list, number: (milli) => number.format(milliToHours(milli)) }, hours, categories);
 }
 
 /** Which hours went to which credit, which count toward none and why. */
@@ -159,7 +159,6 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
   const rule = creditRule(ruleSet, allocation.next.credit);
   const breakdown = breakdownOf(assessment);
   const t = useT();
-  const { messages } = usePaneLanguage();
   const logged = CATEGORIES.filter((category: Category) => hours[category] > 0);
   const categoryHoursText = (of: Readonly<Record<Category, Millihours>>, categories: readonly Category[]) =>
     categoryHours(t, of, categories);
@@ -188,7 +187,7 @@ function HoursExplained({ assessment }: { assessment: Assessment }) {
       )}
       {breakdown.unused.map((entry) => (
         <li key={`${entry.category}-${entry.reason}`}>
-          {messages === ENGLISH
+          {t.english
             ? unusedText(entry, breakdown.next, rule, formatDate)
             : unusedHoursText(t, t.list, { ...entry, hours: milliToHours(entry.hours) }, breakdown.next, categoriesOf(rule), formatDate)}
         </li>

@@ -9,8 +9,6 @@
  * verifies as one printed in English.
  */
 import {
-  type Category,
-  type Millihours,
   type SubmissionLineWords,
   type SubmissionSheet,
   type SubmissionSheetLine,
@@ -18,7 +16,7 @@ import {
   labelKey,
   milliToHours,
 } from "../core";
-import { type MessageId, type Translator, DEFAULT_LANGUAGE } from "../i18n";
+import { type HoursWording, type MessageId, type Translator, DEFAULT_LANGUAGE, categoryHoursWords, missingHoursWords } from "../i18n";
 
 /** The cover's fixed English words and their messages. */
 const WORDS: Readonly<Record<string, MessageId>> = {
@@ -50,34 +48,27 @@ function labelIn(label: string, tr: Translator): string {
   return label;
 }
 
-/** "A 6 Std., B 6 Std. und C 12 Std.": hours per category as the language writes them. */
-function hoursIn(hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[], tr: Translator): string {
-  const number = (milli: Millihours) => tr.intl.formatNumber(milliToHours(milli), { maximumFractionDigits: 3 });
-  return tr.list(categories.map((category) => tr.t("words.categoryHours", { category, hours: number(hours[category]) })));
+/** Millihours written as hours, as the language writes numbers. */
+function hoursWording(tr: Translator): HoursWording {
+  return { t: tr.t, list: tr.list, number: (milli) => tr.intl.formatNumber(milliToHours(milli), { maximumFractionDigits: 3 }) };
 }
 
 /** A printed value in the language, from what it says; null where it says nothing the language words otherwise. */
 function valueIn(words: SubmissionLineWords, tr: Translator): string | null {
-  const number = (milli: Millihours) => tr.intl.formatNumber(milliToHours(milli), { maximumFractionDigits: 3 });
+  const wording = hoursWording(tr);
   switch (words.kind) {
     case "ruleSet": {
       const id = `ruleSet.${words.id}` as MessageId;
       return tr.intl.messages[id] === undefined ? null : tr.t(id);
     }
     case "hours": {
-      const parts = hoursIn(words.hours, words.categories, tr);
+      const parts = categoryHoursWords(wording, words.hours, words.categories);
       if (!words.inAll) return parts;
       const total = words.categories.reduce((sum, category) => sum + words.hours[category], 0);
-      return tr.t("cli.missing", { parts, total: number(total) });
+      return tr.t("cli.missing", { parts, total: wording.number(total) });
     }
     case "next": {
-      const needed = words.categories.filter((category) => words.missing[category] > 0);
-      const total = number(words.missing.total);
-      const named = needed.reduce((sum, category) => sum + words.missing[category], 0);
-      const missing =
-        needed.length === 0
-          ? tr.t("cli.missingAny", { hours: total, categories: tr.list(words.categories) })
-          : tr.t("cli.missing", { parts: hoursIn(words.missing, needed, tr), total: named === words.missing.total ? "none" : total });
+      const missing = missingHoursWords(wording, words.missing, words.categories);
       return tr.t("cover.nextValue", {
         ordinal: tr.t("words.creditOrdinal", { credit: words.credit }),
         needs: words.missing.total === 0 ? tr.t("cover.hoursLogged") : tr.t("cover.stillNeeds", { missing }),
