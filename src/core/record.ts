@@ -228,8 +228,8 @@ function creditsText(first: number, count: number): string {
   return `the ${listText(numbers)} ${count === 1 ? "credit" : "credits"}`;
 }
 
-/** "2–14 and 20": row numbers with runs joined. */
-export function rowRangesText(rows: readonly number[]): string {
+/** ["2–14", "20"]: row numbers in order, each run of consecutive rows as one range. */
+export function rowRanges(rows: readonly number[]): string[] {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let start = 0; start < sorted.length;) {
@@ -238,7 +238,12 @@ export function rowRangesText(rows: readonly number[]): string {
     parts.push(end === start ? String(sorted[start]) : `${sorted[start]}–${sorted[end]}`);
     start = end + 1;
   }
-  return listText(parts);
+  return parts;
+}
+
+/** "2–14 and 20": row numbers with runs joined. */
+export function rowRangesText(rows: readonly number[]): string {
+  return listText(rowRanges(rows));
 }
 
 /** The day of a record's Verified text ("2026-11-25 14:03 UTC" → 2026-11-25), or the text as it is. */

@@ -26,6 +26,7 @@ import {
   labelKey,
   milliToHours,
   nextCreditOf,
+  rowRanges,
   verificationState,
 } from "../core";
 import { activityName } from "./activityForm";
@@ -88,16 +89,8 @@ export function stateWord(state: VerificationState, t: Translate): string {
 }
 
 /** "2–14 and 20": row numbers with runs joined, as the language joins a list. */
-function rowRanges(rows: readonly number[], t: Translate): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let start = 0; start < sorted.length;) {
-    let end = start;
-    while (end + 1 < sorted.length && (sorted[end + 1] as number) === (sorted[end] as number) + 1) end++;
-    parts.push(end === start ? String(sorted[start]) : `${sorted[start]}–${sorted[end]}`);
-    start = end + 1;
-  }
-  return t.list(parts);
+function rowRangesIn(rows: readonly number[], t: Translate): string {
+  return t.list(rowRanges(rows));
 }
 
 /** The day of a record's Verified text ("2026-11-25 14:03 UTC" → 2026-11-25), or the text as it is. */
@@ -112,7 +105,7 @@ export function awardClashText(clash: AwardClash, t: Translate): string {
   const rows = clash.rows ?? [];
   const ordinals = Array.from({ length: clash.credits }, (_, index) => t("coordinator.ordinal", { credit: clash.firstCredit + index }));
   const credits = t("coordinator.theCredits", { count: clash.credits, ordinals: t.list(ordinals) });
-  return t("coordinator.claimedTwice", { count: rows.length, rows: rowRanges(rows, t), credits, file: clash.file, day });
+  return t("coordinator.claimedTwice", { count: rows.length, rows: rowRangesIn(rows, t), credits, file: clash.file, day });
 }
 
 /** What changed after export: "Email changed; rows 3 and 7 changed; row 9 added". */
