@@ -23,7 +23,7 @@ import {
 } from "../core";
 import { type LogGrid, readLogGrid, toCellValue } from "./range";
 import { type FunctionFailure, isFailure } from "./cellError";
-import { copyOfRow, forgetRowChecks, rowChecksFor, sameCell } from "./rowChecks";
+import { copyOfRow, forgetRowChecks, rowChecksFor, sameCell, sameValues } from "./rowChecks";
 
 const WIDTH = LOG_COLUMNS.length;
 
@@ -62,18 +62,8 @@ export class LogSnapshot {
       const row: unknown = range[i];
       const kept = rows[i] as readonly CellValue[];
       if (!Array.isArray(row) || row.length < WIDTH) return false;
-      // Most rows hold the very values kept: seven comparisons written out, the careful loop only past one that differs.
-      if (
-        row[0] === kept[0] &&
-        row[1] === kept[1] &&
-        row[2] === kept[2] &&
-        row[3] === kept[3] &&
-        row[4] === kept[4] &&
-        row[5] === kept[5] &&
-        row[6] === kept[6]
-      ) {
-        continue;
-      }
+      // Most rows hold the very values kept: the careful loop only past one that differs.
+      if (sameValues(row as readonly unknown[], kept)) continue;
       for (let j = 0; j < WIDTH; j++) {
         const value: unknown = row[j];
         const keptValue = kept[j];

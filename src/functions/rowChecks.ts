@@ -45,6 +45,14 @@ export function sameCell(a: CellValue, b: CellValue): boolean {
   return "formula" in a && "formula" in b && a.formula === b.formula;
 }
 
+/**
+ * Whether two rows hold the very same seven input values (`===`): the first look of every comparison of a
+ * row, which most rows pass; a row that fails it is compared cell by cell (`sameCell`).
+ */
+export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4] && a[5] === b[5] && a[6] === b[6];
+}
+
 /** A row's seven input cells, copied. */
 export function copyOfRow(row: readonly CellValue[]): CellValue[] {
   return row.length === WIDTH ? row.slice() : row.slice(0, WIDTH);
@@ -205,18 +213,8 @@ export class RowChecks {
 
   private holds(index: number, cells: readonly CellValue[]): boolean {
     const kept = this.kept[index] as readonly CellValue[];
-    // Seven comparisons written out first: a row found is most often the very values kept.
-    if (
-      kept[0] === cells[0] &&
-      kept[1] === cells[1] &&
-      kept[2] === cells[2] &&
-      kept[3] === cells[3] &&
-      kept[4] === cells[4] &&
-      kept[5] === cells[5] &&
-      kept[6] === cells[6]
-    ) {
-      return true;
-    }
+    // A row found is most often the very values kept.
+    if (sameValues(kept, cells)) return true;
     for (let j = 0; j < WIDTH; j++) if (!sameCell(kept[j], cells[j])) return false;
     return true;
   }
