@@ -6,16 +6,12 @@
  */
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import ExcelJS from "exceljs";
 import { PROFILE_FIELDS, PROFILE_SHEET } from "../../src/core";
-import { prepareSubmission } from "../../src/core/submission";
 import { App } from "../../src/taskpane/App";
 import { loadLanguage } from "../../src/taskpane/i18n";
-import { buildSubmissionWorkbook } from "../../src/workbook/submission";
-import { loadWorkbook } from "../workbook/build";
-import { AS_OF, cellsOf, fill, formWorkbook, group, oneOnOne, treatment } from "../taskpane/helpers";
+import { AS_OF, SAMPLE_ROWS, cellsOf, fill, formWorkbook, submissionFile } from "../taskpane/helpers";
 
-const ROWS = [treatment("2024-01-10", 6), group("2024-01-11", 6), oneOnOne("2024-01-12", 12)];
+const ROWS = SAMPLE_ROWS;
 
 async function renderIn(requested: string[], workbook: Awaited<ReturnType<typeof formWorkbook>>) {
   const language = await loadLanguage(requested);
@@ -28,20 +24,6 @@ async function renderIn(requested: string[], workbook: Awaited<ReturnType<typeof
     />,
   );
   return language;
-}
-
-/** The exported submission's bytes as a file a coordinator received, changed by `edit` after export. */
-async function submissionFile(name: string, edit?: (book: ExcelJS.Workbook) => void): Promise<File> {
-  const workbook = await formWorkbook(ROWS);
-  const prepared = await prepareSubmission((await workbook.readForm()).log, { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" });
-  if (!prepared.ok) throw new Error("the sample should export");
-  let bytes = await buildSubmissionWorkbook(prepared.submission);
-  if (edit !== undefined) {
-    const book = await loadWorkbook(bytes);
-    edit(book);
-    bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-  }
-  return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
 
 /** Everything a part of the pane says: its text (an option's too), and the names and tooltips its elements carry. */

@@ -2,13 +2,10 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { prepareSubmission } from "../../src/core/submission";
-import ExcelJS from "exceljs";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { buildSubmissionWorkbook } from "../../src/workbook/submission";
-import { loadWorkbook } from "../workbook/build";
-import { AS_OF, LOG_SHEET, allFields, cellsOf, formWorkbook, group, oneOnOne, renderApp, serial, treatment } from "./helpers";
+import { AS_OF, LOG_SHEET, SAMPLE_ROWS, allFields, cellsOf, formWorkbook, renderApp, serial, submissionFile } from "./helpers";
 
-const ROWS = [treatment("2024-01-10", 6), group("2024-01-11", 6), oneOnOne("2024-01-12", 12)];
+const ROWS = SAMPLE_ROWS;
 
 /** A submission as the export writes it: the form plus a Submission sheet of the same log. */
 async function submissionWorkbook(): Promise<MemoryWorkbook> {
@@ -29,20 +26,6 @@ async function verifyThisWorkbook() {
   await userEvent.click(await screen.findByRole("tab", { name: "Coordinator" }));
   await userEvent.click(screen.getByRole("button", { name: "Verify this workbook" }));
   return screen.findByRole("list", { name: "Verified submissions" });
-}
-
-/** The exported submission workbook's bytes, as a file a coordinator received. */
-async function submissionFile(name: string, edit?: (bytes: ExcelJS.Workbook) => void): Promise<File> {
-  const workbook = await formWorkbook(ROWS);
-  const prepared = await prepareSubmission((await workbook.readForm()).log, { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" });
-  if (!prepared.ok) throw new Error("the sample should export");
-  let bytes = await buildSubmissionWorkbook(prepared.submission);
-  if (edit !== undefined) {
-    const book = await loadWorkbook(bytes);
-    edit(book);
-    bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-  }
-  return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
 
 describe("coordinator view: the open workbook", () => {

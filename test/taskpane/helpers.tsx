@@ -1,5 +1,9 @@
 /// <reference types="@testing-library/jest-dom" />
 import { fireEvent, render } from "@testing-library/react";
+import type ExcelJS from "exceljs";
+import { prepareSubmission } from "../../src/core/submission";
+import { buildSubmissionWorkbook } from "../../src/workbook/submission";
+import { loadWorkbook } from "../workbook/build";
 import { type CellValue, LOG_SHEET, PROFILE_FIELDS, PROFILE_SHEET, isoDateToExcelSerial } from "../../src/core";
 import type { ProfileChanges, TrackingWorkbook } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
@@ -63,4 +67,21 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
     disconnect(): void {}
   }
   Object.defineProperty(window, "ResizeObserver", { value: NoResizeObserver, configurable: true });
+}
+
+/** A log of one treatment, one group and one 1x1 mentorship: enough for a credit. */
+export const SAMPLE_ROWS = [treatment("2024-01-10", 6), group("2024-01-11", 6), oneOnOne("2024-01-12", 12)];
+
+/** The exported submission workbook's bytes (of SAMPLE_ROWS), as a file a coordinator received, changed by `edit` after export. */
+export async function submissionFile(name: string, edit?: (book: ExcelJS.Workbook) => void): Promise<File> {
+  const workbook = await formWorkbook(SAMPLE_ROWS);
+  const prepared = await prepareSubmission((await workbook.readForm()).log, { asOf: AS_OF, exportedAt: "2025-01-15T10:00:00.000Z" });
+  if (!prepared.ok) throw new Error("the sample should export");
+  let bytes = await buildSubmissionWorkbook(prepared.submission);
+  if (edit !== undefined) {
+    const book = await loadWorkbook(bytes);
+    edit(book);
+    bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
