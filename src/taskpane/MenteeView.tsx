@@ -9,7 +9,6 @@ import { listFindings, rowMarks } from "./findings";
 import { FindingsList } from "./FindingsList";
 import { LogList, rowSummary } from "./LogList";
 import { ProfileEditor, focusProfileField } from "./ProfileEditor";
-import { profileErrorText } from "./profileForm";
 import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { textOfFinding, useT } from "./i18n";
@@ -52,7 +51,7 @@ export function MenteeView({ tracker, onGoToRow, onExport, exporting, exportOutc
     const errors: Partial<Record<ProfileKey, string>> = {};
     if (assessment === null) return errors;
     for (const error of assessment.profile.errors) {
-      errors[profileLocation(error).field] ??= profileErrorText(error, t);
+      errors[profileLocation(error).field] ??= textOfFinding(t, error);
     }
     return errors;
   }, [assessment, t]);

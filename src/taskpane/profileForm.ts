@@ -7,7 +7,6 @@ import * as z from "zod/mini";
 import {
   type CellValue,
   type DateSystem,
-  type Finding,
   type IsoDate,
   type ProfileKey,
   PROFILE_FIELDS,
@@ -60,11 +59,6 @@ export interface ProfileCheckContext {
   readonly dateSystem: DateSystem;
 }
 
-/** A finding of the profile in the pane's language (its words of the catalogs; in English, the core's message). */
-export function profileErrorText(error: Finding, t: Translate): string {
-  return textOfFinding(t, error);
-}
-
 /** The schema of the editor's values; with `t`, its messages in the pane's language. */
 export function profileSchema(context: ProfileCheckContext, t?: Translate) {
   return profileValuesSchema.check(
@@ -72,7 +66,7 @@ export function profileSchema(context: ProfileCheckContext, t?: Translate) {
       const cells = profileCells(values, context.dateSystem);
       const result = readProfile(cells, context);
       for (const error of result.errors) {
-        const message = t === undefined ? error.message : profileErrorText(error, t);
+        const message = t === undefined ? error.message : textOfFinding(t, error);
         issues.addIssue({ code: "custom", path: [error.field ?? "name"], message });
       }
     }),

@@ -24,7 +24,7 @@ import {
 } from "../../src/core";
 import { type MessageId, type MessageValues, loadMessages, translator } from "../../src/i18n";
 import type { Translate } from "../../src/taskpane/i18n";
-import { profileErrorText } from "../../src/taskpane/profileForm";
+import { textOfFinding } from "../../src/taskpane/i18n";
 import {
   awardClashText,
   certificationName,
@@ -89,8 +89,8 @@ test.each<[string, CellValue[]]>([
   const { errors } = readProfile(cells, { ...context, forExport: true });
   expect(errors.length).toBeGreaterThan(0);
   for (const error of errors) {
-    expect(profileErrorText(error, t)).toBe(error.message);
-    expect(profileErrorText(error, german)).not.toBe(error.message);
+    expect(textOfFinding(t, error)).toBe(error.message);
+    expect(textOfFinding(german, error)).not.toBe(error.message);
   }
 });
 
@@ -99,8 +99,8 @@ test.each([0, 1])("awarded credits the log no longer supports (%i of 2), as the 
   const { profile } = readProfile(cells, context);
   const error = awardsUnsupported(profile, { supported } as Parameters<typeof awardsUnsupported>[1]);
   expect(error).not.toBeNull();
-  expect(profileErrorText(error!, t)).toBe(error!.message);
-  expect(profileErrorText(error!, german)).toMatch(/^Aus diesem Protokoll vergebene Credits: 2, /);
+  expect(textOfFinding(t, error!)).toBe(error!.message);
+  expect(textOfFinding(german, error!)).toMatch(/^Aus diesem Protokoll vergebene Credits: 2, /);
 });
 
 const EDITS: readonly (readonly Edit[] | null)[] = [
