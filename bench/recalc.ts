@@ -18,6 +18,33 @@ interface Copies {
   readonly rows: Grid[];
   /** One more copy, for the floor: the same log, read as freshly. */
   readonly floor: Grid;
+  /** What Excel hands each formula as its last argument (one per STATUS, then the five whole-log formulas). */
+  readonly invocations: Invocation[];
+}
+
+/**
+ * A streaming function's invocation as Excel's runtime hands it: where the answer goes, and the
+ * cancellation the function sets. Made before the call, as Excel makes it.
+ */
+class Invocation {
+  result: unknown = undefined;
+  onCanceled?: () => void = undefined;
+  setResult(value: unknown): void {
+    this.result = value;
+  }
+}
+
+/**
+ * The invocations of the previous run, canceled before the next one is prepared: Excel cancels a
+ * formula's invocation when its arguments change and calls it anew, so no run inherits another's
+ * followers of the day.
+ */
+let live: Invocation[] = [];
+
+function invocationsFor(count: number): Invocation[] {
+  for (const invocation of live) invocation.onCanceled?.();
+  live = Array.from({ length: count }, () => new Invocation());
+  return live;
 }
 
 /**
@@ -31,19 +58,38 @@ function copiesOf(grid: Grid): Copies {
     logs: Array.from({ length: 5 }, () => JSON.parse(text) as Grid),
     rows: (JSON.parse(text) as Grid).map((row) => [row]),
     floor: JSON.parse(text) as Grid,
+    invocations: invocationsFor(grid.length + 5),
   };
 }
 
-/** The order Excel calls the formulas in is its own: the whole-log formulas first, or the STATUS column first. */
-type Order = "log first" | "STATUS first";
+/**
+ * The order Excel calls the formulas in is its own: the whole-log formulas first, or the STATUS column
+ * first. Excel calls each with a streaming invocation ("as Excel calls them"); outside Excel (tests, Node)
+ * a function returns its answer instead.
+ */
+type Order = "log first" | "STATUS first" | "STATUS first, as Excel calls them" | "log first, as Excel calls them";
 
-function recalculate({ logs, rows }: Copies, order: Order = "log first"): unknown[] {
+function recalculate({ logs, rows, invocations }: Copies, order: Order = "log first"): unknown[] {
   const [credit, hoursA, hoursB, hoursC, missing] = logs as [Grid, Grid, Grid, Grid, Grid];
   forgetEvaluations();
+  const streaming = order.endsWith("as Excel calls them");
+  const statusFirst = order.startsWith("STATUS first");
+  const at = <T>(index: number) => (streaming ? (invocations[index] as unknown as CustomFunctions.StreamingInvocation<T>) : undefined);
   const statuses: unknown[] = [];
-  if (order === "STATUS first") for (const row of rows) statuses.push(STATUS(row));
-  const answers: unknown[] = [CREDIT(credit), HOURS(hoursA, "A"), HOURS(hoursB, "B"), HOURS(hoursC, "C"), MISSING(missing)];
-  if (order === "log first") for (const row of rows) statuses.push(STATUS(row));
+  const column = (): void => {
+    for (let i = 0; i < rows.length; i++) statuses.push(STATUS(rows[i] as Grid, undefined, at(i)));
+  };
+  if (statusFirst) column();
+  const n = rows.length;
+  const answers: unknown[] = [
+    CREDIT(credit, undefined, undefined, at(n)),
+    HOURS(hoursA, "A", undefined, undefined, at(n + 1)),
+    HOURS(hoursB, "B", undefined, undefined, at(n + 2)),
+    HOURS(hoursC, "C", undefined, undefined, at(n + 3)),
+    MISSING(missing, undefined, undefined, undefined, at(n + 4)),
+  ];
+  if (!statusFirst) column();
+  if (streaming) return invocations.map((invocation) => invocation.result);
   return [...answers, ...statuses];
 }
 
@@ -59,7 +105,10 @@ export async function benchRecalculation(): Promise<{ figures: Figure[]; notes: 
     const summary = summarizeLog(input, { asOf });
     if (answers[0] !== summary.allocation.credits)
       throw new Error(`CST.CREDIT gave ${String(answers[0])}, summarizeLog ${summary.allocation.credits}`);
-    for (const order of ["log first", "STATUS first"] as const) {
+    const streamed = recalculate(copiesOf(grid), "STATUS first, as Excel calls them");
+    if (JSON.stringify([...streamed.slice(grid.length), ...streamed.slice(0, grid.length)]) !== JSON.stringify(answers))
+      throw new Error("The answers set through invocations differ from those returned");
+    for (const order of ["log first", "STATUS first", "log first, as Excel calls them", "STATUS first, as Excel calls them"] as const) {
       const measured = timeInTurnsPrepared(
         size < 1_000 ? 61 : 21,
         () => copiesOf(grid),

@@ -12,7 +12,15 @@ import { type IsoDate, todayIsoDate } from "../core";
 /** The longest the timer waits between two looks at the date. */
 export const CHECK_EVERY_MS = 60_000;
 
-type Listener = (today: IsoDate) => void;
+/**
+ * A formula that follows the day: told the new day when it changes. A STATUS per row makes thousands of
+ * them in one recalculation, so following costs an array slot, not a closure and a set entry each.
+ */
+export interface DayFollower {
+  newDay(today: IsoDate): void;
+  /** Its place among the followers, -1 when it follows nothing: this module's to set. */
+  followerSlot: number;
+}
 
 /**
  * Today's date, for functions called many times a recalculation (a STATUS per row): reading the local
@@ -40,7 +48,7 @@ function readCurrentDay(): IsoDate {
   return day;
 }
 
-const listeners = new Set<Listener>();
+const followers: DayFollower[] = [];
 let lastDay: IsoDate | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -50,7 +58,7 @@ function untilNextMidnight(now: Date): number {
 }
 
 function arm(): void {
-  if (timer !== null || listeners.size === 0) return;
+  if (timer !== null || followers.length === 0) return;
   // A few milliseconds past midnight, so that the date read then is the new one.
   timer = setTimeout(check, Math.min(CHECK_EVERY_MS, untilNextMidnight(new Date()) + 5));
   // Under Node (the tests, the benchmarks) a pending check must not keep the process alive.
@@ -62,13 +70,13 @@ function check(): void {
   const today = todayIsoDate();
   if (today !== lastDay) {
     lastDay = today;
-    for (const listener of [...listeners]) {
-      // Only those still subscribed: a listener may end another's subscription.
-      if (!listeners.has(listener)) continue;
+    for (const follower of followers.slice()) {
+      // Only those still following: one may end another's following.
+      if (follower.followerSlot < 0) continue;
       try {
-        listener(today);
+        follower.newDay(today);
       } catch {
-        // A listener reports its own failures (as an error value in its cell); the others still hear of the day.
+        // A follower reports its own failures (as an error value in its cell); the others still hear of the day.
       }
     }
   }
@@ -76,31 +84,43 @@ function check(): void {
 }
 
 /**
- * Calls `listener` whenever the day changes, until the returned function is called. `since` is the day
- * the subscriber's answer was computed for: if the day has already changed, it hears of it at once.
+ * Tells `follower` of each new day until `unfollow`. `since` is the day the follower's answer was computed
+ * for: if the day has already changed, it hears of it at once. Following twice is following once.
  */
-export function onNewDay(listener: Listener, since: IsoDate): () => void {
-  listeners.add(listener);
+export function follow(follower: DayFollower, since: IsoDate): void {
+  if (follower.followerSlot >= 0) return;
+  follower.followerSlot = followers.length;
+  followers.push(follower);
   const today = currentDay();
   lastDay ??= today;
   if (since !== today) {
     const late = setTimeout(() => {
-      if (listeners.has(listener)) listener(todayIsoDate());
+      if (follower.followerSlot >= 0) follower.newDay(todayIsoDate());
     }, 0);
     (late as { unref?: () => void }).unref?.();
   }
   arm();
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      lastDay = null;
-    }
-  };
+}
+
+/** Ends a follower's following (nothing when it follows nothing); the timer stops with the last one. */
+export function unfollow(follower: DayFollower): void {
+  const slot = follower.followerSlot;
+  if (slot < 0) return;
+  follower.followerSlot = -1;
+  // The last follower takes the freed slot: no search, no shifting.
+  const moved = followers.pop() as DayFollower;
+  if (moved !== follower) {
+    followers[slot] = moved;
+    moved.followerSlot = slot;
+  }
+  if (followers.length === 0) {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    lastDay = null;
+  }
 }
 
 /** How many formulas follow the day (for tests). */
 export function dayFollowers(): number {
-  return listeners.size;
+  return followers.length;
 }

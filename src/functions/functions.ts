@@ -70,7 +70,7 @@ import {
   errorText,
 } from "../core";
 import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOnError, toCellError } from "./cellError";
-import { currentDay, onNewDay } from "./dayChange";
+import { type DayFollower, currentDay, follow, unfollow } from "./dayChange";
 import { DateSystemUnread, workbookDateSystem } from "./dateSystem";
 import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
 import { rowChecksFor } from "./rowChecks";
@@ -167,33 +167,63 @@ function answer<A, T>(
     );
   }
 
-  const followsToday = isLeftOut(asOfArgument);
-  let canceled = false;
-  let stopFollowing: (() => void) | null = null;
-  invocation.onCanceled = () => {
-    canceled = true;
-    stopFollowing?.();
-  };
-  const start = (system: DateSystem): void => {
-    if (canceled) return;
-    const today = currentDay();
-    let last = answerOnce(name, asOfArgument, argument, compute, system, today);
-    invocation.setResult(last);
-    if (!followsToday) return;
-    stopFollowing = onNewDay((day) => {
-      const next = answerOnce(name, asOfArgument, argument, compute, system, day);
-      if (sameAnswer(next, last)) return;
-      last = next;
-      invocation.setResult(next);
-    }, today);
-  };
-  if (typeof dateSystem === "string") start(dateSystem);
-  else {
-    dateSystem.then(start, (error: unknown) => {
-      if (!canceled) invocation.setResult(toCellError(unexpected(name, error)));
-    });
-  }
+  const follower = new Follower(name, asOfArgument, argument, compute, invocation);
+  invocation.onCanceled = () => follower.cancel();
+  if (typeof dateSystem === "string") follower.start(dateSystem);
+  else
+    dateSystem.then(
+      (system) => follower.start(system),
+      (error: unknown) => follower.fail(error),
+    );
   return undefined;
+}
+
+/**
+ * A streaming formula's answers: the first once the date system is known, then, without `as_of`, a new
+ * one whenever the day changes it, until Excel cancels the formula. One object per formula: a sheet
+ * holds a STATUS per row, and each follows the day.
+ */
+class Follower<A, T> implements DayFollower {
+  followerSlot = -1;
+  private canceled = false;
+  private system: DateSystem | null = null;
+  private last: Answer<T> | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly asOfArgument: unknown,
+    private readonly argument: A,
+    private readonly compute: Compute<A, T>,
+    private readonly invocation: Invocation<T>,
+  ) {}
+
+  start(system: DateSystem): void {
+    if (this.canceled) return;
+    this.system = system;
+    const today = currentDay();
+    const first = answerOnce(this.name, this.asOfArgument, this.argument, this.compute, system, today);
+    this.last = first;
+    this.invocation.setResult(first);
+    if (isLeftOut(this.asOfArgument)) follow(this, today);
+  }
+
+  newDay(day: IsoDate): void {
+    if (this.system === null || this.last === null) return;
+    const next = answerOnce(this.name, this.asOfArgument, this.argument, this.compute, this.system, day);
+    if (sameAnswer(next, this.last)) return;
+    this.last = next;
+    this.invocation.setResult(next);
+  }
+
+  /** Excel asked for the date system and got no answer. */
+  fail(error: unknown): void {
+    if (!this.canceled) this.invocation.setResult(toCellError(unexpected(this.name, error)));
+  }
+
+  cancel(): void {
+    this.canceled = true;
+    unfollow(this);
+  }
 }
 
 /** One answer, as of `as_of` or, when it is left out, `today`; never an exception. */

@@ -233,6 +233,47 @@ describe("the day changes: functions without as_of answer anew by themselves (st
     for (const each of Object.values(cells)) expect(each.results).toHaveLength(1);
   });
 
+  test("a STATUS column whose cells are canceled in any order: those left still hear of the day, the canceled never", () => {
+    jest.setSystemTime(new Date(2025, 0, 15, 23, 59, 30));
+    const range = logFor("1900");
+    // Six STATUS cells on the row dated tomorrow; the 1st, 4th and 6th are canceled (the last, a middle one, the first).
+    const column = Array.from({ length: 6 }, () => invocation<string>());
+    for (const cell of column) STATUS([range[4]!], undefined, cell.asInvocation);
+    expect(dayFollowers()).toBe(6);
+    for (const index of [5, 3, 0]) column[index]!.cancel();
+    // Canceling twice (Excel may) changes nothing.
+    column[3]!.cancel();
+    expect(dayFollowers()).toBe(3);
+    jest.advanceTimersByTime(31_000);
+    const answers = column.map((cell) => cell.results.length);
+    expect(answers).toEqual([1, 2, 2, 1, 2, 1]);
+    for (const index of [1, 2, 4]) expect(column[index]!.last).toBe("OK");
+    column[4]!.cancel();
+    expect(dayFollowers()).toBe(2);
+    for (const cell of column) cell.cancel();
+    expect(dayFollowers()).toBe(0);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test("a formula canceled while the day's news goes round (another cell's new answer ends it) does not hear of it", () => {
+    jest.setSystemTime(new Date(2025, 0, 15, 23, 59, 30));
+    const range = logFor("1900");
+    const first = invocation<string>();
+    const second = invocation<string>();
+    STATUS([range[4]!], undefined, first.asInvocation);
+    STATUS([range[4]!], undefined, second.asInvocation);
+    // Excel cancels the second formula as the first one's new answer arrives.
+    const setFirst = first.setResult;
+    (first as { setResult: (value: unknown) => void }).setResult = (value) => {
+      setFirst(value);
+      second.cancel();
+    };
+    jest.advanceTimersByTime(31_000);
+    expect(first.results).toEqual([expect.stringMatching(/^future-date: /), "OK"]);
+    expect(second.results).toEqual([expect.stringMatching(/^future-date: /)]);
+    expect(dayFollowers()).toBe(1);
+  });
+
   test("while Excel is still asked for the date system, the first answer arrives once it replies; canceled before, nothing arrives", async () => {
     let reply: (system: DateSystem) => void = () => undefined;
     setDateSystemSource(() => new Promise<DateSystem>((resolve) => (reply = resolve)));
