@@ -138,36 +138,78 @@ function sameAnswer<T>(a: Answer<T>, b: Answer<T>): boolean {
 }
 
 /**
- * Runs a function of the log as Excel calls it: in the workbook's date system (at once when it is known,
- * otherwise once Excel has told it), as of `as_of` or today. With an invocation (Excel) the answer is set
- * through it and, without `as_of`, set again whenever the day changes the answer; without one (outside
- * Excel) the answer is returned.
+ * What a function of the log computes, and its answer as of `as_of` or today. STATUS, called once per
+ * row, is a class of its own (`StatusFormula`), the functions of the whole log another (`LogFormula`):
+ * where the answer is made, a call to `compute` then goes to one of two known places, which the
+ * JavaScript engine can call directly, rather than to any of many closures.
+ */
+abstract class Formula<A, T> {
+  abstract readonly name: string;
+
+  /** The answer as of `asOf` in the date system, or why there is none. */
+  abstract compute(argument: A, dateSystem: DateSystem, asOf: IsoDate): T | FunctionFailure;
+
+  /** One answer, as of `as_of` or, when it is left out, `today`; never an exception. */
+  answerOn(argument: A, asOfArgument: unknown, dateSystem: DateSystem, today: IsoDate): Answer<T> {
+    try {
+      let asOf = today;
+      if (!isLeftOut(asOfArgument)) {
+        const given = readAsOfArgument(asOfArgument, dateSystem);
+        if (isFailure(given)) return toCellError(given);
+        asOf = given ?? today;
+      }
+      const result = this.compute(argument, dateSystem, asOf);
+      return isFailure(result) ? toCellError(result) : result;
+    } catch (error) {
+      return toCellError(unexpected(this.name, error));
+    }
+  }
+}
+
+/** CREDIT, HOURS and MISSING: a formula made for each call, around what that call computes. */
+class LogFormula<A, T> extends Formula<A, T> {
+  constructor(
+    readonly name: string,
+    private readonly computeWith: Compute<A, T>,
+  ) {
+    super();
+  }
+
+  compute(argument: A, dateSystem: DateSystem, asOf: IsoDate): T | FunctionFailure {
+    return this.computeWith(argument, dateSystem, asOf);
+  }
+}
+
+/**
+ * Runs a function as Excel calls it: in the workbook's date system (at once when it is known, otherwise
+ * once Excel has told it), as of `as_of` or today. With an invocation (Excel) the answer is set through
+ * it and, without `as_of`, set again whenever the day changes the answer; without one (outside Excel)
+ * the answer is returned.
  */
 function answer<A, T>(
-  name: string,
+  formula: Formula<A, T>,
   asOfArgument: unknown,
   streaming: CustomFunctions.StreamingInvocation<T> | undefined,
   argument: A,
-  compute: Compute<A, T>,
 ): Answer<T> | Promise<Answer<T>> | undefined {
   const invocation = streaming as Invocation<T> | undefined;
   let dateSystem: DateSystem | Promise<DateSystem>;
   try {
     dateSystem = workbookDateSystem();
   } catch (error) {
-    return deliver(invocation, toCellError(unexpected(name, error)));
+    return deliver(invocation, toCellError(unexpected(formula.name, error)));
   }
 
   if (invocation === undefined) {
-    // A sheet holds a STATUS per row: this path makes no function objects of its own.
-    if (typeof dateSystem === "string") return answerOnce(name, asOfArgument, argument, compute, dateSystem, currentDay());
+    // A sheet holds a STATUS per row: this path makes no objects of its own.
+    if (typeof dateSystem === "string") return formula.answerOn(argument, asOfArgument, dateSystem, currentDay());
     return dateSystem.then(
-      (system) => answerOnce(name, asOfArgument, argument, compute, system, currentDay()),
-      (error: unknown) => toCellError(unexpected(name, error)),
+      (system) => formula.answerOn(argument, asOfArgument, system, currentDay()),
+      (error: unknown) => toCellError(unexpected(formula.name, error)),
     );
   }
 
-  const follower = new Follower(name, asOfArgument, argument, compute, invocation);
+  const follower = new Follower(formula, argument, asOfArgument, invocation);
   invocation.onCanceled = () => follower.cancel();
   if (typeof dateSystem === "string") follower.start(dateSystem);
   else
@@ -181,27 +223,35 @@ function answer<A, T>(
 /**
  * A streaming formula's answers: the first once the date system is known, then, without `as_of`, a new
  * one whenever the day changes it, until Excel cancels the formula. One object per formula: a sheet
- * holds a STATUS per row, and each follows the day.
+ * holds a STATUS per row, and each follows the day. (Its fields are set in the constructor alone: class
+ * field initializers would run as a function of their own for each of them.)
  */
 class Follower<A, T> implements DayFollower {
-  followerSlot = -1;
-  private canceled = false;
-  private system: DateSystem | null = null;
-  private last: Answer<T> | null = null;
+  declare followerSlot: number;
+  declare private canceled: boolean;
+  declare private system: DateSystem | null;
+  declare private last: Answer<T> | null;
+  declare private readonly formula: Formula<A, T>;
+  declare private readonly argument: A;
+  declare private readonly asOfArgument: unknown;
+  declare private readonly invocation: Invocation<T>;
 
-  constructor(
-    private readonly name: string,
-    private readonly asOfArgument: unknown,
-    private readonly argument: A,
-    private readonly compute: Compute<A, T>,
-    private readonly invocation: Invocation<T>,
-  ) {}
+  constructor(formula: Formula<A, T>, argument: A, asOfArgument: unknown, invocation: Invocation<T>) {
+    this.followerSlot = -1;
+    this.canceled = false;
+    this.system = null;
+    this.last = null;
+    this.formula = formula;
+    this.argument = argument;
+    this.asOfArgument = asOfArgument;
+    this.invocation = invocation;
+  }
 
   start(system: DateSystem): void {
     if (this.canceled) return;
     this.system = system;
     const today = currentDay();
-    const first = answerOnce(this.name, this.asOfArgument, this.argument, this.compute, system, today);
+    const first = this.formula.answerOn(this.argument, this.asOfArgument, system, today);
     this.last = first;
     this.invocation.setResult(first);
     if (isLeftOut(this.asOfArgument)) follow(this, today);
@@ -209,7 +259,7 @@ class Follower<A, T> implements DayFollower {
 
   newDay(day: IsoDate): void {
     if (this.system === null || this.last === null) return;
-    const next = answerOnce(this.name, this.asOfArgument, this.argument, this.compute, this.system, day);
+    const next = this.formula.answerOn(this.argument, this.asOfArgument, this.system, day);
     if (sameAnswer(next, this.last)) return;
     this.last = next;
     this.invocation.setResult(next);
@@ -217,7 +267,7 @@ class Follower<A, T> implements DayFollower {
 
   /** Excel asked for the date system and got no answer. */
   fail(error: unknown): void {
-    if (!this.canceled) this.invocation.setResult(toCellError(unexpected(this.name, error)));
+    if (!this.canceled) this.invocation.setResult(toCellError(unexpected(this.formula.name, error)));
   }
 
   cancel(): void {
@@ -226,34 +276,14 @@ class Follower<A, T> implements DayFollower {
   }
 }
 
-/** One answer, as of `as_of` or, when it is left out, `today`; never an exception. */
-function answerOnce<A, T>(
-  name: string,
-  asOfArgument: unknown,
-  argument: A,
-  compute: Compute<A, T>,
-  dateSystem: DateSystem,
-  today: IsoDate,
-): Answer<T> {
-  try {
-    let asOf = today;
-    if (!isLeftOut(asOfArgument)) {
-      const given = readAsOfArgument(asOfArgument, dateSystem);
-      if (isFailure(given)) return toCellError(given);
-      asOf = given ?? today;
-    }
-    const result = compute(argument, dateSystem, asOf);
-    return isFailure(result) ? toCellError(result) : result;
-  } catch (error) {
-    return toCellError(unexpected(name, error));
-  }
-}
-
 function deliver<T>(invocation: Invocation<T> | undefined, value: Answer<T>): Answer<T> | undefined {
   if (invocation === undefined) return value;
   invocation.setResult(value);
   return undefined;
 }
+
+/** The log's evaluation as of a date, in a date system (`logReader`). */
+type Evaluate = (dateSystem: DateSystem, asOf: IsoDate) => LogEvaluation | FunctionFailure;
 
 /** A profile's error as a function's error says it, in the runtime's language: "Profile: …". */
 function profileErrorText(error: Finding): string {
@@ -266,7 +296,7 @@ function profileErrorText(error: Finding): string {
  * evaluation the log is the evaluation's own copy of its cells: a formula that follows the day keeps no
  * second copy of Excel's range for its next answer.
  */
-function logReader(log: unknown, profile: unknown): (dateSystem: DateSystem, asOf: IsoDate) => LogEvaluation | FunctionFailure {
+function logReader(log: unknown, profile: unknown): Evaluate {
   let source: unknown = log;
   let profileCells: ProfileCells | FunctionFailure | null = null;
   return (dateSystem, asOf) => {
@@ -308,11 +338,16 @@ function sumOver(values: Readonly<Record<Category, number>>, category: Category 
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
 export function CREDIT(log: unknown[][], profile?: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<number>) {
-  return answer("CREDIT", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
-    const evaluation = evaluate(dateSystem, asOf);
-    const allocation = isFailure(evaluation) ? evaluation : supportedAllocation(evaluation);
-    return isFailure(allocation) ? allocation : allocation.credits;
-  });
+  return answer(
+    new LogFormula<Evaluate, number>("CREDIT", (evaluate, dateSystem, asOf) => {
+      const evaluation = evaluate(dateSystem, asOf);
+      const allocation = isFailure(evaluation) ? evaluation : supportedAllocation(evaluation);
+      return isFailure(allocation) ? allocation : allocation.credits;
+    }),
+    as_of,
+    invocation,
+    logReader(log, profile),
+  );
 }
 
 /**
@@ -332,12 +367,17 @@ export function HOURS(
   as_of?: unknown,
   invocation?: CustomFunctions.StreamingInvocation<number>,
 ) {
-  return answer("HOURS", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
-    const which = readCategoryArgument(category);
-    if (isFailure(which)) return which;
-    const evaluation = evaluate(dateSystem, asOf);
-    return isFailure(evaluation) ? evaluation : milliToHours(sumOver(evaluation.tally.hours, which));
-  });
+  return answer(
+    new LogFormula<Evaluate, number>("HOURS", (evaluate, dateSystem, asOf) => {
+      const which = readCategoryArgument(category);
+      if (isFailure(which)) return which;
+      const evaluation = evaluate(dateSystem, asOf);
+      return isFailure(evaluation) ? evaluation : milliToHours(sumOver(evaluation.tally.hours, which));
+    }),
+    as_of,
+    invocation,
+    logReader(log, profile),
+  );
 }
 
 /**
@@ -357,16 +397,21 @@ export function MISSING(
   as_of?: unknown,
   invocation?: CustomFunctions.StreamingInvocation<number>,
 ) {
-  return answer("MISSING", as_of, invocation, logReader(log, profile), (evaluate, dateSystem, asOf) => {
-    const which = readCategoryArgument(category);
-    if (isFailure(which)) return which;
-    const evaluation = evaluate(dateSystem, asOf);
-    if (isFailure(evaluation)) return evaluation;
-    const allocation = supportedAllocation(evaluation);
-    if (isFailure(allocation)) return allocation;
-    const { missing } = allocation.next;
-    return milliToHours(which === null ? missing.total : missing[which]);
-  });
+  return answer(
+    new LogFormula<Evaluate, number>("MISSING", (evaluate, dateSystem, asOf) => {
+      const which = readCategoryArgument(category);
+      if (isFailure(which)) return which;
+      const evaluation = evaluate(dateSystem, asOf);
+      if (isFailure(evaluation)) return evaluation;
+      const allocation = supportedAllocation(evaluation);
+      if (isFailure(allocation)) return allocation;
+      const { missing } = allocation.next;
+      return milliToHours(which === null ? missing.total : missing[which]);
+    }),
+    as_of,
+    invocation,
+    logReader(log, profile),
+  );
 }
 
 /**
@@ -378,16 +423,24 @@ export function MISSING(
  * @param invocation Where Excel takes the answer, and again when the day changes it.
  */
 export function STATUS(log_row: unknown[][], as_of?: unknown, invocation?: CustomFunctions.StreamingInvocation<string>) {
-  return answer("STATUS", as_of, invocation, log_row, statusOf);
+  return answer(STATUS_FORMULA, as_of, invocation, log_row);
 }
 
-function statusOf(log_row: unknown, dateSystem: DateSystem, asOf: IsoDate): string | FunctionFailure {
-  const cells = readLogRowRange(log_row);
-  if (isFailure(cells)) return cells;
-  if (isEmptyRow(cells)) return "";
-  // The whole log's evaluation may have checked this row already (rowChecks.ts).
-  return rowChecksFor(asOf, dateSystem).status(cells);
+/** STATUS: one row's check, OK or its errors. */
+class StatusFormula extends Formula<unknown, string> {
+  readonly name = "STATUS";
+
+  compute(log_row: unknown, dateSystem: DateSystem, asOf: IsoDate): string | FunctionFailure {
+    const cells = readLogRowRange(log_row);
+    // Cells, or why there are none: the test that tells them apart costs nothing on an array.
+    if (!Array.isArray(cells)) return cells as FunctionFailure;
+    if (isEmptyRow(cells)) return "";
+    // The whole log's evaluation may have checked this row already (rowChecks.ts).
+    return rowChecksFor(asOf, dateSystem).status(cells);
+  }
 }
+
+const STATUS_FORMULA = new StatusFormula();
 
 function activityOf(value: unknown): Activity | FunctionFailure {
   const error = excelErrorCode(value);
