@@ -14,7 +14,7 @@ import { type Finding, finding } from "./findings";
 import { type Allocation, type BlockedBy, type CreditBreakdown, HoursLedger, allocateCredits, creditBreakdown } from "./allocation";
 import { type Millihours, milliToHours } from "./hours";
 import { type Profile, type ProfileCells, type ProfileOverrides, type ProfileResult, readProfile } from "./profile";
-import { type LogRow, type RowOptions, type RowResult, isEmptyRow } from "./rows";
+import { type LogRow, isEmptyRow } from "./rows";
 import { checkRowInto, newRowResult } from "./engine/rowCheck";
 import { RowResults } from "./engine/rowResults";
 import type { RuleSetId } from "./rulesets";
@@ -75,18 +75,7 @@ export interface EvaluateOptions {
   readonly canonicalVersion?: number;
   /** Called with each non-empty row's cells, in order, as the row is checked (the fingerprint, in the same pass). */
   readonly onRow?: (cells: readonly CellValue[]) => void;
-  /**
-   * How a summary (`summarizeLog`, `tallyLog`) checks a row, for a caller that keeps the results of
-   * rows it has already checked (the custom functions share them between formulas). It must give what
-   * `validateRow(cells, rowNumber, options)` gives for the same cells, of what a summary reads; the
-   * summary reads it at once and keeps nothing of it. `checkLog` does not use it: its duplicate check
-   * must see every row.
-   */
-  readonly checkRow?: (cells: readonly CellValue[], rowNumber: number, options: RowOptions) => RowTotals;
 }
-
-/** What a summary reads of a row's check. */
-export type RowTotals = Pick<RowResult, "category" | "day" | "hours" | "errors">;
 
 /** What credits need: hours, allocation and validity, without a result kept per row. */
 export interface Summary {
@@ -133,7 +122,6 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
   let hoursC: Millihours = 0;
   let rowCount = 0;
   let rowsWithErrors = 0;
-  const checkRow = keepRows === null ? options.checkRow : undefined;
   const onRow = options.onRow;
   // Each row's result is read at once (and kept column by column): one result object for all of them.
   const scratch = newRowResult();
@@ -160,28 +148,45 @@ function tally(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResult
       }
       if (found === undefined && isEmptyRow(cells)) continue;
       onRow?.(cells);
-      let result: RowTotals;
-      if (checkRow !== undefined && found === undefined) result = checkRow(cells, rowNumber, rowOptions);
-      else {
-        checkRowInto(scratch, cells, rowNumber, rowOptions, found);
-        // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
-        keepRows?.push(scratch);
-        result = scratch;
-      }
+      checkRowInto(scratch, cells, rowNumber, rowOptions, found);
+      // Duplicates only warn: credits never need the check, so a summary, keeping no rows, skips it.
+      keepRows?.push(scratch);
       rowCount++;
-      if (result.errors.length > 0) rowsWithErrors++;
-      else if (result.category !== null && result.day !== null) {
-        if (result.category === "A") hoursA += result.hours;
-        else if (result.category === "B") hoursB += result.hours;
-        else hoursC += result.hours;
-        ledger.add(result.category, result.day, result.hours);
+      if (scratch.errors.length > 0) rowsWithErrors++;
+      else if (scratch.category !== null && scratch.day !== null) {
+        if (scratch.category === "A") hoursA += scratch.hours;
+        else if (scratch.category === "B") hoursB += scratch.hours;
+        else hoursC += scratch.hours;
+        ledger.add(scratch.category, scratch.day, scratch.hours);
       }
     }
   }
   keepRows?.finish();
-  const valid = profile.errors.length === 0 && rowsWithErrors === 0;
   const hours: Record<Category, Millihours> = { A: hoursA, B: hoursB, C: hoursC };
-  return { asOf, profile, hours, ledger, valid, rowCount, rowsWithErrors };
+  return tallyWithProfile(asOf, profile, { hours, ledger, rowCount, rowsWithErrors });
+}
+
+/** What a tally adds up of a log's rows (`tally` above): each non-empty row counted, and the hours of those without errors. */
+export interface RowSums {
+  readonly hours: Readonly<Record<Category, Millihours>>;
+  /** The same hours by category and day. */
+  readonly ledger: HoursLedger;
+  readonly rowCount: number;
+  readonly rowsWithErrors: number;
+}
+
+function tallyWithProfile(asOf: IsoDate, profile: ProfileResult, rows: RowSums): Tally {
+  const valid = profile.errors.length === 0 && rows.rowsWithErrors === 0;
+  return { asOf, profile, hours: rows.hours, ledger: rows.ledger, valid, rowCount: rows.rowCount, rowsWithErrors: rows.rowsWithErrors };
+}
+
+/**
+ * A tally of rows checked and added up elsewhere, as `tallyLog` adds them up: a row with errors counts
+ * toward nothing, the hours of the others by category and day. The custom functions keep each row's
+ * check across formulas (src/functions/rowChecks.ts) and add up a log's rows from it.
+ */
+export function tallyOfCheckedRows(input: Pick<GridLogInput, "profileCells" | "dateSystem">, asOf: IsoDate, rows: RowSums): Tally {
+  return tallyWithProfile(asOf, readProfile(input.profileCells, { asOf, dateSystem: input.dateSystem }), rows);
 }
 
 function evaluate(input: AnyLogInput, options: EvaluateOptions, keepRows: RowResults | null): Summary {

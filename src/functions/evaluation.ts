@@ -19,11 +19,11 @@ import {
   type Tally,
   LOG_COLUMNS,
   allocateCredits,
-  tallyLog,
+  tallyOfCheckedRows,
 } from "../core";
 import { type LogGrid, readLogGrid, toCellValue } from "./range";
 import { type FunctionFailure, isFailure } from "./cellError";
-import { copyOfRow, forgetRowChecks, rowChecksFor, sameCell, sameValues } from "./rowChecks";
+import { forgetRowChecks, rowChecksFor, sameCell, sameValues } from "./rowChecks";
 
 const WIDTH = LOG_COLUMNS.length;
 
@@ -159,28 +159,12 @@ export function evaluateLog(log: LogGrid | LogSnapshot, profileCells: ProfileCel
   }
   const read = log instanceof LogSnapshot ? log.asLogGrid() : log;
   // Rows STATUS has already checked (or will check) are checked once for both, and copied once for
-  // both: the snapshot keeps the row checks' copy of each row the tally visits (row i of the range is
-  // row number i + 1), and its own copy of the others (a header row, blank rows).
+  // both: the snapshot keeps the row checks' copy of each row of the log (rowChecks.ts).
   const rows = rowChecksFor(asOf, dateSystem);
   rows.startLog();
-  const copies: (readonly CellValue[])[] = [];
-  const copyUpTo = (end: number): void => {
-    while (copies.length < end) copies.push(copyOfRow(read.grid[copies.length] as readonly CellValue[]));
-  };
-  const tally = tallyLog(
-    { grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells, dateSystem },
-    {
-      asOf,
-      checkRow: (cells, rowNumber) => {
-        copyUpTo(rowNumber - 1);
-        const totals = rows.totals(cells, rowNumber);
-        copies.push(rows.lastKept);
-        return totals;
-      },
-    },
-  );
-  copyUpTo(read.grid.length);
-  const snapshot = log instanceof LogSnapshot ? log : LogSnapshot.ofCopies(copies, read.firstIndex);
+  const sums = rows.tallyGrid(read.grid, read.firstIndex);
+  const tally = tallyOfCheckedRows({ profileCells, dateSystem }, asOf, sums);
+  const snapshot = log instanceof LogSnapshot ? log : LogSnapshot.ofCopies(sums.copies, read.firstIndex);
   const entry = new Entry(snapshot, [...profileCells], dateSystem, asOf, tally);
   kept.unshift(entry);
   if (kept.length > KEPT) kept.pop();

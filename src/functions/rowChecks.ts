@@ -18,20 +18,22 @@ import {
   type DateSystem,
   type Finding,
   type IsoDate,
+  type Millihours,
+  type RowSums,
   type RowErrorCode,
   type RowOptions,
-  type RowTotals,
   CATEGORIES,
   EXCEL_LAST_ROW,
   LOG_COLUMNS,
   NO_DAY,
   codedFindingsLine,
+  HoursLedger,
+  isEmptyRow,
 } from "../core";
 import { checkRowInto, newRowResult } from "../core/engine";
 
 const WIDTH = LOG_COLUMNS.length;
 const FIRST_SIZE = 1 << 12;
-const NO_ERRORS: readonly Finding<RowErrorCode>[] = [];
 
 /**
  * The same cell value: the same primitive, or the same error, date or formula. (0 and -0 count as the
@@ -79,6 +81,11 @@ function rowHash(cells: readonly CellValue[]): number {
   return hash ^ (hash >>> 15);
 }
 
+/** A category as kept per row: its index in CATEGORIES plus one, 0 for none. */
+function categoryNumber(category: Category | null): number {
+  return category === "A" ? 1 : category === "B" ? 2 : category === "C" ? 3 : 0;
+}
+
 function grown<T extends Int32Array | Int8Array>(array: T, make: (length: number) => T): T {
   const larger = make(array.length * 2);
   larger.set(array);
@@ -122,14 +129,6 @@ export class RowChecks {
   /** The errors of the rows that have some, and the STATUS line of those asked for. */
   private readonly errors = new Map<number, readonly Finding<RowErrorCode>[]>();
   private readonly lines = new Map<number, string>();
-  /** What `totals` returns: read at once by the summary, and filled again for the next row. */
-  private readonly read: { category: Category | null; day: number | null; hours: number; errors: readonly Finding<RowErrorCode>[] } = {
-    category: null,
-    day: null,
-    hours: 0,
-    errors: NO_ERRORS,
-  };
-
   /** Each row's check is written here, then kept in the arrays above. */
   private readonly checked = newRowResult();
 
@@ -146,16 +145,52 @@ export class RowChecks {
     this.guess = 0;
   }
 
-  /** The copy kept of the row `totals` read last: a log's snapshot keeps the same copy. */
-  lastKept: readonly CellValue[] = [];
+  /**
+   * A log's rows added up, as the core's `tallyLog` adds them (`tallyOfCheckedRows`): each row found
+   * here, or checked and kept, in one pass. Row i of the grid is row number i + 1; rows before
+   * `firstIndex` (a header) and blank rows are not rows of the log. Also each row's copy for the log's
+   * snapshot: the copy kept here of the rows it checks (one copy for both), a copy of its own of the others.
+   */
+  tallyGrid(grid: readonly (readonly CellValue[])[], firstIndex: number): RowSums & { readonly copies: (readonly CellValue[])[] } {
+    const copies: (readonly CellValue[])[] = [];
+    const ledger = new HoursLedger();
+    // Three sums in locals, and each row's result read from the arrays: this runs for every row.
+    let hoursA: Millihours = 0;
+    let hoursB: Millihours = 0;
+    let hoursC: Millihours = 0;
+    let rowCount = 0;
+    let rowsWithErrors = 0;
+    for (let i = 0; i < grid.length; i++) {
+      const cells = grid[i] as readonly CellValue[];
+      if (i < firstIndex || isEmptyRow(cells)) {
+        copies.push(copyOfRow(cells));
+        continue;
+      }
+      const index = this.rowOf(cells, i + 1);
+      copies.push(this.kept[index] as readonly CellValue[]);
+      rowCount++;
+      if (this.flawed[index] === 1) {
+        rowsWithErrors++;
+        continue;
+      }
+      const category = this.categories[index] as number;
+      const day = this.days[index] as number;
+      if (category === 0 || day === NO_DAY) continue;
+      const hours = this.hours[index] as number;
+      if (category === 1) hoursA += hours;
+      else if (category === 2) hoursB += hours;
+      else hoursC += hours;
+      ledger.add(CATEGORIES[category - 1] as Category, day, hours);
+    }
+    return { hours: { A: hoursA, B: hoursB, C: hoursC }, ledger, rowCount, rowsWithErrors, copies };
+  }
 
   /**
-   * What a summary reads of a row's check (the core's `checkRow`). Once
-   * STATUS has asked, the row is looked for first; before, it is checked and kept without hashing, and
-   * hashed only if STATUS comes to need it.
+   * The index of a log's row, for the log's evaluation. Once STATUS has asked, the row is looked for
+   * first; before, it is checked and kept without hashing, and hashed only if STATUS comes to need it.
    */
-  totals(cells: readonly CellValue[], rowNumber: number): RowTotals {
-    let index = -1;
+  private rowOf(cells: readonly CellValue[], rowNumber: number): number {
+    let index: number;
     if (this.looked) index = this.lookUp(cells, rowNumber);
     else {
       // The evaluation fills the store: STATUS, called in whatever order, then looks its rows up.
@@ -163,15 +198,7 @@ export class RowChecks {
       index = this.add(cells, rowNumber, copyOfRow(cells), null);
     }
     this.guess = index + 1;
-    this.lastKept = this.kept[index] as readonly CellValue[];
-    const read = this.read;
-    const category = this.categories[index] as number;
-    const day = this.days[index] as number;
-    read.category = category === 0 ? null : (CATEGORIES[category - 1] as Category);
-    read.day = day === NO_DAY ? null : day;
-    read.hours = this.hours[index] as number;
-    read.errors = this.flawed[index] === 1 ? (this.errors.get(index) as readonly Finding<RowErrorCode>[]) : NO_ERRORS;
-    return read;
+    return index;
   }
 
   /** CST.STATUS's answer for a row that is not empty: OK, or its errors with their codes. */
@@ -227,7 +254,7 @@ export class RowChecks {
     if (this.count === this.hashes.length) this.grow();
     const index = this.count++;
     this.kept.push(kept);
-    this.categories[index] = result.category === null ? 0 : CATEGORIES.indexOf(result.category) + 1;
+    this.categories[index] = categoryNumber(result.category);
     this.days[index] = result.day ?? NO_DAY;
     this.hours[index] = result.hours;
     this.flawed[index] = result.errors.length > 0 ? 1 : 0;

@@ -12,39 +12,48 @@ import {
   type DateSystem,
   type LogRow,
   CATEGORIES,
+  allocateCredits,
   checkLog,
   codedFindingsLine,
   isoDateToExcelSerial,
   milliToHours,
+  tallyLog,
   todayIsoDate,
 } from "../../src/core";
 import { DetachedCellError } from "../../src/functions/cellError";
 import { setDateSystemSource } from "../../src/functions/dateSystem";
-import { forgetEvaluations } from "../../src/functions/evaluation";
+import { evaluateRange, forgetEvaluations } from "../../src/functions/evaluation";
 import { CREDIT, HOURS, MISSING, STATUS } from "../../src/functions/functions";
-import { readLogRange, readProfileRange } from "../../src/functions/range";
+import { type LogGrid, readLogGrid, readLogRange, readProfileRange } from "../../src/functions/range";
 
-// What the sharing saves, counted from outside: the core's tallies and allocations, and the rows the
-// engine checks, each wrapped in a counting function for this file only.
+// What the sharing saves, counted from outside: the core's tallies (of a log, or of rows the functions
+// checked) and allocations, and the rows the engine checks, each wrapped in a counting function for this
+// file only.
 jest.mock("../../src/core", () => {
   const actual = jest.requireActual("../../src/core");
-  return { ...actual, tallyLog: jest.fn(actual.tallyLog), allocateCredits: jest.fn(actual.allocateCredits) };
+  return {
+    ...actual,
+    tallyLog: jest.fn(actual.tallyLog),
+    tallyOfCheckedRows: jest.fn(actual.tallyOfCheckedRows),
+    allocateCredits: jest.fn(actual.allocateCredits),
+  };
 });
 jest.mock("../../src/core/engine", () => {
   const actual = jest.requireActual("../../src/core/engine");
   return { ...actual, checkRowInto: jest.fn(actual.checkRowInto) };
 });
-const core = jest.requireMock<{ tallyLog: jest.Mock; allocateCredits: jest.Mock }>("../../src/core");
+const core = jest.requireMock<{ tallyLog: jest.Mock; tallyOfCheckedRows: jest.Mock; allocateCredits: jest.Mock }>("../../src/core");
 const engine = jest.requireMock<{ checkRowInto: jest.Mock }>("../../src/core/engine");
 
 /** How many tallies, allocations and row checks were made since the last call. */
 function takeEvaluationCounts(): { tallies: number; allocations: number; rowsChecked: number } {
   const taken = {
-    tallies: core.tallyLog.mock.calls.length,
+    tallies: core.tallyLog.mock.calls.length + core.tallyOfCheckedRows.mock.calls.length,
     allocations: core.allocateCredits.mock.calls.length,
     rowsChecked: engine.checkRowInto.mock.calls.length,
   };
   core.tallyLog.mockClear();
+  core.tallyOfCheckedRows.mockClear();
   core.allocateCredits.mockClear();
   engine.checkRowInto.mockClear();
   return taken;
@@ -293,6 +302,62 @@ describe("never a stale answer", () => {
         }
       }),
       runs(150),
+    );
+  });
+});
+
+describe("the evaluation adds up the rows as the core does", () => {
+  const cellArb: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constantFrom("", null, " ", "2024-02-29", "2031-01-01", "x"),
+    fc.integer({ min: 40_000, max: 47_000 }),
+    fc.constantFrom("treatment", "one-on-one", "small-group", "precepting", "massage"),
+    fc.constantFrom("In person", "Virtual"),
+    fc.constantFrom("Jane Roe", "Mentor M", "CST-T", "CST-D", "Mentor"),
+    fc.constantFrom(0, 1, 1.5, 6, 24, "two"),
+  );
+  // Rows alike enough to count (a date, an activity, a quantity) or not, blank rows, and a header or none.
+  const rowArb = fc.oneof(
+    fc.array(cellArb, { minLength: 7, maxLength: 7 }),
+    fc.tuple(
+      fc.integer({ min: 44_000, max: 46_000 }),
+      fc.constantFrom("treatment", "one-on-one", "small-group", "precepting"),
+      fc.constantFrom("In person", "Virtual"),
+      fc.constantFrom("", "Jane Roe", "Mentor M"),
+      fc.constantFrom("", "CST-T", "Mentor"),
+      fc.constantFrom(1, 2.5, 6),
+      fc.constantFrom("", "note"),
+    ),
+    fc.constant(["", "", "", "", "", "", ""]),
+  );
+  const logArb = fc.tuple(fc.boolean(), fc.array(rowArb, { maxLength: 30 })).map(([header, rows]) => (header ? [HEADER, ...rows] : rows));
+
+  test("hours, the ledger, rows counted, rows with errors and validity, whatever STATUS checked before", () => {
+    fc.assert(
+      fc.property(logArb, fc.constantFrom<"none" | "all" | "some">("none", "all", "some"), (range, statusBefore) => {
+        forgetEvaluations();
+        if (range.length === 0) return;
+        if (statusBefore !== "none") range.forEach((row, index) => (statusBefore === "all" || index % 3 === 0 ? STATUS([[...row]]) : null));
+        const asOf = todayIsoDate();
+        const evaluation = evaluateRange(fresh(range), [], "1900", asOf);
+        const read = readLogGrid(fresh(range)) as LogGrid;
+        const expected = tallyLog(
+          { grid: read.grid, firstIndex: read.firstIndex, rowNumberOffset: 1, profileCells: [], dateSystem: "1900" },
+          { asOf },
+        );
+        if (!("tally" in evaluation)) throw new Error("not evaluated");
+        const { tally } = evaluation;
+        expect([tally.hours, tally.rowCount, tally.rowsWithErrors, tally.valid]).toEqual([
+          expected.hours,
+          expected.rowCount,
+          expected.rowsWithErrors,
+          expected.valid,
+        ]);
+        // The ledger, through what is made of it.
+        expect(allocateCredits(tally.ledger, tally.profile.profile, { asOf })).toEqual(
+          allocateCredits(expected.ledger, expected.profile.profile, { asOf }),
+        );
+      }),
+      runs(200),
     );
   });
 });
