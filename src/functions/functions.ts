@@ -36,7 +36,9 @@
  * timer for all of them) and sets a new answer only when the answer is
  * different, so only the cells that change are touched. Nothing runs on
  * edits elsewhere in the workbook. A function called with `as_of` answers
- * once and does not listen.
+ * once and does not listen, nor does a STATUS whose row's answer no day can
+ * change short of the clock going back more than a month
+ * (`FOLLOWED_DAYS_BACK`).
  *
  * Called without an invocation (outside Excel: the tests, the benchmarks,
  * Node) a function returns its answer instead, as a plain value or, while
@@ -57,6 +59,7 @@ import {
   type ProfileCells,
   type ProfileErrorCode,
   CATEGORIES,
+  asOfDay,
   awardsUnsupported,
   cellText,
   creditedHours,
@@ -73,6 +76,7 @@ import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOn
 import { type DayFollower, currentDay, follow, unfollow } from "./dayChange";
 import { DateSystemUnread, workbookDateSystem } from "./dateSystem";
 import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
+import { dayTheCheckTurnsOn } from "../core/engine";
 import { rowChecksFor } from "./rowChecks";
 import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
 import { findingText, runtimeTranslator, wordingOf } from "../i18n";
@@ -164,6 +168,15 @@ abstract class Formula<A, T> {
       return toCellError(unexpected(this.name, error));
     }
   }
+
+  /**
+   * Whether the answer, given as of `today`, can change as the day changes: then the formula follows the
+   * day. A whole log's answers can (a row dated tomorrow, a certification date, the next credit's
+   * window); a row's status only in the cases `StatusFormula` says.
+   */
+  changesWithDay(_argument: A, _dateSystem: DateSystem, _today: IsoDate): boolean {
+    return true;
+  }
 }
 
 /** CREDIT, HOURS and MISSING: a formula made for each call, around what that call computes. */
@@ -209,22 +222,31 @@ function answer<A, T>(
     );
   }
 
+  if (typeof dateSystem === "string") {
+    // The usual case, at once: a follower is made only for a formula that follows the day.
+    const today = currentDay();
+    const first = formula.answerOn(argument, asOfArgument, dateSystem, today);
+    invocation.setResult(first);
+    if (isLeftOut(asOfArgument) && formula.changesWithDay(argument, dateSystem, today)) {
+      const follower = new Follower(formula, argument, asOfArgument, invocation);
+      invocation.onCanceled = () => follower.cancel();
+      follower.followFrom(dateSystem, first, today);
+    }
+    return undefined;
+  }
   const follower = new Follower(formula, argument, asOfArgument, invocation);
   invocation.onCanceled = () => follower.cancel();
-  if (typeof dateSystem === "string") follower.start(dateSystem);
-  else
-    dateSystem.then(
-      (system) => follower.start(system),
-      (error: unknown) => follower.fail(error),
-    );
+  dateSystem.then(
+    (system) => follower.start(system),
+    (error: unknown) => follower.fail(error),
+  );
   return undefined;
 }
 
 /**
- * A streaming formula's answers: the first once the date system is known, then, without `as_of`, a new
- * one whenever the day changes it, until Excel cancels the formula. One object per formula: a sheet
- * holds a STATUS per row, and each follows the day. (Its fields are set in the constructor alone: class
- * field initializers would run as a function of their own for each of them.)
+ * A streaming formula's answers after its first: without `as_of`, a new one whenever the day changes it,
+ * until Excel cancels the formula. One object per formula that follows the day. (Its fields are set in
+ * the constructor alone: class field initializers would run as a function of their own for each.)
  */
 class Follower<A, T> implements DayFollower {
   declare followerSlot: number;
@@ -247,14 +269,20 @@ class Follower<A, T> implements DayFollower {
     this.invocation = invocation;
   }
 
+  /** The first answer, once Excel has told the date system; then the day followed if the answer can change with it. */
   start(system: DateSystem): void {
     if (this.canceled) return;
-    this.system = system;
     const today = currentDay();
     const first = this.formula.answerOn(this.argument, this.asOfArgument, system, today);
-    this.last = first;
     this.invocation.setResult(first);
-    if (isLeftOut(this.asOfArgument)) follow(this, today);
+    if (isLeftOut(this.asOfArgument) && this.formula.changesWithDay(this.argument, system, today)) this.followFrom(system, first, today);
+  }
+
+  /** Follows the day from `today`, whose answer was `first`. */
+  followFrom(system: DateSystem, first: Answer<T>, today: IsoDate): void {
+    this.system = system;
+    this.last = first;
+    follow(this, today);
   }
 
   newDay(day: IsoDate): void {
@@ -426,17 +454,47 @@ export function STATUS(log_row: unknown[][], as_of?: unknown, invocation?: Custo
   return answer(STATUS_FORMULA, as_of, invocation, log_row);
 }
 
+/**
+ * How far back from today a row's date keeps its STATUS following the day: 31 days. A row's status
+ * changes with the day only on its own date (`dayTheCheckTurnsOn`: a date after the as-of date is the one
+ * rule that reads it). A row dated after today changes when its day comes (and its message, which names
+ * the as-of date, every day until then); one dated today or before changes only if the clock goes back
+ * before its date: a time zone crossed (a day at most) or a clock set back by hand. A row dated more
+ * than 31 days ago, or without a date, keeps its status unless the clock goes back that far while Excel
+ * is open; such a STATUS does not follow the day. A log of years then makes a follower (an object and
+ * the `onCanceled` Excel calls) for its last month's rows only, not for every row.
+ */
+const FOLLOWED_DAYS_BACK = 31;
+
 /** STATUS: one row's check, OK or its errors. */
 class StatusFormula extends Formula<unknown, string> {
   readonly name = "STATUS";
+  /** The row answered for last, and the day its check turns on: what `changesWithDay` asks next. */
+  private lastRow: unknown = undefined;
+  private lastTurnDay: number | null = null;
 
   compute(log_row: unknown, dateSystem: DateSystem, asOf: IsoDate): string | FunctionFailure {
+    this.lastRow = undefined;
     const cells = readLogRowRange(log_row);
     // Cells, or why there are none: the test that tells them apart costs nothing on an array.
     if (!Array.isArray(cells)) return cells as FunctionFailure;
     if (isEmptyRow(cells)) return "";
     // The whole log's evaluation may have checked this row already (rowChecks.ts).
-    return rowChecksFor(asOf, dateSystem).status(cells);
+    const checks = rowChecksFor(asOf, dateSystem);
+    const line = checks.status(cells);
+    this.lastRow = log_row;
+    this.lastTurnDay = checks.lastStatusTurnDay();
+    return line;
+  }
+
+  override changesWithDay(log_row: unknown, dateSystem: DateSystem, today: IsoDate): boolean {
+    let day: number | null;
+    if (log_row === this.lastRow) day = this.lastTurnDay;
+    else {
+      const cells = readLogRowRange(log_row);
+      day = Array.isArray(cells) && !isEmptyRow(cells) ? dayTheCheckTurnsOn(cells, dateSystem) : null;
+    }
+    return day !== null && day >= asOfDay(today) - FOLLOWED_DAYS_BACK;
   }
 }
 

@@ -203,6 +203,25 @@ export class RowChecks {
 
   /** CST.STATUS's answer for a row that is not empty: OK, or its errors with their codes. */
   status(cells: readonly CellValue[]): string {
+    const index = this.indexForStatus(cells);
+    this.lastStatus = index;
+    return this.statusOf(index);
+  }
+
+  /** The row `status` answered for last. */
+  private lastStatus = -1;
+
+  /**
+   * The day the check of the row `status` answered for last turns on (the core's `dayTheCheckTurnsOn`:
+   * its date's day, which the row's check keeps), or null.
+   */
+  lastStatusTurnDay(): number | null {
+    const day = this.lastStatus < 0 ? NO_DAY : (this.days[this.lastStatus] as number);
+    return day === NO_DAY ? null : day;
+  }
+
+  /** The index of a row STATUS asks about: found, or checked and kept. */
+  private indexForStatus(cells: readonly CellValue[]): number {
     this.looked = true;
     let index: number;
     if (this.guess < this.count) index = this.lookUp(cells, 1);
@@ -212,6 +231,10 @@ export class RowChecks {
     else if (this.appending) index = this.add(cells, 1, copyOfRow(cells), null);
     else index = this.lookUp(cells, 1);
     this.guess = index + 1;
+    return index;
+  }
+
+  private statusOf(index: number): string {
     if (this.flawed[index] === 0) return "OK";
     let line = this.lines.get(index);
     if (line === undefined) {
@@ -300,6 +323,7 @@ export class RowChecks {
   }
 
   private clear(): void {
+    this.lastStatus = -1;
     this.appending = true;
     this.count = 0;
     this.guess = 0;

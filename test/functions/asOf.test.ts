@@ -225,12 +225,53 @@ describe("the day changes: functions without as_of answer anew by themselves (st
   test("a canceled formula (its arguments changed, its cell cleared) stops following the day; the timer stops with the last one", () => {
     const range = logFor("1900");
     const cells = streamAll(range);
-    expect(dayFollowers()).toBe(5);
+    // The STATUS of the row dated 2024-11-02, more than a month ago, does not follow the day (below).
+    expect(dayFollowers()).toBe(4);
     for (const each of Object.values(cells)) each.cancel();
     expect(dayFollowers()).toBe(0);
     expect(jest.getTimerCount()).toBe(0);
     jest.advanceTimersByTime(2 * 86_400_000);
     for (const each of Object.values(cells)) expect(each.results).toHaveLength(1);
+  });
+
+  test("a STATUS follows the day only where its row's answer can change with it: a row dated more than a month ago, or without a date, answers once", () => {
+    const serial = (iso: string) => isoDateToExcelSerial(iso, "1900");
+    const rows: Cell[][] = [
+      [serial("2024-12-14"), "one-on-one", "Virtual", "Mentor M", "Mentor", 1, ""],
+      [serial("2024-12-15"), "one-on-one", "Virtual", "Mentor M", "Mentor", 1, ""],
+      [serial(TODAY), "one-on-one", "Virtual", "Mentor M", "Mentor", 1, ""],
+      [serial(TOMORROW), "one-on-one", "Virtual", "Mentor M", "Mentor", 1, ""],
+      ["", "one-on-one", "Virtual", "Mentor M", "Mentor", 1, ""],
+      ["not a date", "one-on-one", "Virtual", "Mentor M", "Mentor", 1, ""],
+      ["", "", "", "", "", "", ""],
+    ];
+    const cells = rows.map((row) => {
+      const cell = invocation<string>();
+      STATUS([row], undefined, cell.asInvocation);
+      return cell;
+    });
+    // 2024-12-14 is 32 days before today, 2024-12-15 31: the first keeps its answer unless the clock goes back more than a month.
+    expect(cells.map((cell) => cell.onCanceled !== undefined)).toEqual([false, true, true, true, false, false, false]);
+    expect(dayFollowers()).toBe(3);
+    expect(cells.map((cell) => cell.results.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  test("the clock set back before a recent row's date: its STATUS says the date is in the future, as CREDIT stops counting it", () => {
+    const range = logFor("1900");
+    const recent = [
+      ...range.slice(0, 3),
+      [isoDateToExcelSerial("2025-01-10", "1900"), "one-on-one", "Virtual", "Mentor M", "Mentor", 12, ""],
+    ];
+    const status = invocation<string>();
+    const credit = invocation<number>();
+    STATUS([recent[3]!], undefined, status.asInvocation);
+    CREDIT(recent, undefined, undefined, credit.asInvocation);
+    expect([status.last, credit.last]).toEqual(["OK", 1]);
+    // Set back by hand to 2025-01-05: within a minute the timer sees the earlier day.
+    jest.setSystemTime(new Date(2025, 0, 5, 12, 0, 0));
+    jest.advanceTimersByTime(CHECK_EVERY_MS);
+    expect(status.last).toMatch(/^future-date: /);
+    expect(credit.last).toBe(0);
   });
 
   test("a STATUS column whose cells are canceled in any order: those left still hear of the day, the canceled never", () => {
