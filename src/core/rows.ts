@@ -39,7 +39,13 @@ export interface RowResult {
   readonly activity: Activity | null;
   readonly category: Category | null;
   readonly date: IsoDate | null;
-  /** The date as days since 1970-01-01, for sums per day. */
+  /**
+   * The date as days since 1970-01-01, for sums per day. It is also the day on which the row's check
+   * turns when the as-of date changes: the date rule (a date after the as-of date) is the one rule that
+   * reads the as-of date, so the check is the same as of this day and any day after, and before it the
+   * date is in the future (the same findings, the date's worded with the as-of date). Null when no
+   * as-of date changes the check: the date is missing, unreadable or not a date.
+   */
   readonly day: number | null;
   /** Credited hours; 0 when the row has an error. */
   readonly hours: Millihours;

@@ -76,7 +76,6 @@ import { type CellErrorValue, type FunctionFailure, failure, isFailure, passedOn
 import { type DayFollower, currentDay, follow, unfollow } from "./dayChange";
 import { DateSystemUnread, workbookDateSystem } from "./dateSystem";
 import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
-import { dayTheCheckTurnsOn } from "../core/engine";
 import { rowChecksFor } from "./rowChecks";
 import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
 import { findingText, runtimeTranslator, wordingOf } from "../i18n";
@@ -222,25 +221,45 @@ function answer<A, T>(
     );
   }
 
-  if (typeof dateSystem === "string") {
-    // The usual case, at once: a follower is made only for a formula that follows the day.
-    const today = currentDay();
-    const first = formula.answerOn(argument, asOfArgument, dateSystem, today);
-    invocation.setResult(first);
-    if (isLeftOut(asOfArgument) && formula.changesWithDay(argument, dateSystem, today)) {
-      const follower = new Follower(formula, argument, asOfArgument, invocation);
-      invocation.onCanceled = () => follower.cancel();
-      follower.followFrom(dateSystem, first, today);
-    }
-    return undefined;
+  // The usual case, at once; or once Excel has told the date system, unless the formula is canceled first.
+  if (typeof dateSystem === "string") startStreaming(formula, argument, asOfArgument, invocation, dateSystem, null);
+  else {
+    const follower = new Follower(formula, argument, asOfArgument, invocation);
+    invocation.onCanceled = () => follower.cancel();
+    dateSystem.then(
+      (system) => {
+        if (!follower.canceled) startStreaming(formula, argument, asOfArgument, invocation, system, follower);
+      },
+      (error: unknown) => follower.fail(error),
+    );
   }
-  const follower = new Follower(formula, argument, asOfArgument, invocation);
-  invocation.onCanceled = () => follower.cancel();
-  dateSystem.then(
-    (system) => follower.start(system),
-    (error: unknown) => follower.fail(error),
-  );
   return undefined;
+}
+
+/**
+ * A streaming formula's first answer, set; then the day followed if the answer can change with it, by
+ * the follower made while the date system was asked, or by one made now: a formula that does not follow
+ * the day (most of a STATUS column) makes none.
+ */
+function startStreaming<A, T>(
+  formula: Formula<A, T>,
+  argument: A,
+  asOfArgument: unknown,
+  invocation: Invocation<T>,
+  system: DateSystem,
+  made: Follower<A, T> | null,
+): void {
+  const today = currentDay();
+  const first = formula.answerOn(argument, asOfArgument, system, today);
+  invocation.setResult(first);
+  if (!isLeftOut(asOfArgument) || !formula.changesWithDay(argument, system, today)) return;
+  let follower = made;
+  if (follower === null) {
+    const created = new Follower(formula, argument, asOfArgument, invocation);
+    invocation.onCanceled = () => created.cancel();
+    follower = created;
+  }
+  follower.followFrom(system, first, today);
 }
 
 /**
@@ -250,7 +269,7 @@ function answer<A, T>(
  */
 class Follower<A, T> implements DayFollower {
   declare followerSlot: number;
-  declare private canceled: boolean;
+  declare canceled: boolean;
   declare private system: DateSystem | null;
   declare private last: Answer<T> | null;
   declare private readonly formula: Formula<A, T>;
@@ -267,15 +286,6 @@ class Follower<A, T> implements DayFollower {
     this.argument = argument;
     this.asOfArgument = asOfArgument;
     this.invocation = invocation;
-  }
-
-  /** The first answer, once Excel has told the date system; then the day followed if the answer can change with it. */
-  start(system: DateSystem): void {
-    if (this.canceled) return;
-    const today = currentDay();
-    const first = this.formula.answerOn(this.argument, this.asOfArgument, system, today);
-    this.invocation.setResult(first);
-    if (isLeftOut(this.asOfArgument) && this.formula.changesWithDay(this.argument, system, today)) this.followFrom(system, first, today);
   }
 
   /** Follows the day from `today`, whose answer was `first`. */
@@ -456,8 +466,8 @@ export function STATUS(log_row: unknown[][], as_of?: unknown, invocation?: Custo
 
 /**
  * How far back from today a row's date keeps its STATUS following the day: 31 days. A row's status
- * changes with the day only on its own date (`dayTheCheckTurnsOn`: a date after the as-of date is the one
- * rule that reads it). A row dated after today changes when its day comes (and its message, which names
+ * changes with the day only on its own date (a row's `day`: a date after the as-of date is the one rule
+ * that reads it). A row dated after today changes when its day comes (and its message, which names
  * the as-of date, every day until then); one dated today or before changes only if the clock goes back
  * before its date: a time zone crossed (a day at most) or a clock set back by hand. A row dated more
  * than 31 days ago, or without a date, keeps its status unless the clock goes back that far while Excel
@@ -469,12 +479,16 @@ const FOLLOWED_DAYS_BACK = 31;
 /** STATUS: one row's check, OK or its errors. */
 class StatusFormula extends Formula<unknown, string> {
   readonly name = "STATUS";
-  /** The row answered for last, and the day its check turns on: what `changesWithDay` asks next. */
+  /**
+   * The row answered for last, and its date's day, which the row checks keep (null for a row whose
+   * answer no day changes: not a row, empty, or without a date): what `changesWithDay` asks next.
+   */
   private lastRow: unknown = undefined;
-  private lastTurnDay: number | null = null;
+  private lastDay: number | null = null;
 
   compute(log_row: unknown, dateSystem: DateSystem, asOf: IsoDate): string | FunctionFailure {
-    this.lastRow = undefined;
+    this.lastRow = log_row;
+    this.lastDay = null;
     const cells = readLogRowRange(log_row);
     // Cells, or why there are none: the test that tells them apart costs nothing on an array.
     if (!Array.isArray(cells)) return cells as FunctionFailure;
@@ -482,19 +496,14 @@ class StatusFormula extends Formula<unknown, string> {
     // The whole log's evaluation may have checked this row already (rowChecks.ts).
     const checks = rowChecksFor(asOf, dateSystem);
     const line = checks.status(cells);
-    this.lastRow = log_row;
-    this.lastTurnDay = checks.lastStatusTurnDay();
+    this.lastDay = checks.lastStatusDay();
     return line;
   }
 
-  override changesWithDay(log_row: unknown, dateSystem: DateSystem, today: IsoDate): boolean {
-    let day: number | null;
-    if (log_row === this.lastRow) day = this.lastTurnDay;
-    else {
-      const cells = readLogRowRange(log_row);
-      day = Array.isArray(cells) && !isEmptyRow(cells) ? dayTheCheckTurnsOn(cells, dateSystem) : null;
-    }
-    return day !== null && day >= asOfDay(today) - FOLLOWED_DAYS_BACK;
+  /** Only a row this formula has just answered for can be known not to change; any other follows the day. */
+  override changesWithDay(log_row: unknown, _dateSystem: DateSystem, today: IsoDate): boolean {
+    if (log_row !== this.lastRow) return true;
+    return this.lastDay !== null && this.lastDay >= asOfDay(today) - FOLLOWED_DAYS_BACK;
   }
 }
 

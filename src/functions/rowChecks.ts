@@ -211,11 +211,8 @@ export class RowChecks {
   /** The row `status` answered for last. */
   private lastStatus = -1;
 
-  /**
-   * The day the check of the row `status` answered for last turns on (the core's `dayTheCheckTurnsOn`:
-   * its date's day, which the row's check keeps), or null.
-   */
-  lastStatusTurnDay(): number | null {
+  /** The day of the row `status` answered for last (its check's `day`), or null. */
+  lastStatusDay(): number | null {
     const day = this.lastStatus < 0 ? NO_DAY : (this.days[this.lastStatus] as number);
     return day === NO_DAY ? null : day;
   }

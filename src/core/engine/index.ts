@@ -3,4 +3,4 @@
  * custom functions' recalculation, which keeps its own results between recalculations. Not part of the
  * core's public face (`core/index.ts`): callers see `RowResult` and `RowResults`.
  */
-export { type RowResultSlot, checkRowInto, dayTheCheckTurnsOn, newRowResult } from "./rowCheck";
+export { type RowResultSlot, checkRowInto, newRowResult } from "./rowCheck";

@@ -5,7 +5,6 @@
  * array, and a rule's finding is only made when it has one.
  */
 import type { CellValue } from "../cells";
-import type { DateSystem } from "../dates";
 import { cellText, isUnreadableCell } from "../cells";
 import type { Finding, RowErrorCode, RowWarningCode } from "../findings";
 import { INPUT_COLUMN_COUNT, LOG_INDEX as COLUMN } from "../form";
@@ -65,20 +64,6 @@ function cellOf(row: CheckedCells, column: number): CellValue {
 
 function isReported(row: CheckedCells, column: number): boolean {
   return row[column] === REPORTED;
-}
-
-/**
- * The day (as `readDateCell` numbers days) on which a row's check turns, when the as-of date changes it:
- * the date rule, an error for a date after the as-of date, is the only rule that reads the as-of date.
- * The check is the same as of that day and any day after; before it, the row's date is in the future
- * (the same findings, the date's worded with the as-of date). Null when no as-of date changes the
- * check: a row whose date is missing, unreadable or not a date.
- */
-export function dayTheCheckTurnsOn(cells: readonly CellValue[], dateSystem: DateSystem): number | null {
-  const cell = cells[COLUMN.date];
-  if (cell === undefined || (typeof cell === "object" && cell !== null && isUnreadableCell(cell))) return null;
-  const reading = readDateCell(cell, dateSystem);
-  return reading.ok ? reading.day : null;
 }
 
 /** Checks one row (its input cells and its row number in the source), writing the result into `out` (every field). */
