@@ -106,21 +106,19 @@ function Preview({ workbook, memory, make, language }: PreviewProps) {
   }, []);
   // The workbook, and the core it needs, load once the pane has drawn its first paint, which needs neither.
   useEffect(make, [make]);
+  // The skip link and the sheet view speak (and the sheet reads typing in) the page's language, as the pane beside them.
   return (
-    <div className={styles.layout}>
-      <LanguageProvider language={language}>
+    <LanguageProvider language={language}>
+      <div className={styles.layout}>
         <SkipToSheet className={styles.skip} />
-      </LanguageProvider>
-      <div className={styles.pane} data-testid="pane">
-        <App workbook={workbook} language={language} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
-      </div>
-      <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
-        {/* The sheet view speaks, and reads typing in, the page's language, as the pane beside it. */}
-        <LanguageProvider language={language}>
+        <div className={styles.pane} data-testid="pane">
+          <App workbook={workbook} language={language} exporter={{ loadBuilder: loadSubmissionBuilder, open: openInExcelOrDownload }} />
+        </div>
+        <FluentProvider theme={webLightTheme} className={styles.sheet} id="sheet-view" tabIndex={-1}>
           <SheetView memory={memory} />
-        </LanguageProvider>
-      </FluentProvider>
-    </div>
+        </FluentProvider>
+      </div>
+    </LanguageProvider>
   );
 }
 

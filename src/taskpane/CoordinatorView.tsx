@@ -6,7 +6,6 @@ import { type Message, StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./styles";
 import { messageOf } from "./useTracker";
 import {
-  NoLogError,
   OPEN_WORKBOOK,
   type Verification,
   recordRowOf,
@@ -139,7 +138,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
       show([await verifyOpenWorkbook(workbook, asOf, await ledger())]);
       await onVerified();
     } catch (failure) {
-      setMessage({ intent: "error", text: failure instanceof NoLogError ? t("coordinator.noLog") : messageOf(failure, t) });
+      setMessage({ intent: "error", text: messageOf(failure, t) });
     } finally {
       setBusy(false);
     }
@@ -297,7 +296,7 @@ export function CoordinatorView({ asOf, onGoToRow, onVerified, extra }: Coordina
                       >
                         {t("coordinator.stateDetail", {
                           state: stateWord("unreadable", t),
-                          detail: result.words === null ? result.error : textOfFinding(t, { message: result.error, words: result.words }),
+                          detail: textOfFinding(t, { message: result.error, words: result.words ?? undefined }),
                         })}
                       </span>
                       <span className={mergeClasses(desk.file, styles.wrapText)}>{result.name}</span>

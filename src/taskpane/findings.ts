@@ -5,17 +5,7 @@
  */
 import type { Translate } from "./i18n";
 import { helpPage } from "../i18n/help";
-import {
-  type Assessment,
-  type Finding,
-  type FindingLocation,
-  PROFILE_FIELDS,
-  PROFILE_INDEX,
-  type RowResult,
-  profileLocation,
-  rowLocation,
-  rowStatusText,
-} from "../core";
+import { type Assessment, type Finding, type FindingLocation, type RowResult, profileLocation, rowLocation, rowStatusText } from "../core";
 import type { MarkLevel, RowMark } from "../excel/workbook";
 import { profileFieldLabel } from "./words";
 
@@ -35,11 +25,10 @@ export function placeText(at: FindingLocation, t: Translate): string {
   return t("findings.place", placeValues(at, t));
 }
 
-/** The values a message about a finding's place takes: `kind`, `row`, `field` (the profile field's label in the pane's language where `t` is given). */
-export function placeValues(at: FindingLocation, t?: Translate): { kind: string; row: number; field: string } {
+/** The values a message about a finding's place takes: `kind`, `row`, `field` (the profile field's label in the pane's language). */
+export function placeValues(at: FindingLocation, t: Translate): { kind: string; row: number; field: string } {
   if (at.kind === "row") return { kind: "row", row: at.row, field: "" };
-  const field = t === undefined ? (PROFILE_FIELDS[PROFILE_INDEX[at.field]]?.label ?? "value") : profileFieldLabel(at.field, t);
-  return { kind: "profile", row: 0, field };
+  return { kind: "profile", row: 0, field: profileFieldLabel(at.field, t) };
 }
 
 /** The section of the help page that explains the program's rule a finding applies; null for a finding about typing only. */

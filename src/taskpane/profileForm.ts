@@ -59,21 +59,20 @@ export interface ProfileCheckContext {
   readonly dateSystem: DateSystem;
 }
 
-/** The schema of the editor's values; with `t`, its messages in the pane's language. */
-export function profileSchema(context: ProfileCheckContext, t?: Translate) {
+/** The schema of the editor's values, its messages in the pane's language. */
+export function profileSchema(context: ProfileCheckContext, t: Translate) {
   return profileValuesSchema.check(
     z.superRefine((values, issues) => {
       const cells = profileCells(values, context.dateSystem);
       const result = readProfile(cells, context);
       for (const error of result.errors) {
-        const message = t === undefined ? error.message : textOfFinding(t, error);
-        issues.addIssue({ code: "custom", path: [error.field ?? "name"], message });
+        issues.addIssue({ code: "custom", path: [error.field ?? "name"], message: textOfFinding(t, error) });
       }
     }),
   );
 }
 
-export function checkProfile(values: ProfileValues, context: ProfileCheckContext, t?: Translate): Partial<Record<ProfileKey, string>> {
+export function checkProfile(values: ProfileValues, context: ProfileCheckContext, t: Translate): Partial<Record<ProfileKey, string>> {
   const parsed = profileSchema(context, t).safeParse(values);
   const errors: Partial<Record<ProfileKey, string>> = {};
   if (!parsed.success) {
