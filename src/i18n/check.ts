@@ -79,7 +79,8 @@ export function catalogProblems(source: Readonly<Record<string, Message>>, catal
 /** The words of a message, its placeholders' names and the functions' names (`CST.CREDIT`, the same in every language) left out. */
 function literalText(message: Message): string {
   const ast = parsed(message);
-  if (typeof ast === "string") return ast;
+  // Not a message the parser reads: its text as it is.
+  if (typeof ast === "string") return message as string;
   const words: string[] = [];
   const walk = (elements: readonly MessageFormatElement[]) => {
     for (const element of elements) {

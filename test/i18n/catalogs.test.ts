@@ -111,3 +111,9 @@ test("a term translated otherwise than the glossary says is reported", () => {
   const spanish = { ...catalogOf(MESSAGES, "es"), "dashboard.categoryBar": "Grupo {category} · {name}" };
   expect(glossaryProblems(ENGLISH, spanish, "es", GLOSSARY).map((problem) => problem.id)).toEqual(["dashboard.categoryBar"]);
 });
+
+test("a translation the message parser cannot read is a placeholder problem, not a glossary one: its words are read as written", () => {
+  const spanish = { ...catalogOf(MESSAGES, "es"), "dashboard.categoryBar": "Categoría {category · {name}" };
+  expect(glossaryProblems(ENGLISH, spanish, "es", GLOSSARY)).toEqual([]);
+  expect(catalogProblems(ENGLISH, spanish).map((problem) => problem.id)).toContain("dashboard.categoryBar");
+});
