@@ -15,7 +15,7 @@ import {
   MAX_CREDITS_AWARDED,
   parseIsoDate,
 } from "../core";
-import { type MessageId, type MessageValues, type Translator, ENGLISH, ENGLISH_TRANSLATOR, listFormatLocale } from "../i18n";
+import { type MessageId, type MessageValues, type Translator, ENGLISH_TRANSLATOR, isMessageId } from "../i18n";
 
 /** A mistake in the arguments: its message in English, and `say` for the user's language. */
 export class UsageError extends Error {
@@ -32,18 +32,10 @@ export function usageError(id: MessageId, values?: MessageValues): UsageError {
   return new UsageError((tr) => tr.t(id, values));
 }
 
-const hasMessage = (id: string): id is MessageId => Object.hasOwn(ENGLISH, id);
-
-/** "a or b": English as it always read, other languages as they join alternatives. */
-function orList(items: readonly string[], tr: Translator): string {
-  if (tr === ENGLISH_TRANSLATOR) return items.join(" or ");
-  return new Intl.ListFormat(listFormatLocale(tr.language), { type: "disjunction" }).format(items);
-}
-
 /** A profile field's label in the user's language (a field without a message: its own label). */
 function fieldLabel(field: ProfileFieldDefinition, tr: Translator): string {
   const id = `profileField.${field.key}`;
-  return hasMessage(id) ? tr.t(id) : field.label;
+  return isMessageId(id) ? tr.t(id) : field.label;
 }
 
 export const PROGRAM = "cst-mentorship";
@@ -119,10 +111,10 @@ const COMMAND_FLAGS = {
 /** What a profile option expects, in the user's language: by its kind, else the form's own words. */
 function profileFlagValue(field: ProfileFieldDefinition, tr: Translator): string {
   const id = `cli.flagValue.${field.key}`;
-  if (hasMessage(id)) return tr.t(id);
+  if (isMessageId(id)) return tr.t(id);
   if (field.kind === "date") return tr.t("cli.flagValue.date");
   if (field.kind === "wholeNumber") return tr.t("cli.flagValue.wholeNumber");
-  if (field.kind === "choice" && field.choices !== null) return orList(field.choices, tr);
+  if (field.kind === "choice" && field.choices !== null) return tr.or(field.choices);
   return field.flagValue;
 }
 
@@ -240,18 +232,19 @@ function tokenize(argv: readonly string[], form: FormDefinition): Tokens {
 
 /** A message id a schema names, or the fallback. */
 function messageIdOr(message: string | undefined, fallback: MessageId): MessageId {
-  return message !== undefined && hasMessage(message) ? message : fallback;
+  return message !== undefined && isMessageId(message) ? message : fallback;
 }
 
 /** The `UsageError` of a command option's schema. */
-function optionError(message: string | undefined, values: MessageValues): UsageError {
+function optionError(message: string | undefined): UsageError {
   const id = messageIdOr(message, "cli.error.invalidOptions");
-  return usageError(id, id === "cli.error.date" ? { ...values, flag: "--as-of" } : values);
+  // The one dated option: its message names it.
+  return usageError(id, id === "cli.error.date" ? { flag: "--as-of" } : {});
 }
 
 function parseFlags(raw: Record<string, string | boolean>): Flags {
   const parsed = flagsSchema.safeParse(raw);
-  if (!parsed.success) throw optionError(parsed.error.issues[0]?.message, {});
+  if (!parsed.success) throw optionError(parsed.error.issues[0]?.message);
   return parsed.data;
 }
 
@@ -268,7 +261,7 @@ function parseOverrides(profile: Record<string, string>, form: FormDefinition): 
         tr.t(messageIdOr(parsed.error.issues[0]?.message, "cli.error.notValid"), {
           flag: field.flag,
           max: String(MAX_CREDITS_AWARDED),
-          choices: orList(choices, tr),
+          choices: tr.or(choices),
         }),
       );
     }

@@ -15,7 +15,7 @@ import { CATEGORIES, type Category, type QuantityUnit } from "./catalog";
 import { type Millihours, hoursToMilli, milliToHours } from "./hours";
 import { type Profile } from "./profile";
 
-import { type Certification, type CreditRule, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
+import { type Certification, type CreditRule, type RuleSetId, CERTIFICATION_BLOCKS, RULE_SETS, creditRule, findRuleSet } from "./rulesets";
 import {
   categoriesOf,
   categoryHoursText,
@@ -201,7 +201,7 @@ export type SubmissionLineWords =
       readonly categories: readonly Category[];
       readonly certification: Certification | null;
     }
-  | { readonly kind: "ruleSet"; readonly id: string };
+  | { readonly kind: "ruleSet"; readonly id: RuleSetId };
 
 export interface SubmissionSheetLine {
   readonly label: string;

@@ -26,6 +26,9 @@ export type Messages = Readonly<Record<MessageId, string>> | Readonly<Record<Mes
 /** The English catalog: the source every other catalog translates. */
 export const ENGLISH: Messages = english as Messages;
 
+/** Whether the catalogs have a message of this id (English has every one). */
+export const isMessageId = (id: string): id is MessageId => Object.hasOwn(ENGLISH, id);
+
 /** A language's catalog as its file holds it (or as the build compiled it): any subset of the messages. */
 export type CatalogFile = Readonly<Partial<Record<string, Message>>>;
 

@@ -4,7 +4,7 @@
  * and the values it names. This formats the words; English is the message as it is. A file that cannot be
  * read (src/workbook/errors.ts) carries words the same way, some of whose values are words themselves.
  */
-import { type MessageId, ENGLISH } from "./catalog";
+import { type MessageId, isMessageId } from "./catalog";
 import { type MessageValue, type MessageValues, type Translator, listFormatLocale } from "./translator";
 
 /** A message of the catalogs and the values it names: a value may be the words of another message, formatted first. */
@@ -21,8 +21,6 @@ export interface WordedFinding {
   readonly message: string;
   readonly words?: Words;
 }
-
-const isMessageId = (id: string): id is MessageId => Object.hasOwn(ENGLISH, id);
 
 const isWords = (value: unknown): value is Words => typeof value === "object" && value !== null && !Array.isArray(value) && "id" in value;
 

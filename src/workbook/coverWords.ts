@@ -57,10 +57,8 @@ function hoursWording(tr: Translator): HoursWording {
 function valueIn(words: SubmissionLineWords, tr: Translator): string | null {
   const wording = hoursWording(tr);
   switch (words.kind) {
-    case "ruleSet": {
-      const id = `ruleSet.${words.id}` as MessageId;
-      return tr.intl.messages[id] === undefined ? null : tr.t(id);
-    }
+    case "ruleSet":
+      return tr.t(`ruleSet.${words.id}`);
     case "hours": {
       const parts = categoryHoursWords(wording, words.hours, words.categories);
       if (!words.inAll) return parts;

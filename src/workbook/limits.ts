@@ -50,19 +50,22 @@ export const LIMITS = {
  */
 export const CSV_PIECE_BYTES = 16 * 1024;
 
+/** A size in its largest binary unit, to one decimal: 1.5 and "MiB". */
+function sizeParts(bytes: number): { amount: number; unit: "GiB" | "MiB" | "KiB" | "bytes" } {
+  const amount = (unit: number) => +(bytes / unit).toFixed(1);
+  if (bytes >= 1024 * 1024 * 1024) return { amount: amount(1024 * 1024 * 1024), unit: "GiB" };
+  if (bytes >= 1024 * 1024) return { amount: amount(1024 * 1024), unit: "MiB" };
+  if (bytes >= 1024) return { amount: amount(1024), unit: "KiB" };
+  return { amount: bytes, unit: "bytes" };
+}
+
 /** "256 MiB", for messages. */
 export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${+(bytes / 1024 / 1024 / 1024).toFixed(1)} GiB`;
-  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
+  const { amount, unit } = sizeParts(bytes);
+  return `${amount} ${unit}`;
 }
 
 /** `sizeText`'s size as words of the catalogs: the amount and its unit, which each language writes its own way ("1,5 MiB"). */
 export function sizeWords(bytes: number): UnreadableWords {
-  const amount = (unit: number) => +(bytes / unit).toFixed(1);
-  if (bytes >= 1024 * 1024 * 1024) return { id: "unreadable.size", values: { amount: amount(1024 * 1024 * 1024), unit: "GiB" } };
-  if (bytes >= 1024 * 1024) return { id: "unreadable.size", values: { amount: amount(1024 * 1024), unit: "MiB" } };
-  if (bytes >= 1024) return { id: "unreadable.size", values: { amount: amount(1024), unit: "KiB" } };
-  return { id: "unreadable.size", values: { amount: bytes, unit: "bytes" } };
+  return { id: "unreadable.size", values: sizeParts(bytes) };
 }
