@@ -41,10 +41,11 @@ import {
   type WordedFinding,
   DEFAULT_LANGUAGE,
   ENGLISH_TRANSLATOR,
-  type HoursWording,
   categoryHoursWords,
   findingText,
   missingHoursWords,
+  numberIn,
+  translatorHoursWording,
   unusedHoursText,
   wordingOf,
 } from "../i18n";
@@ -82,11 +83,6 @@ export function findingsSummary(report: VerifiedReport, assessment?: Assessment,
   return tr.t("cli.findings", countFindings(report, assessment));
 }
 
-/** A number as the language writes it; English as the command line always wrote it (no grouping: "1234.5"). */
-function numberText(value: number, tr: Translator): string {
-  return tr.language === DEFAULT_LANGUAGE ? String(value) : tr.intl.formatNumber(value);
-}
-
 /** A verification state in words (SPEC 11's, translated): "READY TO AWARD". */
 export function stateText(state: VerificationState, tr: Translator = ENGLISH_TRANSLATOR): string {
   return tr.t(`state.${state}`);
@@ -101,19 +97,14 @@ function stateLineIn(report: VerifiedReport, tr: Translator): string {
   return state === "not-a-submission" ? `${stateText(state, tr)}: ${tr.t(`stateHint.${state}`)}` : stateText(state, tr);
 }
 
-/** The words of hours in the language: numbers as the command line writes them (plain in English). */
-function hoursWording(tr: Translator): HoursWording {
-  return { t: tr.t, list: tr.list, number: (milli) => numberText(milliToHours(milli), tr) };
-}
-
 /** Hours per category: "A 6 h, B 6 h and C 12 h", in the language's words and list. */
 function categoryHoursIn(hours: Readonly<Record<Category, Millihours>>, categories: readonly Category[], tr: Translator): string {
-  return categoryHoursWords(hoursWording(tr), hours, categories);
+  return categoryHoursWords(translatorHoursWording(tr, milliToHours), hours, categories);
 }
 
 /** What the next credit still needs, in the categories it takes (as the core's missingText, in the language's words). */
 function missingIn(missing: Readonly<Record<Category | "total", Millihours>>, rule: CreditRule, tr: Translator): string {
-  return missingHoursWords(hoursWording(tr), missing, categoriesOf(rule));
+  return missingHoursWords(translatorHoursWording(tr, milliToHours), missing, categoriesOf(rule));
 }
 
 /** The next credit and what it still needs ("Next credit (the 2nd): still needs A 4.5 h and C 6.5 h (11 h in all)"). */
@@ -156,7 +147,7 @@ export function whoLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLA
 }
 
 export function hoursLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string {
-  const hours = CATEGORIES.map((category) => tr.t("words.categoryHours", { category, hours: numberText(report.hours[category], tr) }));
+  const hours = CATEGORIES.map((category) => tr.t("words.categoryHours", { category, hours: numberIn(tr, report.hours[category]) }));
   return tr.t("cli.hoursCredited", { hours: hours.join(", ") });
 }
 
@@ -225,7 +216,7 @@ export function submissionLines(report: VerifiedReport, tr: Translator = ENGLISH
 export function awardedLine(report: VerifiedReport, tr: Translator = ENGLISH_TRANSLATOR): string | null {
   const { before, fromLog } = report.awarded;
   if (before === 0 && fromLog === 0) return null;
-  return tr.t("cli.awarded", { before: numberText(before, tr), fromLog: numberText(fromLog, tr), first: report.firstNewCredit });
+  return tr.t("cli.awarded", { before: numberIn(tr, before), fromLog: numberIn(tr, fromLog), first: report.firstNewCredit });
 }
 
 /** The full report of one file, line by line; its state first, and what needs attention. */
@@ -239,7 +230,7 @@ export function* reportTextLines(
   yield tr.t("cli.state", { file, state: stateLineIn(report, tr), findings: findingsSummary(report, assessment, tr) });
   yield tr.t("cli.mentee", { who: whoLine(report, tr) });
   yield* findingLines(report, assessment, tr);
-  yield tr.t("cli.creditsEarned", { count: numberText(report.credits, tr) });
+  yield tr.t("cli.creditsEarned", { count: numberIn(tr, report.credits) });
   if (awarded !== null) yield awarded;
   yield* breakdownLines(assessment, tr);
   yield hoursLine(report, tr);
@@ -258,7 +249,7 @@ export function batchLine(file: string, report: VerifiedReport, assessment?: Ass
     who: menteeText(report, tr),
     exported: exportedText(report),
     credits: tr.t("words.credits", { count: report.credits }),
-    hours: CATEGORIES.map((category) => `${category} ${numberText(report.hours[category], tr)}`).join(" "),
+    hours: CATEGORIES.map((category) => `${category} ${numberIn(tr, report.hours[category])}`).join(" "),
   });
 }
 

@@ -4,7 +4,8 @@
  * core's millihours), and each surface's `number` writes them its own way.
  */
 import type { MessageId } from "./catalog";
-import type { MessageValues } from "./translator";
+import { DEFAULT_LANGUAGE } from "./languages";
+import type { MessageValues, Translator } from "./translator";
 
 /** What formats the words: a language's messages and how it joins a list. */
 export interface HoursWording {
@@ -12,6 +13,16 @@ export interface HoursWording {
   readonly list: (items: readonly string[]) => string;
   /** An amount of hours, in the caller's unit, as the surface writes it in hours. */
   readonly number: (amount: number) => string;
+}
+
+/** A number as a translator's language writes it; English plainly, as the command line always wrote it ("1234.5"). */
+export function numberIn(tr: Translator, value: number): string {
+  return tr.language === DEFAULT_LANGUAGE ? String(value) : tr.intl.formatNumber(value);
+}
+
+/** The words of hours in a translator's language, numbers as `numberIn` writes them; `toHours` turns the caller's unit into hours. */
+export function translatorHoursWording(tr: Translator, toHours: (amount: number) => number): HoursWording {
+  return { t: tr.t, list: tr.list, number: (amount) => numberIn(tr, toHours(amount)) };
 }
 
 /** "A 6 h, B 6 h and C 12 h": the hours of each of `categories`. */

@@ -16,7 +16,7 @@ import {
   labelKey,
   milliToHours,
 } from "../core";
-import { type HoursWording, type MessageId, type Translator, DEFAULT_LANGUAGE, categoryHoursWords, missingHoursWords } from "../i18n";
+import { type MessageId, type Translator, DEFAULT_LANGUAGE, categoryHoursWords, missingHoursWords, translatorHoursWording } from "../i18n";
 
 /** The cover's fixed English words and their messages. */
 const WORDS: Readonly<Record<string, MessageId>> = {
@@ -48,14 +48,10 @@ function labelIn(label: string, tr: Translator): string {
   return label;
 }
 
-/** Millihours written as hours, as the language writes numbers. */
-function hoursWording(tr: Translator): HoursWording {
-  return { t: tr.t, list: tr.list, number: (milli) => tr.intl.formatNumber(milliToHours(milli), { maximumFractionDigits: 3 }) };
-}
-
 /** A printed value in the language, from what it says; null where it says nothing the language words otherwise. */
 function valueIn(words: SubmissionLineWords, tr: Translator): string | null {
-  const wording = hoursWording(tr);
+  // Never English: an English cover is printed as it is (`coverInLanguage`).
+  const wording = translatorHoursWording(tr, milliToHours);
   switch (words.kind) {
     case "ruleSet":
       return tr.t(`ruleSet.${words.id}`);
