@@ -259,8 +259,9 @@ export function submissionSheetLines(
   lines.push({ label: "Credits from this log", value: "", style: "heading" });
   field("credits");
   for (const entry of breakdown.earned) {
-    const [label, hours] = earnedCreditText(entry, creditRule(ruleSet, entry.credit)).split(": ");
-    const categories = categoriesOf(creditRule(ruleSet, entry.credit));
+    const rule = creditRule(ruleSet, entry.credit);
+    const [label, hours] = earnedCreditText(entry, rule).split(": ");
+    const categories = categoriesOf(rule);
     detail(`  ${label}${entry.awarded ? " (awarded already)" : ""}`, hours ?? "", {
       kind: "hours",
       hours: entry.hours,
