@@ -124,4 +124,36 @@ describe("DuplicateCheck", () => {
     check.add(9, 10, activity, "x");
     expect(found(check)).toEqual({ method: "by day", pairs: [[9, 3]] });
   });
+
+  test("through the table, a log large enough that its rows' slots collide finds what a map of keys finds", () => {
+    // 20,000 rows over days centuries apart, of six activities and forty providers: many repeat an earlier
+    // row, and in a table of 65,536 slots many land in a taken slot and probe on.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        let state = seed;
+        const next = (below: number): number => {
+          state = (Math.imul(state, 1_103_515_245) + 12_345) & 0x7fffffff;
+          return state % below;
+        };
+        const check = new DuplicateCheck();
+        const firstOf = new Map<string, number>();
+        const expected: [number, number][] = [];
+        for (let index = 0; index < 20_000; index++) {
+          const day = next(400) * 1_000 - 700_000;
+          const activityIndex = next(6);
+          const provider = `provider ${next(40)}`;
+          check.add(index, day, activityIndex, provider);
+          const key = `${day}/${activityIndex}/${provider}`;
+          const first = firstOf.get(key);
+          if (first === undefined) firstOf.set(key, index);
+          else expected.push([index, first]);
+        }
+        const result = found(check);
+        expect(result.method).toBe("by table");
+        expect(expected.length).toBeGreaterThan(1_000);
+        expect(result.pairs).toEqual(expected);
+      }),
+      runs(5),
+    );
+  });
 });

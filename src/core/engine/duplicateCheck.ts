@@ -1,7 +1,6 @@
 /** The possible-duplicate rule (`rules/duplicates.ts`) over a whole log at once, in typed arrays. */
 import { ACTIVITY_SLOTS } from "../rules/activity";
-import { ProviderNumbers, duplicateKey } from "../rules/duplicates";
-import { NumberTable } from "./numberTable";
+import { ProviderNumbers } from "../rules/duplicates";
 import { borrowInts, giveBackInts } from "./scratchArrays";
 
 /**
@@ -10,18 +9,19 @@ import { borrowInts, giveBackInts } from "./scratchArrays";
  * provider, the first such row. It finds what `DuplicateIndex` finds row by row, without a look-up at
  * random in a table of several megabytes for each row: rows are bucketed by day (a counting sort, in
  * order), and within a day compared through arrays indexed by (activity, provider). A log whose days or
- * providers are too spread out for arrays goes through `DuplicateIndex`'s table instead.
+ * providers are too spread out for arrays goes through a hash table of its rows' positions instead.
  */
 export class DuplicateCheck {
-  private readonly providers = new ProviderNumbers();
+  /** Let go by `resolve`: a log with a new provider on each of its 1,048,576 rows names them in tens of megabytes. */
+  private providers: ProviderNumbers | null = new ProviderNumbers();
+  /** How many providers were named, known after `resolve` has let them go. */
+  private providerCount = 0;
   private count = 0;
   private indexes: Int32Array;
   private days: Int32Array;
   private combinations: Int32Array;
   private firstDay = Number.POSITIVE_INFINITY;
   private lastDay = Number.NEGATIVE_INFINITY;
-
-  private resolved = false;
 
   /**
    * `rows`: how many rows the log has, so that the arrays are made once at their size. The arrays are
@@ -36,7 +36,7 @@ export class DuplicateCheck {
 
   /** Adds the row whose result has index `index` (increasing from one call to the next); `activityIndex`: its activity's in the catalog. */
   add(index: number, day: number, activityIndex: number, provider: string): void {
-    if (this.resolved) throw new Error("DuplicateCheck.add after resolve");
+    if (this.providers === null) throw new Error("DuplicateCheck.add after resolve");
     if (this.count === this.indexes.length) this.grow();
     const at = this.count++;
     this.indexes[at] = index;
@@ -63,8 +63,10 @@ export class DuplicateCheck {
    * row's index; returns how the rows were compared.
    */
   resolve(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
-    if (this.resolved) throw new Error("DuplicateCheck.resolve twice");
-    this.resolved = true;
+    if (this.providers === null) throw new Error("DuplicateCheck.resolve twice");
+    // The providers are numbers in `combinations` now: their names are let go before the comparison's arrays are made.
+    this.providerCount = this.providers.count;
+    this.providers = null;
     try {
       return this.compare(found);
     } finally {
@@ -75,7 +77,7 @@ export class DuplicateCheck {
   private compare(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
     const count = this.count;
     const span = count === 0 ? 0 : this.lastDay - this.firstDay + 1;
-    const combinations = this.providers.count * ACTIVITY_SLOTS;
+    const combinations = this.providerCount * ACTIVITY_SLOTS;
     // Arrays of days and of (activity, provider) pairs no larger than the log's own arrays, or 256 KB.
     const arrayLimit = Math.max(4 * count, 65_536);
     if (span <= arrayLimit && combinations <= arrayLimit) {
@@ -124,11 +126,36 @@ export class DuplicateCheck {
     giveBackInts(starts, next, sortedCombinations, sortedIndexes, seenOn, firstOf);
   }
 
+  /**
+   * A hash table of the rows' positions (plus one; 0: empty), twice the rows' count or more, keyed by (day,
+   * activity and provider) read from the rows' own arrays: four bytes a slot, where a table holding the keys
+   * would take sixteen (32 MB for 1,048,576 rows, beside the log's own arrays).
+   */
   private resolveByTable(found: (index: number, earlierIndex: number) => void): void {
-    const table = new NumberTable(this.count);
-    for (let at = 0; at < this.count; at++) {
-      const earlier = table.getOrSet(duplicateKey(this.days[at] as number, this.combinations[at] as number), at);
-      if (earlier !== undefined) found(this.indexes[at] as number, this.indexes[earlier] as number);
+    const { count, days, combinations, indexes } = this;
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    const mask = size - 1;
+    const shift = 32 - Math.log2(size);
+    const firsts = borrowInts(size).fill(0);
+    for (let at = 0; at < count; at++) {
+      const day = days[at] as number;
+      const combination = combinations[at] as number;
+      // Fibonacci hashing of both numbers: the product's top bits depend on every bit of each.
+      let slot = Math.imul(Math.imul(combination, 0x85ebca6b) ^ day, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const first = (firsts[slot] as number) - 1;
+        if (first < 0) {
+          firsts[slot] = at + 1;
+          break;
+        }
+        if (days[first] === day && combinations[first] === combination) {
+          found(indexes[at] as number, indexes[first] as number);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
+    giveBackInts(firsts);
   }
 }
