@@ -1,6 +1,7 @@
 /** The possible-duplicate rule (`rules/duplicates.ts`) over a whole log at once, in typed arrays. */
 import { ACTIVITY_SLOTS } from "../rules/activity";
 import { ProviderNumbers } from "../rules/duplicates";
+import { firstSlot, tableSize } from "./numberTable";
 import { borrowInts, giveBackInts } from "./scratchArrays";
 
 /**
@@ -14,8 +15,6 @@ import { borrowInts, giveBackInts } from "./scratchArrays";
 export class DuplicateCheck {
   /** Let go by `resolve`: a log with a new provider on each of its 1,048,576 rows names them in tens of megabytes. */
   private providers: ProviderNumbers | null = new ProviderNumbers();
-  /** How many providers were named, known after `resolve` has let them go. */
-  private providerCount = 0;
   private count = 0;
   private indexes: Int32Array;
   private days: Int32Array;
@@ -65,19 +64,19 @@ export class DuplicateCheck {
   resolve(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
     if (this.providers === null) throw new Error("DuplicateCheck.resolve twice");
     // The providers are numbers in `combinations` now: their names are let go before the comparison's arrays are made.
-    this.providerCount = this.providers.count;
+    const providerCount = this.providers.count;
     this.providers = null;
     try {
-      return this.compare(found);
+      return this.compare(found, providerCount);
     } finally {
       giveBackInts(this.indexes, this.days, this.combinations);
     }
   }
 
-  private compare(found: (index: number, earlierIndex: number) => void): "by day" | "by table" {
+  private compare(found: (index: number, earlierIndex: number) => void, providerCount: number): "by day" | "by table" {
     const count = this.count;
     const span = count === 0 ? 0 : this.lastDay - this.firstDay + 1;
-    const combinations = this.providerCount * ACTIVITY_SLOTS;
+    const combinations = providerCount * ACTIVITY_SLOTS;
     // Arrays of days and of (activity, provider) pairs no larger than the log's own arrays, or 256 KB.
     const arrayLimit = Math.max(4 * count, 65_536);
     if (span <= arrayLimit && combinations <= arrayLimit) {
@@ -133,16 +132,14 @@ export class DuplicateCheck {
    */
   private resolveByTable(found: (index: number, earlierIndex: number) => void): void {
     const { count, days, combinations, indexes } = this;
-    let size = 16;
-    while (size < count * 2) size *= 2;
+    const size = tableSize(count);
     const mask = size - 1;
     const shift = 32 - Math.log2(size);
     const firsts = borrowInts(size).fill(0);
     for (let at = 0; at < count; at++) {
       const day = days[at] as number;
       const combination = combinations[at] as number;
-      // Fibonacci hashing of both numbers: the product's top bits depend on every bit of each.
-      let slot = Math.imul(Math.imul(combination, 0x85ebca6b) ^ day, 0x9e3779b1) >>> shift;
+      let slot = firstSlot(day, combination, shift);
       for (;;) {
         const first = (firsts[slot] as number) - 1;
         if (first < 0) {

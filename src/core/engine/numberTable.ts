@@ -9,6 +9,23 @@
  * line: the keys of a log's rows are spread at random over a table of several
  * megabytes, and a second array would cost a second miss.
  */
+/** The slots of a hash table for `capacity` keys: a power of two, at least twice as many (half full at most). */
+export function tableSize(capacity: number): number {
+  let size = 16;
+  while (size < capacity * 2) size *= 2;
+  return size;
+}
+
+/**
+ * Where a key made of two 32-bit numbers starts its search in a table of 2^(32 − `shift`) slots.
+ * Fibonacci hashing: the top bits of the product depend on every bit of both numbers. (The low bits
+ * depend only on the key's low bits: keys that differ above them, such as one day's rows of different
+ * providers, would all start at one slot.)
+ */
+export function firstSlot(low: number, high: number, shift: number): number {
+  return Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> shift;
+}
+
 export class NumberTable {
   private slots: Float64Array;
   private count = 0;
@@ -17,8 +34,7 @@ export class NumberTable {
 
   /** `capacity`: how many keys to make room for at once (a log's row count), so that the table need not grow. */
   constructor(capacity = 1024) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
+    const size = tableSize(capacity);
     this.slots = new Float64Array(size * 2);
     this.shift = 32 - Math.log2(size);
   }
@@ -26,11 +42,7 @@ export class NumberTable {
   /** The index (even) of the slot holding `stored`, or of the empty slot where it would go. */
   private slot(stored: number, slots: Float64Array): number {
     const mask = slots.length - 1;
-    const high = Math.floor(stored / 4_294_967_296);
-    // Fibonacci hashing: the top bits of the product depend on every bit of the key. (The low bits
-    // depend only on the key's low bits: keys that differ above them, such as one day's rows of
-    // different providers, would all start at one slot.)
-    let index = (Math.imul((stored >>> 0) ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> this.shift) * 2;
+    let index = firstSlot(stored >>> 0, Math.floor(stored / 4_294_967_296), this.shift) * 2;
     while (slots[index] !== 0 && slots[index] !== stored) index = (index + 2) & mask;
     return index;
   }
