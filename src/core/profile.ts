@@ -67,20 +67,21 @@ function certificationDate(
   if (isBlankCell(value)) return null;
   const label = PROFILE_FIELDS[PROFILE_INDEX[key]]?.label ?? key;
   const reading = readDateCell(value, options.dateSystem);
-  // A blank cell returned above: its reading is never "missing".
-  if (!reading.ok && reading.problem !== "missing") {
-    errors.push(
-      finding(
-        "bad-certification-date",
-        key,
-        `${label} ${dateProblemText(reading.problem, value, "the certification date")}`,
-        DATE_PROBLEM_WORDS.certification[reading.problem],
-        { field: key, cell: describeCell(value) },
-      ),
-    );
+  if (!reading.ok) {
+    // A blank cell returned above: its reading is never "missing".
+    if (reading.problem !== "missing") {
+      errors.push(
+        finding(
+          "bad-certification-date",
+          key,
+          `${label} ${dateProblemText(reading.problem, value, "the certification date")}`,
+          DATE_PROBLEM_WORDS.certification[reading.problem],
+          { field: key, cell: describeCell(value) },
+        ),
+      );
+    }
     return null;
   }
-  if (!reading.ok) return null;
   if (reading.date > options.asOf) {
     errors.push(
       finding(
