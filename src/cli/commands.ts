@@ -35,7 +35,7 @@ import { type Command, type Flags, PROGRAM, UsageError, parseArguments, usage, u
 import { jsonPieces, reportPieces } from "./json";
 import { expandFileArguments, readLogFile, readLogFileToVerify } from "./read-log";
 import { appendRecord, readRecordRows } from "./record";
-import { type Translator, ENGLISH_TRANSLATOR, findingText, wordingOf } from "../i18n";
+import { type Translator, ENGLISH_TRANSLATOR, findingText } from "../i18n";
 import { argumentsTranslator, cliTranslator } from "./language";
 import { batchLine, batchTotals, breakdownLines, findingLines, findingsSummary, reportTextLines, stateText } from "./text";
 
@@ -137,7 +137,7 @@ export function nodeSha256(): Sha256Stream {
 
 /** Why a file cannot be read, in the language of the human output (English: the message as it is, which `--json` keeps too). */
 function unreadableText(error: UnreadableFileError, tr: Translator): string {
-  return findingText(wordingOf(tr), error);
+  return findingText(tr, error);
 }
 
 function unreadableMessage(path: string, error: unknown, tr: Translator = ENGLISH_TRANSLATOR): string {

@@ -47,7 +47,6 @@ import {
   numberIn,
   translatorHoursWording,
   unusedHoursText,
-  wordingOf,
 } from "../i18n";
 
 /** Rows of a report taken from its assessment's results at a time: a long log's report is never made an object per row. */
@@ -118,16 +117,15 @@ export function nextCreditText(report: VerifiedReport, tr: Translator = ENGLISH_
 
 /** One line per finding: the profile's first, then the rows' in order. */
 export function* findingLines(report: VerifiedReport, assessment?: Assessment, tr: Translator = ENGLISH_TRANSLATOR): Generator<string> {
-  const wording = wordingOf(tr);
   const profile = (severity: string, finding: WordedFinding & { code: string }) =>
-    tr.t("cli.profileFinding", { severity, code: finding.code, message: findingText(wording, finding) });
+    tr.t("cli.profileFinding", { severity, code: finding.code, message: findingText(tr, finding) });
   for (const error of report.profile.errors) yield profile("error", error);
   for (const warning of report.profile.warnings) yield profile("warning", warning);
   for (const row of reportRows(report, assessment)) {
     for (const error of row.errors)
-      yield tr.t("cli.rowFinding", { row: row.row, severity: "error", code: error.code, message: findingText(wording, error) });
+      yield tr.t("cli.rowFinding", { row: row.row, severity: "error", code: error.code, message: findingText(tr, error) });
     for (const warning of row.warnings)
-      yield tr.t("cli.rowFinding", { row: row.row, severity: "warning", code: warning.code, message: findingText(wording, warning) });
+      yield tr.t("cli.rowFinding", { row: row.row, severity: "warning", code: warning.code, message: findingText(tr, warning) });
   }
 }
 

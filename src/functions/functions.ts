@@ -78,7 +78,7 @@ import { DateSystemUnread, workbookDateSystem } from "./dateSystem";
 import { type LogEvaluation, LogSnapshot, evaluateLog, evaluateRange } from "./evaluation";
 import { rowChecksFor } from "./rowChecks";
 import { excelErrorCode, isLeftOut, readAsOfArgument, readCategoryArgument, readLogRowRange, readProfileRange, toCellValue } from "./range";
-import { findingText, runtimeTranslator, wordingOf } from "../i18n";
+import { findingText, runtimeTranslator } from "../i18n";
 
 /**
  * Registration. The metadata plugin appends `CustomFunctions.associate("ID", fn)`
@@ -326,7 +326,7 @@ type Evaluate = (dateSystem: DateSystem, asOf: IsoDate) => LogEvaluation | Funct
 /** A profile's error as a function's error says it, in the runtime's language: "Profile: …". */
 function profileErrorText(error: Finding): string {
   const tr = runtimeTranslator();
-  return tr.t("functions.profileError", { message: findingText(wordingOf(tr), error) });
+  return tr.t("functions.profileError", { message: findingText(tr, error) });
 }
 
 /**
@@ -554,7 +554,7 @@ export function CREDITED(activity: unknown, quantity: unknown) {
     const reading = readQuantityCell(cell, UNIT_LABELS[found.unit].whole);
     if (!reading.ok) {
       const tr = runtimeTranslator();
-      return failure("invalidValue", findingText(wordingOf(tr), quantityError(reading.problem, cell, found.unit)));
+      return failure("invalidValue", findingText(tr, quantityError(reading.problem, cell, found.unit)));
     }
     return milliToHours(creditedHours(found, reading.hundredths).hours);
   });

@@ -5,7 +5,7 @@
  * read (src/workbook/errors.ts) carries words the same way, some of whose values are words themselves.
  */
 import { type MessageId, isMessageId } from "./catalog";
-import { type MessageValue, type MessageValues, type Translator, listFormatLocale } from "./translator";
+import type { MessageValue, Translator } from "./translator";
 
 /** A message of the catalogs and the values it names: a value may be the words of another message, formatted first. */
 export interface Words {
@@ -24,19 +24,11 @@ export interface WordedFinding {
 
 const isWords = (value: unknown): value is Words => typeof value === "object" && value !== null && !Array.isArray(value) && "id" in value;
 
-/** What formats a finding's words: a language's messages, and its locale for lists. */
-export interface FindingWording {
-  readonly t: (id: MessageId, values?: MessageValues) => string;
-  /** The language's tag: alternatives are joined as it joins them. */
-  readonly language: string;
-  /** The messages are English's own: a finding's text is then its message as the core wrote it. */
-  readonly english: boolean;
-}
-
-/** The wording of a translator's language. */
-export function wordingOf(tr: Translator): FindingWording {
-  return { t: tr.t, language: tr.language, english: tr.english };
-}
+/**
+ * What formats a finding's words: a language's messages, its way of joining alternatives, and whether it is
+ * English (a finding's text is then its message as the core wrote it). A translator is one; so is the pane's `t`.
+ */
+export type FindingWording = Pick<Translator, "t" | "or" | "english">;
 
 /**
  * The finding's words formatted in a language: an activity's code becomes its name in the catalog
@@ -57,7 +49,7 @@ export function formatWords(wording: FindingWording, words: Words): string | nul
       if (text === null) return null;
       values[name] = text;
     } else if (Array.isArray(value)) {
-      values[name] = new Intl.ListFormat(listFormatLocale(wording.language), { type: "disjunction" }).format(value as readonly string[]);
+      values[name] = wording.or(value as readonly string[]);
     } else if (name === "activity" && typeof value === "string" && isMessageId(`activity.${value}`)) {
       values[name] = wording.t(`activity.${value}` as MessageId);
     } else if ((name === "field" || name.endsWith("Field")) && typeof value === "string" && isMessageId(`profileField.${value}`)) {

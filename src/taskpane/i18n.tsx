@@ -127,5 +127,5 @@ export function useFindingText(): (finding: WordedFinding) => string {
 
 /** A finding's message in the language of `t`; an unreadable file's too (its message in English and its words). */
 export function textOfFinding(t: Translate, finding: WordedFinding): string {
-  return findingText({ t, language: t.locale, english: t.english }, finding);
+  return findingText({ t, or: t.or, english: t.english }, finding);
 }

@@ -21,7 +21,7 @@ import {
   readProfile,
   unreadableCellFinding,
 } from "../../src/core";
-import { type MessageId, ENGLISH, findingText, formatFindingWords, loadMessages, translator, wordingOf } from "../../src/i18n";
+import { type MessageId, ENGLISH, findingText, formatFindingWords, loadMessages, translator } from "../../src/i18n";
 import { type Cells, logRows } from "../core/helpers";
 
 const AS_OF: IsoDate = "2025-06-30";
@@ -103,7 +103,7 @@ function everyFinding(): Finding[] {
   ];
 }
 
-const english = wordingOf(translator());
+const english = translator();
 
 test("every finding's words, formatted in English, are its message exactly", () => {
   const findings = everyFinding();
@@ -132,7 +132,7 @@ test("the words stay out of the JSON: a finding writes its code, message and fie
 test.each(["es", "pt-BR", "de", "fr", "ja"])(
   "in %s every finding is worded in that language, naming what English names",
   async (language) => {
-    const tr = wordingOf(translator(language, await loadMessages(language)));
+    const tr = translator(language, await loadMessages(language));
     for (const each of everyFinding()) {
       const text = findingText(tr, each);
       expect(text).not.toEqual(each.message);
@@ -146,7 +146,7 @@ test.each(["es", "pt-BR", "de", "fr", "ja"])(
 );
 
 test("German names the activity in German and the alternatives with oder", async () => {
-  const tr = wordingOf(translator("de", await loadMessages("de")));
+  const tr = translator("de", await loadMessages("de"));
   const capped = rowFindings(logRows(["2024-01-10", "clinical-applications", "In person", "", "", 10.5, ""]))[0] as Finding;
   expect(findingText(tr, capped)).toBe(`${tr.t("activity.clinical-applications")} zählt höchstens 6 h pro Zeile: Nur 6 von 10,5 h zählen.`);
   const [ruleSet] = readProfile(

@@ -15,7 +15,7 @@ import { writeWhole } from "../../src/cli/commands";
 import { workbookToPdf } from "../../src/cli/pdf";
 import { asUnreadable, expandFileArguments, notAFile, readLogFile as readLogPath, unreadableFolder } from "../../src/cli/read-log";
 import { appendRecord, readRecordRows } from "../../src/cli/record";
-import { ENGLISH, type Words, findingText, formatFindingWords, loadMessages, translator, wordingOf } from "../../src/i18n";
+import { ENGLISH, type Words, findingText, formatFindingWords, loadMessages, translator } from "../../src/i18n";
 import { openDocument } from "../../src/tracker/document";
 import { readRecordCsv } from "../../src/tracker/record";
 import { CsvTextDecoder, parseCsvLog } from "../../src/workbook/csv";
@@ -296,7 +296,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const english = wordingOf(translator());
+const english = translator();
 
 /** Every message id in some words, nested ones too. */
 function idsOf(words: Words): string[] {
@@ -330,7 +330,7 @@ test("the words stay out of what writes the error: its keys and JSON are what th
 test.each(["es", "pt-BR", "de", "fr", "ja"])(
   "in %s every refusal is worded in that language, quoting what English quotes",
   async (language) => {
-    const wording = wordingOf(translator(language, await loadMessages(language)));
+    const wording = translator(language, await loadMessages(language));
     for (const { name, error } of refusals) {
       const worded = findingText(wording, error);
       expect({ name, same: worded === error.message }).toEqual({ name, same: false });
@@ -345,8 +345,8 @@ test.each(["es", "pt-BR", "de", "fr", "ja"])(
 );
 
 test("German writes numbers and sizes its own way; Japanese its own words", async () => {
-  const german = wordingOf(translator("de", await loadMessages("de")));
-  const japanese = wordingOf(translator("ja", await loadMessages("ja")));
+  const german = translator("de", await loadMessages("de"));
+  const japanese = translator("ja", await loadMessages("ja"));
   const of = (name: string) => refusals.find((each) => each.name === name)!.error;
   expect(findingText(german, of("a CSV too large"))).toBe(
     "Die Datei ist 600 MiB groß, mehr als ein CSV-Protokoll mit 1.048.576 Zeilen braucht: Sie wird nicht gelesen",

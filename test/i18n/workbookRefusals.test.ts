@@ -10,7 +10,7 @@ import { type CellValue, LOG_SHEET, PROFILE_SHEET, isoDateToExcelSerial } from "
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { run } from "../../src/excel/officeBatch";
 import { WorkbookError } from "../../src/excel/workbook";
-import { ENGLISH, findingText, formatFindingWords, loadMessages, translator, wordingOf } from "../../src/i18n";
+import { ENGLISH, findingText, formatFindingWords, loadMessages, translator } from "../../src/i18n";
 import { NoLogError } from "../../src/taskpane/verifyWorkbook";
 import { messageOf } from "../../src/taskpane/useTracker";
 
@@ -184,7 +184,7 @@ afterAll(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
 });
 
-const english = wordingOf(translator());
+const english = translator();
 
 test("every refusal of the workbook, its words formatted in English, is its message exactly", () => {
   expect(refusals.length).toBe(20);
@@ -206,7 +206,7 @@ test("the words stay out of what writes the error: its keys and JSON are what th
 test.each(["es", "pt-BR", "de", "fr", "ja"])(
   "in %s every refusal is worded in that language, naming what English names as the workbook names it",
   async (language) => {
-    const wording = wordingOf(translator(language, await loadMessages(language)));
+    const wording = translator(language, await loadMessages(language));
     for (const { name, error } of refusals) {
       const worded = findingText(wording, error);
       expect({ name, same: worded === error.message }).toEqual({ name, same: false });
