@@ -8,6 +8,7 @@
 import {
   type CellValue,
   type Category,
+  type DateProblem,
   type DateSystem,
   type IsoDate,
   type LogRow,
@@ -21,7 +22,7 @@ import {
   profileLabels,
   readDateCell,
 } from "../core";
-import { runtimeTranslator } from "../i18n";
+import { type MessageId, runtimeTranslator } from "../i18n";
 import { type FunctionFailure, failure, isFailure, passedOnError } from "./cellError";
 
 const COLUMN_COUNT = LOG_COLUMNS.length;
@@ -281,6 +282,14 @@ export function isLeftOut(value: unknown): boolean {
   return isBlankValue(value);
 }
 
+/** The message of each date problem of `as_of`, as `DATE_PROBLEM_WORDS` has a row's; a blank cell never reaches it. */
+const AS_OF_PROBLEM_WORDS: Readonly<Record<DateProblem, MessageId>> = {
+  missing: "functions.asOf.notDate",
+  "not-calendar-date": "functions.asOf.notCalendarDate",
+  ambiguous: "functions.asOf.ambiguous",
+  "not-date": "functions.asOf.notDate",
+};
+
 /**
  * The `as_of` argument (docs/rules.md §8): a date as Excel passes one, a serial number in the workbook's date
  * system (time of day ignored), or ISO text YYYY-MM-DD. Null when it is left out (today).
@@ -292,16 +301,5 @@ export function readAsOfArgument(value: unknown, dateSystem: DateSystem): IsoDat
   const cell: CellValue = typeof value === "number" || typeof value === "string" ? value : toCellValue(value);
   const reading = typeof cell === "boolean" ? null : readDateCell(cell, dateSystem);
   if (reading?.ok === true) return reading.date;
-  const problem = reading?.problem ?? "not-date";
-  return failure(
-    "invalidValue",
-    runtimeTranslator().t(
-      problem === "ambiguous"
-        ? "functions.asOf.ambiguous"
-        : problem === "not-calendar-date"
-          ? "functions.asOf.notCalendarDate"
-          : "functions.asOf.notDate",
-      { cell: describeCell(cell) },
-    ),
-  );
+  return failure("invalidValue", runtimeTranslator().t(AS_OF_PROBLEM_WORDS[reading?.problem ?? "not-date"], { cell: describeCell(cell) }));
 }
